@@ -1,0 +1,34 @@
+/// Why a report file could not be read. Every case names the file; rendering
+/// to text happens here, in one place.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read (missing, permissions, a directory).
+    case unreadable(file: String, reason: String)
+    /// The file has no text (zero bytes, or only whitespace).
+    case empty(file: String)
+    /// The bytes look like a binary file (NUL bytes, control characters).
+    case binary(file: String, byteOffset: Int)
+    /// No supported encoding decodes the bytes; `byteOffset` is the first bad byte
+    /// under the encoding that came furthest.
+    case undecodable(file: String, encoding: String, byteOffset: Int)
+
+    public var file: String {
+        switch self {
+        case .unreadable(let file, _), .empty(let file), .binary(let file, _),
+             .undecodable(let file, _, _):
+            return file
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read: \(reason)"
+        case .empty(let file):
+            return "\(file): empty file, no text to read"
+        case .binary(let file, let offset):
+            return "\(file): looks like a binary file (control byte at offset \(offset)), not a report"
+        case .undecodable(let file, let encoding, let offset):
+            return "\(file): not valid text: cannot decode as \(encoding) at byte \(offset)"
+        }
+    }
+}

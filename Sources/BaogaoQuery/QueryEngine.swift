@@ -1,0 +1,4 @@
+import BaogaoIndex
+
+/// Placeholder until the search work lands.
+public enum QueryEngine {}

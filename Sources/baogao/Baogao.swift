@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Baogao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baogao",
+        abstract: "Search and ask questions of Chinese government budget reports.",
+        subcommands: [ParagraphsCommand.self])
+}

@@ -1,0 +1,6 @@
+import BaogaoAnalysis
+import XCTest
+
+final class BaogaoAnalysisSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

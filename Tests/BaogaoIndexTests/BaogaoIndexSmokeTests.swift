@@ -1,0 +1,6 @@
+import BaogaoIndex
+import XCTest
+
+final class BaogaoIndexSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

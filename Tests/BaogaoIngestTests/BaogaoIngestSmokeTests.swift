@@ -1,0 +1,6 @@
+import BaogaoIngest
+import XCTest
+
+final class BaogaoIngestSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

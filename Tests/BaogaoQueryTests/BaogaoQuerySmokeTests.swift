@@ -1,0 +1,6 @@
+import BaogaoQuery
+import XCTest
+
+final class BaogaoQuerySmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}
