@@ -13,7 +13,7 @@ let icu: [LinkerSetting] = [
 
 let package = Package(
     name: "Baogao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "baogao", targets: ["baogao"]),
     ],
@@ -23,12 +23,14 @@ let package = Package(
     targets: [
         // A plain-C view of system ICU (libicu-dev): word breaks, NFKC, Traditional→Simplified, GB18030.
         .target(name: "CICU", linkerSettings: icu),
+        // CRC-32 and deflate from the system zlib (zlib1g-dev), for index checksums and the paragraph store.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // Files → decoded text → cleaned lines → cited paragraphs with report metadata.
         .target(name: "BaogaoIngest", dependencies: ["CICU"]),
         // Paragraph text → normalised text with an offset map, tokens, number facts.
         .target(name: "BaogaoAnalysis", dependencies: ["CICU", "BaogaoIngest"]),
         // Segments on disk: writer, reader, manifest and commit, merge.
-        .target(name: "BaogaoIndex", dependencies: ["BaogaoAnalysis", "BaogaoIngest"]),
+        .target(name: "BaogaoIndex", dependencies: ["CZlib", "BaogaoAnalysis", "BaogaoIngest"]),
         // Query language, execution, ranking, snippets, facts and answers.
         .target(name: "BaogaoQuery", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
         // The command-line tool and the REPL.

@@ -1,0 +1,56 @@
+import CZlib
+import Foundation
+
+/// Finds the report files of a corpus folder and fingerprints their contents.
+///
+/// A report file is a regular file whose name ends in `.txt`, `.md` or `.text`,
+/// anywhere under the folder, not hidden (no path component starting with `.`).
+/// Other files (a generator's `manifest.tsv`, notes, images) are left alone.
+enum CorpusScanner {
+    static let extensions: Set<String> = ["txt", "md", "text"]
+
+    struct Entry {
+        /// Relative to the corpus folder, `/`-separated.
+        var path: String
+        var size: Int
+    }
+
+    static func scan(_ corpus: String) throws(IndexError) -> [Entry] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .io(path: corpus, reason: "no such corpus folder")
+        }
+        guard let walker = FileManager.default.enumerator(atPath: corpus) else {
+            throw .io(path: corpus, reason: "cannot list the corpus folder")
+        }
+        var entries: [Entry] = []
+        while let relative = walker.nextObject() as? String {
+            let components = relative.split(separator: "/")
+            guard !components.contains(where: { $0.hasPrefix(".") }) else {
+                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
+                continue
+            }
+            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+                  let ext = relative.split(separator: ".").last.map({ $0.lowercased() }),
+                  relative.contains("."), extensions.contains(ext) else { continue }
+            let size = (walker.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
+            entries.append(Entry(path: relative, size: size))
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// `crc32-adler32-size` of the bytes, in hex: two independent 32-bit checksums
+    /// and the length, so that an edited file is told apart from the old one
+    /// whatever its modification time says.
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        let (crc, adler) = bytes.withUnsafeBufferPointer { p in
+            (bg_crc32(0, p.baseAddress, UInt64(p.count)), bg_adler32(1, p.baseAddress, UInt64(p.count)))
+        }
+        return hex(crc) + "-" + hex(adler) + "-" + String(bytes.count)
+    }
+
+    private static func hex(_ v: UInt32) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 8 - s.count) + s
+    }
+}

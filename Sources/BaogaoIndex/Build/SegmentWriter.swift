@@ -1,0 +1,52 @@
+import CZlib
+
+/// Writes a built segment as its five immutable files (`<name>.terms`, `.post`,
+/// `.pos`, `.docs`, `.store`), each fsynced, and describes them for the manifest.
+/// Nothing refers to the files until a manifest naming them is committed.
+enum SegmentWriter {
+    static func write(_ builder: SegmentBuilder, name: String, analyzer: String,
+                      folder: IndexFolder, sink: FileSink) throws(IndexError) -> SegmentEntry {
+        let termCount = builder.termKinds.count
+        let keys = (0..<termCount).map { builder.key(of: $0) }
+        let order = (0..<termCount).sorted { compare(keys[$0], keys[$1]) < 0 }
+
+        var dictionary = TermDictionaryWriter()
+        var encoder = PostingsEncoder()
+        for t in order {
+            let info = try encoder.encode(builder.postings[t], hasPositions: builder.termKinds[t].hasPositions)
+            dictionary.add(keys[t], info)
+        }
+        var post = ByteWriter(capacity: encoder.postings.count + 64)
+        IndexFormat.writeHeader(.postings, into: &post)
+        post.write(encoder.postings.bytes)
+        IndexFormat.writeFooter(.postings, into: &post)
+        var pos = ByteWriter(capacity: encoder.positions.count + 64)
+        IndexFormat.writeHeader(.positions, into: &pos)
+        pos.write(encoder.positions.bytes)
+        IndexFormat.writeFooter(.positions, into: &pos)
+        var store = builder.store
+
+        let files: [(IndexFormat.Kind, [UInt8])] = [
+            (.terms, dictionary.finish()),
+            (.postings, post.bytes),
+            (.positions, pos.bytes),
+            (.docs, DocsFile.write(analyzer: analyzer, docs: builder.docs, reports: builder.reports,
+                                   sections: builder.sections)),
+            (.store, store.finish()),
+        ]
+        var entries: [String: FileEntry] = [:]
+        for (kind, bytes) in files {
+            let fileName = name + "." + kind.fileExtension
+            try folder.writeDurably(fileName, bytes, sink: sink)
+            entries[kind.fileExtension] = FileEntry(bytes: bytes.count, crc: footerChecksum(bytes))
+        }
+        return SegmentEntry(name: name, docs: builder.docCount,
+                            reports: builder.reports.map(\.source), deleted: [], files: entries)
+    }
+
+    /// The CRC stored in a file's footer.
+    static func footerChecksum(_ bytes: [UInt8]) -> UInt32 {
+        let i = bytes.count - IndexFormat.footerSize
+        return UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
+    }
+}

@@ -1,0 +1,141 @@
+import BaogaoAnalysis
+import BaogaoIngest
+import Dispatch
+import Synchronization
+
+/// The indexing workers: each pulls the next corpus file from a shared counter
+/// (so a few large files do not leave one core idle), fingerprints it, and when
+/// it is new or changed reads it into its own `SegmentBuilder`, writing a
+/// segment whenever the builder's memory budget fills and once at the end.
+///
+/// Errors are sticky: the first I/O error stops every worker and is reported;
+/// nothing is committed after it.
+final class WorkQueue: Sendable {
+    private let entries: [CorpusScanner.Entry]
+    private let indexed: [String: String]          // path → fingerprint in the index
+    private let skippedBefore: [String: SkippedFile]
+    private let options: IndexUpdater.Options
+    private let progress: (@Sendable (IndexUpdater.Progress) -> Void)?
+    private let state: Mutex<State>
+
+    struct Outcome {
+        var added: [String] = []
+        var changed: [String] = []
+        var unchanged = 0
+        var skipped: [SkippedFile] = []
+        var segments: [SegmentEntry] = []
+        var nextSegment = 1
+        var paragraphs = 0
+        var bytes = 0
+    }
+
+    private struct State {
+        var next = 0
+        var outcome = Outcome()
+        var progress = IndexUpdater.Progress()
+        var error: IndexError?
+    }
+
+    init(entries: [CorpusScanner.Entry], previous: Manifest, options: IndexUpdater.Options,
+         nextSegment: Int, progress: (@Sendable (IndexUpdater.Progress) -> Void)?) {
+        self.entries = entries
+        self.indexed = previous.liveReports.mapValues(\.source.fingerprint)
+        self.skippedBefore = Dictionary(previous.skipped.map { ($0.source.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.options = options
+        self.progress = progress
+        var s = State()
+        s.outcome.nextSegment = nextSegment
+        s.progress.filesTotal = entries.count
+        s.progress.bytesTotal = entries.reduce(0) { $0 + $1.size }
+        state = Mutex(s)
+    }
+
+    func run(folder: IndexFolder) throws(IndexError) {
+        DispatchQueue.concurrentPerform(iterations: options.workers) { _ in work(folder: folder) }
+        if let error = state.withLock({ $0.error }) { throw error }
+    }
+
+    func outcome() -> Outcome {
+        state.withLock { s in
+            var o = s.outcome
+            o.added.sort()
+            o.changed.sort()
+            o.skipped.sort { $0.source.path < $1.source.path }
+            o.segments.sort { $0.name < $1.name }
+            return o
+        }
+    }
+
+    private func claim() -> Int? {
+        state.withLock { s in
+            guard s.error == nil, s.next < entries.count else { return nil }
+            defer { s.next += 1 }
+            return s.next
+        }
+    }
+
+    private func finished(_ entry: CorpusScanner.Entry, _ update: (inout Outcome) -> Void) {
+        let snapshot = state.withLock { s in
+            update(&s.outcome)
+            s.progress.filesDone += 1
+            s.progress.bytesDone += entry.size
+            return s.progress
+        }
+        progress?(snapshot)
+    }
+
+    private func work(folder: IndexFolder) {
+        let analyzer = Analyzer()
+        var builder = SegmentBuilder(analyzer: analyzer)
+        while let i = claim() {
+            let entry = entries[i]
+            guard let bytes = FileBytesReader.read(options.corpus + "/" + entry.path) else {
+                let source = SourceFile(path: entry.path, fingerprint: "", bytes: entry.size)
+                finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: "\(entry.path): cannot read the file")) }
+                continue
+            }
+            let source = SourceFile(path: entry.path, fingerprint: CorpusScanner.fingerprint(bytes), bytes: bytes.count)
+            if indexed[entry.path] == source.fingerprint {
+                finished(entry) { $0.unchanged += 1 }
+                continue
+            }
+            if let before = skippedBefore[entry.path], before.source.fingerprint == source.fingerprint {
+                finished(entry) { $0.skipped.append(before) }
+                continue
+            }
+            let report: Report
+            do {
+                report = try ReportReader.parse(bytes: bytes, doc: entry.path)
+            } catch {
+                finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: error.description)) }
+                continue
+            }
+            builder.add(report, source: source)
+            let isChange = indexed[entry.path] != nil
+            finished(entry) {
+                if isChange { $0.changed.append(entry.path) } else { $0.added.append(entry.path) }
+                $0.paragraphs += report.paragraphs.count
+                $0.bytes += bytes.count
+            }
+            if builder.memoryEstimate > options.segmentBudget {
+                flush(builder, folder: folder)
+                builder = SegmentBuilder(analyzer: analyzer)
+            }
+        }
+        if !builder.isEmpty { flush(builder, folder: folder) }
+    }
+
+    private func flush(_ builder: SegmentBuilder, folder: IndexFolder) {
+        let name = state.withLock { s in
+            defer { s.outcome.nextSegment += 1 }
+            return IndexUpdater.segmentName(s.outcome.nextSegment)
+        }
+        do {
+            let entry = try SegmentWriter.write(builder, name: name, analyzer: Analyzer.identifier,
+                                                folder: folder, sink: options.sink)
+            state.withLock { $0.outcome.segments.append(entry) }
+        } catch {
+            state.withLock { s in if s.error == nil { s.error = error } }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Frame-of-reference bit packing of blocks of 128 unsigned integers, the
+/// compression of full postings blocks (as in Lucene's ForUtil and tantivy's
+/// bitpacker): one byte with the bit width `w` of the largest value, then the
+/// 128 values in `16 * w` bytes, least significant bits first.
+///
+///     values [3, 0, 2, 1, …] with w = 2 → 0x02, then bits 11 00 01 10 … packed
+///     from bit 0 of the first byte upwards: 0b10_01_00_11 = 0x93, …
+enum BitPacking {
+    static let blockSize = 128
+
+    /// Bytes a packed block of width `w` occupies after its width byte.
+    @inline(__always)
+    static func packedBytes(width w: Int) -> Int { 16 * w }
+
+    static func pack(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
+        precondition(values.count == blockSize)
+        var maxValue: UInt32 = 0
+        for v in values { maxValue |= v }
+        let w = maxValue == 0 ? 0 : 32 - maxValue.leadingZeroBitCount
+        out.write(UInt8(w))
+        guard w > 0 else { return }
+        var acc: UInt64 = 0
+        var bits = 0
+        for v in values {
+            acc |= UInt64(v) << UInt64(bits)
+            bits += w
+            while bits >= 8 {
+                out.write(UInt8(truncatingIfNeeded: acc))
+                acc >>= 8
+                bits -= 8
+            }
+        }
+        if bits > 0 { out.write(UInt8(truncatingIfNeeded: acc)) }
+    }
+
+    /// Unpacks a block of 128 values written by `pack` from `reader` into `out`.
+    static func unpack(_ reader: inout ByteReader, into out: UnsafeMutablePointer<UInt32>) throws(IndexError) {
+        let w = Int(try reader.readByte())
+        guard w <= 32 else { throw reader.damaged("bit width \(w) out of range") }
+        if w == 0 {
+            out.update(repeating: 0, count: blockSize)
+            return
+        }
+        let n = packedBytes(width: w)
+        let bytes = try reader.readBytes(n)
+        guard let base = bytes.baseAddress else { throw reader.damaged("empty packed block") }
+        let mask: UInt64 = (1 << UInt64(w)) - 1
+        // Reads 8 bytes at a time where they are all inside the block, byte by
+        // byte near its end, so it never touches memory past the block.
+        var bitOffset = 0
+        for i in 0..<blockSize {
+            let byteIndex = bitOffset >> 3
+            let shift = UInt64(bitOffset & 7)
+            let word: UInt64
+            if byteIndex + 8 <= n {
+                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byteIndex, as: UInt64.self))
+            } else {
+                var v: UInt64 = 0
+                var k = 0
+                while byteIndex + k < n, k < 8 {
+                    v |= UInt64(base.load(fromByteOffset: byteIndex + k, as: UInt8.self)) << UInt64(8 * k)
+                    k += 1
+                }
+                word = v
+            }
+            out[i] = UInt32(truncatingIfNeeded: (word >> shift) & mask)
+            bitOffset += w
+        }
+    }
+}

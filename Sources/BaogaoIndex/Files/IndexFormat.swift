@@ -1,0 +1,99 @@
+import CZlib
+
+/// The frame every index file shares, and the format version.
+///
+/// Every file is `Header, Body, Footer`:
+///
+///     Header (16 bytes) = magic "BGAO" · kind (4 ASCII bytes, e.g. "TERM") ·
+///                         format version (u32 LE) · flags (u32 LE, 0)
+///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
+///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
+///
+/// Example: the header of a version-1 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  01 00 00 00  00 00 00 00`.
+///
+/// Readers check the header and footer magic, kind and version and the file
+/// length on open, and the CRC of the whole file (see `IndexReader` for when).
+/// A version above `IndexFormat.version` is refused as too new, one below
+/// `oldestReadable` as too old; anything else that does not match is damage.
+public enum IndexFormat {
+    /// Bumped on any change to any file's layout. Version 1: this layout.
+    public static let version: UInt32 = 1
+    public static let oldestReadable: UInt32 = 1
+
+    static let headerSize = 16
+    static let footerSize = 16
+    static let headerMagic: [UInt8] = Array("BGAO".utf8)
+    static let footerMagic: [UInt8] = Array("BGND".utf8)
+
+    /// The kinds of segment file, and their file name extensions.
+    enum Kind: String, CaseIterable, Sendable {
+        case terms = "TERM"      // term dictionary
+        case postings = "POST"   // doc ids and frequencies
+        case positions = "POSN"  // positions
+        case store = "STOR"      // paragraph store
+        case docs = "DOCS"       // per-paragraph columns and the report table
+        case facts = "FACT"      // number facts
+
+        var fileExtension: String {
+            switch self {
+            case .terms: return "terms"
+            case .postings: return "post"
+            case .positions: return "pos"
+            case .store: return "store"
+            case .docs: return "docs"
+            case .facts: return "facts"
+            }
+        }
+    }
+
+    static func writeHeader(_ kind: Kind, into w: inout ByteWriter) {
+        w.write(headerMagic)
+        w.write(Array(kind.rawValue.utf8))
+        w.writeU32(version)
+        w.writeU32(0)
+    }
+
+    /// Appends the footer: the CRC covers everything written so far.
+    static func writeFooter(_ kind: Kind, into w: inout ByteWriter) {
+        let crc = w.bytes.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count)) }
+        w.writeU32(crc)
+        w.write(Array(kind.rawValue.utf8))
+        w.writeU32(version)
+        w.write(footerMagic)
+    }
+
+    /// Checks header and footer; with `verifyChecksum`, also the CRC.
+    /// Returns the body (the bytes between header and footer).
+    static func checkFrame(_ bytes: UnsafeRawBufferPointer, kind: Kind, file: String,
+                           verifyChecksum: Bool) throws(IndexError) -> UnsafeRawBufferPointer {
+        guard bytes.count >= headerSize + footerSize else {
+            throw .damaged(file: file, reason: "truncated (\(bytes.count) bytes)")
+        }
+        var r = ByteReader(bytes, file: file)
+        let magic = Array(try r.readBytes(4))
+        guard magic == headerMagic else { throw .damaged(file: file, reason: "not a Baogao index file (bad magic)") }
+        let headerKind = Array(try r.readBytes(4))
+        guard headerKind == Array(kind.rawValue.utf8) else {
+            throw .damaged(file: file, reason: "wrong file kind \(String(decoding: headerKind, as: UTF8.self))")
+        }
+        let headerVersion = try r.readU32()
+        if headerVersion > version { throw .tooNew(file: file, version: headerVersion) }
+        if headerVersion < oldestReadable { throw .tooOld(file: file, version: headerVersion) }
+
+        var f = ByteReader(bytes, offset: bytes.count - footerSize, file: file)
+        let crc = try f.readU32()
+        let footerKind = Array(try f.readBytes(4))
+        let footerVersion = try f.readU32()
+        let endMagic = Array(try f.readBytes(4))
+        guard endMagic == footerMagic, footerKind == headerKind, footerVersion == headerVersion else {
+            throw .damaged(file: file, reason: "truncated or overwritten (bad footer)")
+        }
+        if verifyChecksum {
+            let actual = bg_crc32(0, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                  UInt64(bytes.count - footerSize))
+            guard actual == crc else { throw .damaged(file: file, reason: "checksum mismatch") }
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[headerSize..<(bytes.count - footerSize)])
+    }
+}

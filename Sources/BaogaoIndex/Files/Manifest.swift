@@ -1,0 +1,107 @@
+import CZlib
+import Foundation
+
+/// The one small file that says what the index is (`MANIFEST`). Committing an
+/// index means writing a new manifest beside the old one and renaming it into
+/// place; whatever a crash leaves behind, readers see either the old manifest or
+/// the new one, and the segment files either names are complete.
+///
+///     MANIFEST = "baogao-index-manifest" LF · JSON (one line) LF · "crc32 " 8 hex digits LF
+///
+/// The CRC covers the JSON line's bytes. The JSON holds the format version, a
+/// generation counter, the analyzer identifier, and per segment its files (size
+/// and CRC), its reports (corpus path, fingerprint, size, in report-table order)
+/// and the indexes of its deleted (replaced or removed) reports.
+public struct Manifest: Codable, Sendable, Equatable {
+    public var format: UInt32
+    public var generation: Int
+    public var analyzer: String
+    public var nextSegment: Int
+    public var segments: [SegmentEntry]
+    /// Corpus files that could not be read, with the reason; retried when they change.
+    public var skipped: [SkippedFile]
+
+    static let fileName = "MANIFEST"
+    static let firstLine = "baogao-index-manifest"
+
+    public init(analyzer: String) {
+        format = IndexFormat.version
+        generation = 0
+        self.analyzer = analyzer
+        nextSegment = 1
+        segments = []
+        skipped = []
+    }
+
+    func encoded() throws(IndexError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json: Data
+        do { json = try encoder.encode(self) } catch {
+            throw .io(path: Self.fileName, reason: "cannot encode manifest: \(error)")
+        }
+        let bytes = [UInt8](json)
+        let crc = bytes.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count)) }
+        let hex = String(crc, radix: 16)
+        return Array((Self.firstLine + "\n").utf8) + bytes
+            + Array(("\ncrc32 " + String(repeating: "0", count: 8 - hex.count) + hex + "\n").utf8)
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws(IndexError) -> Manifest {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == firstLine else {
+            throw .damaged(file: file, reason: "not a Baogao manifest")
+        }
+        let json = Array(lines[1])
+        let crcLine = String(decoding: lines[2], as: UTF8.self)
+        let crc = json.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count)) }
+        guard crcLine.hasPrefix("crc32 "), UInt32(crcLine.dropFirst(6), radix: 16) == crc else {
+            throw .damaged(file: file, reason: "checksum mismatch")
+        }
+        // Read the version alone first, so that a newer manifest is reported as
+        // newer even if its other fields changed shape.
+        struct Version: Decodable { var format: UInt32 }
+        guard let version = try? JSONDecoder().decode(Version.self, from: Data(json)) else {
+            throw .damaged(file: file, reason: "unreadable manifest")
+        }
+        if version.format > IndexFormat.version { throw .tooNew(file: file, version: version.format) }
+        if version.format < IndexFormat.oldestReadable { throw .tooOld(file: file, version: version.format) }
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: Data(json))
+        } catch {
+            throw .damaged(file: file, reason: "unreadable manifest: \(error)")
+        }
+    }
+
+    /// The live report for each corpus path: where it is and its fingerprint.
+    var liveReports: [String: (segment: Int, report: Int, source: SourceFile)] {
+        var out: [String: (Int, Int, SourceFile)] = [:]
+        for (s, segment) in segments.enumerated() {
+            let deleted = Set(segment.deleted)
+            for (r, source) in segment.reports.enumerated() where !deleted.contains(r) {
+                out[source.path] = (s, r, source)
+            }
+        }
+        return out
+    }
+}
+
+public struct SegmentEntry: Codable, Sendable, Equatable {
+    public var name: String
+    public var docs: Int
+    public var reports: [SourceFile]
+    /// Report-table indexes of reports replaced or removed since the segment was written.
+    public var deleted: [Int]
+    /// By file extension (`terms`, `post`, `pos`, `docs`, `store`).
+    public var files: [String: FileEntry]
+}
+
+public struct FileEntry: Codable, Sendable, Equatable {
+    public var bytes: Int
+    public var crc: UInt32
+}
+
+public struct SkippedFile: Codable, Sendable, Equatable {
+    public var source: SourceFile
+    public var reason: String
+}

@@ -1,0 +1,50 @@
+/// What `baogao stats` reports about an open index.
+public struct IndexStats: Codable, Sendable, Equatable {
+    public var formatVersion: UInt32
+    public var analyzer: String
+    public var generation: Int
+    public var segments: Int
+    public var reports: Int
+    public var deletedReports: Int
+    public var paragraphs: Int
+    /// Distinct terms per kind, summed over segments (a term in two segments counts twice).
+    public var terms: [String: Int]
+    /// (term, paragraph) pairs: the number of postings.
+    public var postings: Int
+    /// Index bytes per file kind (`terms`, `post`, `pos`, `docs`, `store`, `manifest`).
+    public var bytes: [String: Int]
+    public var indexBytes: Int
+    /// Bytes of the corpus files the live reports were read from.
+    public var corpusBytes: Int
+    public var indexToCorpus: Double
+    public var skippedFiles: [SkippedFile]
+}
+
+extension IndexReader {
+    public func stats() throws(IndexError) -> IndexStats {
+        var terms: [String: Int] = [:]
+        var postings = 0
+        var bytes: [String: Int] = [:]
+        var reports = 0, deleted = 0, corpus = 0
+        for segment in segments {
+            for kind in TermKind.allCases { terms[kind.name, default: 0] += segment.dictionary.kindCounts[kind] ?? 0 }
+            try segment.dictionary.scan { (_, info) in
+                postings += info.docFreq
+                return true
+            }
+            for (ext, file) in segment.entry.files { bytes[ext, default: 0] += file.bytes }
+            let dead = Set(segment.entry.deleted)
+            reports += segment.entry.reports.count - dead.count
+            deleted += dead.count
+            for (r, source) in segment.entry.reports.enumerated() where !dead.contains(r) { corpus += source.bytes }
+        }
+        bytes["manifest"] = IndexFolder(path: path).size(Manifest.fileName)
+        let total = bytes.values.reduce(0, +)
+        return IndexStats(formatVersion: manifest.format, analyzer: manifest.analyzer, generation: manifest.generation,
+                          segments: segments.count, reports: reports, deletedReports: deleted,
+                          paragraphs: liveDocCount, terms: terms, postings: postings, bytes: bytes,
+                          indexBytes: total, corpusBytes: corpus,
+                          indexToCorpus: corpus == 0 ? 0 : Double(total) / Double(corpus),
+                          skippedFiles: manifest.skipped)
+    }
+}

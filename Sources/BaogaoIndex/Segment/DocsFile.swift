@@ -1,0 +1,128 @@
+import BaogaoIngest
+
+/// The per-paragraph columns and the report and section tables (`.docs`).
+///
+///     Body = analyzer (string) · docCount u32 · reportCount u32 · sectionCount u32 ·
+///            totalLength u64 ·
+///            lengths  docCount × u16 · years docCount × u16 (0 = none) ·
+///            reports  docCount × u32 · sections docCount × u32 · kinds docCount × u8 ·
+///            Report{reportCount} · Section{sectionCount}
+///     Report  = path · fingerprint · sourceBytes varint · title · region · date ·
+///               executionYear varint · budgetYear varint (0 = none) ·
+///               firstDoc varint · paragraphCount varint
+///     Section = headingCount varint · heading strings
+///
+/// A report's paragraphs are the documents `firstDoc ..< firstDoc + paragraphCount`,
+/// in order, so paragraph n of a report is document `firstDoc + n - 1`.
+enum DocsFile {
+    static func write(analyzer: String, docs: DocColumns, reports: [ReportRecord],
+                      sections: SectionTable) -> [UInt8] {
+        var w = ByteWriter(capacity: docs.count * 13 + 4096)
+        IndexFormat.writeHeader(.docs, into: &w)
+        w.writeString(analyzer)
+        w.writeU32(UInt32(docs.count))
+        w.writeU32(UInt32(reports.count))
+        w.writeU32(UInt32(sections.paths.count))
+        w.writeU64(docs.totalLength)
+        for v in docs.lengths { w.writeU16(v) }
+        for v in docs.years { w.writeU16(v) }
+        for v in docs.reports { w.writeU32(v) }
+        for v in docs.sections { w.writeU32(v) }
+        w.write(docs.kinds)
+        for r in reports {
+            w.writeString(r.source.path)
+            w.writeString(r.source.fingerprint)
+            w.writeVarint(r.source.bytes)
+            w.writeString(r.metadata.title)
+            w.writeString(r.metadata.region ?? "")
+            w.writeString(r.metadata.date ?? "")
+            w.writeVarint(r.metadata.executionYear ?? 0)
+            w.writeVarint(r.metadata.budgetYear ?? 0)
+            w.writeVarint(Int(r.firstDoc))
+            w.writeVarint(Int(r.paragraphCount))
+        }
+        for path in sections.paths {
+            w.writeVarint(path.count)
+            for h in path { w.writeString(h) }
+        }
+        IndexFormat.writeFooter(.docs, into: &w)
+        return w.bytes
+    }
+}
+
+/// Reads a `.docs` body: the columns in place, the tables into arrays.
+struct DocsTable: @unchecked Sendable {
+    let analyzer: String
+    let docCount: Int
+    let totalLength: UInt64
+    let reports: [ReportRecord]
+    let sections: [[String]]
+    private let lengthsAt: UnsafeRawPointer
+    private let yearsAt: UnsafeRawPointer
+    private let reportsAt: UnsafeRawPointer
+    private let sectionsAt: UnsafeRawPointer
+    private let kindsAt: UnsafeRawPointer
+
+    init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
+        var r = ByteReader(body, file: file)
+        analyzer = try r.readString()
+        docCount = Int(try r.readU32())
+        let reportCount = Int(try r.readU32())
+        let sectionCount = Int(try r.readU32())
+        totalLength = try r.readU64()
+        guard docCount * 13 <= r.remaining, reportCount <= r.remaining, sectionCount <= r.remaining,
+              let base = body.baseAddress else {
+            throw .damaged(file: file, reason: "document columns past the end")
+        }
+        lengthsAt = base + r.offset
+        yearsAt = lengthsAt + docCount * 2
+        reportsAt = yearsAt + docCount * 2
+        sectionsAt = reportsAt + docCount * 4
+        kindsAt = sectionsAt + docCount * 4
+        r.offset += docCount * 13
+        var reports: [ReportRecord] = []
+        for _ in 0..<reportCount {
+            let source = SourceFile(path: try r.readString(), fingerprint: try r.readString(),
+                                    bytes: try r.readCount(max: Int(Int64.max)))
+            let title = try r.readString(), region = try r.readString(), date = try r.readString()
+            let execution = try r.readCount(max: 9999), budget = try r.readCount(max: 9999)
+            let metadata = ReportMetadata(title: title, region: region.isEmpty ? nil : region,
+                                          executionYear: execution == 0 ? nil : execution,
+                                          budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date)
+            let first = try r.readCount(max: docCount), count = try r.readCount(max: docCount)
+            guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
+            reports.append(ReportRecord(source: source, metadata: metadata,
+                                        firstDoc: UInt32(first), paragraphCount: UInt32(count)))
+        }
+        var sections: [[String]] = []
+        for _ in 0..<sectionCount {
+            let n = try r.readCount(max: r.remaining)
+            var path: [String] = []
+            for _ in 0..<n { path.append(try r.readString()) }
+            sections.append(path)
+        }
+        self.reports = reports
+        self.sections = sections
+        for d in 0..<docCount {
+            guard Int(reportIndex(d)) < reports.count, Int(sectionIndex(d)) < sections.count else {
+                throw .damaged(file: file, reason: "document \(d) refers to a missing report or section")
+            }
+        }
+    }
+
+    @inline(__always) func length(_ d: Int) -> Int {
+        Int(UInt16(littleEndian: lengthsAt.loadUnaligned(fromByteOffset: d * 2, as: UInt16.self)))
+    }
+    @inline(__always) func year(_ d: Int) -> Int {
+        Int(UInt16(littleEndian: yearsAt.loadUnaligned(fromByteOffset: d * 2, as: UInt16.self)))
+    }
+    @inline(__always) func reportIndex(_ d: Int) -> UInt32 {
+        UInt32(littleEndian: reportsAt.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self))
+    }
+    @inline(__always) func sectionIndex(_ d: Int) -> UInt32 {
+        UInt32(littleEndian: sectionsAt.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self))
+    }
+    @inline(__always) func kind(_ d: Int) -> Paragraph.Kind {
+        ParagraphKindCode.kind(kindsAt.load(fromByteOffset: d, as: UInt8.self))
+    }
+}

@@ -1,0 +1,102 @@
+import BaogaoIngest
+
+/// One committed segment, mapped read-only and shared by all threads.
+public final class SegmentReader: @unchecked Sendable {
+    public let name: String
+    let entry: SegmentEntry
+    private let files: [IndexFormat.Kind: MappedFile]
+    let dictionary: TermDictionary
+    let docs: DocsTable
+    let store: StoreReader
+    private let postingsBody: UnsafeRawBufferPointer
+    private let positionsBody: UnsafeRawBufferPointer
+    /// `deleted[d]` is true for documents of replaced or removed reports; empty when none are.
+    private let deleted: [Bool]
+    public let liveDocCount: Int
+
+    init(folder: IndexFolder, entry: SegmentEntry, verifyChecksums: Bool) throws(IndexError) {
+        name = entry.name
+        self.entry = entry
+        var files: [IndexFormat.Kind: MappedFile] = [:]
+        var bodies: [IndexFormat.Kind: UnsafeRawBufferPointer] = [:]
+        for kind in [IndexFormat.Kind.terms, .postings, .positions, .docs, .store] {
+            let fileName = entry.name + "." + kind.fileExtension
+            guard let expected = entry.files[kind.fileExtension] else {
+                throw .damaged(file: fileName, reason: "not listed in the manifest")
+            }
+            let mapped: MappedFile
+            do { mapped = try MappedFile(path: folder.file(fileName)) } catch {
+                throw .damaged(file: fileName, reason: "missing or unreadable")
+            }
+            guard mapped.bytes.count == expected.bytes else {
+                throw .damaged(file: fileName, reason: "\(mapped.bytes.count) bytes, the manifest says \(expected.bytes) (truncated?)")
+            }
+            let body = try IndexFormat.checkFrame(mapped.bytes, kind: kind, file: fileName,
+                                                  verifyChecksum: verifyChecksums)
+            var footer = ByteReader(mapped.bytes, offset: mapped.bytes.count - IndexFormat.footerSize, file: fileName)
+            guard try footer.readU32() == expected.crc else {
+                throw .damaged(file: fileName, reason: "checksum differs from the manifest's")
+            }
+            files[kind] = mapped
+            bodies[kind] = body
+        }
+        self.files = files
+        let body = { (k: IndexFormat.Kind) in bodies[k] ?? UnsafeRawBufferPointer(start: nil, count: 0) }
+        dictionary = try TermDictionary(body: body(.terms), file: entry.name + ".terms")
+        docs = try DocsTable(body: body(.docs), file: entry.name + ".docs")
+        store = try StoreReader(body: body(.store), file: entry.name + ".store")
+        postingsBody = body(.postings)
+        positionsBody = body(.positions)
+        guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reports.count else {
+            throw .damaged(file: entry.name + ".docs", reason: "document count differs from the manifest's")
+        }
+        if entry.deleted.isEmpty {
+            deleted = []
+            liveDocCount = docs.docCount
+        } else {
+            var mask = [Bool](repeating: false, count: docs.docCount)
+            var live = docs.docCount
+            for r in entry.deleted where r >= 0 && r < docs.reports.count {
+                let report = docs.reports[r]
+                for d in Int(report.firstDoc)..<Int(report.firstDoc + report.paragraphCount) where !mask[d] {
+                    mask[d] = true
+                    live -= 1
+                }
+            }
+            deleted = mask
+            liveDocCount = live
+        }
+    }
+
+    public var docCount: Int { docs.docCount }
+    public var totalLength: UInt64 { docs.totalLength }
+
+    @inline(__always)
+    public func isDeleted(_ doc: Int) -> Bool { !deleted.isEmpty && deleted[doc] }
+
+    func termInfo(_ key: [UInt8]) throws(IndexError) -> TermInfo? {
+        try dictionary.lookup(key)
+    }
+
+    /// A cursor over the postings of `key`, or nil when the segment lacks the term.
+    public func postings(_ key: [UInt8]) throws(IndexError) -> PostingsCursor? {
+        guard let info = try dictionary.lookup(key) else { return nil }
+        return try cursor(info, kind: TermKind(rawValue: key.first ?? 0) ?? .word)
+    }
+
+    func cursor(_ info: TermInfo, kind: TermKind) throws(IndexError) -> PostingsCursor {
+        try PostingsCursor(postings: postingsBody, positions: positionsBody, file: name + ".post",
+                           info: info, hasPositions: kind.hasPositions)
+    }
+
+    public func docFreq(_ key: [UInt8]) throws(IndexError) -> Int {
+        try dictionary.lookup(key)?.docFreq ?? 0
+    }
+
+    /// Terms of the segment starting with `prefix`, with their document frequencies.
+    public func terms(withPrefix prefix: [UInt8], limit: Int = .max) throws(IndexError) -> [([UInt8], Int)] {
+        try dictionary.terms(withPrefix: prefix, limit: limit).map { ($0.0, $0.1.docFreq) }
+    }
+
+    func file(_ kind: IndexFormat.Kind) -> MappedFile? { files[kind] }
+}

@@ -1,0 +1,101 @@
+import BaogaoIngest
+import CZlib
+
+/// Reads paragraphs back from a `.store` body (format in StoreFile.swift).
+/// Stateless and so safe to share: each read inflates the paragraph's block.
+struct StoreReader: @unchecked Sendable {
+    private let body: UnsafeRawBufferPointer
+    private let file: String
+    private let blockCount: Int
+    let docCount: Int
+    private let indexStart: Int
+
+    init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
+        self.body = body
+        self.file = file
+        guard body.count >= 8 else { throw .damaged(file: file, reason: "store too short") }
+        var t = ByteReader(body, offset: body.count - 8, file: file)
+        blockCount = Int(try t.readU32())
+        docCount = Int(try t.readU32())
+        indexStart = body.count - 8 - blockCount * 20
+        guard indexStart >= 0 else { throw .damaged(file: file, reason: "bad store trailer") }
+    }
+
+    private func entry(_ b: Int) throws(IndexError) -> (firstDoc: Int, offset: Int, compressed: Int, raw: Int) {
+        var r = ByteReader(body, offset: indexStart + b * 20, file: file)
+        let first = Int(try r.readU32()), offset = try r.readU64()
+        let compressed = Int(try r.readU32()), raw = Int(try r.readU32())
+        guard offset + UInt64(compressed) <= UInt64(indexStart) else {
+            throw .damaged(file: file, reason: "store block \(b) past the end")
+        }
+        return (first, Int(offset), compressed, raw)
+    }
+
+    /// Every paragraph of the block holding `doc`, decoded: `(firstDoc, paragraphs)`.
+    func block(containing doc: Int) throws(IndexError) -> (Int, [StoredParagraph]) {
+        guard doc >= 0, doc < docCount, blockCount > 0 else {
+            throw .damaged(file: file, reason: "no stored paragraph for document \(doc)")
+        }
+        var lo = 0, hi = blockCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if try entry(mid).firstDoc <= doc { lo = mid } else { hi = mid - 1 }
+        }
+        return (try entry(lo).firstDoc, try decode(block: lo))
+    }
+
+    func paragraph(_ doc: Int) throws(IndexError) -> StoredParagraph {
+        let (first, paragraphs) = try block(containing: doc)
+        guard doc - first < paragraphs.count else {
+            throw .damaged(file: file, reason: "document \(doc) missing from its store block")
+        }
+        return paragraphs[doc - first]
+    }
+
+    func decode(block b: Int) throws(IndexError) -> [StoredParagraph] {
+        let e = try entry(b)
+        guard e.raw <= 64 << 20 else { throw .damaged(file: file, reason: "store block \(b) too large") }
+        var raw = [UInt8](repeating: 0, count: e.raw)
+        let n = raw.withUnsafeMutableBufferPointer { dst in
+            bg_inflate(body.baseAddress?.assumingMemoryBound(to: UInt8.self).advanced(by: e.offset),
+                       UInt64(e.compressed), dst.baseAddress, UInt64(dst.count))
+        }
+        guard n == e.raw else { throw .damaged(file: file, reason: "store block \(b) does not inflate") }
+        return try withBytes(of: raw) { (bytes) throws(IndexError) in
+            var r = ByteReader(bytes, file: file)
+            var out: [StoredParagraph] = []
+            while !r.isAtEnd { out.append(try Self.record(&r)) }
+            return out
+        }
+    }
+
+    private static func record(_ r: inout ByteReader) throws(IndexError) -> StoredParagraph {
+        let text = try r.readString()
+        let first = try r.readCount(max: Int(Int32.max))
+        let span = try r.readCount(max: Int(Int32.max))
+        let kind = ParagraphKindCode.kind(try r.readByte())
+        var table: TableContext?
+        if try r.readByte() == 1 {
+            let caption = try r.readString(), unit = try r.readString()
+            let n = try r.readCount(max: r.remaining)
+            var columns: [String] = []
+            for _ in 0..<n { columns.append(try r.readString()) }
+            table = TableContext(caption: caption.isEmpty ? nil : caption, unit: unit.isEmpty ? nil : unit,
+                                 columns: columns)
+        }
+        var offsets: [Int32]?
+        let n = try r.readCount(max: r.remaining)
+        if n > 0 {
+            var map: [Int32] = []
+            map.reserveCapacity(n)
+            var o: Int32 = 0
+            for _ in 0..<n {
+                o += Int32(try r.readCount(max: Int(Int32.max) - Int(o)))
+                map.append(o)
+            }
+            offsets = map
+        }
+        return StoredParagraph(text: text, firstLine: first, lastLine: first + span, kind: kind,
+                               table: table, originalOffsets: offsets)
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import BaogaoIndex
+import Dispatch
+import Foundation
+import Synchronization
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the index from a folder of reports.",
+        discussion: """
+            Indexes every .txt, .md and .text file under the corpus folder. On a second run only \
+            files that were added or whose contents changed are read again; reports of removed \
+            files are dropped. A file that cannot be read is reported and skipped.
+            """)
+
+    @OptionGroup var corpus: CorpusLocation
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Discard the existing index and index every file again.")
+    var rebuild = false
+
+    @Flag(name: .shortAndLong, help: "Print no progress and no summary.")
+    var quiet = false
+
+    func run() throws {
+        var options = IndexUpdater.Options(corpus: corpus.corpus, index: location.index)
+        options.rebuild = rebuild
+        let meter = ProgressMeter(enabled: !quiet && Terminal.stderrIsTerminal)
+        let summary: IndexUpdater.Summary
+        do {
+            summary = try IndexUpdater.update(options) { meter.update($0) }
+        } catch {
+            meter.clear()
+            throw Terminal.fail(error.description)
+        }
+        meter.clear()
+        guard !quiet else { return }
+        if let reason = summary.rebuildReason { print("rebuilt the whole index: \(reason)") }
+        for s in summary.skipped { Terminal.printError("skipped \(s.reason)") }
+        print(Self.describe(summary))
+    }
+
+    static func describe(_ s: IndexUpdater.Summary) -> String {
+        let rate = s.seconds > 0 ? Double(s.bytesIndexed) / 1_048_576 / s.seconds : 0
+        var parts = ["indexed \(s.added.count + s.changed.count) report(s) (\(s.added.count) new, \(s.changed.count) changed)"
+                     + ", \(s.paragraphsIndexed) paragraphs, \(Format.megabytes(s.bytesIndexed))"
+                     + " in \(Format.seconds(s.seconds))" + (s.bytesIndexed > 0 ? String(format: " (%.1f MB/s)", rate) : "")]
+        parts.append("\(s.removed.count) removed, \(s.unchanged) unchanged")
+        if !s.skipped.isEmpty { parts.append("\(s.skipped.count) skipped") }
+        if let m = s.manifest {
+            parts.append("\(m.segments.count) segment(s)" + (s.segmentsMerged > 0 ? ", \(s.segmentsMerged) merged" : ""))
+        }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// A one-line progress display on stderr: files, MB, MB/s and time left,
+/// redrawn at most ten times a second.
+final class ProgressMeter: Sendable {
+    private let enabled: Bool
+    private let start = DispatchTime.now()
+    private let last = Mutex<UInt64>(0)
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(_ p: IndexUpdater.Progress) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let due = last.withLock { last -> Bool in
+            guard now - last > 100_000_000 || p.filesDone == p.filesTotal else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
+        let elapsed = Double(now - start.uptimeNanoseconds) / 1e9
+        let rate = elapsed > 0 ? Double(p.bytesDone) / elapsed : 0
+        let left = rate > 0 ? Double(p.bytesTotal - p.bytesDone) / rate : 0
+        let line = "\r\(p.filesDone)/\(p.filesTotal) files  \(Format.megabytes(p.bytesDone)) of "
+            + "\(Format.megabytes(p.bytesTotal))  " + String(format: "%.1f MB/s", rate / 1_048_576)
+            + "  \(Format.seconds(left)) left  "
+        Terminal.writeStderr(line)
+    }
+
+    func clear() {
+        guard enabled else { return }
+        Terminal.writeStderr("\r\u{1B}[K")
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import BaogaoIndex
+import Foundation
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Describe the index: reports, paragraphs, terms, postings, sizes.")
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        let stats: IndexStats
+        do {
+            stats = try IndexReader.open(path: location.index).stats()
+        } catch {
+            throw Terminal.fail(error.description)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            return
+        }
+        print(Self.render(stats))
+    }
+
+    static func render(_ s: IndexStats) -> String {
+        let kinds = ["unigram", "bigram", "word"].map { "\($0) \(s.terms[$0] ?? 0)" }.joined(separator: ", ")
+        let files = ["terms", "post", "pos", "docs", "store", "manifest"]
+            .map { "\($0) \(Format.megabytes(s.bytes[$0] ?? 0))" }.joined(separator: ", ")
+        var lines = [
+            "format        v\(s.formatVersion), \(s.analyzer), generation \(s.generation)",
+            "reports       \(s.reports)" + (s.deletedReports > 0 ? " (+\(s.deletedReports) deleted, awaiting merge)" : ""),
+            "paragraphs    \(s.paragraphs)",
+            "segments      \(s.segments)",
+            "terms         \(kinds)",
+            "postings      \(s.postings)",
+            "index         \(Format.megabytes(s.indexBytes)): \(files)",
+            "corpus        \(Format.megabytes(s.corpusBytes))",
+            String(format: "index/corpus  %.2f", s.indexToCorpus),
+        ]
+        for f in s.skippedFiles { lines.append("skipped       \(f.reason)") }
+        return lines.joined(separator: "\n")
+    }
+}

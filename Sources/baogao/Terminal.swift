@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Foundation
+
+/// What the command-line tool knows about where its output goes.
+enum Terminal {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+    static var useColor: Bool {
+        stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data(("baogao: " + message + "\n").utf8))
+    }
+
+    /// Prints `message` as an error and ends the command with exit status 1.
+    static func fail(_ message: String) -> ExitCode {
+        printError(message)
+        return ExitCode(1)
+    }
+
+    static func writeStderr(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+}
+
+/// Human-readable sizes and durations for progress and summaries.
+enum Format {
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
+    static func seconds(_ s: Double) -> String {
+        if s < 1 { return String(format: "%.0f ms", s * 1000) }
+        if s < 60 { return String(format: "%.1f s", s) }
+        return String(format: "%d:%02d", Int(s) / 60, Int(s) % 60)
+    }
+}
