@@ -63,6 +63,13 @@ public final class IndexReader: Sendable {
         return IndexedReport(record: r)
     }
 
+    /// The stable id (`<doc>#<paragraph number>`) of a document, without reading the store.
+    public func paragraphID(segment s: Int, doc d: Int) -> String {
+        let segment = segments[s]
+        let record = segment.docs.reports[Int(segment.docs.reportIndex(d))]
+        return "\(record.source.path)#\(d - Int(record.firstDoc) + 1)"
+    }
+
     /// A stored paragraph with its citation.
     public func paragraph(segment s: Int, doc d: Int) throws(IndexError) -> IndexedParagraph {
         let segment = segments[s]

@@ -1,6 +1,0 @@
-import BaogaoIndex
-import XCTest
-
-final class BaogaoIndexSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}

@@ -1,0 +1,156 @@
+@testable import BaogaoIndex
+import Foundation
+import XCTest
+
+/// A crash at any moment leaves the previous index usable; damage is detected
+/// and named; a newer format is refused; two writers never run at once.
+final class CommitSafetyTests: XCTestCase {
+    private func indexedScratch() throws -> (Scratch, String) {
+        let scratch = Scratch()
+        let corpus = scratch.corpus(["002_b5c26ff8d3e05e66.txt", "003_b7f3892a3cb1f6c5.txt"])
+        try buildIndex(corpus: corpus, index: scratch.index)
+        return (scratch, corpus)
+    }
+
+    func testACrashWhileWritingASegmentLeavesTheOldIndexWorking() throws {
+        let (scratch, corpus) = try indexedScratch()
+        let before = try snapshot(IndexReader.open(path: scratch.index))
+        try FileManager.default.copyItem(atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
+                                         toPath: corpus + "/000_d12f06acd0fd881e.txt")
+        // The "crash": the third file write writes half its bytes and fails.
+        let writes = Counter()
+        let crashing = FileSink { (path: String, bytes: [UInt8]) throws(IndexError) in
+            if writes.next() == 3 {
+                try FileSink.system.write(path, Array(bytes.prefix(bytes.count / 2)))
+                throw IndexError.io(path: path, reason: "simulated crash")
+            }
+            try FileSink.system.write(path, bytes)
+        }
+        XCTAssertThrowsError(try buildIndex(corpus: corpus, index: scratch.index) { $0.sink = crashing; $0.workers = 1 })
+        XCTAssertEqual(try snapshot(IndexReader.open(path: scratch.index)), before)
+
+        // The next run finishes the job and clears what the crash left.
+        let summary = try buildIndex(corpus: corpus, index: scratch.index)
+        XCTAssertEqual(summary.added, ["000_d12f06acd0fd881e.txt"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.index)
+            .filter { $0.hasPrefix("seg-") }
+            .compactMap { $0.split(separator: ".").first.map(String.init) }
+        XCTAssertEqual(Set(leftovers), Set(try IndexReader.open(path: scratch.index).segments.map(\.name)))
+    }
+
+    func testAManifestWrittenButNeverRenamedIsIgnored() throws {
+        let (scratch, corpus) = try indexedScratch()
+        let before = try snapshot(IndexReader.open(path: scratch.index))
+        try FileManager.default.copyItem(atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
+                                         toPath: corpus + "/000_d12f06acd0fd881e.txt")
+        let crashing = FileSink { (path: String, bytes: [UInt8]) throws(IndexError) in
+            if path.hasSuffix("MANIFEST.tmp") {
+                try FileSink.system.write(path, Array(bytes.prefix(40)))
+                throw IndexError.io(path: path, reason: "simulated crash before the rename")
+            }
+            try FileSink.system.write(path, bytes)
+        }
+        XCTAssertThrowsError(try buildIndex(corpus: corpus, index: scratch.index) { $0.sink = crashing })
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.index + "/MANIFEST.tmp"))
+        XCTAssertEqual(try snapshot(IndexReader.open(path: scratch.index)), before)
+    }
+
+    func testFlippedBytesInAnyFileAreDetectedAndNamed() throws {
+        let (scratch, _) = try indexedScratch()
+        let segment = try IndexReader.open(path: scratch.index).segments[0].name
+        for ext in ["terms", "post", "pos", "docs", "store"] {
+            let path = scratch.index + "/" + segment + "." + ext
+            let original = try Data(contentsOf: URL(fileURLWithPath: path))
+            var damaged = original
+            damaged[damaged.count / 2] ^= 0x40
+            try damaged.write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+                XCTAssertEqual("\(error)", "index damaged: \(segment).\(ext): checksum mismatch — run baogao index --rebuild")
+            }
+            try original.write(to: URL(fileURLWithPath: path))
+        }
+        XCTAssertNoThrow(try IndexReader.open(path: scratch.index))
+    }
+
+    func testTruncatedFilesAndManifestAreDetected() throws {
+        let (scratch, _) = try indexedScratch()
+        let segment = try IndexReader.open(path: scratch.index).segments[0].name
+        let path = scratch.index + "/" + segment + ".post"
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        try original.prefix(original.count - 100).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            guard case IndexError.damaged(let file, let reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, segment + ".post")
+            XCTAssertTrue(reason.contains("truncated"), reason)
+        }
+        try original.write(to: URL(fileURLWithPath: path))
+
+        let manifest = scratch.index + "/MANIFEST"
+        let text = try Data(contentsOf: URL(fileURLWithPath: manifest))
+        try text.prefix(text.count / 2).write(to: URL(fileURLWithPath: manifest))
+        XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            guard case IndexError.damaged(let file, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, "MANIFEST")
+        }
+        // baogao index recovers by rebuilding, and says why.
+        let summary = try buildIndex(corpus: scratch.path + "/corpus", index: scratch.index)
+        XCTAssertNotNil(summary.rebuildReason)
+        XCTAssertNoThrow(try IndexReader.open(path: scratch.index))
+    }
+
+    func testANewerFormatIsRefusedWithAClearMessage() throws {
+        let (scratch, _) = try indexedScratch()
+        let folder = IndexFolder(path: scratch.index)
+        var manifest = try IndexReader.readManifest(folder)
+        manifest.format = IndexFormat.version + 1
+        try FileSink.system.write(folder.file("MANIFEST"), try manifest.encoded())
+        XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            XCTAssertEqual(error as? IndexError, .tooNew(file: "MANIFEST", version: IndexFormat.version + 1))
+            XCTAssertTrue("\(error)".contains("newer than this baogao reads"))
+        }
+        // The writer refuses to clobber it, too.
+        XCTAssertThrowsError(try buildIndex(corpus: scratch.path + "/corpus", index: scratch.index))
+
+        // A segment file with a newer version in its header is refused the same way.
+        let fresh = Scratch()
+        try buildIndex(corpus: fresh.corpus(["003_b7f3892a3cb1f6c5.txt"]), index: fresh.index)
+        let name = try IndexReader.open(path: fresh.index).segments[0].name
+        let path = fresh.index + "/" + name + ".terms"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[8] = UInt8(IndexFormat.version + 1)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try IndexReader.open(path: fresh.index)) { error in
+            XCTAssertEqual(error as? IndexError, .tooNew(file: name + ".terms", version: IndexFormat.version + 1))
+        }
+    }
+
+    func testASecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws {
+        let scratch = Scratch()
+        let folder = IndexFolder(path: scratch.index)
+        try folder.createIfMissing()
+        let first = try WriterLock(folder: folder)
+        XCTAssertThrowsError(try WriterLock(folder: folder)) { error in
+            XCTAssertTrue("\(error)".contains("another baogao index"), "\(error)")
+        }
+        XCTAssertThrowsError(try buildIndex(corpus: scratch.corpus(), index: scratch.index))
+        withExtendedLifetime(first) {}
+    }
+
+    func testAMissingIndexSaysHowToMakeOne() {
+        XCTAssertThrowsError(try IndexReader.open(path: "/nonexistent/baogao-index")) { error in
+            XCTAssertEqual("\(error)", "no index in /nonexistent/baogao-index — run baogao index")
+        }
+    }
+}
+
+/// A thread-safe counter for fault injection.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

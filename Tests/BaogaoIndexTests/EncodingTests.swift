@@ -1,0 +1,90 @@
+@testable import BaogaoIndex
+import XCTest
+
+final class EncodingTests: XCTestCase {
+    func testVarintsRoundTripAtEveryLength() throws {
+        let values: [UInt64] = [0, 1, 127, 128, 16383, 16384, 1 << 32, UInt64.max]
+        var w = ByteWriter()
+        for v in values { w.writeVarint(v) }
+        for v in [-1, 0, 5, -300, Int.min / 2] { w.writeSignedVarint(v) }
+        try withBytes(of: w.bytes) { raw throws(IndexError) in
+            var r = ByteReader(raw, file: "t")
+            for v in values { XCTAssertEqual(try r.readVarint(), v) }
+            for v in [-1, 0, 5, -300, Int.min / 2] { XCTAssertEqual(try r.readSignedVarint(), v) }
+            XCTAssertTrue(r.isAtEnd)
+        }
+    }
+
+    func testTruncatedVarintIsDamageNotACrash() {
+        XCTAssertThrowsError(try withBytes(of: [0x80, 0x80]) { raw throws(IndexError) in
+            var r = ByteReader(raw, file: "t.post")
+            _ = try r.readVarint()
+        }) { error in
+            guard case IndexError.damaged(let file, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, "t.post")
+        }
+    }
+
+    func testBitPackingRoundTripsEveryWidth() throws {
+        var rng = SystemRandomNumberGenerator()
+        for width in 0...32 {
+            let limit: UInt64 = width == 0 ? 0 : (1 << UInt64(width)) - 1
+            var values = (0..<128).map { _ in UInt32(truncatingIfNeeded: UInt64.random(in: 0...limit, using: &rng)) }
+            values[0] = UInt32(truncatingIfNeeded: limit)  // the width is exactly `width`
+            var w = ByteWriter()
+            values.withUnsafeBufferPointer { BitPacking.pack($0, into: &w) }
+            XCTAssertEqual(w.count, 1 + 16 * width)
+            var out = [UInt32](repeating: 7, count: 128)
+            try withBytes(of: w.bytes) { raw throws(IndexError) in
+                var r = ByteReader(raw, file: "t")
+                try out.withUnsafeMutableBufferPointer { (p) throws(IndexError) in
+                    try BitPacking.unpack(&r, into: p.baseAddress!)
+                }
+            }
+            XCTAssertEqual(out, values, "width \(width)")
+        }
+    }
+
+    func testPostingsRoundTripThroughBlocksAndSkips() throws {
+        // 300 docs: two packed blocks and a varint tail, with positions.
+        let buffer = PostingBuffer()
+        var expected: [(UInt32, [UInt32])] = []
+        var doc: Int32 = -1
+        for i in 0..<300 {
+            let d = doc + 1 + Int32(i % 7)
+            let positions = (0...(i % 4)).map { UInt32($0 * 3 + i % 5) }
+            buffer.appendVarint(UInt32(d - doc - 1))
+            buffer.appendVarint(UInt32(positions.count - 1))
+            var previous: Int64 = -1
+            for p in positions { buffer.appendVarint(UInt32(Int64(p) - previous - 1)); previous = Int64(p) }
+            doc = d
+            expected.append((UInt32(d), positions))
+        }
+        var encoder = PostingsEncoder()
+        let info = try encoder.encode(buffer, hasPositions: true)
+        XCTAssertEqual(info.docFreq, 300)
+        let post = encoder.postings.bytes, pos = encoder.positions.bytes
+        try withBytes(of: post) { p throws(IndexError) in
+            try withBytes(of: pos) { q throws(IndexError) in
+                var cursor = try PostingsCursor(postings: p, positions: q, file: "t", info: info, hasPositions: true)
+                var i = 0
+                while try cursor.next() {
+                    XCTAssertEqual(cursor.doc, expected[i].0)
+                    XCTAssertEqual(Array(try cursor.positions()), expected[i].1)
+                    i += 1
+                }
+                XCTAssertEqual(i, 300)
+                // advance(to:) lands on the first doc at or after the target, across blocks.
+                var jump = try PostingsCursor(postings: p, positions: q, file: "t", info: info, hasPositions: true)
+                for target in [0, 5, 400, 401, 900, 1000] as [UInt32] {
+                    let want = expected.first { $0.0 >= target }
+                    XCTAssertEqual(try jump.advance(to: target), want != nil, "target \(target)")
+                    if let want {
+                        XCTAssertEqual(jump.doc, want.0)
+                        XCTAssertEqual(Array(try jump.positions()), want.1)
+                    }
+                }
+            }
+        }
+    }
+}

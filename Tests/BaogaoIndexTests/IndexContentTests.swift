@@ -1,0 +1,99 @@
+import BaogaoAnalysis
+import BaogaoIngest
+@testable import BaogaoIndex
+import XCTest
+
+/// The index holds exactly what the corpus says: every posting agrees with a
+/// naive scan, and every paragraph comes back as it went in.
+final class IndexContentTests: XCTestCase {
+    func testPostingsAgreeWithANaiveScanForEveryTerm() throws {
+        let scratch = Scratch()
+        try buildIndex(corpus: scratch.corpus(), index: scratch.index)
+        let reader = try IndexReader.open(path: scratch.index)
+        let actual = try snapshot(reader)
+
+        // The same analysis, inverted the slow obvious way.
+        let analyzer = Analyzer()
+        var expected: [String: [String: [UInt32]]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus) {
+            let report = try ReportReader.read(fileAt: sampleCorpus + "/" + name)
+            for p in report.paragraphs {
+                let id = "\(name)#\(p.number)"
+                let a = analyzer.analyze(p.text)
+                var grams: [String: [UInt32]] = [:]
+                CJKGrams.forEach(in: a.normalized.scalars) { x, y, position in
+                    var s = String.UnicodeScalarView()
+                    s.append(x)
+                    if let y { s.append(y) }
+                    let key = (y == nil ? "u" : "b") + String(s)
+                    grams[key, default: []].append(UInt32(position))
+                }
+                for (key, positions) in grams {
+                    expected[key, default: [:]][id] = key.hasPrefix("u") ? [UInt32(positions.count)] : positions
+                }
+                var words: [String: [UInt32]] = [:]
+                for t in a.words { words["w" + a.term(of: t), default: []].append(UInt32(t.position)) }
+                for (key, positions) in words { expected[key, default: [:]][id] = positions }
+            }
+        }
+        XCTAssertEqual(actual.count, expected.count, "distinct terms")
+        for (term, postings) in expected where actual[term] != postings {
+            XCTFail("postings of \(term) differ: expected \(postings), indexed \(actual[term] ?? [:])")
+            break
+        }
+    }
+
+    func testEveryParagraphComesBackByteIdenticalWithItsCitation() throws {
+        let scratch = Scratch()
+        try buildIndex(corpus: scratch.corpus(), index: scratch.index)
+        let reader = try IndexReader.open(path: scratch.index)
+        var seen = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus) {
+            let report = try ReportReader.read(fileAt: sampleCorpus + "/" + name)
+            for p in report.paragraphs {
+                guard let (s, d) = reader.locate(doc: name, paragraph: p.number) else {
+                    XCTFail("\(name)#\(p.number) not found")
+                    continue
+                }
+                let stored = try reader.paragraph(segment: s, doc: d)
+                XCTAssertEqual(Array(stored.text.utf8), Array(p.text.utf8))
+                XCTAssertEqual(stored.number, p.number)
+                XCTAssertEqual(stored.section, p.section)
+                XCTAssertEqual([stored.firstLine, stored.lastLine], [p.firstLine, p.lastLine])
+                XCTAssertEqual(stored.year, p.year)
+                XCTAssertEqual(stored.kind, p.kind)
+                XCTAssertEqual(stored.table, p.table)
+                XCTAssertEqual(stored.report.title, report.metadata.title)
+                XCTAssertEqual(stored.report.region, report.metadata.region)
+                XCTAssertEqual(stored.report.executionYear, report.metadata.executionYear)
+                XCTAssertEqual(stored.report.budgetYear, report.metadata.budgetYear)
+                seen += 1
+            }
+        }
+        XCTAssertEqual(seen, reader.liveDocCount)
+    }
+
+    func testStatsDescribeTheSampleIndex() throws {
+        let scratch = Scratch()
+        try buildIndex(corpus: scratch.corpus(), index: scratch.index)
+        let stats = try IndexReader.open(path: scratch.index).stats()
+        XCTAssertEqual(stats.reports, 3)
+        XCTAssertEqual(stats.formatVersion, IndexFormat.version)
+        XCTAssertGreaterThan(stats.terms["bigram"] ?? 0, 1000)
+        XCTAssertGreaterThan(stats.postings, stats.paragraphs)
+        XCTAssertEqual(stats.corpusBytes, 26369 + 44966 + 32940)
+        XCTAssertEqual(stats.indexBytes, stats.bytes.values.reduce(0, +))
+    }
+
+    func testPrefixEnumerationListsTermsInOrder() throws {
+        let scratch = Scratch()
+        try buildIndex(corpus: scratch.corpus(), index: scratch.index)
+        let reader = try IndexReader.open(path: scratch.index)
+        var found: [String] = []
+        for segment in reader.segments {
+            found += try segment.terms(withPrefix: TermKey.make(.bigram, "预")).map { String(decoding: $0.0, as: UTF8.self) }
+        }
+        XCTAssertTrue(found.contains("b预算"))
+        XCTAssertTrue(found.allSatisfy { $0.hasPrefix("b预") })
+    }
+}
