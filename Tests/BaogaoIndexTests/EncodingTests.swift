@@ -47,21 +47,21 @@ final class EncodingTests: XCTestCase {
 
     func testPostingsRoundTripThroughBlocksAndSkips() throws {
         // 300 docs: two packed blocks and a varint tail, with positions.
-        let buffer = PostingBuffer()
+        var buffer = ByteWriter()
         var expected: [(UInt32, [UInt32])] = []
         var doc: Int32 = -1
         for i in 0..<300 {
             let d = doc + 1 + Int32(i % 7)
             let positions = (0...(i % 4)).map { UInt32($0 * 3 + i % 5) }
-            buffer.appendVarint(UInt32(d - doc - 1))
-            buffer.appendVarint(UInt32(positions.count - 1))
+            buffer.writeVarint(UInt64(d - doc - 1))
+            buffer.writeVarint(UInt64(positions.count - 1))
             var previous: Int64 = -1
-            for p in positions { buffer.appendVarint(UInt32(Int64(p) - previous - 1)); previous = Int64(p) }
+            for p in positions { buffer.writeVarint(UInt64(Int64(p) - previous - 1)); previous = Int64(p) }
             doc = d
             expected.append((UInt32(d), positions))
         }
         var encoder = PostingsEncoder()
-        let info = try encoder.encode(buffer, hasPositions: true)
+        let info = try encoder.encode(buffer.bytes, hasPositions: true)
         XCTAssertEqual(info.docFreq, 300)
         let post = encoder.postings.bytes, pos = encoder.positions.bytes
         try withBytes(of: post) { p throws(IndexError) in

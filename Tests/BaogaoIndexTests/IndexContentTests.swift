@@ -32,7 +32,12 @@ final class IndexContentTests: XCTestCase {
                     expected[key, default: [:]][id] = key.hasPrefix("u") ? [UInt32(positions.count)] : positions
                 }
                 var words: [String: [UInt32]] = [:]
-                for t in a.words { words["w" + a.term(of: t), default: []].append(UInt32(t.position)) }
+                for t in a.words {
+                    // A word's term is its normalised text; numbers without thousands separators.
+                    let text = a.text(of: t)
+                    let term = t.kind == .number ? text.filter { $0 != "," } : text
+                    words["w" + term, default: []].append(UInt32(t.position))
+                }
                 for (key, positions) in words { expected[key, default: [:]][id] = positions }
             }
         }

@@ -13,7 +13,8 @@ enum SegmentWriter {
         var dictionary = TermDictionaryWriter()
         var encoder = PostingsEncoder()
         for t in order {
-            let info = try encoder.encode(builder.postings[t], hasPositions: builder.termKinds[t].hasPositions)
+            let (bytes, hasPositions) = builder.takePostings(t)
+            let info = try encoder.encode(bytes, hasPositions: hasPositions)
             dictionary.add(keys[t], info)
         }
         var post = ByteWriter(capacity: encoder.postings.count + 64)

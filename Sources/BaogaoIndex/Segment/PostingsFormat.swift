@@ -27,7 +27,7 @@ struct TermInfo: Sendable, Equatable {
     var positionsOffset: Int
 }
 
-/// Re-encodes a `PostingBuffer` into the on-disk blocks.
+/// Re-encodes a term's in-memory postings (see `TermPostings`) into the on-disk blocks.
 struct PostingsEncoder {
     private(set) var postings = ByteWriter()
     private(set) var positions = ByteWriter()
@@ -37,7 +37,7 @@ struct PostingsEncoder {
     private var scratch = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blocks = ByteWriter()
 
-    mutating func encode(_ buffer: PostingBuffer, hasPositions: Bool) throws(IndexError) -> TermInfo {
+    mutating func encode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) -> TermInfo {
         try decode(buffer, hasPositions: hasPositions)
         let info = TermInfo(docFreq: docs.count, postingsOffset: postings.count, positionsOffset: positions.count)
         let n = docs.count
@@ -97,11 +97,11 @@ struct PostingsEncoder {
     }
 
     /// Reads the in-memory varint form back into docs, freqs and position gaps.
-    private mutating func decode(_ buffer: PostingBuffer, hasPositions: Bool) throws(IndexError) {
+    private mutating func decode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) {
         docs.removeAll(keepingCapacity: true)
         freqs.removeAll(keepingCapacity: true)
         positionGaps.removeAll(keepingCapacity: true)
-        try withBytes(of: buffer.bytes) { (raw) throws(IndexError) in
+        try withBytes(of: buffer) { (raw) throws(IndexError) in
             var r = ByteReader(raw, file: "(postings in memory)")
             var doc: Int64 = -1
             while !r.isAtEnd {
