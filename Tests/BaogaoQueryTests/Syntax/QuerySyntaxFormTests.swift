@@ -90,6 +90,18 @@ final class QuerySyntaxFormTests: XCTestCase {
         assertParses("(>1亿 OR <2%) 教育", "(and (or (range amount >100000000) (range percent <2)) 教育)")
     }
 
+    func testDocumentedExamples() {
+        assertParses("（教育 OR 卫生） 支出", "(and (or 教育 卫生) 支出)")
+        assertParses("教育 (>1亿 OR 增长>10%) -隐性 year:2024",
+                     "(and 教育 (or (range amount >100000000) (range 增长 percent >10)) (not 隐性))",
+                     filters: "year:2024")
+        assertParses("\" 政府  债务 \"", "\"政府 债务\"")
+        assertParses("\"收入 OR 支出\"", "\"收入 or 支出\"")
+        assertParses("注:", "注:")
+        assertParses("\"a=b\"", "\"a=b\"")
+        assertParses("year:2023 year:2024 region:江津", "", filters: "year:2023 year:2024 region:江津")
+    }
+
     func testFiltersOnly() {
         assertParses("year:2023", "", filters: "year:2023")
         assertParses("year:2023 region:江津", "", filters: "year:2023 region:江津")

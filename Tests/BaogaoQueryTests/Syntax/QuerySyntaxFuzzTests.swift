@@ -93,7 +93,12 @@ final class QuerySyntaxFuzzTests: XCTestCase {
         var rng = Random(state: 42)
         for _ in 0..<20 {
             var s = ""
-            while s.unicodeScalars.count < 10_000 { s += Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)] }
+            var count = 0
+            while count < 10_000 {
+                let piece = Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)]
+                s += piece
+                count += piece.unicodeScalars.count
+            }
             check(s)
         }
         // Long valid queries: many terms, many alternatives, one huge term.
