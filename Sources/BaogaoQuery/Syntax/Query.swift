@@ -74,7 +74,8 @@ public struct Term: Sendable, Equatable, Hashable {
     /// to one space and trimmed before folding.
     public var folded: String
     /// Where it was typed: for a term, its characters; for a phrase, the
-    /// phrase including its quotes.
+    /// phrase including its quotes; for a filter value, the whole filter
+    /// (`region:江津`).
     public var span: Range<Int>
 
     public init(original: String, folded: String, span: Range<Int>) {
