@@ -87,20 +87,22 @@ struct QueryParserState {
     /// `and { OR and }`. Returns nil when the only branch held filters only.
     mutating func parseOr() throws(QuerySyntaxError) -> QueryNode? {
         var branches: [(node: QueryNode?, start: QueryToken)] = []
-        var op: QueryToken?
+        var ops: [QueryToken] = []
         repeat {
-            try requireOperand(after: op)
+            try requireOperand(after: ops.last)
             guard let start = current else { break }
             branches.append((try parseAnd(), start))
-            op = current
-            guard let o = op, o.kind == .or else { break }
+            guard let op = current, op.kind == .or else { break }
+            ops.append(op)
             index += 1
         } while true
         if branches.count == 1 { return branches[0].node }
         var children: [QueryNode] = []
-        for (node, start) in branches {
+        for (i, (node, start)) in branches.enumerated() {
             guard let node else {
-                throw error(.filterAsOperand(filter: filterName(start), operator: "OR"),
+                // Name the operator as typed (OR or |) next to the filter.
+                let op = original(ops[max(0, i - 1)].span)
+                throw error(.filterAsOperand(filter: filterName(start), operator: op),
                             at: start.span.lowerBound)
             }
             guard node.isPositive else {

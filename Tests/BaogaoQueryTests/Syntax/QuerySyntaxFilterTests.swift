@@ -62,6 +62,7 @@ final class QuerySyntaxFilterTests: XCTestCase {
         assertError("三保 NOT region:江津", .filterAsOperand(filter: "region", operator: "NOT"), at: 7)
         assertError("三保 OR year:2024", .filterAsOperand(filter: "year", operator: "OR"), at: 6)
         assertError("year:2024 OR 三保", .filterAsOperand(filter: "year", operator: "OR"), at: 0)
+        assertError("三保 | year:2024", .filterAsOperand(filter: "year", operator: "|"), at: 5)
         assertError("三保 NEAR year:2024", .filterAsOperand(filter: "year", operator: "NEAR"), at: 8)
     }
 }
