@@ -127,6 +127,18 @@ final class QuerySyntaxFormTests: XCTestCase {
     func testHelpTextIsCompact() {
         let lines = QueryLanguageHelp.text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertLessThanOrEqual(lines.count, 40)
+        for line in lines {
+            XCTAssertLessThanOrEqual(line.unicodeScalars.map(QuerySyntaxError.displayWidth).reduce(0, +), 80,
+                                     String(line))
+        }
+        // Every example the help shows parses.
+        for example in ["三保", "教育 卫生", "\"政府债务余额\"", "债务 -隐性", "债务 NOT 隐性", "过紧日子 OR 紧日子",
+                        "过紧日子 | 紧日子", "收入 NEAR/5 增长", "(教育 OR 卫生) 支出", "year:2022..2024",
+                        "region:解放区", "doc:002", "section:\"预算执行\"", "year:2023 year:2024", "单位:万元",
+                        ">1亿", ">=5000万元", "<2%", "<=3%", "1亿..10亿", "1000万元..1亿元", "=20160万元",
+                        "下降>10%", "教育 >1亿 year:2024", ">100", "year:2024 -隐性", "＞1亿", "5％..8％"] {
+            XCTAssertNoThrow(try parse(example), example)
+        }
         for example in ["三保", "\"政府债务余额\"", "债务 -隐性", "过紧日子 OR 紧日子", "收入 NEAR/5 增长",
                         "year:2024", "region:解放区", "教育 >1亿 year:2024", "增长>5%"] {
             XCTAssertTrue(QueryLanguageHelp.text.contains(example), example)
