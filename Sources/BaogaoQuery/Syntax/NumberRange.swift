@@ -1,0 +1,105 @@
+// A number range of the query (`>1亿`, `增长>5%`, `1000万元..1亿元`), searched
+// against the number facts extracted from paragraphs (DESIGN.md decision 4),
+// not against the raw text. Values are in base units so that the executor
+// compares plain Doubles: yuan for amounts, percent for percentages (5% is
+// 5.0), percentage points, and the counted thing for counts (万人次 → 人次).
+
+/// What a number measures; the same kinds as the extracted number facts.
+public enum NumberKind: String, Sendable, Equatable, Hashable, CaseIterable {
+    /// Money, in yuan (元, 千元, 万元, 亿元, 万亿元; 万 and 亿 alone too).
+    case amount
+    /// A percentage (`%`, `％`), in percent.
+    case percent
+    /// A difference of percentages (`个百分点`), in percentage points.
+    case percentagePoint
+    /// A count of things (个, 家, 户, 人次, 亩, 公里, 平方米 …); `unit` says which.
+    case count
+}
+
+/// A set of numbers: an interval in base units, optionally restricted to a
+/// kind, a unit and a relation word.
+public struct NumberRange: Sendable, Equatable {
+    /// The word written right before the comparison (`增长` in `增长>5%`,
+    /// `下降` in `下降>10%`), folded. The fact must have been stated with that
+    /// word. `nil` when the range starts with the comparison or a number.
+    public var relation: String?
+    /// `nil` when no unit was written (`>100`): any kind matches.
+    public var kind: NumberKind?
+    /// The base unit: `元`, `%`, `个百分点`, or the counted unit (`人次`,
+    /// `平方米`, `户` …). `nil` when no unit was written.
+    public var unit: String?
+    /// Lower bound in base units; `nil` for none.
+    public var lower: Double?
+    public var lowerInclusive: Bool
+    /// Upper bound in base units; `nil` for none.
+    public var upper: Double?
+    public var upperInclusive: Bool
+    /// The range as typed, and where.
+    public var original: String
+    public var span: Range<Int>
+
+    public init(relation: String? = nil, kind: NumberKind? = nil, unit: String? = nil,
+                lower: Double? = nil, lowerInclusive: Bool = true,
+                upper: Double? = nil, upperInclusive: Bool = true,
+                original: String = "", span: Range<Int> = 0..<0) {
+        self.relation = relation
+        self.kind = kind
+        self.unit = unit
+        self.lower = lower
+        self.lowerInclusive = lowerInclusive
+        self.upper = upper
+        self.upperInclusive = upperInclusive
+        self.original = original
+        self.span = span
+    }
+
+    /// Whether `value` (in base units) lies in the interval. Kind, unit and
+    /// relation are the caller's to compare against the fact.
+    public func contains(_ value: Double) -> Bool {
+        if let lower {
+            if lowerInclusive ? value < lower : value <= lower { return false }
+        }
+        if let upper {
+            if upperInclusive ? value > upper : value >= upper { return false }
+        }
+        return true
+    }
+
+    /// Whether a fact of this kind and base unit can match: a range without a
+    /// unit matches any kind; an amount, percent or percentage-point range
+    /// matches its kind; a count range matches the same counted unit.
+    public func accepts(kind factKind: NumberKind, unit factUnit: String?) -> Bool {
+        guard let kind else { return true }
+        guard kind == factKind else { return false }
+        return kind != .count || unit == factUnit
+    }
+
+    /// One line for `sExpression` and debugging: `增长 percent >5`,
+    /// `amount 元 [1e+08, 1e+09]`.
+    public var summary: String {
+        var parts: [String] = []
+        if let relation { parts.append(relation) }
+        if let kind { parts.append(kind.rawValue) }
+        if let unit, kind == .count { parts.append(unit) }
+        switch (lower, upper) {
+        case let (l?, u?) where l == u && lowerInclusive && upperInclusive:
+            parts.append("=\(Self.format(l))")
+        case let (l?, u?):
+            parts.append((lowerInclusive ? "[" : "(") + Self.format(l) + ", "
+                         + Self.format(u) + (upperInclusive ? "]" : ")"))
+        case let (l?, nil):
+            parts.append((lowerInclusive ? ">=" : ">") + Self.format(l))
+        case let (nil, u?):
+            parts.append((upperInclusive ? "<=" : "<") + Self.format(u))
+        case (nil, nil):
+            parts.append("any")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Integers without a fraction (`100000000`), others as Swift prints them.
+    static func format(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return String(v)
+    }
+}

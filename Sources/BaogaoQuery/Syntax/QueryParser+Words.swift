@@ -1,0 +1,114 @@
+// What a word of the query means: a term, a number range or a filter value.
+// Words are examined on the width-folded scalars (so `＞`, `％` and full-width
+// digits work) and reported with the text as typed.
+
+extension QueryParserState {
+    /// A word holding a comparison (`>`, `<`, `=`, `≥`, `≤`) is a number
+    /// range, as is a word `number..number` (after an optional relation
+    /// word); any other word is a term.
+    func wordNode(_ span: Range<Int>) throws(QuerySyntaxError) -> QueryNode {
+        let s = lexer.scalars
+        if let c = span.first(where: { Comparison(s[$0]) != nil }) {
+            return .range(try comparisonRange(span, comparatorAt: c))
+        }
+        if let dots = span.first(where: { $0 + 1 < span.upperBound && s[$0] == "." && s[$0 + 1] == "." }),
+           let digit = span.first(where: { NumberLiteral.asciiDigit(s[$0]) != nil }), digit < dots {
+            return .range(try betweenRange(span, numberAt: digit, dotsAt: dots))
+        }
+        return .term(try term(span))
+    }
+
+    func term(_ span: Range<Int>) throws(QuerySyntaxError) -> Term {
+        let written = original(span)
+        let folded = fold(written)
+        guard !folded.unicodeScalars.allSatisfy(QueryLexer.isSpace) else {
+            throw error(.nothingSearchable(written), at: span.lowerBound)
+        }
+        return Term(original: written, folded: folded, span: span)
+    }
+
+    /// Phrase text is taken between the quotes; runs of spaces become one
+    /// space and the ends are trimmed before folding.
+    func phraseTerm(content: Range<Int>, span: Range<Int>) throws(QuerySyntaxError) -> Term {
+        let written = original(content)
+        var collapsed = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in written.unicodeScalars {
+            if QueryLexer.isSpace(c) {
+                pendingSpace = !collapsed.isEmpty
+            } else {
+                if pendingSpace { collapsed.append(" ") }
+                pendingSpace = false
+                collapsed.append(c)
+            }
+        }
+        let folded = fold(String(collapsed))
+        guard !folded.unicodeScalars.allSatisfy(QueryLexer.isSpace) else {
+            throw error(.emptyPhrase, at: span.lowerBound)
+        }
+        return Term(original: written, folded: folded, span: span)
+    }
+
+    // MARK: Filters
+
+    mutating func addFilter(_ name: FilterName, value: Range<Int>, token: QueryToken) throws(QuerySyntaxError) {
+        guard value.contains(where: { !QueryLexer.isSpace(lexer.scalars[$0]) }) else {
+            throw error(.emptyFilterValue(filter: name.rawValue), at: value.lowerBound)
+        }
+        switch name {
+        case .year:
+            filters.years.append(try years(value))
+        case .region, .doc, .section:
+            var t = try phraseTerm(content: value, span: token.span)
+            t.original = original(value)
+            switch name {
+            case .region: filters.regions.append(t)
+            case .doc: filters.docs.append(t)
+            default: filters.sections.append(t)
+            }
+        }
+    }
+
+    /// `2024`, `2022..2024`, optionally with 年 after each year.
+    func years(_ value: Range<Int>) throws(QuerySyntaxError) -> ClosedRange<Int> {
+        let s = lexer.scalars
+        let bad = error(.badYear(original(value)), at: value.lowerBound)
+        func year(_ r: Range<Int>) throws(QuerySyntaxError) -> Int {
+            var end = r.upperBound
+            if end > r.lowerBound, s[end - 1] == "年" { end -= 1 }
+            guard end - r.lowerBound == 4 else { throw bad }
+            var y = 0
+            for i in r.lowerBound..<end {
+                guard let d = NumberLiteral.asciiDigit(s[i]) else { throw bad }
+                y = y * 10 + d
+            }
+            guard (1900...2100).contains(y) else { throw bad }
+            return y
+        }
+        guard let dots = value.first(where: { $0 + 1 < value.upperBound && s[$0] == "." && s[$0 + 1] == "." }) else {
+            let y = try year(value)
+            return y...y
+        }
+        let lower = try year(value.lowerBound..<dots)
+        let upper = try year(dots + 2..<value.upperBound)
+        guard lower <= upper else { throw error(.badRange, at: value.lowerBound) }
+        return lower...upper
+    }
+}
+
+/// The comparison that starts a `>1亿`-style range.
+enum Comparison: Sendable {
+    case greater, greaterOrEqual, less, lessOrEqual, equal
+
+    /// The comparison a character starts (`>` may become `>=`), if any.
+    init?(_ s: Unicode.Scalar) {
+        switch s {
+        case ">": self = .greater
+        case "<": self = .less
+        case "=": self = .equal
+        case "≥": self = .greaterOrEqual
+        case "≤": self = .lessOrEqual
+        default: return nil
+        }
+    }
+}
