@@ -1,0 +1,52 @@
+/// What the query layer reads of a segment besides postings: the per-document
+/// columns, the report and section tables, and stored text.
+extension SegmentReader {
+    /// Normalised length of a document, in scalars (capped at 65535).
+    @inline(__always) public func length(_ doc: Int) -> Int { docs.length(doc) }
+
+    /// The year a paragraph speaks of, when known.
+    @inline(__always) public func year(_ doc: Int) -> Int? {
+        let y = docs.year(doc)
+        return y == 0 ? nil : y
+    }
+
+    @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
+    @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
+
+    public var reportCount: Int { docs.reports.count }
+    public func report(_ index: Int) -> IndexedReport { IndexedReport(record: docs.reports[index]) }
+    /// Every distinct section path of the segment, by section index.
+    public var sectionPaths: [[String]] { docs.sections }
+
+    /// A reader of stored paragraph texts that keeps the last inflated block, so
+    /// that reading documents in ascending order inflates each block once.
+    public func textReader() -> StoredTextReader { StoredTextReader(store: store) }
+
+    /// Every word term of the segment (without its kind byte) with its key, for
+    /// queries that need substring matches inside words.
+    public func wordTerms() throws(IndexError) -> [(text: String, key: [UInt8])] {
+        try dictionary.terms(withPrefix: [TermKind.word.rawValue]).map { (key, _) in
+            (String(decoding: key.dropFirst(), as: UTF8.self), key)
+        }
+    }
+}
+
+public struct StoredTextReader {
+    private let store: StoreReader
+    private var first = 0
+    private var block: [StoredParagraph] = []
+
+    init(store: StoreReader) {
+        self.store = store
+    }
+
+    public mutating func text(_ doc: Int) throws(IndexError) -> String {
+        if doc < first || doc >= first + block.count {
+            (first, block) = try store.block(containing: doc)
+        }
+        guard doc - first < block.count else {
+            throw .damaged(file: "store", reason: "document \(doc) missing from its block")
+        }
+        return block[doc - first].text
+    }
+}

@@ -1,4 +1,0 @@
-import BaogaoIndex
-
-/// Placeholder until the search work lands.
-public enum QueryEngine {}

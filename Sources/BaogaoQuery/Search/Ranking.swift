@@ -1,0 +1,103 @@
+import Foundation
+
+/// BM25 over paragraphs (k1 = 1.2, b = 0.75), with document length counted in
+/// normalised characters, since terms match as substrings rather than words.
+/// Two boosts refine it, both multiplicative and documented in the README:
+/// - a term that is also a whole ICU word and occurs in the paragraph as that
+///   word scores ×1.3 (the "whole-word match" of DESIGN.md decision 1);
+/// - with several terms, the best candidates are re-ranked by how close the
+///   terms stand: × (1 + 0.5 / (1 + gap / 5)) for the smallest character gap
+///   between occurrences of different terms.
+struct BM25 {
+    static let k1 = 1.2
+    static let b = 0.75
+    static let wordBoost = 1.3
+
+    let documents: Int
+    let averageLength: Double
+
+    func idf(docFreq: Int) -> Double {
+        let n = Double(documents), df = Double(docFreq)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    @inline(__always)
+    func score(idf: Double, count: UInt32, length: Int) -> Double {
+        let tf = Double(count)
+        let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / max(1, averageLength))
+        return idf * tf * (Self.k1 + 1) / (tf + norm)
+    }
+
+    static func proximityBoost(gap: Int) -> Double {
+        1 + 0.5 / (1 + Double(gap) / 5)
+    }
+}
+
+/// A hit before it is fetched: where it is and how it ranks.
+struct RankedDoc: Sendable {
+    var score: Double
+    var year: Int
+    var segment: Int
+    var doc: UInt32
+
+    /// Higher scores first; ties: newer report first, then index order.
+    static func before(_ a: RankedDoc, _ b: RankedDoc) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.year != b.year { return a.year > b.year }
+        if a.segment != b.segment { return a.segment < b.segment }
+        return a.doc < b.doc
+    }
+}
+
+/// Keeps the best `capacity` documents seen: a binary heap whose root is the
+/// worst kept one, so each offer costs O(log k) and ranking 400 000 matches for
+/// a top 10 never sorts them all.
+struct TopK {
+    let capacity: Int
+    private var heap: [RankedDoc] = []
+
+    init(capacity: Int) {
+        self.capacity = max(0, capacity)
+        heap.reserveCapacity(min(self.capacity, 4096))
+    }
+
+    mutating func offer(_ d: RankedDoc) {
+        guard capacity > 0 else { return }
+        if heap.count < capacity {
+            heap.append(d)
+            siftUp(heap.count - 1)
+        } else if RankedDoc.before(d, heap[0]) {
+            heap[0] = d
+            siftDown(0)
+        }
+    }
+
+    /// Best first.
+    func sorted() -> [RankedDoc] { heap.sorted(by: RankedDoc.before) }
+
+    // The root is the element that ranks last.
+    private func worse(_ i: Int, _ j: Int) -> Bool { RankedDoc.before(heap[j], heap[i]) }
+
+    private mutating func siftUp(_ i: Int) {
+        var i = i
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard worse(i, parent) else { return }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    private mutating func siftDown(_ i: Int) {
+        var i = i
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < heap.count, worse(l, m) { m = l }
+            if r < heap.count, worse(r, m) { m = r }
+            guard m != i else { return }
+            heap.swapAt(i, m)
+            i = m
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import BaogaoIndex
+
+/// Why a search could not run: the query (with its position) or the index.
+public enum SearchError: Error, Sendable, CustomStringConvertible {
+    case syntax(QuerySyntaxError)
+    case index(IndexError)
+    /// A query form this index cannot answer, at a position in the query.
+    case unsupported(position: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let e): return e.description
+        case .index(let e): return e.description
+        case .unsupported(_, let message): return message
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import BaogaoAnalysis
+import BaogaoIndex
+import Dispatch
+import Synchronization
+
+/// Runs searches over an open index. One searcher serves any number of threads.
+public final class Searcher: Sendable {
+    public let index: IndexReader
+    private let analyzers = AnalyzerPool()
+    private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
+
+    public init(index: IndexReader) {
+        self.index = index
+    }
+
+    /// Parses and runs `text`; see docs/QUERY_LANGUAGE.md for the language.
+    public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(SearchError) -> SearchResult {
+        let start = DispatchTime.now()
+        let query: Query
+        do {
+            query = try analyzers.with { a in try QueryParser.parse(text, analyzer: a) }
+        } catch let e as QuerySyntaxError {
+            throw .syntax(e)
+        } catch {
+            throw .unsupported(position: 0, message: "\(error)")
+        }
+        return try search(query, limit: limit, offset: offset, start: start)
+    }
+
+    public func search(_ query: Query, limit: Int = 10, offset: Int = 0,
+                       start: DispatchTime = .now()) throws(SearchError) -> SearchResult {
+        let result: Result<SearchResult, SearchError> = analyzers.with { analyzer in
+            do throws(SearchError) {
+                return .success(try run(query, limit: max(0, limit), offset: max(0, offset), analyzer: analyzer, start: start))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {
+        if let cached = wordTermCache.withLock({ $0[s] }) { return cached }
+        let terms = try index.segments[s].wordTerms()
+        wordTermCache.withLock { $0[s] = terms }
+        return terms
+    }
+
+    private func run(_ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
+                     start: DispatchTime) throws(SearchError) -> SearchResult {
+        let fold = { (s: String) in analyzer.normalize(s).string }
+        var matches: [DocSet] = []
+        var termMatches: [[String: DocSet]] = []
+        for (s, segment) in index.segments.enumerated() {
+            let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
+                                           wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+            var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
+                                             analyzer: analyzer)
+            matches.append(try evaluator.evaluate(query.root))
+            termMatches.append(evaluator.termMatches)
+        }
+        let total = matches.reduce(0) { $0 + $1.count }
+        let terms = distinctPositiveTerms(query)
+        let ranked = try rank(matches, termMatches: termMatches, terms: terms, want: offset + limit, analyzer: analyzer)
+        var hits: [SearchHit] = []
+        for r in ranked.dropFirst(offset).prefix(limit) {
+            let paragraph: IndexedParagraph
+            do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
+            let normalized = analyzer.normalize(paragraph.text)
+            let highlights = Snippet.highlights(of: terms.map { Array($0.unicodeScalars) }, in: normalized)
+            hits.append(SearchHit(paragraph: paragraph, score: r.score,
+                                  snippet: Snippet.make(original: paragraph.text, highlights: highlights),
+                                  highlights: highlights))
+        }
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return SearchResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, hits: hits)
+    }
+
+    private func distinctPositiveTerms(_ query: Query) -> [String] {
+        var seen = Set<String>()
+        return (query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Scores every match and keeps the best `want`, re-ranking the leaders by
+    /// proximity when the query has several terms.
+    private func rank(_ matches: [DocSet], termMatches: [[String: DocSet]], terms: [String], want: Int,
+                      analyzer: Analyzer) throws(SearchError) -> [RankedDoc] {
+        guard want > 0 else { return [] }
+        let documents = max(1, index.liveDocCount)
+        let totalLength = index.segments.reduce(0.0) { $0 + Double($1.totalLength) }
+        let allDocs = max(1, index.segments.reduce(0) { $0 + $1.docCount })
+        let bm25 = BM25(documents: documents, averageLength: totalLength / Double(allDocs))
+        var idf: [String: Double] = [:]
+        for t in terms {
+            idf[t] = bm25.idf(docFreq: termMatches.reduce(0) { $0 + ($1[t]?.count ?? 0) })
+        }
+        let wordKeys = terms.map { wordKey(for: $0, analyzer: analyzer) }
+        let candidates = terms.count > 1 ? max(want * 3, 50) : want
+        var top = TopK(capacity: candidates)
+        for (s, segment) in index.segments.enumerated() {
+            let years = (0..<segment.reportCount).map { r -> Int in
+                let report = segment.report(r)
+                return report.budgetYear ?? report.executionYear ?? 0
+            }
+            var termSets = terms.map { termMatches[s][$0] ?? DocSet() }
+            var cursors = Array(repeating: 0, count: terms.count)
+            var wordCursors: [PostingsCursor?] = []
+            for key in wordKeys {
+                guard let key else { wordCursors.append(nil); continue }
+                do { wordCursors.append(try segment.postings(key)) } catch { throw .index(error) }
+            }
+            for d in matches[s].docs {
+                var score = 0.0
+                for i in terms.indices {
+                    let count = termSets[i].count(of: d, cursor: &cursors[i])
+                    guard count > 0 else { continue }
+                    var contribution = bm25.score(idf: idf[terms[i]] ?? 0, count: count, length: segment.length(Int(d)))
+                    if wordCursors[i] != nil {
+                        // In place: a copy of the cursor would copy its block buffers.
+                        let advanced: Bool
+                        do { advanced = try wordCursors[i]?.advance(to: d) ?? false } catch { throw .index(error) }
+                        if advanced && wordCursors[i]?.doc == d { contribution *= BM25.wordBoost }
+                    }
+                    score += contribution
+                }
+                top.offer(RankedDoc(score: score, year: years[segment.reportIndex(Int(d))], segment: s, doc: d))
+            }
+            termSets.removeAll()
+        }
+        var ranked = top.sorted()
+        if terms.count > 1 {
+            let scalars = terms.map { Array($0.unicodeScalars) }
+            for i in ranked.indices {
+                let text: String
+                do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch { throw .index(error) }
+                let normalized = analyzer.normalize(text).scalars
+                var best: Int?
+                for a in 0..<scalars.count {
+                    for b in (a + 1)..<scalars.count {
+                        if let g = Proximity.closest(scalars[a], scalars[b], in: normalized) { best = min(best ?? g, g) }
+                    }
+                }
+                if let best { ranked[i].score *= BM25.proximityBoost(gap: best) }
+            }
+            ranked.sort(by: RankedDoc.before)
+        }
+        return Array(ranked.prefix(want))
+    }
+
+    /// The word-dictionary key of a term that is exactly one ICU word, else nil.
+    private func wordKey(for term: String, analyzer: Analyzer) -> [UInt8]? {
+        let a = analyzer.analyze(term)
+        guard a.words.count == 1, let w = a.words.first, w.start == 0, Int(w.end) == a.normalized.count else { return nil }
+        let text = a.text(of: w)
+        return TermKey.make(.word, w.kind == .number ? text.filter { $0 != "," } : text)
+    }
+}

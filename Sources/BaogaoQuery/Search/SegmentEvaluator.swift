@@ -1,0 +1,114 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// Evaluates a query tree over one segment into the set of matching documents,
+/// remembering each term's own matches for scoring and highlighting.
+struct SegmentEvaluator {
+    let matcher: SubstringMatcher
+    let mask: FilterMask
+    let analyzer: Analyzer
+    /// Each term's matches in this segment (before the mask), by folded text.
+    private(set) var termMatches: [String: DocSet] = [:]
+
+    init(matcher: SubstringMatcher, mask: FilterMask, analyzer: Analyzer) {
+        self.matcher = matcher
+        self.mask = mask
+        self.analyzer = analyzer
+    }
+
+    /// The documents matching `root` that the mask allows (all allowed ones when nil).
+    mutating func evaluate(_ root: QueryNode?) throws(SearchError) -> DocSet {
+        guard let root else { return mask.all() }
+        return try evaluate(root).filter(mask.allows)
+    }
+
+    private mutating func evaluate(_ node: QueryNode) throws(SearchError) -> DocSet {
+        switch node {
+        case .term(let t), .phrase(let t):
+            return try term(t.folded)
+        case .and(let children):
+            var positives: [DocSet] = []
+            var negatives: [DocSet] = []
+            for child in children {
+                if case .not(let inner) = child { negatives.append(try evaluate(inner)) } else { positives.append(try evaluate(child)) }
+            }
+            positives.sort { $0.count < $1.count }
+            var result = positives.first ?? mask.all()
+            for p in positives.dropFirst() { result = result.intersecting(p) }
+            for n in negatives { result = result.subtracting(n) }
+            return result
+        case .or(let children):
+            var result = DocSet()
+            for child in children { result = result.union(try evaluate(child)) }
+            return result
+        case .not(let inner):
+            return mask.all().subtracting(try evaluate(inner))
+        case .near(let a, let b, let distance):
+            return try near(a, b, distance: distance)
+        case .range(let range):
+            throw .unsupported(position: range.span.lowerBound,
+                               message: "number ranges such as \(range.original) need number facts, which this index does not have yet")
+        }
+    }
+
+    private mutating func term(_ folded: String) throws(SearchError) -> DocSet {
+        if let known = termMatches[folded] { return known }
+        let result: DocSet
+        do { result = try matcher.match(Array(folded.unicodeScalars)) } catch { throw .index(error) }
+        termMatches[folded] = result
+        return result
+    }
+
+    private static func text(of node: QueryNode) -> String? {
+        switch node {
+        case .term(let t), .phrase(let t): return t.folded
+        default: return nil
+        }
+    }
+
+    /// Documents where the two terms occur within `distance` characters of each
+    /// other (between the end of one and the start of the other, either order).
+    private mutating func near(_ a: QueryNode, _ b: QueryNode, distance: Int) throws(SearchError) -> DocSet {
+        guard let x = Self.text(of: a), let y = Self.text(of: b) else { return DocSet() }
+        let both = try term(x).intersecting(try term(y))
+        let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+        var reader = matcher.segment.textReader()
+        var out = DocSet()
+        for d in both.docs where mask.allows(d) {
+            let text: String
+            do { text = try reader.text(Int(d)) } catch { throw .index(error) }
+            let scalars = analyzer.normalize(text).scalars
+            let n = Proximity.pairs(xs, ys, in: scalars, within: distance)
+            if n > 0 { out.append(d, UInt32(n)) }
+        }
+        return out
+    }
+}
+
+enum Proximity {
+    /// The number of (occurrence of a, occurrence of b) pairs with at most
+    /// `within` characters between them.
+    static func pairs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar], within: Int) -> Int {
+        let starts = (Occurrences.starts(of: a, in: text), Occurrences.starts(of: b, in: text))
+        var n = 0
+        for p in starts.0 {
+            for q in starts.1 where gap(p, a.count, q, b.count) <= within { n += 1 }
+        }
+        return n
+    }
+
+    /// Characters between two ranges; 0 when they touch or overlap.
+    static func gap(_ p: Int, _ pLength: Int, _ q: Int, _ qLength: Int) -> Int {
+        if q >= p + pLength { return q - (p + pLength) }
+        if p >= q + qLength { return p - (q + qLength) }
+        return 0
+    }
+
+    /// The smallest gap between any occurrence of one string and any of another, or nil.
+    static func closest(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
+        let x = Occurrences.starts(of: a, in: text), y = Occurrences.starts(of: b, in: text)
+        var best: Int?
+        for p in x { for q in y { let g = gap(p, a.count, q, b.count); best = min(best ?? g, g) } }
+        return best
+    }
+}

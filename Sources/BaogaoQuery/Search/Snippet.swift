@@ -1,0 +1,61 @@
+import BaogaoAnalysis
+
+/// Where the query's terms occur in a paragraph, in the original text, and a
+/// snippet cut from the original text around the best of them.
+///
+/// Matching runs on the normalised text; the offset map turns each match back
+/// into original scalar offsets, so full-width or Traditional text is
+/// highlighted as written (DESIGN.md decision 3).
+public struct Snippet: Sendable, Equatable {
+    public var text: String
+    /// Ranges in `text` (the snippet), in Unicode scalars.
+    public var highlights: [Range<Int>]
+
+    static let width = 90
+
+    /// Highlight ranges in the original paragraph text, sorted and merged.
+    static func highlights(of terms: [[Unicode.Scalar]], in normalized: NormalizedText) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for term in terms where !term.isEmpty {
+            for start in Occurrences.starts(of: term, in: normalized.scalars) {
+                ranges.append(normalized.originalRange(of: start..<(start + term.count)))
+            }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in ranges where !r.isEmpty {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+
+    /// A window of about `width` scalars of `original`, starting a little before the
+    /// window that holds the most highlights; "…" marks cut ends.
+    static func make(original: String, highlights: [Range<Int>]) -> Snippet {
+        let scalars = Array(original.unicodeScalars)
+        guard scalars.count > width else { return Snippet(text: original, highlights: highlights) }
+        var bestStart = 0, bestCount = -1
+        for h in highlights {
+            let start = max(0, h.lowerBound - 20)
+            let count = highlights.filter { $0.lowerBound >= start && $0.upperBound <= start + width }.count
+            if count > bestCount { bestCount = count; bestStart = start }
+        }
+        let start = min(bestStart, scalars.count - width)
+        let end = min(scalars.count, start + width)
+        var view = String.UnicodeScalarView()
+        let prefix = start > 0 ? "…" : ""
+        view.append(contentsOf: prefix.unicodeScalars)
+        view.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
+        let shift = prefix.unicodeScalars.count - start
+        let inside = highlights.compactMap { h -> Range<Int>? in
+            let lo = max(h.lowerBound, start), hi = min(h.upperBound, end)
+            return lo < hi ? (lo + shift)..<(hi + shift) : nil
+        }
+        return Snippet(text: String(view), highlights: inside)
+    }
+}

@@ -1,0 +1,171 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// Finds the documents of one segment whose normalised text contains a string,
+/// with the number of occurrences: the recall of grep (DESIGN.md decision 1).
+///
+/// - A run of CJK characters is answered from the index alone, exactly: one
+///   character by its unigram postings, two by their bigram, more by a chain of
+///   bigrams (every other one, and the last) that must sit at consecutive
+///   positions.
+/// - Anything else (Latin letters, digits, punctuation, mixed text) is narrowed
+///   to candidates — documents containing every CJK run of it, or, without CJK,
+///   every word of it as part of an indexed word — and each candidate's
+///   normalised text is searched for the whole string.
+struct SubstringMatcher {
+    let segment: SegmentReader
+    let analyzer: Analyzer
+    /// The segment's word terms, for substring matches inside words (loaded on first use).
+    let wordTerms: () throws(IndexError) -> [(text: String, key: [UInt8])]
+
+    func match(_ s: [Unicode.Scalar]) throws(IndexError) -> DocSet {
+        guard !s.isEmpty else { return DocSet() }
+        if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...]) }
+        return try verify(s, among: try candidates(for: s))
+    }
+
+    // MARK: CJK runs, from the index
+
+    private func key(_ kind: TermKind, _ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        return TermKey.make(kind, String(v))
+    }
+
+    func matchCJK(_ s: ArraySlice<Unicode.Scalar>) throws(IndexError) -> DocSet {
+        let s = Array(s)
+        if s.count <= 2 {
+            guard var cursor = try segment.postings(key(s.count == 1 ? .unigram : .bigram, s[...])) else { return DocSet() }
+            var out = DocSet()
+            while try cursor.next() { out.append(cursor.doc, cursor.freq) }
+            return out
+        }
+        // Bigrams at offsets 0, 2, 4, … and n-2 cover every character.
+        var offsets = Array(stride(from: 0, to: s.count - 1, by: 2))
+        if offsets.last != s.count - 2 { offsets.append(s.count - 2) }
+        var cursors: [(cursor: PostingsCursor, offset: Int)] = []
+        for o in offsets {
+            guard let c = try segment.postings(key(.bigram, s[o...o + 1])) else { return DocSet() }
+            cursors.append((c, o))
+        }
+        cursors.sort { $0.cursor.docFreq < $1.cursor.docFreq }
+        var out = DocSet()
+        var target: UInt32 = 0
+        while true {
+            // Leapfrog: move every cursor to the target until all agree.
+            var agreed = true
+            for i in cursors.indices {
+                guard try cursors[i].cursor.advance(to: target) else { return out }
+                if cursors[i].cursor.doc != target {
+                    target = cursors[i].cursor.doc
+                    agreed = false
+                    break
+                }
+            }
+            guard agreed else { continue }
+            let n = try countChains(&cursors)
+            if n > 0 { out.append(target, n) }
+            if target == UInt32.max { return out }
+            target += 1
+        }
+    }
+
+    /// How many starts `p` have every chosen bigram at `p + offset`.
+    private func countChains(_ cursors: inout [(cursor: PostingsCursor, offset: Int)]) throws(IndexError) -> UInt32 {
+        var lists: [ArraySlice<UInt32>] = []
+        for i in cursors.indices { lists.append(try cursors[i].cursor.positions()) }
+        var count: UInt32 = 0
+        let base = cursors[0].offset
+        for p in lists[0] {
+            let start = Int(p) - base
+            guard start >= 0 else { continue }
+            var all = true
+            for i in 1..<lists.count where !contains(lists[i], UInt32(start + cursors[i].offset)) {
+                all = false
+                break
+            }
+            if all { count += 1 }
+        }
+        return count
+    }
+
+    private func contains(_ sorted: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
+        var lo = sorted.startIndex, hi = sorted.endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.endIndex && sorted[lo] == value
+    }
+
+    // MARK: Everything else: candidates, then the text
+
+    /// Documents that may contain `s` (nil: every document).
+    private func candidates(for s: [Unicode.Scalar]) throws(IndexError) -> DocSet? {
+        var result: DocSet?
+        var i = 0
+        while i < s.count {
+            guard CJKGrams.isCJK(s[i]) else { i += 1; continue }
+            var j = i
+            while j < s.count, CJKGrams.isCJK(s[j]) { j += 1 }
+            let docs = try matchCJK(s[i..<j])
+            result = result.map { $0.intersecting(docs) } ?? docs
+            i = j
+        }
+        if result != nil { return result }
+        // No CJK: every word of the string must be part of some indexed word.
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s)
+        let analyzed = analyzer.analyze(String(text))
+        for token in analyzed.words {
+            let word = analyzed.text(of: token).filter { token.kind != .number || $0 != "," }
+            var docs = DocSet()
+            for (term, key) in try wordTerms() where term.contains(word) {
+                guard var cursor = try segment.postings(key) else { continue }
+                var one = DocSet()
+                while try cursor.next() { one.append(cursor.doc, 1) }
+                docs = docs.union(one)
+            }
+            result = result.map { $0.intersecting(docs) } ?? docs
+        }
+        return result
+    }
+
+    /// The candidates (or all documents) whose normalised text contains `s`, with counts.
+    private func verify(_ s: [Unicode.Scalar], among candidates: DocSet?) throws(IndexError) -> DocSet {
+        var reader = segment.textReader()
+        var out = DocSet()
+        let docs = candidates?.docs ?? (0..<UInt32(segment.docCount)).map { $0 }
+        for d in docs where !segment.isDeleted(Int(d)) {
+            let text = analyzer.normalize(try reader.text(Int(d))).scalars
+            let n = Occurrences.count(of: s, in: text)
+            if n > 0 { out.append(d, UInt32(n)) }
+        }
+        return out
+    }
+}
+
+/// Naive substring search over scalars: the strings are short and the texts are
+/// paragraphs, so the simple scan is the fast one.
+enum Occurrences {
+    static func starts(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        var out: [Int] = []
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { out.append(i) }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func count(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int {
+        starts(of: needle, in: haystack).count
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the reports: terms, \"phrases\", OR, -exclusions, NEAR, filters.",
+        discussion: QueryLanguageHelp.text)
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object (schema in the README).")
+    var json = false
+
+    @Option(help: "How many hits to show.")
+    var limit = 10
+
+    @Option(help: "How many hits to skip (for the next page).")
+    var offset = 0
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query.", valueName: "query"))
+    var words: [String] = []
+
+    func run() throws {
+        let text = words.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a query, e.g. baogao search 三保 (see baogao search --help)")
+        }
+        guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        let result: SearchResult
+        do { result = try searcher.search(text, limit: limit, offset: offset) } catch {
+            throw Terminal.fail(error.description)
+        }
+        if json {
+            print(try JSONLine.encode(result))
+        } else {
+            print(SearchPrinter.render(result, color: Terminal.useColor))
+        }
+    }
+}
+
+/// Human output of a search.
+enum SearchPrinter {
+    static func render(_ r: SearchResult, color: Bool) -> String {
+        guard r.total > 0 else { return "no paragraphs match \(r.query)" }
+        var lines: [String] = []
+        for (i, hit) in r.hits.enumerated() {
+            lines.append(Highlighter.dim("\(r.offset + i + 1). " + Citation.line(hit.paragraph), color: color))
+            lines.append("   " + Highlighter.mark(hit.snippet.text, hit.snippet.highlights, color: color))
+        }
+        let shown = r.hits.isEmpty ? "none shown" : "showing \(r.offset + 1)–\(r.offset + r.hits.count)"
+        lines.append(String(format: "%d paragraph%@ match (%@, %.1f ms)", r.total, r.total == 1 ? "" : "s", shown, r.tookMs))
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// JSON output, one object per line, UTF-8 as is (no \u escapes for Chinese).
+enum JSONLine {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
