@@ -65,3 +65,10 @@ public struct ReportYears: Encodable, Sendable, Equatable {
     public var execution: Int?
     public var budget: Int?
 }
+
+/// Where a paragraph is in the open index (not stable across commits: use
+/// `IndexedParagraph.id` for that).
+public struct IndexedParagraphRef: Sendable, Hashable {
+    public var segment: Int
+    public var doc: Int
+}

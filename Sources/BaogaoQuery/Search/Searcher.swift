@@ -16,14 +16,7 @@ public final class Searcher: Sendable {
     /// Parses and runs `text`; see docs/QUERY_LANGUAGE.md for the language.
     public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(SearchError) -> SearchResult {
         let start = DispatchTime.now()
-        let query: Query
-        do {
-            query = try analyzers.with { a in try QueryParser.parse(text, analyzer: a) }
-        } catch let e as QuerySyntaxError {
-            throw .syntax(e)
-        } catch {
-            throw .unsupported(position: 0, message: "\(error)")
-        }
+        let query = try parse(text)
         return try search(query, limit: limit, offset: offset, start: start)
     }
 
@@ -37,6 +30,39 @@ public final class Searcher: Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// Every matching paragraph, unranked, in index order: what `mentions` groups
+    /// and what the recall tests compare with a naive scan.
+    public func allMatches(_ query: Query) throws(SearchError) -> [IndexedParagraphRef] {
+        let result: Result<[IndexedParagraphRef], SearchError> = analyzers.with { analyzer in
+            do throws(SearchError) {
+                let fold = { (s: String) in analyzer.normalize(s).string }
+                var out: [IndexedParagraphRef] = []
+                for (s, segment) in index.segments.enumerated() {
+                    let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
+                                                   wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+                    var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
+                                                     analyzer: analyzer)
+                    for d in try evaluator.evaluate(query.root).docs { out.append(IndexedParagraphRef(segment: s, doc: Int(d))) }
+                }
+                return .success(out)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses `text` with this searcher's analyzer.
+    public func parse(_ text: String) throws(SearchError) -> Query {
+        do {
+            return try analyzers.with { a in try QueryParser.parse(text, analyzer: a) }
+        } catch let e as QuerySyntaxError {
+            throw .syntax(e)
+        } catch {
+            throw .unsupported(position: 0, message: "\(error)")
+        }
     }
 
     private func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {

@@ -1,6 +1,0 @@
-import BaogaoQuery
-import XCTest
-
-final class BaogaoQuerySmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}

@@ -1,0 +1,88 @@
+import BaogaoAnalysis
+import BaogaoIndex
+import BaogaoQuery
+import XCTest
+
+/// For any run of characters, search returns exactly the paragraphs whose
+/// normalised text contains it: grep's recall, whatever the segmenter did.
+final class RecallTests: XCTestCase {
+    func testRandomCJKSubstringsOfTheSampleCorpusMatchANaiveScan() throws {
+        try assertRecall(SharedIndex.sample, queries: 2000, seed: 1)
+    }
+
+    func testRandomCJKSubstringsOfAGeneratedCorpusMatchANaiveScan() throws {
+        let searcher = try XCTUnwrap(SharedIndex.generated, "cannot run ../shared/tools/gen_corpus.py with python3")
+        try assertRecall(searcher, queries: 1000, seed: 2)
+    }
+
+    func testRandomMixedPhrasesMatchANaiveScan() throws {
+        // Any characters but quotes and spaces, quoted as a phrase: digits, Latin,
+        // punctuation and CJK together take the candidates-and-verify path.
+        try assertRecall(SharedIndex.sample, queries: 300, seed: 3, cjkOnly: false)
+    }
+
+    private func assertRecall(_ searcher: Searcher, queries: Int, seed: UInt64, cjkOnly: Bool = true,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        let paragraphs = try normalizedParagraphs(searcher)
+        var rng = SplitMix(seed: seed)
+        var checked = 0, failures = 0
+        while checked < queries {
+            let p = paragraphs[Int(rng.next() % UInt64(paragraphs.count))].text
+            guard !p.isEmpty else { continue }
+            let length = 1 + Int(rng.next() % 8)
+            let start = Int(rng.next() % UInt64(p.count))
+            let end = min(p.count, start + length)
+            let needle = Array(p[start..<end])
+            if cjkOnly {
+                guard needle.allSatisfy(CJKGrams.isCJK) else { continue }
+            } else {
+                guard !needle.contains(where: { $0 == "\"" || $0.properties.isWhitespace }) else { continue }
+            }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: needle)
+            let query = cjkOnly ? String(s) : "\"" + String(s) + "\""
+            let expected = Set(paragraphs.filter { Occurrences.contains(needle, in: $0.text) }.map(\.id))
+            let actual: Set<String>
+            do { actual = try ids(searcher, query) } catch {
+                XCTFail("\(query): \(error)", file: file, line: line)
+                failures += 1
+                checked += 1
+                continue
+            }
+            if actual != expected {
+                failures += 1
+                if failures <= 5 {
+                    XCTFail("\(query): expected \(expected.count) paragraphs, got \(actual.count); "
+                            + "missing \(expected.subtracting(actual).prefix(3)), extra \(actual.subtracting(expected).prefix(3))",
+                            file: file, line: line)
+                }
+            }
+            checked += 1
+        }
+        XCTAssertEqual(failures, 0, "\(failures) of \(checked) queries differ from the naive scan", file: file, line: line)
+    }
+}
+
+enum Occurrences {
+    static func contains(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        outer: for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            for k in 1..<needle.count where haystack[i + k] != needle[k] { continue outer }
+            return true
+        }
+        return false
+    }
+}
+
+/// A small deterministic generator, so a failing draw can be replayed.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

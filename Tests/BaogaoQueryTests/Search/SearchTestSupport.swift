@@ -1,0 +1,63 @@
+import BaogaoAnalysis
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+import XCTest
+
+/// The repository root, found from this file's path.
+let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url
+}()
+
+let sampleCorpus = repositoryRoot.appendingPathComponent("Corpus").path
+
+/// Indexes built once per test run and shared by the tests that only read them.
+enum SharedIndex {
+    static let sample: Searcher = build(corpus: sampleCorpus, name: "sample")
+
+    /// A small corpus from the project's generator (../shared/tools/gen_corpus.py),
+    /// a tenth of it in the hard-wrapped PDF layout.
+    static let generated: Searcher? = {
+        let generator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py").path
+        guard FileManager.default.fileExists(atPath: generator) else { return nil }
+        let out = NSTemporaryDirectory() + "baogao-gen-" + UUID().uuidString
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator, sampleCorpus, out, "--mb", "1", "--seed", "7"]
+        process.standardOutput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return build(corpus: out, name: "generated")
+    }()
+
+    static func build(corpus: String, name: String) -> Searcher {
+        let index = NSTemporaryDirectory() + "baogao-\(name)-" + UUID().uuidString
+        do {
+            _ = try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
+            return Searcher(index: try IndexReader.open(path: index))
+        } catch {
+            fatalError("cannot build the \(name) test index: \(error)")
+        }
+    }
+}
+
+/// Every live paragraph of an index with its normalised text, for naive scans.
+func normalizedParagraphs(_ searcher: Searcher) throws -> [(id: String, text: [Unicode.Scalar])] {
+    let analyzer = Analyzer()
+    var out: [(String, [Unicode.Scalar])] = []
+    for (s, segment) in searcher.index.segments.enumerated() {
+        for d in 0..<segment.docCount where !segment.isDeleted(d) {
+            let p = try searcher.index.paragraph(segment: s, doc: d)
+            out.append((p.id, analyzer.normalize(p.text).scalars))
+        }
+    }
+    return out
+}
+
+func ids(_ searcher: Searcher, _ query: String, file: StaticString = #filePath, line: UInt = #line) throws -> Set<String> {
+    let refs = try searcher.allMatches(try searcher.parse(query))
+    return Set(refs.map { searcher.index.paragraphID(segment: $0.segment, doc: $0.doc) })
+}
