@@ -16,6 +16,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "baogao", targets: ["baogao"]),
+        // The engine's layers, for the benchmarks package (Benchmarks/) and other tools.
+        .library(name: "BaogaoQuery", targets: ["BaogaoQuery"]),
+        .library(name: "BaogaoIndex", targets: ["BaogaoIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -56,6 +56,8 @@ struct DocsTable: @unchecked Sendable {
     let docCount: Int
     let totalLength: UInt64
     let reports: [ReportRecord]
+    /// Per report: its budget year, else its execution year, else 0 (ranking's tie-break).
+    let reportYears: [Int]
     let sections: [[String]]
     private let lengthsAt: UnsafeRawPointer
     private let yearsAt: UnsafeRawPointer
@@ -102,6 +104,7 @@ struct DocsTable: @unchecked Sendable {
             sections.append(path)
         }
         self.reports = reports
+        self.reportYears = reports.map { $0.metadata.budgetYear ?? $0.metadata.executionYear ?? 0 }
         self.sections = sections
         for d in 0..<docCount {
             guard Int(reportIndex(d)) < reports.count, Int(sectionIndex(d)) < sections.count else {
@@ -109,6 +112,9 @@ struct DocsTable: @unchecked Sendable {
             }
         }
     }
+
+    var lengthColumn: DocColumn { DocColumn(base: lengthsAt, width: 2) }
+    var reportColumn: DocColumn { DocColumn(base: reportsAt, width: 4) }
 
     @inline(__always) func length(_ d: Int) -> Int {
         Int(UInt16(littleEndian: lengthsAt.loadUnaligned(fromByteOffset: d * 2, as: UInt16.self)))
@@ -124,5 +130,20 @@ struct DocsTable: @unchecked Sendable {
     }
     @inline(__always) func kind(_ d: Int) -> Paragraph.Kind {
         ParagraphKindCode.kind(kindsAt.load(fromByteOffset: d, as: UInt8.self))
+    }
+}
+
+/// A fixed-width column of the mapped `.docs` file, read without touching any
+/// reference-counted storage: for loops over hundreds of thousands of documents.
+/// Valid while its `SegmentReader` is alive.
+public struct DocColumn: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let width: Int
+
+    @inline(__always)
+    public subscript(_ doc: Int) -> Int {
+        width == 2
+            ? Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: doc * 2, as: UInt16.self)))
+            : Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: doc * 4, as: UInt32.self)))
     }
 }

@@ -128,6 +128,12 @@ public struct PostingsCursor {
         }
     }
 
+    /// Whether the term occurs in `target`, moving forward to it: for probing
+    /// documents in ascending order in one in-place call.
+    public mutating func contains(_ target: UInt32) throws(IndexError) -> Bool {
+        try advance(to: target) && doc == target
+    }
+
     /// Positions of the term in the current document, ascending.
     public mutating func positions() throws(IndexError) -> ArraySlice<UInt32> {
         guard hasPositions else { return [] }

@@ -13,7 +13,15 @@ extension SegmentReader {
     @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
     @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
 
+    /// Normalised lengths and report indexes as columns, for loops over many documents.
+    public var lengthColumn: DocColumn { docs.lengthColumn }
+    public var reportColumn: DocColumn { docs.reportColumn }
+    /// `reportYear` for every report.
+    public var reportYears: [Int] { docs.reportYears }
+
     public var reportCount: Int { docs.reports.count }
+    /// The newest year a report speaks of (its budget year), for tie-breaks; 0 when unknown.
+    @inline(__always) public func reportYear(_ index: Int) -> Int { docs.reportYears[index] }
     public func report(_ index: Int) -> IndexedReport { IndexedReport(record: docs.reports[index]) }
     /// Every distinct section path of the segment, by section index.
     public var sectionPaths: [[String]] { docs.sections }

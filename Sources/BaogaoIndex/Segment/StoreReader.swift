@@ -33,6 +33,28 @@ struct StoreReader: @unchecked Sendable {
 
     /// Every paragraph of the block holding `doc`, decoded: `(firstDoc, paragraphs)`.
     func block(containing doc: Int) throws(IndexError) -> (Int, [StoredParagraph]) {
+        let b = try blockIndex(containing: doc)
+        return (try entry(b).firstDoc, try decode(block: b))
+    }
+
+    /// One paragraph: inflates its block and skips the records before it without
+    /// decoding them (decoding a whole block's strings cost more than inflating it).
+    func paragraph(_ doc: Int) throws(IndexError) -> StoredParagraph {
+        let b = try blockIndex(containing: doc)
+        let first = try entry(b).firstDoc
+        let raw = try inflate(block: b)
+        return try withBytes(of: raw) { (bytes) throws(IndexError) in
+            var r = ByteReader(bytes, file: file)
+            for _ in first..<doc {
+                guard !r.isAtEnd else { throw .damaged(file: file, reason: "document \(doc) missing from its store block") }
+                try Self.skipRecord(&r)
+            }
+            guard !r.isAtEnd else { throw .damaged(file: file, reason: "document \(doc) missing from its store block") }
+            return try Self.record(&r)
+        }
+    }
+
+    private func blockIndex(containing doc: Int) throws(IndexError) -> Int {
         guard doc >= 0, doc < docCount, blockCount > 0 else {
             throw .damaged(file: file, reason: "no stored paragraph for document \(doc)")
         }
@@ -41,18 +63,10 @@ struct StoreReader: @unchecked Sendable {
             let mid = (lo + hi + 1) / 2
             if try entry(mid).firstDoc <= doc { lo = mid } else { hi = mid - 1 }
         }
-        return (try entry(lo).firstDoc, try decode(block: lo))
+        return lo
     }
 
-    func paragraph(_ doc: Int) throws(IndexError) -> StoredParagraph {
-        let (first, paragraphs) = try block(containing: doc)
-        guard doc - first < paragraphs.count else {
-            throw .damaged(file: file, reason: "document \(doc) missing from its store block")
-        }
-        return paragraphs[doc - first]
-    }
-
-    func decode(block b: Int) throws(IndexError) -> [StoredParagraph] {
+    private func inflate(block b: Int) throws(IndexError) -> [UInt8] {
         let e = try entry(b)
         guard e.raw <= 64 << 20 else { throw .damaged(file: file, reason: "store block \(b) too large") }
         var raw = [UInt8](repeating: 0, count: e.raw)
@@ -61,12 +75,32 @@ struct StoreReader: @unchecked Sendable {
                        UInt64(e.compressed), dst.baseAddress, UInt64(dst.count))
         }
         guard n == e.raw else { throw .damaged(file: file, reason: "store block \(b) does not inflate") }
+        return raw
+    }
+
+    func decode(block b: Int) throws(IndexError) -> [StoredParagraph] {
+        let raw = try inflate(block: b)
         return try withBytes(of: raw) { (bytes) throws(IndexError) in
             var r = ByteReader(bytes, file: file)
             var out: [StoredParagraph] = []
             while !r.isAtEnd { out.append(try Self.record(&r)) }
             return out
         }
+    }
+
+    /// Moves past one record, reading only its lengths.
+    private static func skipRecord(_ r: inout ByteReader) throws(IndexError) {
+        func skipString() throws(IndexError) { _ = try r.readBytes(try r.readCount(max: r.remaining)) }
+        try skipString()
+        _ = try r.readVarint()
+        _ = try r.readVarint()
+        _ = try r.readByte()
+        if try r.readByte() == 1 {
+            try skipString()
+            try skipString()
+            for _ in 0..<(try r.readCount(max: r.remaining)) { try skipString() }
+        }
+        for _ in 0..<(try r.readCount(max: r.remaining)) { _ = try r.readVarint() }
     }
 
     private static func record(_ r: inout ByteReader) throws(IndexError) -> StoredParagraph {

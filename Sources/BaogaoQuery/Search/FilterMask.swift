@@ -6,19 +6,24 @@ import BaogaoIndex
 struct FilterMask {
     private let segment: SegmentReader
     private let years: [ClosedRange<Int>]
-    private let reportAllowed: [Bool]
+    /// nil when no filter concerns reports (the common case: no per-report work).
+    private let reportAllowed: [Bool]?
     private let sectionAllowed: [Bool]?
 
     init(segment: SegmentReader, filters: Filters, fold: (String) -> String) {
         self.segment = segment
         years = filters.years
-        reportAllowed = (0..<segment.reportCount).map { r in
+        if filters.regions.isEmpty && filters.docs.isEmpty {
+            reportAllowed = nil
+        } else {
+            reportAllowed = (0..<segment.reportCount).map { r in
             let report = segment.report(r)
             let region = fold(report.region ?? "")
             let doc = fold(report.doc)
             let regionOK = filters.regions.isEmpty || filters.regions.contains { region.contains($0.folded) }
             let docOK = filters.docs.isEmpty || filters.docs.contains { doc.hasPrefix($0.folded) || doc.contains($0.folded) }
             return regionOK && docOK
+            }
         }
         if filters.sections.isEmpty {
             sectionAllowed = nil
@@ -30,10 +35,16 @@ struct FilterMask {
         }
     }
 
+    /// True when every live document passes: no filters and no deletions.
+    var allowsEverything: Bool {
+        reportAllowed == nil && sectionAllowed == nil && years.isEmpty && segment.liveDocCount == segment.docCount
+    }
+
     @inline(__always)
     func allows(_ doc: UInt32) -> Bool {
         let d = Int(doc)
-        if segment.isDeleted(d) || !reportAllowed[segment.reportIndex(d)] { return false }
+        if segment.isDeleted(d) { return false }
+        if let reportAllowed, !reportAllowed[segment.reportIndex(d)] { return false }
         if let sectionAllowed, !sectionAllowed[segment.sectionIndex(d)] { return false }
         if !years.isEmpty {
             guard let y = segment.year(d), years.contains(where: { $0.contains(y) }) else { return false }

@@ -116,42 +116,42 @@ public final class Searcher: Sendable {
         let totalLength = index.segments.reduce(0.0) { $0 + Double($1.totalLength) }
         let allDocs = max(1, index.segments.reduce(0) { $0 + $1.docCount })
         let bm25 = BM25(documents: documents, averageLength: totalLength / Double(allDocs))
-        var idf: [String: Double] = [:]
-        for t in terms {
-            idf[t] = bm25.idf(docFreq: termMatches.reduce(0) { $0 + ($1[t]?.count ?? 0) })
-        }
+        let idf = terms.map { t in bm25.idf(docFreq: termMatches.reduce(0) { $0 + ($1[t]?.count ?? 0) }) }
         let wordKeys = terms.map { wordKey(for: $0, analyzer: analyzer) }
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
         var top = TopK(capacity: candidates)
         for (s, segment) in index.segments.enumerated() {
-            let years = (0..<segment.reportCount).map { r -> Int in
-                let report = segment.report(r)
-                return report.budgetYear ?? report.executionYear ?? 0
-            }
-            var termSets = terms.map { termMatches[s][$0] ?? DocSet() }
-            var cursors = Array(repeating: 0, count: terms.count)
-            var wordCursors: [PostingsCursor?] = []
-            for key in wordKeys {
-                guard let key else { wordCursors.append(nil); continue }
-                do { wordCursors.append(try segment.postings(key)) } catch { throw .index(error) }
-            }
-            for d in matches[s].docs {
-                var score = 0.0
-                for i in terms.indices {
-                    let count = termSets[i].count(of: d, cursor: &cursors[i])
-                    guard count > 0 else { continue }
-                    var contribution = bm25.score(idf: idf[terms[i]] ?? 0, count: count, length: segment.length(Int(d)))
-                    if wordCursors[i] != nil {
-                        // In place: a copy of the cursor would copy its block buffers.
-                        let advanced: Bool
-                        do { advanced = try wordCursors[i]?.advance(to: d) ?? false } catch { throw .index(error) }
-                        if advanced && wordCursors[i]?.doc == d { contribution *= BM25.wordBoost }
-                    }
-                    score += contribution
+            let docs = matches[s].docs
+            guard !docs.isEmpty else { continue }
+            // Term by term over flat arrays: per-document access through structs
+            // holding arrays cost a retain and a release each.
+            var scores = [Double](repeating: 0, count: docs.count)
+            let lengths = segment.lengthColumn
+            for (i, term) in terms.enumerated() {
+                guard let set = termMatches[s][term] else { continue }
+                let termDocs = set.docs, counts = set.counts
+                var word: PostingsCursor?
+                if let key = wordKeys[i] {
+                    do { word = try segment.postings(key) } catch { throw .index(error) }
                 }
-                top.offer(RankedDoc(score: score, year: years[segment.reportIndex(Int(d))], segment: s, doc: d))
+                var j = 0
+                for k in 0..<docs.count {
+                    let d = docs[k]
+                    while j < termDocs.count, termDocs[j] < d { j += 1 }
+                    guard j < termDocs.count, termDocs[j] == d else { continue }
+                    var contribution = bm25.score(idf: idf[i], count: counts[j], length: lengths[Int(d)])
+                    if word != nil {
+                        let onWord: Bool
+                        do { onWord = try word?.contains(d) ?? false } catch { throw .index(error) }
+                        if onWord { contribution *= BM25.wordBoost }
+                    }
+                    scores[k] += contribution
+                }
             }
-            termSets.removeAll()
+            let reportOf = segment.reportColumn, years = segment.reportYears
+            for k in 0..<docs.count {
+                top.offer(RankedDoc(score: scores[k], year: years[reportOf[Int(docs[k])]], segment: s, doc: docs[k]))
+            }
         }
         var ranked = top.sorted()
         if terms.count > 1 {

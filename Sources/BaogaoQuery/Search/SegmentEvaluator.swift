@@ -19,7 +19,8 @@ struct SegmentEvaluator {
     /// The documents matching `root` that the mask allows (all allowed ones when nil).
     mutating func evaluate(_ root: QueryNode?) throws(SearchError) -> DocSet {
         guard let root else { return mask.all() }
-        return try evaluate(root).filter(mask.allows)
+        let matches = try evaluate(root)
+        return mask.allowsEverything ? matches : matches.filter(mask.allows)
     }
 
     private mutating func evaluate(_ node: QueryNode) throws(SearchError) -> DocSet {
