@@ -56,6 +56,9 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public var kind: Kind
     /// For table rows: the table's caption and unit line.
     public var table: TableContext?
+    /// For glossary paragraphs: the term they define or belong to (`一般公共预算`),
+    /// without brackets or numbering.
+    public var term: String?
 
     public enum Kind: String, Sendable, Codable {
         /// The report's title block.
@@ -74,7 +77,8 @@ public struct Paragraph: Sendable, Equatable, Codable {
     }
 
     public init(number: Int, text: String, section: [String], firstLine: Int, lastLine: Int,
-                year: Int? = nil, kind: Kind = .body, table: TableContext? = nil) {
+                year: Int? = nil, kind: Kind = .body, table: TableContext? = nil,
+                term: String? = nil) {
         self.number = number
         self.text = text
         self.section = section
@@ -83,6 +87,7 @@ public struct Paragraph: Sendable, Equatable, Codable {
         self.year = year
         self.kind = kind
         self.table = table
+        self.term = term
     }
 }
 
@@ -93,10 +98,14 @@ public struct TableContext: Sendable, Equatable, Codable {
     public var unit: String?
     /// The column headings, when the table has a header row.
     public var columns: [String]
+    /// This row's cells, in order (empty for a caption or unit line).
+    public var cells: [String]
 
-    public init(caption: String? = nil, unit: String? = nil, columns: [String] = []) {
+    public init(caption: String? = nil, unit: String? = nil, columns: [String] = [],
+                cells: [String] = []) {
         self.caption = caption
         self.unit = unit
         self.columns = columns
+        self.cells = cells
     }
 }

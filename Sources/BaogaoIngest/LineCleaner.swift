@@ -1,0 +1,188 @@
+/// One non-blank source line after cleaning: the material paragraphs are built from.
+struct CleanLine: Sendable {
+    /// 1-based line number in the source file.
+    let number: Int
+    /// UTF-8, export artefacts removed, outer whitespace trimmed, inner text untouched.
+    let text: [UInt8]
+    /// Display width (CJK characters count two): the hard-wrap layout is measured in it.
+    let width: Int
+    /// Number of Unicode scalars.
+    let length: Int
+}
+
+/// Splits decoded text into lines and removes what export tools add to them.
+///
+/// Removed by design (and only these): outer whitespace including U+3000 indents and
+/// the leading space of PDF page-break lines; byte-order marks and zero-width spaces
+/// anywhere; markdown emphasis `**`; Word bookmarks `[bookmark: _GoBack]` and pandoc
+/// anchors `[]{#_Toc…}`; lines that are only a page number (`- 3 -`, `3`, `第3页`,
+/// `第 3 页 共 9 页`, `3/9`). Blank lines are dropped: in both layouts we see they
+/// carry no information (the PDF layout has one after every line; 003 has one after
+/// every paragraph but also inside paragraphs it breaks).
+enum LineCleaner {
+    static func lines(of utf8: [UInt8]) -> [CleanLine] {
+        var out: [CleanLine] = []
+        out.reserveCapacity(utf8.count / 40 + 1)
+        var number = 0
+        var start = 0
+        let n = utf8.count
+        var i = 0
+        while i <= n {
+            if i == n || utf8[i] == 0x0A || utf8[i] == 0x0D {
+                number += 1
+                if let line = clean(utf8, start, i, number: number) { out.append(line) }
+                if i < n && utf8[i] == 0x0D && i + 1 < n && utf8[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+                if i == n { break }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Cleans `utf8[start..<end]`; nil when nothing is left.
+    static func clean(_ utf8: [UInt8], _ start: Int, _ end: Int, number: Int) -> CleanLine? {
+        var slice = Array(utf8[start..<end])
+        if needsRewrite(slice) { slice = removeArtefacts(slice) }
+        slice = trimmed(slice)
+        if slice.isEmpty || isPageNumber(slice) { return nil }
+        var width = 0
+        var length = 0
+        var i = 0
+        while let (v, next) = UTF8Cursor.scalar(in: slice, at: i) {
+            width += Scalars.width(v)
+            length += 1
+            i = next
+        }
+        return CleanLine(number: number, text: slice, width: width, length: length)
+    }
+
+    /// A cheap pre-check so that the common line is copied once and never rewritten:
+    /// `*`, `[`, U+FEFF (EF BB BF) and U+200B (E2 80 8B) are the only triggers.
+    @inline(__always)
+    private static func needsRewrite(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x2A || c == 0x5B { return true }
+            if c == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF { return true }
+            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x8B { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func removeArtefacts(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x2A && i + 1 < n && b[i + 1] == 0x2A {
+                i += 2
+                continue
+            }
+            if c == 0x5B, let end = artefactEnd(b, from: i) {
+                i = end
+                continue
+            }
+            if c == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF {
+                i += 3
+                continue
+            }
+            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x8B {
+                i += 3
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// The end of a `[bookmark: …]` or `[]{#…}` artefact starting at `i` (a `[`).
+    /// Bounded look-ahead keeps a line full of `[` linear.
+    private static func artefactEnd(_ b: [UInt8], from i: Int) -> Int? {
+        let limit = min(b.count, i + 120)
+        if i + 3 < b.count && b[i + 1] == 0x5D && b[i + 2] == 0x7B && b[i + 3] == 0x23 { // []{#
+            var k = i + 4
+            while k < limit {
+                if b[k] == 0x7D { return k + 1 }
+                k += 1
+            }
+            return nil
+        }
+        let tag = Array("bookmark:".utf8)
+        guard i + 1 + tag.count <= b.count else { return nil }
+        for (k, t) in tag.enumerated() {
+            let c = b[i + 1 + k]
+            let lower = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
+            if lower != t { return nil }
+        }
+        var k = i + 1 + tag.count
+        while k < limit {
+            if b[k] == 0x5D { return k + 1 }
+            if b[k] == 0x5B { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    static func trimmed(_ b: [UInt8]) -> [UInt8] {
+        var s = 0
+        var e = b.count
+        while s < e, let (v, next) = UTF8Cursor.scalar(in: b, at: s), isTrimmable(v) { s = next }
+        while e > s, let (v, start) = UTF8Cursor.last(in: b, before: e), isTrimmable(v) { e = start }
+        if s == 0 && e == b.count { return b }
+        return Array(b[s..<e])
+    }
+
+    @inline(__always)
+    private static func isTrimmable(_ v: UInt32) -> Bool {
+        Scalars.isSpace(v) || v == 0xFEFF || v == 0x200B
+    }
+
+    /// Only-a-page-number lines: digits with optional dashes around them (`- 3 -`,
+    /// `—3—`, `3`), `第3页` with an optional `共9页`, or `3/9`. A bare number of more
+    /// than four digits is left alone: that is data, not a page.
+    static func isPageNumber(_ b: [UInt8]) -> Bool {
+        guard b.count <= 40 else { return false }
+        let s = UTF8Cursor.prefix(b, limit: 24).filter { !Scalars.isSpace($0) }
+        guard !s.isEmpty else { return false }
+        let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012]
+        var i = 0
+        while i < s.count && dashes.contains(s[i]) { i += 1 }
+        let leadingDashes = i
+        var digits = 0
+        while i < s.count && Scalars.isDigit(s[i]) { i += 1; digits += 1 }
+        if digits >= 1 && digits <= 4 {
+            var j = i
+            while j < s.count && dashes.contains(s[j]) { j += 1 }
+            if j == s.count && (j - i) <= 2 && leadingDashes <= 2 { return true }
+            if leadingDashes == 0 && i < s.count && s[i] == 0x2F { // 3/9
+                var k = i + 1
+                var d2 = 0
+                while k < s.count && Scalars.isDigit(s[k]) { k += 1; d2 += 1 }
+                if k == s.count && d2 >= 1 && d2 <= 4 { return true }
+            }
+            return false
+        }
+        // 第 3 页 [共 9 页]
+        guard leadingDashes == 0, s.first == 0x7B2C else { return false } // 第
+        var k = 1
+        var d = 0
+        while k < s.count && Scalars.isDigit(s[k]) { k += 1; d += 1 }
+        guard d >= 1 && d <= 4, k < s.count, s[k] == 0x9875 else { return false } // 页
+        k += 1
+        if k == s.count { return true }
+        guard s[k] == 0x5171 || s[k] == 0xFF0C || s[k] == 0x2C || s[k] == 0x2F else { return false } // 共 ， , /
+        if s[k] != 0x5171 { k += 1 }
+        if k < s.count && s[k] == 0x5171 { k += 1 }
+        d = 0
+        while k < s.count && Scalars.isDigit(s[k]) { k += 1; d += 1 }
+        if d >= 1 && d <= 4 && k < s.count && s[k] == 0x9875 { k += 1 }
+        return d >= 1 && k == s.count
+    }
+}
