@@ -78,10 +78,11 @@ enum ParagraphBuilder {
     /// One paragraph per line: a line is joined to the next only to mend a break inside a
     /// paragraph, as 003 has (`…为调整预算的 99.7%，同` / `比增长 10.1%。`): the line does not
     /// end in sentence or clause punctuation, is not short (20 characters or more, so
-    /// that title and signature lines stay apart), is not a heading, and the next line
-    /// does not start with a numbering marker.
+    /// that title and signature lines stay apart), is neither a heading nor a dash line
+    /// (the meeting line `——2026 年 2 月 7 日在…会议上` is followed by the signature), and
+    /// the next line does not start with a numbering marker.
     static func breaksPerLine(_ a: CleanLine, _ b: CleanLine) -> Bool {
-        if a.length < 20 || LineShape.endsClause(a.text) { return true }
+        if a.length < 20 || LineShape.endsClause(a.text) || LineShape.startsWithDash(a.text) { return true }
         if let m = LineShape.marker(a.text), LineShape.isHeadingLike(a.text, marker: m) { return true }
         if LineShape.marker(b.text) != nil { return true }
         return false
@@ -93,13 +94,14 @@ enum ParagraphBuilder {
     /// (a wide character does not fit the last column); a paragraph's first line is four
     /// columns narrower, its lost indent. The pair breaks when:
     /// 1. `a` is a short heading (`1.一般公共预算收支执行情况`);
-    /// 2. `b` starts with a numbering marker and `a` ends a clause or is not full
+    /// 2. `b` starts with a numbering marker, is no wider than a first line can be (ASCII
+    ///    digits let one reach two columns over), and `a` ends a clause or is not full
     ///    (headings and budget lines `13.商业服务业等支出…`; a marker inside a wrapped
-    ///    sentence follows a full line that ends mid-clause);
+    ///    sentence follows a full line that ends mid-clause, or its line is too wide);
     /// 3. `a` is not full and is clearly short (under 80 % of the page) or ends in
     ///    punctuation: a paragraph's last line. A narrower line ending in a plain
     ///    character is a wrapped line that came out narrow, and is joined;
-    /// 4. `a` is full and ends a sentence, and `b` is as wide as a full first line but
+    /// 4. `a` is full and ends a sentence or clause, and `b` is as wide as a full first line but
     ///    no wider: `b` is the indent-lost first line of the next paragraph. (A shorter
     ///    `b` is the last line of `a`'s paragraph; a wider one is a continuation.)
     static func breaksHardWrapped(_ a: CleanLine, isFirst: Bool, _ b: CleanLine,
@@ -109,7 +111,9 @@ enum ParagraphBuilder {
             return true
         }
         let full = a.width >= (isFirst ? f : w) - 2
-        if LineShape.marker(b.text) != nil && (!full || LineShape.endsClause(a.text)) { return true }
+        if LineShape.marker(b.text) != nil && b.width <= f + 2 && (!full || LineShape.endsClause(a.text)) {
+            return true
+        }
         if !full {
             if a.width * 5 < w * 4 { return true }
             if LineShape.endsClause(a.text) { return true }
@@ -118,7 +122,7 @@ enum ParagraphBuilder {
             }
             return false
         }
-        if LineShape.endsSentence(a.text) && b.width <= f && b.width >= f - 2 { return true }
+        if LineShape.endsClause(a.text) && b.width <= f && b.width >= f - 2 { return true }
         return false
     }
 }
