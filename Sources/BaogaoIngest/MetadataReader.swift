@@ -13,8 +13,11 @@ enum MetadataReader {
         }
         let title = displayTitle(titleBytes)
         var meta = ReportMetadata(title: title)
-        meta.region = region(in: titleBytes)
-        (meta.executionYear, meta.budgetYear) = years(in: titleBytes)
+        if block.titleIndex != nil {
+            // Region and years are read from a real title only, never from a stand-in.
+            meta.region = region(in: titleBytes)
+            (meta.executionYear, meta.budgetYear) = years(in: titleBytes)
+        }
         for p in ps.prefix(max(block.count, min(ps.count, 5))) where p.text.count < 600 {
             if let d = date(in: p.text) { meta.date = d; break }
         }

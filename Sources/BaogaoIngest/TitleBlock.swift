@@ -19,7 +19,7 @@ struct TitleBlock {
         while end < window {
             let p = ps[end]
             let length = p.text.count / 3 // a CJK estimate is enough for "long"
-            if p.isTableRow || LineShape.isGreeting(p.text, length: min(length, 12)) || length > 80
+            if p.table != nil || LineShape.isGreeting(p.text, length: min(length, 12)) || length > 80
                 || LineShape.endsSentence(p.text) { break }
             if let m = LineShape.marker(p.text), LineShape.isHeadingLike(p.text, marker: m) { break }
             end += 1
@@ -52,6 +52,10 @@ struct TitleBlock {
                 t = 1
             }
             title = t
+        }
+        if title == nil {
+            // Without a title there is no block to speak of: at most a first short line.
+            end = min(end, 1)
         }
         self.paragraphs = ps
         self.count = end

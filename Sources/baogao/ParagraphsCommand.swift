@@ -22,17 +22,14 @@ struct ParagraphsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-            let data: Data
+            let text: String
             do {
-                data = try encoder.encode(ParagraphsJSON(report))
+                text = try ParagraphsJSON.render(report)
             } catch {
                 FileHandle.standardError.write(Data("baogao: \(file): cannot encode JSON: \(error)\n".utf8))
                 throw ExitCode(1)
             }
-            FileHandle.standardOutput.write(data)
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         FileHandle.standardOutput.write(Data(Self.render(report).utf8))
@@ -67,56 +64,36 @@ struct ParagraphsCommand: ParsableCommand {
 /// [{"n", "section", "lines": [first, last], "year", "kind", "text"}]}`; table rows add
 /// `"table"`, glossary paragraphs `"term"`. Absent values are `null`, so every object
 /// has the same keys.
-struct ParagraphsJSON: Encodable {
-    let report: Report
-
-    init(_ report: Report) { self.report = report }
-
-    private enum Keys: String, CodingKey {
-        case doc, title, region, years, date, paragraphs
-    }
-
-    private struct Years: Encodable {
-        let execution: Int?
-        let budget: Int?
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(execution, forKey: .execution)
-            try c.encode(budget, forKey: .budget)
+///
+/// JSONEncoder on Linux does not keep keys in the order they are encoded, so each value
+/// is encoded by JSONEncoder (escaping, no `\/`, UTF-8 rather than `\u` escapes) and the
+/// objects are assembled here in the documented order, one paragraph per line.
+enum ParagraphsJSON {
+    static func render(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
         }
-
-        private enum CodingKeys: String, CodingKey { case execution, budget }
-    }
-
-    private struct Item: Encodable {
-        let p: Paragraph
-
-        private enum CodingKeys: String, CodingKey {
-            case n, section, lines, year, kind, text, table, term
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(p.number, forKey: .n)
-            try c.encode(p.section, forKey: .section)
-            try c.encode([p.firstLine, p.lastLine], forKey: .lines)
-            try c.encode(p.year, forKey: .year)
-            try c.encode(p.kind.rawValue, forKey: .kind)
-            try c.encode(p.text, forKey: .text)
-            if let t = p.table { try c.encode(t, forKey: .table) }
-            if let t = p.term { try c.encode(t, forKey: .term) }
-        }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
+        func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         let m = report.metadata
-        try c.encode(report.doc, forKey: .doc)
-        try c.encode(m.title, forKey: .title)
-        try c.encode(m.region, forKey: .region)
-        try c.encode(Years(execution: m.executionYear, budget: m.budgetYear), forKey: .years)
-        try c.encode(m.date, forKey: .date)
-        try c.encode(report.paragraphs.map(Item.init), forKey: .paragraphs)
+        var out = "{\"doc\":\(try json(report.doc)),\"title\":\(try json(m.title))"
+        out += ",\"region\":\(try json(m.region))"
+        out += ",\"years\":{\"execution\":\(json(m.executionYear)),\"budget\":\(json(m.budgetYear))}"
+        out += ",\"date\":\(try json(m.date)),\"paragraphs\":["
+        for (i, p) in report.paragraphs.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "{\"n\":\(p.number),\"section\":\(try json(p.section))"
+            out += ",\"lines\":[\(p.firstLine),\(p.lastLine)],\"year\":\(json(p.year))"
+            out += ",\"kind\":\(try json(p.kind.rawValue)),\"text\":\(try json(p.text))"
+            if let t = p.table {
+                out += ",\"table\":{\"caption\":\(try json(t.caption)),\"unit\":\(try json(t.unit))"
+                out += ",\"columns\":\(try json(t.columns)),\"cells\":\(try json(t.cells))}"
+            }
+            if let t = p.term { out += ",\"term\":\(try json(t))" }
+            out += "}"
+        }
+        out += "\n]}\n"
+        return out
     }
 }
