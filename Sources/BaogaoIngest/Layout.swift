@@ -23,6 +23,13 @@ enum Layout: Equatable {
         guard content >= 10, long >= 5, veryLong * 10 <= long else { return .perLine }
         var mode = 0
         for w in 30..<histogram.count where histogram[w] >= histogram[mode] { mode = w }
+        // In a short text the indent-lost first lines (four columns narrower) can
+        // outnumber full lines; a clear cluster four columns wider is the real width.
+        let candidates = (mode + 3)...min(histogram.count - 1, mode + 5)
+        if let wider = candidates.max(by: { histogram[$0] < histogram[$1] }),
+           histogram[wider] > 0, histogram[wider] * 3 >= histogram[mode] {
+            mode = wider
+        }
         var band = 0
         for w in max(0, mode - 6)...min(histogram.count - 1, mode + 4) { band += histogram[w] }
         guard band * 10 >= long * 6 else { return .perLine }

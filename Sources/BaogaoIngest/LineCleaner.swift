@@ -21,24 +21,37 @@ struct CleanLine: Sendable {
 /// every paragraph but also inside paragraphs it breaks).
 enum LineCleaner {
     static func lines(of utf8: [UInt8]) -> [CleanLine] {
-        var out: [CleanLine] = []
-        out.reserveCapacity(utf8.count / 40 + 1)
-        var number = 0
-        var start = 0
-        let n = utf8.count
-        var i = 0
-        while i <= n {
-            if i == n || utf8[i] == 0x0A || utf8[i] == 0x0D {
-                number += 1
-                if let line = clean(utf8, start, i, number: number) { out.append(line) }
-                if i < n && utf8[i] == 0x0D && i + 1 < n && utf8[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-                if i == n { break }
+        // Find the line ranges in one raw pass (LF, CRLF and CR all end a line).
+        let ranges = utf8.withUnsafeBufferPointer { p -> [Range<Int>] in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(p.count / 40 + 1)
+            var start = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                let c = p[i]
+                if c == 0x0A || c == 0x0D {
+                    ranges.append(start..<i)
+                    if c == 0x0D && i + 1 < n && p[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
+            if start < n { ranges.append(start..<n) }
+            return ranges
+        }
+        var out: [CleanLine] = []
+        out.reserveCapacity(ranges.count)
+        for (k, r) in ranges.enumerated() {
+            if let line = clean(utf8, r.lowerBound, r.upperBound, number: k + 1) { out.append(line) }
         }
         return out
     }
+
+    /// Width and length are only ever compared with small numbers (a page is ~54
+    /// columns), so they are counted over a bounded prefix and saturate: this keeps a
+    /// 20 MB line as cheap as a short one.
+    static let measureLimit = 4096
 
     /// Cleans `utf8[start..<end]`; nil when nothing is left.
     static func clean(_ utf8: [UInt8], _ start: Int, _ end: Int, number: Int) -> CleanLine? {
@@ -49,28 +62,35 @@ enum LineCleaner {
         var width = 0
         var length = 0
         var i = 0
-        while let (v, next) = UTF8Cursor.scalar(in: slice, at: i) {
+        let limit = min(slice.count, measureLimit)
+        while i < limit, let (v, next) = UTF8Cursor.scalar(in: slice, at: i) {
             width += Scalars.width(v)
             length += 1
             i = next
+        }
+        if slice.count > limit {
+            // At least one column per four bytes of what was not counted.
+            length += (slice.count - limit) / 4
+            width += (slice.count - limit) / 4
         }
         return CleanLine(number: number, text: slice, width: width, length: length)
     }
 
     /// A cheap pre-check so that the common line is copied once and never rewritten:
     /// `*`, `[`, U+FEFF (EF BB BF) and U+200B (E2 80 8B) are the only triggers.
-    @inline(__always)
     private static func needsRewrite(_ b: [UInt8]) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c == 0x2A || c == 0x5B { return true }
-            if c == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF { return true }
-            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x8B { return true }
-            i += 1
+        b.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let c = p[i]
+                if c == 0x2A || c == 0x5B { return true }
+                if c == 0xEF && i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF { return true }
+                if c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     private static func removeArtefacts(_ b: [UInt8]) -> [UInt8] {

@@ -104,8 +104,9 @@ enum TableReader {
     /// Cells separated by a tab or by two or more spaces (ASCII or U+3000).
     static func spacedCells(_ line: CleanLine) -> [String] {
         let b = line.text
-        // Cheap rejection: prose lines have neither a tab nor a double space.
-        guard b.contains(0x09) || containsWideGap(b) else { return [] }
+        // Cheap rejection: prose lines have neither a tab nor a double space, and no
+        // table row runs to thousands of bytes.
+        guard b.count <= 2000, b.contains(0x09) || containsWideGap(b) else { return [] }
         var cells: [String] = []
         var cellStart = 0
         var i = 0

@@ -60,16 +60,22 @@ enum TextDecoder {
     /// NUL bytes never occur in text; other C0 controls occur as stray artefacts, so a
     /// few are tolerated, many are not.
     private static func rejectBinary(_ bytes: [UInt8], file: String, base: Int) throws(IngestError) {
-        var controls = 0
-        var firstControl = -1
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b >= 0x20 { continue }
-            if b == 0 { throw .binary(file: file, byteOffset: base + i) }
-            if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B || b == 0x1B { continue }
-            controls += 1
-            if firstControl < 0 { firstControl = i }
+        // Raw buffer loops here and in `firstInvalidUTF8`: they touch every byte of the
+        // file, and must stay fast in debug builds too (a 20 MB line is a test case).
+        let (nul, controls, firstControl) = bytes.withUnsafeBufferPointer { p -> (Int, Int, Int) in
+            var controls = 0
+            var firstControl = -1
+            for i in 0..<p.count {
+                let b = p[i]
+                if b >= 0x20 { continue }
+                if b == 0 { return (i, controls, firstControl) }
+                if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B || b == 0x1B { continue }
+                controls += 1
+                if firstControl < 0 { firstControl = i }
+            }
+            return (-1, controls, firstControl)
         }
+        if nul >= 0 { throw .binary(file: file, byteOffset: base + nul) }
         if controls > 8 && controls * 200 > bytes.count {
             throw .binary(file: file, byteOffset: base + firstControl)
         }
@@ -78,7 +84,11 @@ enum TextDecoder {
     /// The offset of the first byte that breaks UTF-8, or nil when all is valid.
     /// A hand-written validator: it is linear and returns the position, which the
     /// standard library's validating initialisers do not.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ array: [UInt8]) -> Int? {
+        array.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+    }
+
+    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         var i = 0
         while i < n {
@@ -124,9 +134,10 @@ enum TextDecoder {
             i += 2
         }
         let pairs = n / 2
-        // Chinese text in UTF-16 has few NULs; demand a clear one-sided pattern.
-        if oddNUL * 10 >= pairs && evenNUL * 50 < oddNUL { return false }
-        if evenNUL * 10 >= pairs && oddNUL * 50 < evenNUL { return true }
+        // Chinese text in UTF-16 has NULs only in its ASCII characters (and in a few
+        // CJK units such as 一 U+4E00): demand many on one side and few on the other.
+        if oddNUL >= 4 && oddNUL * 10 >= pairs && evenNUL * 4 < oddNUL { return false }
+        if evenNUL >= 4 && evenNUL * 10 >= pairs && oddNUL * 4 < evenNUL { return true }
         return nil
     }
 
