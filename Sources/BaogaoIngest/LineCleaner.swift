@@ -8,6 +8,9 @@ struct CleanLine: Sendable {
     let width: Int
     /// Number of Unicode scalars.
     let length: Int
+    /// Whether the line has a tab or two spaces in a row somewhere: only such lines can
+    /// be flattened table rows (found in the cleaner's pass, so tables cost no extra pass).
+    var hasWideGap = false
 }
 
 /// Splits decoded text into lines and removes what export tools add to them.
@@ -55,41 +58,93 @@ enum LineCleaner {
 
     /// Cleans `utf8[start..<end]`; nil when nothing is left.
     static func clean(_ utf8: [UInt8], _ start: Int, _ end: Int, number: Int) -> CleanLine? {
-        var slice = Array(utf8[start..<end])
-        if needsRewrite(slice) { slice = removeArtefacts(slice) }
-        slice = trimmed(slice)
+        var slice = trimmed(Array(utf8[start..<end]))
+        var s = survey(slice)
+        if s.rewrite {
+            slice = trimmed(removeArtefacts(slice))
+            s = survey(slice)
+        }
         if slice.isEmpty || isPageNumber(slice) { return nil }
-        var width = 0
-        var length = 0
-        var i = 0
-        let limit = min(slice.count, measureLimit)
-        while i < limit, let (v, next) = UTF8Cursor.scalar(in: slice, at: i) {
-            width += Scalars.width(v)
-            length += 1
-            i = next
-        }
-        if slice.count > limit {
-            // At least one column per four bytes of what was not counted.
-            length += (slice.count - limit) / 4
-            width += (slice.count - limit) / 4
-        }
-        return CleanLine(number: number, text: slice, width: width, length: length)
+        return CleanLine(number: number, text: slice, width: s.width, length: s.length, hasWideGap: s.gap)
     }
 
-    /// A cheap pre-check so that the common line is copied once and never rewritten:
-    /// `*`, `[`, U+FEFF (EF BB BF) and U+200B (E2 80 8B) are the only triggers.
-    private static func needsRewrite(_ b: [UInt8]) -> Bool {
+    private struct Survey {
+        var rewrite = false
+        var gap = false
+        var width = 0
+        var length = 0
+    }
+
+    /// One raw pass over a line: does it hold an artefact trigger (`*`, `[`, U+FEFF
+    /// `EF BB BF`, U+200B `E2 80 8B`) or a wide gap (a tab, or two spaces in a row:
+    /// ASCII, U+3000 `E3 80 80`, NBSP `C2 A0`), and how wide and long is it (counted up
+    /// to `measureLimit` bytes, then estimated low)? The common line is then never
+    /// rewritten, and the common character, a CJK ideograph (lead byte E4–E9, always two
+    /// columns), is skipped whole.
+    private static func survey(_ b: [UInt8]) -> Survey {
         b.withUnsafeBufferPointer { p in
+            var s = Survey()
+            var previousSpace = false
             var i = 0
             let n = p.count
-            while i < n {
+            let limit = min(n, measureLimit)
+            while i < limit {
                 let c = p[i]
-                if c == 0x2A || c == 0x5B { return true }
-                if c == 0xEF && i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF { return true }
-                if c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B { return true }
-                i += 1
+                if c >= 0xE4 && c <= 0xE9 {
+                    s.width += 2
+                    s.length += 1
+                    previousSpace = false
+                    i += 3
+                    continue
+                }
+                var space = false
+                switch c {
+                case 0x20: space = true
+                case 0x09: s.gap = true
+                case 0x2A, 0x5B: s.rewrite = true
+                case 0xEF where i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF: s.rewrite = true
+                case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B: s.rewrite = true
+                case 0xE3 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80: space = true
+                case 0xC2 where i + 1 < n && p[i + 1] == 0xA0: space = true
+                default: break
+                }
+                if space && previousSpace { s.gap = true }
+                previousSpace = space
+                // Decode for the width; the bytes are valid UTF-8.
+                var v = UInt32(c)
+                var step = 1
+                if c >= 0xF0, i + 3 < n {
+                    v = (v & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                        | UInt32(p[i + 3] & 0x3F)
+                    step = 4
+                } else if c >= 0xE0, i + 2 < n {
+                    v = (v & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    step = 3
+                } else if c >= 0xC0, i + 1 < n {
+                    v = (v & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    step = 2
+                }
+                s.width += Scalars.width(v)
+                s.length += 1
+                i += step
             }
-            return false
+            if n > limit {
+                // Past the limit: still look for triggers, and count at least one column
+                // per four bytes.
+                var k = limit
+                while k < n && !s.rewrite {
+                    let c = p[k]
+                    if c == 0x2A || c == 0x5B
+                        || (c == 0xEF && k + 2 < n && p[k + 1] == 0xBB && p[k + 2] == 0xBF)
+                        || (c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && p[k + 2] == 0x8B) {
+                        s.rewrite = true
+                    }
+                    k += 1
+                }
+                s.width += (n - limit) / 4
+                s.length += (n - limit) / 4
+            }
+            return s
         }
     }
 
@@ -171,15 +226,17 @@ enum LineCleaner {
         guard b.count <= 40 else { return false }
         let s = UTF8Cursor.prefix(b, limit: 24).filter { !Scalars.isSpace($0) }
         guard !s.isEmpty else { return false }
-        let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012]
+        func isDash(_ v: UInt32) -> Bool {
+            v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0xFF0D || v == 0x2015 || v == 0x2012
+        }
         var i = 0
-        while i < s.count && dashes.contains(s[i]) { i += 1 }
+        while i < s.count && isDash(s[i]) { i += 1 }
         let leadingDashes = i
         var digits = 0
         while i < s.count && Scalars.isDigit(s[i]) { i += 1; digits += 1 }
         if digits >= 1 && digits <= 4 {
             var j = i
-            while j < s.count && dashes.contains(s[j]) { j += 1 }
+            while j < s.count && isDash(s[j]) { j += 1 }
             if j == s.count && (j - i) <= 2 && leadingDashes <= 2 { return true }
             if leadingDashes == 0 && i < s.count && s[i] == 0x2F { // 3/9
                 var k = i + 1

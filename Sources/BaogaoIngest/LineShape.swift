@@ -13,8 +13,16 @@ enum LineShape {
     // MARK: markers
 
     static func marker(_ b: [UInt8]) -> Marker? {
-        let p = UTF8Cursor.prefix(b, limit: 6)
-        guard let first = p.first else { return nil }
+        // Called for every line: the first six scalars are decoded into a fixed-size
+        // buffer instead of an array (no allocation); 0 pads past the end.
+        var p = Prefix6()
+        var i = 0
+        while p.count < 6, let (v, next) = UTF8Cursor.scalar(in: b, at: i) {
+            p.append(v)
+            i = next
+        }
+        guard p.count > 0 else { return nil }
+        let first = p[0]
         var k = 0
         if Scalars.isChineseNumeral(first) {
             while k < p.count && k < 3 && Scalars.isChineseNumeral(p[k]) { k += 1 }
@@ -38,6 +46,36 @@ enum LineShape {
             return Marker(level: 3, end: skipSpaces(b, scalars: k + 1))
         }
         return nil
+    }
+
+    /// Six scalars on the stack.
+    private struct Prefix6 {
+        private var storage: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0)
+        private(set) var count = 0
+
+        mutating func append(_ v: UInt32) {
+            switch count {
+            case 0: storage.0 = v
+            case 1: storage.1 = v
+            case 2: storage.2 = v
+            case 3: storage.3 = v
+            case 4: storage.4 = v
+            default: storage.5 = v
+            }
+            count += 1
+        }
+
+        subscript(i: Int) -> UInt32 {
+            switch i {
+            case 0: return storage.0
+            case 1: return storage.1
+            case 2: return storage.2
+            case 3: return storage.3
+            case 4: return storage.4
+            case 5: return storage.5
+            default: return 0
+            }
+        }
     }
 
     private static func isAnyDigit(_ v: UInt32) -> Bool { Scalars.isDigit(v) || Scalars.isFullwidthDigit(v) }

@@ -106,7 +106,7 @@ enum TableReader {
         let b = line.text
         // Cheap rejection: prose lines have neither a tab nor a double space, and no
         // table row runs to thousands of bytes.
-        guard b.count <= 2000, b.contains(0x09) || containsWideGap(b) else { return [] }
+        guard b.count <= 2000, line.hasWideGap else { return [] }
         var cells: [String] = []
         var cellStart = 0
         var i = 0
@@ -128,18 +128,6 @@ enum TableReader {
         }
         cells.append(String(decoding: b[cellStart...], as: UTF8.self))
         return cells.filter { !$0.isEmpty }
-    }
-
-    private static func containsWideGap(_ b: [UInt8]) -> Bool {
-        var previousSpace = false
-        var i = 0
-        while let (v, next) = UTF8Cursor.scalar(in: b, at: i) {
-            let space = v == 0x20 || v == 0x3000 || v == 0xA0
-            if space && previousSpace { return true }
-            previousSpace = space
-            i = next
-        }
-        return false
     }
 
     static func isSeparatorCell(_ cell: String) -> Bool {

@@ -40,10 +40,16 @@ enum TextDecoder {
         if let bigEndian = looksLikeBOMlessUTF16(bytes) {
             return try utf16(bytes, from: 0, bigEndian: bigEndian, file: file)
         }
-        try rejectBinary(bytes, file: file, base: 0)
-        guard let utf8Error = firstInvalidUTF8(bytes) else {
+        // One pass validates UTF-8 and counts control bytes (the common case ends here).
+        let scan = bytes.withUnsafeBufferPointer { scanUTF8($0) }
+        guard let utf8Error = scan.invalid else {
+            if let nul = scan.nul { throw .binary(file: file, byteOffset: nul) }
+            if scan.controls > 8 && scan.controls * 200 > bytes.count {
+                throw .binary(file: file, byteOffset: scan.firstControl)
+            }
             return Decoded(utf8: bytes, encoding: .utf8)
         }
+        try rejectBinary(bytes, file: file, base: 0)
         switch gb18030(bytes) {
         case .success(let text):
             return Decoded(utf8: text, encoding: .gb18030)
@@ -85,15 +91,37 @@ enum TextDecoder {
     /// A hand-written validator: it is linear and returns the position, which the
     /// standard library's validating initialisers do not.
     static func firstInvalidUTF8(_ array: [UInt8]) -> Int? {
-        array.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+        array.withUnsafeBufferPointer { scanUTF8($0).invalid }
     }
 
-    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private struct Scan {
+        /// First byte that breaks UTF-8; the scan stops there.
+        var invalid: Int?
+        /// First NUL before that point.
+        var nul: Int?
+        /// C0 control bytes other than tab, line ends, form feed, vertical tab and escape.
+        var controls = 0
+        var firstControl = -1
+    }
+
+    private static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+        var scan = Scan()
         let n = bytes.count
         var i = 0
         while i < n {
             let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
+            if b0 < 0x80 {
+                if b0 < 0x20 {
+                    if b0 == 0 {
+                        if scan.nul == nil { scan.nul = i }
+                    } else if !(b0 == 0x09 || b0 == 0x0A || b0 == 0x0D || b0 == 0x0C || b0 == 0x0B || b0 == 0x1B) {
+                        scan.controls += 1
+                        if scan.firstControl < 0 { scan.firstControl = i }
+                    }
+                }
+                i += 1
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF
@@ -105,19 +133,19 @@ enum TextDecoder {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return i
+            default: scan.invalid = i; return scan
             }
-            if i + length > n { return i }
+            if i + length > n { scan.invalid = i; return scan }
             let b1 = bytes[i + 1]
-            if b1 < lower || b1 > upper { return i }
+            if b1 < lower || b1 > upper { scan.invalid = i; return scan }
             var k = 2
             while k < length {
-                if bytes[i + k] & 0xC0 != 0x80 { return i }
+                if bytes[i + k] & 0xC0 != 0x80 { scan.invalid = i; return scan }
                 k += 1
             }
             i += length
         }
-        return nil
+        return scan
     }
 
     /// UTF-16 text without a mark has a NUL in every other byte of its ASCII
