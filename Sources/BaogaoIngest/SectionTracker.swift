@@ -72,7 +72,8 @@ struct SectionTracker {
         }
         let length = b.count <= 36 ? String(decoding: b, as: UTF8.self).unicodeScalars.count : 13
         if LineShape.isGlossaryHeading(b, length: length) {
-            stack = [Open(level: 0, text: p.text, year: nil)]
+            // The glossary ranks as a part (`一、`): the next `一、` heading closes it.
+            stack = [Open(level: 1, text: p.text, year: nil)]
             inGlossary = true
             currentTerm = nil
             p.kind = .heading
@@ -80,7 +81,7 @@ struct SectionTracker {
             return
         }
         if inGlossary && LineShape.isBracketTerm(b, length: length) {
-            stack.removeAll { $0.level > 0 }
+            stack.removeAll { $0.level > 1 }
             stack.append(Open(level: 5, text: p.text, year: nil))
             currentTerm = String(p.text.dropFirst().dropLast())
             p.kind = .glossary
@@ -93,7 +94,7 @@ struct SectionTracker {
         if inGlossary && !leavesGlossary {
             p.kind = .glossary
             if let m = marker {
-                stack.removeAll { $0.level > 0 }
+                stack.removeAll { $0.level > 1 }
                 currentTerm = nil
                 p.term = Self.definedTerm(b, from: m.end)
             } else {

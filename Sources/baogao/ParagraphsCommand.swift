@@ -18,7 +18,7 @@ struct ParagraphsCommand: ParsableCommand {
         do {
             report = try ReportReader.read(fileAt: file)
         } catch {
-            FileHandle.standardError.write(Data("baogao: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("baogao: \(file): \(error.reason)\n".utf8))
             throw ExitCode(1)
         }
         if json {
@@ -40,19 +40,18 @@ struct ParagraphsCommand: ParsableCommand {
         let m = report.metadata
         var out = "\(m.title)\n"
         var facts = ["\(report.doc)"]
-        facts.append("region \(m.region ?? "?")")
-        facts.append("execution \(m.executionYear.map(String.init) ?? "?")")
-        facts.append("budget \(m.budgetYear.map(String.init) ?? "?")")
-        facts.append("date \(m.date ?? "?")")
+        facts.append("region \(m.region ?? "–")")
+        facts.append("execution \(m.executionYear.map(String.init) ?? "–")")
+        facts.append("budget \(m.budgetYear.map(String.init) ?? "–")")
+        facts.append("date \(m.date ?? "–")")
         facts.append("\(report.paragraphs.count) paragraphs")
         out += facts.joined(separator: " · ") + "\n\n"
         for p in report.paragraphs {
             var cite = "¶\(p.number) L\(p.firstLine)"
             if p.lastLine != p.firstLine { cite += "–\(p.lastLine)" }
-            cite += " [\(p.kind.rawValue)"
-            if let y = p.year { cite += " \(y)" }
-            cite += "]"
             if !p.section.isEmpty { cite += " · " + p.section.joined(separator: " › ") }
+            cite += " · \(p.kind.rawValue)"
+            if let y = p.year { cite += " \(y)" }
             out += cite + "\n" + p.text + "\n\n"
         }
         return out

@@ -91,6 +91,8 @@ final class SectionTrackerTests: XCTestCase {
         名词解释
         【零基预算】
         年度预算编制不受以往年度预算安排情况影响。
+        三、附表说明
+        附表略。
         """
         let r = try Fixtures.parse(text)
         let bySuffix = { (s: String) in r.paragraphs.first { $0.text == s } }
@@ -100,5 +102,10 @@ final class SectionTrackerTests: XCTestCase {
         XCTAssertEqual(bySuffix("支出 90万元。")?.year, 2023)
         XCTAssertEqual(bySuffix("正文。")?.year, 2024)
         XCTAssertEqual(bySuffix("年度预算编制不受以往年度预算安排情况影响。")?.section, ["名词解释", "【零基预算】"])
+        XCTAssertEqual(bySuffix("年度预算编制不受以往年度预算安排情况影响。")?.kind, .glossary)
+        // A part heading after the glossary closes it.
+        XCTAssertEqual(bySuffix("附表略。")?.section, ["三、附表说明"])
+        XCTAssertEqual(bySuffix("附表略。")?.kind, .body)
+        XCTAssertEqual(bySuffix("附表略。")?.year, 2024)
     }
 }
