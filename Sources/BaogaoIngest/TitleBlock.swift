@@ -19,7 +19,7 @@ struct TitleBlock {
         while end < window {
             let p = ps[end]
             let length = p.text.count / 3 // a CJK estimate is enough for "long"
-            if p.table != nil || LineShape.isGreeting(p.text, length: min(length, 12)) || length > 80
+            if p.table != nil || LineShape.isGreeting(p.text, length: length) || length > 80
                 || LineShape.endsSentence(p.text) { break }
             if let m = LineShape.marker(p.text), LineShape.isHeadingLike(p.text, marker: m) { break }
             end += 1
@@ -30,16 +30,21 @@ struct TitleBlock {
             break
         }
         if var t = title {
-            // Join the wrapped title: until it says 报告, take up to two more lines that
-            // are not the meeting line.
-            var taken = 0
-            while !Self.containsReport(ps[t].text), t + 1 < end, taken < 2,
-                  !LineShape.startsWithDash(ps[t + 1].text) {
-                ps[t].text.append(contentsOf: ps[t + 1].text)
-                ps[t].lastLine = ps[t + 1].lastLine
-                ps.remove(at: t + 1)
-                end -= 1
-                taken += 1
+            // Join the wrapped title: when it does not say 报告 itself, one of the next two
+            // lines (not the meeting line) must, and the lines up to it are joined.
+            if !Self.containsReport(ps[t].text) {
+                var k = t + 1
+                while k < end, k <= t + 2, !LineShape.startsWithDash(ps[k].text), !Self.containsReport(ps[k].text) {
+                    k += 1
+                }
+                if k < end, k <= t + 2, Self.containsReport(ps[k].text), !LineShape.startsWithDash(ps[k].text) {
+                    for _ in (t + 1)...k {
+                        ps[t].text.append(contentsOf: ps[t + 1].text)
+                        ps[t].lastLine = ps[t + 1].lastLine
+                        ps.remove(at: t + 1)
+                        end -= 1
+                    }
+                }
             }
             // Join a document number printed over several lines above the title.
             if t > 1 {
