@@ -1,7 +1,7 @@
 import CICU
 
 /// The encodings a report file can arrive in.
-public enum SourceEncoding: String, Sendable, Codable {
+enum SourceEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"

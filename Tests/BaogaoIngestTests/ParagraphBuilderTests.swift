@@ -7,7 +7,7 @@ final class ParagraphBuilderTests: XCTestCase {
 
     /// The source's non-whitespace characters, minus what cleaning removes by design,
     /// computed independently of the cleaner.
-    private func expectedCharacters(_ source: String) -> [Character] {
+    static func expectedCharacters(_ source: String) -> [Character] {
         var s = source.replacingOccurrences(of: "**", with: "")
         while let r = s.range(of: #"\[bookmark:[^\]]*\]"#, options: [.regularExpression, .caseInsensitive]) {
             s.removeSubrange(r)
@@ -21,7 +21,7 @@ final class ParagraphBuilderTests: XCTestCase {
             let source = String(decoding: try Fixtures.bytes(name), as: UTF8.self)
             let report = try Fixtures.report(name)
             let got = report.paragraphs.map(\.text).joined().filter { !$0.isWhitespace }
-            XCTAssertEqual(String(got), String(expectedCharacters(source)), name)
+            XCTAssertEqual(String(got), String(Self.expectedCharacters(source)), name)
             // Numbers run 1…n, and line spans are ordered and never overlap.
             var previousLast = 0
             for (i, p) in report.paragraphs.enumerated() {
