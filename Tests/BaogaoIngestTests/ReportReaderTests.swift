@@ -75,7 +75,8 @@ final class ReportReaderTests: XCTestCase {
         let seconds = Date().timeIntervalSince(start)
         XCTAssertEqual(r.paragraphs.count, 1)
         XCTAssertEqual(r.paragraphs[0].text.utf8.count, bytes.count)
-        XCTAssertLessThan(seconds, 3, "20 MB took \(seconds) s")
+        // ~0.7 s in a debug build on an idle core; the bound leaves room for a busy machine.
+        XCTAssertLessThan(seconds, 5, "20 MB took \(seconds) s")
     }
 
     func testManyShortLinesAreLinear() throws {
