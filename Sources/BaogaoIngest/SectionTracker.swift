@@ -16,7 +16,8 @@
 /// (`（一）2023年预算收支情况` → 2023). Otherwise of the part of the report it stands in:
 /// each `一、` heading names its year or, failing that, continues the part before it
 /// (`二、贯彻落实人大决议…` still reviews the execution year), unless it speaks of the
-/// draft (`草案`, `预算安排`, `预算编制`), which is the budget year. The title block and the
+/// draft (`草案`, `预算安排`, `预算编制`: the budget year) or of execution (`执行`: the
+/// execution year). The title block and the
 /// preamble before the first `一、` speak of both years, and the glossary of none: their
 /// year is nil rather than a guess.
 struct SectionTracker {
@@ -114,8 +115,15 @@ struct SectionTracker {
             let own = LineShape.year(in: b)
             if m.level == 1 {
                 inGlossary = false
-                partYear = own ?? (Self.speaksOfDraft(p.text) ? metadata.budgetYear
-                                   : (partYear ?? metadata.executionYear))
+                if let own {
+                    partYear = own
+                } else if Self.speaksOfDraft(p.text) {
+                    partYear = metadata.budgetYear
+                } else if p.text.contains("执行") {
+                    partYear = metadata.executionYear
+                } else {
+                    partYear = partYear ?? metadata.executionYear
+                }
             }
             stack.append(Open(level: m.level, text: p.text, year: own))
             p.kind = .heading
