@@ -17,9 +17,9 @@
 /// each `一、` heading names its year or, failing that, continues the part before it
 /// (`二、贯彻落实人大决议…` still reviews the execution year), unless it speaks of the
 /// draft (`草案`, `预算安排`, `预算编制`: the budget year) or of execution (`执行`: the
-/// execution year). The title block and the
-/// preamble before the first `一、` speak of both years, and the glossary of none: their
-/// year is nil rather than a guess.
+/// execution year). The title block and the preamble before the first `一、` speak of
+/// both years, and the glossary of none: their year is nil rather than a guess (a
+/// filter on one year should not claim them).
 struct SectionTracker {
     private struct Open {
         let level: Int
