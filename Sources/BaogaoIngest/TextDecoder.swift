@@ -66,8 +66,8 @@ enum TextDecoder {
     /// NUL bytes never occur in text; other C0 controls occur as stray artefacts, so a
     /// few are tolerated, many are not.
     private static func rejectBinary(_ bytes: [UInt8], file: String, base: Int) throws(IngestError) {
-        // Raw buffer loops here and in `firstInvalidUTF8`: they touch every byte of the
-        // file, and must stay fast in debug builds too (a 20 MB line is a test case).
+        // Raw buffer loops here and in `scanUTF8`: they touch every byte of the file, and
+        // must stay fast in debug builds too (a 20 MB line is a test case).
         let (nul, controls, firstControl) = bytes.withUnsafeBufferPointer { p -> (Int, Int, Int) in
             var controls = 0
             var firstControl = -1
