@@ -17,6 +17,8 @@ struct CleanLine: Sendable {
     /// Whether the line has a tab or two spaces in a row somewhere: only such lines can
     /// be flattened table rows (found in the cleaner's pass, so tables cost no extra pass).
     var hasWideGap = false
+    /// The numbering marker the line starts with, if any (asked for every line pair).
+    var marker: Marker?
 }
 
 /// Splits decoded text into lines and removes what export tools add to them.
@@ -74,14 +76,20 @@ enum LineCleaner {
 
     /// Cleans `utf8[start..<end]`; nil when nothing is left.
     static func clean(_ utf8: [UInt8], _ start: Int, _ end: Int, number: Int) -> CleanLine? {
-        var slice = trimmed(Array(utf8[start..<end]))
+        // Trim in place first, so that the common line is copied exactly once.
+        var lower = start
+        var upper = end
+        while lower < upper, let (v, next) = UTF8Cursor.scalar(in: utf8, at: lower), isTrimmable(v) { lower = next }
+        while upper > lower, let (v, first) = UTF8Cursor.last(in: utf8, before: upper), isTrimmable(v) { upper = first }
+        var slice = Array(utf8[lower..<upper])
         var s = survey(slice)
         if s.rewrite {
             slice = trimmed(removeArtefacts(slice))
             s = survey(slice)
         }
         if slice.isEmpty || isPageNumber(slice) { return nil }
-        return CleanLine(number: number, text: slice, width: s.width, length: s.length, hasWideGap: s.gap)
+        return CleanLine(number: number, text: slice, width: s.width, length: s.length, hasWideGap: s.gap,
+                         marker: LineShape.marker(slice))
     }
 
     private struct Survey {

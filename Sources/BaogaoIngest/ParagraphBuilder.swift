@@ -83,8 +83,8 @@ enum ParagraphBuilder {
     /// the next line does not start with a numbering marker.
     static func breaksPerLine(_ a: CleanLine, _ b: CleanLine) -> Bool {
         if a.length < 20 || LineShape.endsClause(a.text) || LineShape.startsWithDash(a.text) { return true }
-        if let m = LineShape.marker(a.text), LineShape.isHeadingLike(a.text, marker: m) { return true }
-        if LineShape.marker(b.text) != nil { return true }
+        if let m = a.marker, LineShape.isHeadingLike(a.text, marker: m) { return true }
+        if b.marker != nil { return true }
         return false
     }
 
@@ -106,12 +106,12 @@ enum ParagraphBuilder {
     ///    `b` is the last line of `a`'s paragraph; a wider one is a continuation.)
     static func breaksHardWrapped(_ a: CleanLine, isFirst: Bool, _ b: CleanLine,
                                   lineWidth w: Int, firstLineWidth f: Int) -> Bool {
-        if let m = LineShape.marker(a.text), LineShape.isHeadingLike(a.text, marker: m),
+        if let m = a.marker, LineShape.isHeadingLike(a.text, marker: m),
            a.width < (isFirst ? f : w) - 2 || LineShape.endsSentence(a.text) {
             return true
         }
         let full = a.width >= (isFirst ? f : w) - 2
-        if LineShape.marker(b.text) != nil && b.width <= f + 2 && (!full || LineShape.endsClause(a.text)) {
+        if b.marker != nil && b.width <= f + 2 && (!full || LineShape.endsClause(a.text)) {
             return true
         }
         if !full {
