@@ -7,7 +7,8 @@
 /// - rows flattened into lines of cells separated by a tab or a run of two or more
 ///   spaces. A run of such lines is a table only when it has two rows or more and at
 ///   least one numeric cell, so that a lone line with a wide gap (an author line, say)
-///   stays prose.
+///   stays prose; a line with a long cell (over 30 characters) or a cell holding `，`
+///   or `。` is prose too (justified text).
 /// The line just above a table is its unit line when it reads `单位：万元`, and its
 /// caption when it is short and ends without clause punctuation (a caption line may also
 /// carry the unit after a wide gap: `2024年收入表      单位：万元`).
@@ -127,7 +128,11 @@ enum TableReader {
             i = j
         }
         cells.append(String(decoding: b[cellStart...], as: UTF8.self))
-        return cells.filter { !$0.isEmpty }
+        cells.removeAll { $0.isEmpty }
+        // Prose with wide gaps (justified PDF text) is no row: cells are short and hold
+        // no sentence punctuation.
+        if cells.contains(where: { $0.count > 30 || $0.contains("。") || $0.contains("，") }) { return [] }
+        return cells
     }
 
     static func isSeparatorCell(_ cell: String) -> Bool {

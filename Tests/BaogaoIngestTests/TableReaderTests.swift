@@ -66,6 +66,9 @@ final class TableReaderTests: XCTestCase {
     func testAWideGapInProseIsNoTable() throws {
         let r = try Fixtures.parse("解放区财政局局长  邓志峰\n各位代表：\n正文。")
         XCTAssertFalse(r.paragraphs.contains { $0.kind == .tableRow })
+        // Justified text with runs of spaces, two lines in a row, with numbers.
+        let justified = "全区一般公共预算收入  90074万元，同比  增长 5%\n税收收入  86460万元，占比  95.99%。\n"
+        XCTAssertFalse(try Fixtures.parse(justified).paragraphs.contains { $0.kind == .tableRow })
     }
 
     func testTableRowsInHardWrappedTextAreNeverJoined() throws {
