@@ -25,8 +25,8 @@ struct CleanLine: Sendable {
 ///
 /// Removed by design (and only these): outer whitespace including U+3000 indents and
 /// the leading space of PDF page-break lines; byte-order marks and zero-width spaces
-/// anywhere; markdown emphasis `**`; Word bookmarks `[bookmark: _GoBack]` and pandoc
-/// anchors `[]{#_Toc…}`; lines that are only a page number (`- 3 -`, `3`, `第3页`,
+/// anywhere; markdown emphasis `**`, heading marks (`## ` at the start) and escapes
+/// (`1\.` → `1.`); Word bookmarks `[bookmark: _GoBack]` and pandoc anchors `[]{#_Toc…}`; lines that are only a page number (`- 3 -`, `3`, `第3页`,
 /// `第 3 页 共 9 页`, `3/9`). Blank lines are dropped: in both layouts we see they
 /// carry no information (the PDF layout has one after every line; 003 has one after
 /// every paragraph but also inside paragraphs it breaks).
@@ -125,7 +125,8 @@ enum LineCleaner {
                 switch c {
                 case 0x20: space = true
                 case 0x09: s.gap = true
-                case 0x2A, 0x5B: s.rewrite = true
+                case 0x2A, 0x5B, 0x5C: s.rewrite = true
+                case 0x23 where i == 0: s.rewrite = true
                 case 0xEF where i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF: s.rewrite = true
                 case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B: s.rewrite = true
                 case 0xE3 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80: space = true
@@ -158,7 +159,7 @@ enum LineCleaner {
                 var k = limit
                 while k < n && !s.rewrite {
                     let c = p[k]
-                    if c == 0x2A || c == 0x5B
+                    if c == 0x2A || c == 0x5B || c == 0x5C
                         || (c == 0xEF && k + 2 < n && p[k + 1] == 0xBB && p[k + 2] == 0xBF)
                         || (c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && p[k + 2] == 0x8B) {
                         s.rewrite = true
@@ -177,9 +178,21 @@ enum LineCleaner {
         out.reserveCapacity(b.count)
         let n = b.count
         var i = 0
+        // A markdown heading mark (`## 一、…`) at the start of the line.
+        if n > 0 && b[0] == 0x23 {
+            var k = 0
+            while k < n && k < 6 && b[k] == 0x23 { k += 1 }
+            if k < n && b[k] == 0x20 { i = k + 1 }
+        }
         while i < n {
             let c = b[i]
             if c == 0x2A && i + 1 < n && b[i + 1] == 0x2A {
+                i += 2
+                continue
+            }
+            // Markdown escapes (`1\.`, `\*`, `\[`): the backslash goes, the character stays.
+            if c == 0x5C && i + 1 < n && Self.isEscapable(b[i + 1]) {
+                out.append(b[i + 1])
                 i += 2
                 continue
             }
@@ -199,6 +212,15 @@ enum LineCleaner {
             i += 1
         }
         return out
+    }
+
+    private static func isEscapable(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x2E, 0x2A, 0x5B, 0x5D, 0x28, 0x29, 0x2D, 0x2B, 0x23, 0x5F, 0x7C, 0x5C, 0x60, 0x3E, 0x3C, 0x21:
+            return true // . * [ ] ( ) - + # _ | \ ` > < !
+        default:
+            return false
+        }
     }
 
     /// The end of a `[bookmark: …]` or `[]{#…}` artefact starting at `i` (a `[`).
