@@ -1,7 +1,16 @@
-/// Reads a report file into a `Report`: decode → clean lines → find tables → detect the
-/// layout → rebuild paragraphs → title block and metadata → sections, kinds and years.
+/// Reads a report file into a `Report`. The stages, each a pure function of the one
+/// before and linear in the input:
 ///
-/// Every stage is a pure function of the one before and linear in the input.
+/// 1. `TextDecoder` — bytes to UTF-8: BOMs, UTF-16, GB18030; empty/binary/undecodable errors.
+/// 2. `LineCleaner` — lines (LF, CRLF, CR) with export artefacts, page numbers and outer
+///    whitespace removed; each line's display width, length and numbering marker.
+/// 3. `TableReader` — pipe tables and space-separated rows, with caption, unit, columns.
+/// 4. `Layout` — hard-wrapped PDF text or one paragraph per line.
+/// 5. `ParagraphBuilder` — lines joined into paragraphs (with their source line spans).
+/// 6. `TitleBlock`, `MetadataReader` — the title block, title, region, years, date.
+/// 7. `SectionTracker` — kinds, section paths, glossary terms and years.
+///
+/// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
     /// Reads the file at `path`; the report's `doc` is the file's last path component.
     public static func read(fileAt path: String) throws(IngestError) -> Report {
