@@ -54,7 +54,8 @@ public struct Paragraph: Sendable, Equatable, Codable {
     /// execution or budget part it stands in.
     public var year: Int?
     public var kind: Kind
-    /// For table rows: the table's caption and unit line.
+    /// For table rows (and a table's caption and unit lines): the table's caption, unit
+    /// line, column headings and the row's cells.
     public var table: TableContext?
     /// For glossary paragraphs: the term they define or belong to (`一般公共预算`),
     /// without brackets or numbering.
@@ -69,10 +70,13 @@ public struct Paragraph: Sendable, Equatable, Codable {
         case body
         /// A numbered budget line such as `1.一般公共服务支出 20160万元，…`.
         case listItem
-        /// A glossary entry: the term (`【一般公共预算】`) or a term with its definition
-        /// (`1. 一般公共预算：…`).
+        /// A glossary paragraph: a term line (`【一般公共预算】`), the definition printed
+        /// under it (whose section path ends with the term line), or a numbered entry
+        /// holding both (`1. 一般公共预算：…`). `term` names the term in every case.
         case glossary
-        /// One row of a table.
+        /// One row of a table, header row included; `table` holds its cells and the
+        /// table's caption, unit and columns. (Caption and unit lines are `.body`
+        /// paragraphs that carry `table` too.)
         case tableRow
     }
 
