@@ -163,12 +163,13 @@ enum LineShape {
 
     /// `各位代表：` and its variants: the salutation that ends the title block.
     static func isGreeting(_ b: [UInt8], length: Int) -> Bool {
-        length <= 12 && UTF8Cursor.hasPrefix(b, "各位代表")
+        length <= 12 && b.first == 0xE5 && UTF8Cursor.hasPrefix(b, "各位代表")
     }
 
     /// `——2024年 2月 21日在…` (the meeting line) or `——城乡社区支出…` (a dash item).
     static func startsWithDash(_ b: [UInt8]) -> Bool {
-        UTF8Cursor.hasPrefix(b, "——") || UTF8Cursor.hasPrefix(b, "－－") || UTF8Cursor.hasPrefix(b, "--")
+        guard let first = b.first, first == 0xE2 || first == 0xEF || first == 0x2D else { return false }
+        return UTF8Cursor.hasPrefix(b, "——") || UTF8Cursor.hasPrefix(b, "－－") || UTF8Cursor.hasPrefix(b, "--")
     }
 
     // MARK: numbers

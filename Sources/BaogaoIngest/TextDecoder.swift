@@ -122,6 +122,12 @@ enum TextDecoder {
                 i += 1
                 continue
             }
+            // Fast path for the common character, a three-byte sequence without the
+            // special cases of E0 and ED.
+            if b0 >= 0xE1 && b0 <= 0xEC && i + 2 < n && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF

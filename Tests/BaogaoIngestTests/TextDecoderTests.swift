@@ -77,8 +77,13 @@ final class TextDecoderTests: XCTestCase {
 
     func testValidatorAgreesWithTheStandardLibrary() {
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<500 {
-            let bytes = (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        // Boundary bytes of UTF-8's lead and continuation ranges, mixed with random ones.
+        let edges: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                              0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? (edges.randomElement(using: &rng) ?? 0) : UInt8.random(in: 0...255, using: &rng)
+            }
             let ours = TextDecoder.firstInvalidUTF8(bytes) == nil
             let std = String(validating: bytes, as: UTF8.self) != nil
             XCTAssertEqual(ours, std, "\(bytes)")
