@@ -19,16 +19,20 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { "\(file): \(reason)" }
+
+    /// What went wrong, without the file name (for callers that name the file by its
+    /// full path, as the command line does).
+    public var reason: String {
         switch self {
-        case .unreadable(let file, let reason):
-            return "\(file): cannot read: \(reason)"
-        case .empty(let file):
-            return "\(file): empty file, no text to read"
-        case .binary(let file, let offset):
-            return "\(file): looks like a binary file (control byte at offset \(offset)), not a report"
-        case .undecodable(let file, let encoding, let offset):
-            return "\(file): not valid text: cannot decode as \(encoding) at byte \(offset)"
+        case .unreadable(_, let reason):
+            return "cannot read: \(reason)"
+        case .empty:
+            return "empty file, no text to read"
+        case .binary(_, let offset):
+            return "looks like a binary file (control byte at offset \(offset)), not a report"
+        case .undecodable(_, let encoding, let offset):
+            return "not valid text: cannot decode as \(encoding) at byte \(offset)"
         }
     }
 }

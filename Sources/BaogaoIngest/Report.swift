@@ -54,8 +54,12 @@ public struct Paragraph: Sendable, Equatable, Codable {
     /// execution or budget part it stands in.
     public var year: Int?
     public var kind: Kind
-    /// For table rows: the table's caption and unit line.
+    /// For table rows (and a table's caption and unit lines): the table's caption, unit
+    /// line, column headings and the row's cells.
     public var table: TableContext?
+    /// For glossary paragraphs: the term they define or belong to (`一般公共预算`),
+    /// without brackets or numbering.
+    public var term: String?
 
     public enum Kind: String, Sendable, Codable {
         /// The report's title block.
@@ -66,15 +70,19 @@ public struct Paragraph: Sendable, Equatable, Codable {
         case body
         /// A numbered budget line such as `1.一般公共服务支出 20160万元，…`.
         case listItem
-        /// A glossary entry: the term (`【一般公共预算】`) or a term with its definition
-        /// (`1. 一般公共预算：…`).
+        /// A glossary paragraph: a term line (`【一般公共预算】`), the definition printed
+        /// under it (whose section path ends with the term line), or a numbered entry
+        /// holding both (`1. 一般公共预算：…`). `term` names the term in every case.
         case glossary
-        /// One row of a table.
+        /// One row of a table, header row included; `table` holds its cells and the
+        /// table's caption, unit and columns. (Caption and unit lines are `.body`
+        /// paragraphs that carry `table` too.)
         case tableRow
     }
 
     public init(number: Int, text: String, section: [String], firstLine: Int, lastLine: Int,
-                year: Int? = nil, kind: Kind = .body, table: TableContext? = nil) {
+                year: Int? = nil, kind: Kind = .body, table: TableContext? = nil,
+                term: String? = nil) {
         self.number = number
         self.text = text
         self.section = section
@@ -83,6 +91,7 @@ public struct Paragraph: Sendable, Equatable, Codable {
         self.year = year
         self.kind = kind
         self.table = table
+        self.term = term
     }
 }
 
@@ -93,10 +102,14 @@ public struct TableContext: Sendable, Equatable, Codable {
     public var unit: String?
     /// The column headings, when the table has a header row.
     public var columns: [String]
+    /// This row's cells, in order (empty for a caption or unit line).
+    public var cells: [String]
 
-    public init(caption: String? = nil, unit: String? = nil, columns: [String] = []) {
+    public init(caption: String? = nil, unit: String? = nil, columns: [String] = [],
+                cells: [String] = []) {
         self.caption = caption
         self.unit = unit
         self.columns = columns
+        self.cells = cells
     }
 }

@@ -1,33 +1,37 @@
-import Foundation
-
-/// Reads a report file into a `Report`.
+/// Reads a report file into a `Report`. The stages, each a pure function of the one
+/// before and linear in the input:
 ///
-/// FIRST CUT: UTF-8 only, one paragraph per non-empty line. The ingestion work
-/// replaces this with decoding detection, cleaning, paragraph reconstruction,
-/// headings and metadata; the public API stays.
+/// 1. `TextDecoder` — bytes to UTF-8: BOMs, UTF-16, GB18030; empty/binary/undecodable errors.
+/// 2. `LineCleaner` — lines (LF, CRLF, CR) with export artefacts, page numbers and outer
+///    whitespace removed; each line's display width, length and numbering marker.
+/// 3. `TableReader` — pipe tables and space-separated rows, with caption, unit, columns.
+/// 4. `Layout` — hard-wrapped PDF text or one paragraph per line.
+/// 5. `ParagraphBuilder` — lines joined into paragraphs (with their source line spans).
+/// 6. `TitleBlock`, `MetadataReader` — the title block, title, region, years, date.
+/// 7. `SectionTracker` — kinds, section paths, glossary terms and years.
+///
+/// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
     /// Reads the file at `path`; the report's `doc` is the file's last path component.
     public static func read(fileAt path: String) throws(IngestError) -> Report {
         let doc = path.split(separator: "/").last.map(String.init) ?? path
         guard let bytes = FileBytes.read(path) else {
-            throw .unreadable(file: doc, reason: "no such file or not readable")
+            throw .unreadable(file: doc, reason: FileBytes.reason(path))
         }
         return try parse(bytes: bytes, doc: doc)
     }
 
     /// Parses the bytes of a report file named `doc`.
     public static func parse(bytes: [UInt8], doc: String) throws(IngestError) -> Report {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var paragraphs: [Paragraph] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
-            paragraphs.append(Paragraph(number: paragraphs.count + 1, text: trimmed, section: [],
-                                        firstLine: lineNumber, lastLine: lineNumber))
-        }
-        guard let first = paragraphs.first else { throw .empty(file: doc) }
-        return Report(doc: doc, metadata: ReportMetadata(title: first.text), paragraphs: paragraphs)
+        let decoded = try TextDecoder.decode(bytes, file: doc)
+        let lines = LineCleaner.lines(of: decoded.utf8)
+        guard !lines.isEmpty else { throw .empty(file: doc) }
+        let tables = TableReader.roles(of: lines)
+        let layout = Layout.detect(lines, skipping: tables)
+        let raw = ParagraphBuilder.build(lines, layout: layout, table: tables)
+        let block = TitleBlock(raw)
+        let metadata = MetadataReader.read(block)
+        let paragraphs = SectionTracker.paragraphs(block, metadata: metadata)
+        return Report(doc: doc, metadata: metadata, paragraphs: paragraphs)
     }
 }

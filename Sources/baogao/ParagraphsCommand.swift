@@ -18,10 +18,81 @@ struct ParagraphsCommand: ParsableCommand {
         do {
             report = try ReportReader.read(fileAt: file)
         } catch {
-            throw ValidationError(error.description)
+            FileHandle.standardError.write(Data("baogao: \(file): \(error.reason)\n".utf8))
+            throw ExitCode(1)
         }
+        if json {
+            let text: String
+            do {
+                text = try ParagraphsJSON.render(report)
+            } catch {
+                FileHandle.standardError.write(Data("baogao: \(file): cannot encode JSON: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        FileHandle.standardOutput.write(Data(Self.render(report).utf8))
+    }
+
+    /// The human form: a header, then a citation line and the text of each paragraph.
+    static func render(_ report: Report) -> String {
+        let m = report.metadata
+        var out = "\(m.title)\n"
+        var facts = ["\(report.doc)"]
+        facts.append("region \(m.region ?? "–")")
+        facts.append("execution \(m.executionYear.map(String.init) ?? "–")")
+        facts.append("budget \(m.budgetYear.map(String.init) ?? "–")")
+        facts.append("date \(m.date ?? "–")")
+        facts.append("\(report.paragraphs.count) paragraphs")
+        out += facts.joined(separator: " · ") + "\n\n"
         for p in report.paragraphs {
-            print("¶\(p.number) L\(p.firstLine)–\(p.lastLine)  \(p.text)")
+            var cite = "¶\(p.number) L\(p.firstLine)"
+            if p.lastLine != p.firstLine { cite += "–\(p.lastLine)" }
+            if !p.section.isEmpty { cite += " · " + p.section.joined(separator: " › ") }
+            cite += " · \(p.kind.rawValue)"
+            if let y = p.year { cite += " \(y)" }
+            out += cite + "\n" + p.text + "\n\n"
         }
+        return out
+    }
+}
+
+/// The JSON form, keys in the documented order:
+/// `{"doc", "title", "region", "years": {"execution", "budget"}, "date", "paragraphs":
+/// [{"n", "section", "lines": [first, last], "year", "kind", "text"}]}`; table rows add
+/// `"table"`, glossary paragraphs `"term"`. Absent values are `null`, so every object
+/// has the same keys.
+///
+/// JSONEncoder on Linux does not keep keys in the order they are encoded, so each value
+/// is encoded by JSONEncoder (escaping, no `\/`, UTF-8 rather than `\u` escapes) and the
+/// objects are assembled here in the documented order, one paragraph per line.
+enum ParagraphsJSON {
+    static func render(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+        func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+        let m = report.metadata
+        var out = "{\"doc\":\(try json(report.doc)),\"title\":\(try json(m.title))"
+        out += ",\"region\":\(try json(m.region))"
+        out += ",\"years\":{\"execution\":\(json(m.executionYear)),\"budget\":\(json(m.budgetYear))}"
+        out += ",\"date\":\(try json(m.date)),\"paragraphs\":["
+        for (i, p) in report.paragraphs.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "{\"n\":\(p.number),\"section\":\(try json(p.section))"
+            out += ",\"lines\":[\(p.firstLine),\(p.lastLine)],\"year\":\(json(p.year))"
+            out += ",\"kind\":\(try json(p.kind.rawValue)),\"text\":\(try json(p.text))"
+            if let t = p.table {
+                out += ",\"table\":{\"caption\":\(try json(t.caption)),\"unit\":\(try json(t.unit))"
+                out += ",\"columns\":\(try json(t.columns)),\"cells\":\(try json(t.cells))}"
+            }
+            if let t = p.term { out += ",\"term\":\(try json(t))" }
+            out += "}"
+        }
+        out += "\n]}\n"
+        return out
     }
 }

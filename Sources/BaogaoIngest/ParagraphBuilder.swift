@@ -1,0 +1,128 @@
+/// A paragraph as rebuilt from lines, before headings and kinds are assigned.
+struct RawParagraph {
+    var text: [UInt8]
+    var firstLine: Int
+    var lastLine: Int
+    /// Set for table rows and for caption/unit lines.
+    var table: TableContext?
+    var isTableRow = false
+}
+
+/// Joins cleaned lines back into paragraphs.
+///
+/// Lines are always joined with nothing in between: a break in Chinese text is no word
+/// boundary, and a number split from its unit (`8.57` / `亿元`) comes back whole. The
+/// decision is made for each pair of neighbouring lines (`a`, then `b`); see
+/// `breaksHardWrapped` and `breaksPerLine` for the rules of each layout.
+enum ParagraphBuilder {
+    static func build(_ lines: [CleanLine], layout: Layout,
+                      table: [Int: TableReader.Role]) -> [RawParagraph] {
+        var out: [RawParagraph] = []
+        out.reserveCapacity(lines.count / 2 + 1)
+        var current: RawParagraph?
+        var currentLines = 0
+        for (i, line) in lines.enumerated() {
+            if let role = table[i] {
+                if let c = current { out.append(c); current = nil }
+                switch role {
+                case .separator:
+                    continue
+                case .row(let ctx):
+                    out.append(RawParagraph(text: line.text, firstLine: line.number, lastLine: line.number,
+                                            table: ctx, isTableRow: true))
+                case .label(let ctx):
+                    out.append(RawParagraph(text: line.text, firstLine: line.number, lastLine: line.number,
+                                            table: ctx))
+                }
+                continue
+            }
+            if var c = current, i > 0, table[i - 1] == nil,
+               !breaks(after: lines[i - 1], isFirst: currentLines == 1, before: line, layout: layout) {
+                c.text.append(contentsOf: line.text)
+                c.lastLine = line.number
+                current = c
+                currentLines += 1
+                continue
+            }
+            if let c = current { out.append(c) }
+            current = RawParagraph(text: line.text, firstLine: line.number, lastLine: line.number)
+            currentLines = 1
+        }
+        if let c = current { out.append(c) }
+        return out
+    }
+
+    static func breaks(after a: CleanLine, isFirst: Bool, before b: CleanLine, layout: Layout) -> Bool {
+        if startsBlock(b) || endsBlock(a) { return true }
+        switch layout {
+        case .perLine:
+            return breaksPerLine(a, b)
+        case .hardWrapped(let w, let f):
+            return breaksHardWrapped(a, isFirst: isFirst, b, lineWidth: w, firstLineWidth: f)
+        }
+    }
+
+    /// Lines that always start a paragraph of their own: the salutation, the glossary
+    /// heading, a bracketed glossary term, a dash line (`——2024年…会议上`, `——城乡社区支出…`).
+    private static func startsBlock(_ b: CleanLine) -> Bool {
+        LineShape.isGreeting(b.text, length: b.length) || LineShape.isGlossaryHeading(b.text, length: b.length)
+            || LineShape.isBracketTerm(b.text, length: b.length) || LineShape.startsWithDash(b.text)
+    }
+
+    /// Lines that never continue into the next: the same short structural lines.
+    private static func endsBlock(_ a: CleanLine) -> Bool {
+        LineShape.isGreeting(a.text, length: a.length) || LineShape.isGlossaryHeading(a.text, length: a.length)
+            || LineShape.isBracketTerm(a.text, length: a.length)
+    }
+
+    /// One paragraph per line: a line is joined to the next only to mend a break inside a
+    /// paragraph, as 003 has (`…为调整预算的 99.7%，同` / `比增长 10.1%。`): the line does not
+    /// end in sentence or clause punctuation, is not short (20 characters or more, so
+    /// that title and signature lines stay apart), is neither a heading nor a dash line
+    /// (the meeting line `——2026 年 2 月 7 日在…会议上` is followed by the signature), and
+    /// the next line does not start with a numbering marker.
+    static func breaksPerLine(_ a: CleanLine, _ b: CleanLine) -> Bool {
+        if a.length < 20 || LineShape.endsClause(a.text) || LineShape.startsWithDash(a.text) { return true }
+        if let m = a.marker, LineShape.isHeadingLike(a.text, marker: m) { return true }
+        if b.marker != nil { return true }
+        return false
+    }
+
+    /// Hard-wrapped PDF text. Every line is followed by a blank one and page-break lines
+    /// start with a space (both already cleaned away), so only the lines' widths and
+    /// edges are left to go on. A full line is one within two columns of the page width
+    /// (a wide character does not fit the last column); a paragraph's first line is four
+    /// columns narrower, its lost indent. The pair breaks when:
+    /// 1. `a` is a short heading (`1.一般公共预算收支执行情况`);
+    /// 2. `b` starts with a numbering marker, is no wider than a first line can be (ASCII
+    ///    digits let one reach two columns over), and `a` ends a clause or is not full
+    ///    (headings and budget lines `13.商业服务业等支出…`; a marker inside a wrapped
+    ///    sentence follows a full line that ends mid-clause, or its line is too wide);
+    /// 3. `a` is not full and is clearly short (under 80 % of the page) or ends in
+    ///    punctuation: a paragraph's last line. A narrower line ending in a plain
+    ///    character is a wrapped line that came out narrow, and is joined;
+    /// 4. `a` is full and ends a sentence or clause, and `b` is as wide as a full first line but
+    ///    no wider: `b` is the indent-lost first line of the next paragraph. (A shorter
+    ///    `b` is the last line of `a`'s paragraph; a wider one is a continuation.)
+    static func breaksHardWrapped(_ a: CleanLine, isFirst: Bool, _ b: CleanLine,
+                                  lineWidth w: Int, firstLineWidth f: Int) -> Bool {
+        if let m = a.marker, LineShape.isHeadingLike(a.text, marker: m),
+           a.width < (isFirst ? f : w) - 2 || LineShape.endsSentence(a.text) {
+            return true
+        }
+        let full = a.width >= (isFirst ? f : w) - 2
+        if b.marker != nil && b.width <= f + 2 && (!full || LineShape.endsClause(a.text)) {
+            return true
+        }
+        if !full {
+            if a.width * 5 < w * 4 { return true }
+            if LineShape.endsClause(a.text) { return true }
+            if let last = UTF8Cursor.last(in: a.text, before: a.text.count), Scalars.isCloser(last.value) {
+                return true
+            }
+            return false
+        }
+        if LineShape.endsClause(a.text) && b.width <= f && b.width >= f - 2 { return true }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+/// Character classes the layout and structure heuristics rely on.
+enum Scalars {
+    static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    static func isFullwidthDigit(_ v: UInt32) -> Bool { v >= 0xFF10 && v <= 0xFF19 }
+
+    /// Horizontal whitespace as it occurs in these files (ASCII, NBSP, the en/em
+    /// spaces of Word exports, the ideographic space U+3000).
+    static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C || v == 0xA0
+            || (v >= 0x2000 && v <= 0x200A) || v == 0x3000
+    }
+
+    /// Chinese numerals used in heading markers (一 … 十, 百 for long lists).
+    static func isChineseNumeral(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6:
+            return true // 一二三四五六七八九十百零
+        default:
+            return false
+        }
+    }
+
+    /// Sentence-final punctuation: a line ending here may end a paragraph.
+    static func isStrongTerminal(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0x2026 // 。！？!?…
+    }
+
+    /// Clause-final punctuation: ends a list item or introduces one, not a sentence.
+    static func isWeakTerminal(_ v: UInt32) -> Bool {
+        v == 0xFF1B || v == 0xFF1A || v == 0x3B || v == 0x3A // ；：;:
+    }
+
+    /// Closing quotes and brackets that may follow a terminal (`…底线。”`).
+    static func isCloser(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x3011, 0x300B, 0x3009:
+            return true // ” ’ 」 』 ） ) 】 》 〉
+        default:
+            return false
+        }
+    }
+
+    /// Display width as the PDF layout counts it: East Asian wide and full-width
+    /// characters take two columns, everything else one (quotes and dashes, which
+    /// are "ambiguous", count one, as the extraction tools count them).
+    @inline(__always)
+    static func width(_ v: UInt32) -> Int {
+        if v < 0x1100 { return 1 }
+        if v <= 0x115F { return 2 }
+        if v < 0x2E80 { return 1 }
+        if v <= 0xA4CF { return v == 0x303F ? 1 : 2 }
+        if v >= 0xAC00 && v <= 0xD7A3 { return 2 }
+        if v >= 0xF900 && v <= 0xFAFF { return 2 }
+        if v >= 0xFE30 && v <= 0xFE4F { return 2 }
+        if v >= 0xFF00 && v <= 0xFF60 { return 2 }
+        if v >= 0xFFE0 && v <= 0xFFE6 { return 2 }
+        if v >= 0x20000 && v <= 0x3FFFD { return 2 }
+        return 1
+    }
+}

@@ -1,0 +1,91 @@
+/// Reading Unicode scalars straight out of validated UTF-8 bytes.
+///
+/// Ingestion works on bytes rather than `String` so that it stays linear and fast
+/// (no bridging, no grapheme breaking); these few functions are the only place that
+/// knows how UTF-8 is laid out. Every function tolerates any index and any bytes:
+/// out-of-range reads yield nil instead of trapping.
+enum UTF8Cursor {
+    /// The scalar starting at `i` and the index just after it.
+    @inline(__always)
+    static func scalar(in b: [UInt8], at i: Int) -> (value: UInt32, next: Int)? {
+        guard i >= 0, i < b.count else { return nil }
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0, i + 1) }
+        if b0 < 0xE0 {
+            guard i + 1 < b.count else { return nil }
+            return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), i + 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < b.count else { return nil }
+            return ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), i + 3)
+        }
+        guard i + 3 < b.count else { return nil }
+        let v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
+            | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        return (v, i + 4)
+    }
+
+    /// The start index of the scalar that ends just before `end`.
+    @inline(__always)
+    static func start(before end: Int, in b: [UInt8]) -> Int? {
+        guard end > 0, end <= b.count else { return nil }
+        var i = end - 1
+        while i > 0 && b[i] & 0xC0 == 0x80 && end - i < 4 { i -= 1 }
+        return i
+    }
+
+    /// The last scalar of `b[..<end]` and its start index.
+    static func last(in b: [UInt8], before end: Int) -> (value: UInt32, start: Int)? {
+        guard let s = start(before: end, in: b), let (v, _) = scalar(in: b, at: s) else { return nil }
+        return (v, s)
+    }
+
+    /// Up to `limit` scalars from the start: enough for every prefix test.
+    static func prefix(_ b: [UInt8], limit: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(limit)
+        var i = 0
+        while out.count < limit, let (v, next) = scalar(in: b, at: i) {
+            out.append(v)
+            i = next
+        }
+        return out
+    }
+
+    /// A string of the given scalar values (invalid values are skipped).
+    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == UInt32 {
+        var out = String.UnicodeScalarView()
+        for v in scalars { if let u = Unicode.Scalar(v) { out.append(u) } }
+        return String(out)
+    }
+
+    /// Whether `b` starts with the UTF-8 of `s`.
+    static func hasPrefix(_ b: [UInt8], _ s: String) -> Bool {
+        var i = 0
+        for byte in s.utf8 {
+            guard i < b.count, b[i] == byte else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `b` ends with the UTF-8 of `s`.
+    static func hasSuffix(_ b: [UInt8], _ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count <= b.count else { return false }
+        return b[(b.count - u.count)...].elementsEqual(u)
+    }
+
+    /// The first occurrence of the UTF-8 of `s` at or after `from`.
+    static func find(_ s: String, in b: [UInt8], from: Int = 0) -> Int? {
+        let u = Array(s.utf8)
+        guard let first = u.first, u.count <= b.count else { return nil }
+        var i = max(0, from)
+        let limit = b.count - u.count
+        while i <= limit {
+            if b[i] == first && b[i..<(i + u.count)].elementsEqual(u) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

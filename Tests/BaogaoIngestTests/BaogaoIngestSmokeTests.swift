@@ -1,6 +1,0 @@
-import BaogaoIngest
-import XCTest
-
-final class BaogaoIngestSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}

@@ -1,0 +1,146 @@
+@testable import BaogaoIngest
+import Foundation
+import XCTest
+
+final class ReportReaderTests: XCTestCase {
+    private func temporaryFile(_ bytes: [UInt8], name: String = "report.txt") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return url.path
+    }
+
+    private func assertIngestError(_ path: String, file: StaticString = #filePath, line: UInt = #line,
+                                   _ check: (IngestError) -> Bool) {
+        do {
+            let r = try ReportReader.read(fileAt: path)
+            XCTFail("expected an error, got \(r.paragraphs.count) paragraphs", file: file, line: line)
+        } catch {
+            XCTAssertTrue(check(error), "\(error)", file: file, line: line)
+            XCTAssertTrue(error.description.contains((path as NSString).lastPathComponent), file: file, line: line)
+        }
+    }
+
+    func testBadInputGivesAClearErrorNamingTheFile() throws {
+        assertIngestError(try temporaryFile([], name: "empty.txt")) { $0 == .empty(file: "empty.txt") }
+        assertIngestError(try temporaryFile(Array(" \n\u{3000}\r\n\t".utf8), name: "blank.txt")) {
+            $0 == .empty(file: "blank.txt")
+        }
+        var rng = SystemRandomNumberGenerator()
+        var binary = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        binary[100] = 0
+        assertIngestError(try temporaryFile(binary, name: "blob.bin")) {
+            if case .binary(let f, _) = $0 { return f == "blob.bin" }
+            if case .undecodable(let f, _, _) = $0 { return f == "blob.bin" }
+            return false
+        }
+        assertIngestError(try temporaryFile(Array("正文".utf8) + [0x80, 0xFF, 0xFE, 0x41], name: "bad.txt")) {
+            if case .undecodable(let f, _, _) = $0 { return f == "bad.txt" }
+            return false
+        }
+        assertIngestError("/nonexistent/dir/missing.txt") {
+            if case .unreadable(let f, _) = $0 { return f == "missing.txt" }
+            return false
+        }
+        let dir = FileManager.default.temporaryDirectory.path
+        XCTAssertThrowsError(try ReportReader.read(fileAt: dir))
+    }
+
+    func testCRLFAndCRLineEndsGiveTheSameParagraphsAndLines() throws {
+        let source = String(decoding: try Fixtures.bytes(Fixtures.jiefang), as: UTF8.self)
+        let lf = try Fixtures.parse(source)
+        let crlf = try Fixtures.parse(source.replacingOccurrences(of: "\n", with: "\r\n"))
+        let cr = try Fixtures.parse(source.replacingOccurrences(of: "\n", with: "\r"))
+        XCTAssertEqual(lf.paragraphs, crlf.paragraphs)
+        XCTAssertEqual(lf.paragraphs, cr.paragraphs)
+        XCTAssertEqual(lf.metadata, cr.metadata)
+    }
+
+    func testUTF16SampleReadsLikeUTF8() throws {
+        let source = String(decoding: try Fixtures.bytes(Fixtures.jiaozuo), as: UTF8.self)
+        let le: [UInt8] = [0xFF, 0xFE] + source.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertEqual(try ReportReader.parse(bytes: le, doc: "x").paragraphs,
+                       try Fixtures.parse(source, doc: "x").paragraphs)
+    }
+
+    func testA20MBSingleLineIsReadQuickly() throws {
+        let unit = Array("全区一般公共预算收入 90074万元，同比增长 5.1%，".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20 << 20)
+        while bytes.count < 20 << 20 { bytes.append(contentsOf: unit) }
+        let start = Date()
+        let r = try ReportReader.parse(bytes: bytes, doc: "huge.txt")
+        let seconds = Date().timeIntervalSince(start)
+        XCTAssertEqual(r.paragraphs.count, 1)
+        XCTAssertEqual(r.paragraphs[0].text.utf8.count, bytes.count)
+        // ~0.7 s in a debug build on an idle core; the bound leaves room for a busy machine.
+        XCTAssertLessThan(seconds, 5, "20 MB took \(seconds) s")
+    }
+
+    func testManyShortLinesAreLinear() throws {
+        // 50k lines of `[` and `*` (the cleaner's slow path) and markers.
+        let line = "[[**[bookmark 1.（一）【\n"
+        let text = String(repeating: line, count: 50_000)
+        let start = Date()
+        let r = try Fixtures.parse(text)
+        XCTAssertFalse(r.paragraphs.isEmpty)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testRandomInputNeverCrashes() throws {
+        var rng = SystemRandomNumberGenerator()
+        var sampleLines: [[UInt8]] = []
+        for name in [Fixtures.jiefang, Fixtures.jiangjin, Fixtures.jiaozuo] {
+            sampleLines += try Fixtures.bytes(name).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        }
+        let pieces: [[UInt8]] = [Array("**".utf8), Array("[bookmark: x]".utf8), Array("|".utf8), Array("  ".utf8),
+                                 Array("\t".utf8), Array("【".utf8), Array("】".utf8), Array("1.".utf8),
+                                 Array("（一）".utf8), Array("一、".utf8), Array("名词解释".utf8), Array("\r".utf8),
+                                 Array("各位代表：".utf8), Array("单位：万元".utf8), Array("——".utf8), [0xEF, 0xBB, 0xBF]]
+        for round in 0..<400 {
+            var bytes: [UInt8] = []
+            switch round % 4 {
+            case 0: // raw random bytes
+                bytes = (0..<Int.random(in: 0...600, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            case 1: // a random mix of the samples' lines
+                for _ in 0..<Int.random(in: 1...80, using: &rng) {
+                    bytes += sampleLines.randomElement(using: &rng) ?? []
+                    bytes.append([0x0A, 0x0D, 0x0A].randomElement(using: &rng) ?? 0x0A)
+                }
+            case 2: // structural pieces and sample fragments
+                for _ in 0..<Int.random(in: 1...120, using: &rng) {
+                    if Bool.random(using: &rng), let line = sampleLines.randomElement(using: &rng), !line.isEmpty {
+                        let a = Int.random(in: 0..<line.count, using: &rng)
+                        bytes += line[a..<min(line.count, a + Int.random(in: 0...40, using: &rng))]
+                    } else {
+                        bytes += pieces.randomElement(using: &rng) ?? []
+                    }
+                    if Int.random(in: 0..<4, using: &rng) == 0 { bytes.append(0x0A) }
+                }
+            default: // a sample with random bytes flipped
+                bytes = try Fixtures.bytes([Fixtures.jiefang, Fixtures.jiangjin, Fixtures.jiaozuo][round % 3])
+                for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+            }
+            do {
+                let r = try ReportReader.parse(bytes: bytes, doc: "fuzz.txt")
+                if round % 4 == 1 {
+                    // Whole sample lines in any order: still nothing lost, nothing doubled.
+                    let source = String(decoding: bytes, as: UTF8.self)
+                    XCTAssertEqual(String(r.paragraphs.map(\.text).joined().filter { !$0.isWhitespace }),
+                                   String(ParagraphBuilderTests.expectedCharacters(source)))
+                }
+                for (i, p) in r.paragraphs.enumerated() {
+                    XCTAssertEqual(p.number, i + 1)
+                    XCTAssertLessThanOrEqual(p.firstLine, p.lastLine)
+                    XCTAssertFalse(p.text.isEmpty)
+                }
+            } catch {
+                XCTAssertEqual(error.file, "fuzz.txt")
+            }
+        }
+    }
+}
