@@ -19,6 +19,8 @@ let package = Package(
         // The engine's layers, for the benchmarks package (Benchmarks/) and other tools.
         .library(name: "BaogaoQuery", targets: ["BaogaoQuery"]),
         .library(name: "BaogaoIndex", targets: ["BaogaoIndex"]),
+        .library(name: "BaogaoAnalysis", targets: ["BaogaoAnalysis"]),
+        .library(name: "BaogaoIngest", targets: ["BaogaoIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

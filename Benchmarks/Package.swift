@@ -17,6 +17,8 @@ let package = Package(
             dependencies: [
                 .product(name: "BaogaoQuery", package: "Baogao"),
                 .product(name: "BaogaoIndex", package: "Baogao"),
+                .product(name: "BaogaoAnalysis", package: "Baogao"),
+                .product(name: "BaogaoIngest", package: "Baogao"),
             ]),
     ]
 )
