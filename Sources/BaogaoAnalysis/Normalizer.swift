@@ -67,13 +67,14 @@ final class Normalizer {
                 pieceOutput = out.count
                 pieceRun = out.run
                 if e & T.expands == 0 {
-                    out.emit(e, offset: k, pairs: pairs)  // the fast path
+                    out.emit(e, source: c, offset: k, table: table, pairs: pairs)  // the fast path
                 } else {
                     let from = Int(T.final(e))
-                    let length = Int(T.pre(e))
+                    let length = Int(table.expansions[from])
                     out.reserve(length + (n - i))
-                    for j in from..<(from + length) {
-                        out.emit(table.entry(ofNormalized: table.expansions[j]), offset: k, pairs: pairs)
+                    for j in (from + 1)..<(from + 1 + length) {
+                        let s = table.expansions[j]
+                        out.emit(table.entry(ofNormalized: s), source: s, offset: k, table: table, pairs: pairs)
                     }
                 }
                 k += 1
@@ -102,7 +103,9 @@ final class Normalizer {
             var scalars: [UInt32] = []
             UTF16Scalars.decode(normalized[...], into: &scalars)
             out.reserve(scalars.count + (n - end))
-            for s in scalars { out.emit(table.entry(ofNormalized: s), offset: pieceScalar, pairs: pairs) }
+            for s in scalars {
+                out.emit(table.entry(ofNormalized: s), source: s, offset: pieceScalar, table: table, pairs: pairs)
+            }
             i = end
         }
         out.endRun()

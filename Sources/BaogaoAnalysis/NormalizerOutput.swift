@@ -59,12 +59,15 @@ struct NormalizerOutput {
         return new
     }
 
-    /// Appends the scalar described by table entry `e`, from original `offset`.
+    /// Appends the scalar described by table entry `e` of scalar `source`, from
+    /// original `offset`.
     @inline(__always)
-    mutating func emit(_ e: UInt64, offset: Int32, pairs: Set<UInt64>) {
+    mutating func emit(_ e: UInt32, source: UInt32, offset: Int32, table: NormalizationTable,
+                       pairs: Set<UInt64>) {
         typealias T = NormalizationTable
-        let p = T.pre(e)
-        scalars[count] = T.final(e)
+        let final = T.final(e)
+        let p = e & T.preDiffers == 0 ? final : table.pre(of: source)
+        scalars[count] = final
         pre[count] = p
         offsets[count] = offset
         if e & T.runs != 0 {
