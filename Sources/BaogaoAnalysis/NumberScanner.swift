@@ -100,7 +100,7 @@ enum NumberScanner {
     /// alphabets, but not CJK ideographs or kana.
     static func isWordLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) &- 0x61 < 26 }
-        guard let scalar = Unicode.Scalar(c) else { return false }
+        guard let scalar = Unicode.Scalar(c), !CJKGrams.isCJK(scalar) else { return false }
         switch c {
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return false
         default: return scalar.properties.isAlphabetic && !scalar.properties.isIdeographic
