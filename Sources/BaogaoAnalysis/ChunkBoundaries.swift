@@ -20,7 +20,7 @@ enum ChunkBoundaries {
     /// Calls `body` with each non-empty chunk of `gap`, in order; separators
     /// are left out (they are never words).
     @inline(__always)
-    static func forEachChunk(_ s: UnsafeBufferPointer<UInt32>, _ gap: Range<Int>, _ body: (Range<Int>) -> Void) {
+    static func forEachChunk<Text: ScalarText>(_ s: Text, _ gap: Range<Int>, _ body: (Range<Int>) -> Void) {
         var start = gap.lowerBound
         var k = gap.lowerBound
         while k < gap.upperBound {
@@ -34,7 +34,7 @@ enum ChunkBoundaries {
     }
 
     @inline(__always)
-    private static func isSeparator(_ s: UnsafeBufferPointer<UInt32>, _ k: Int, _ gap: Range<Int>) -> Bool {
+    private static func isSeparator<Text: ScalarText>(_ s: Text, _ k: Int, _ gap: Range<Int>) -> Bool {
         let c = s[k]
         let kind = c < 0x80 ? ascii[Int(c)] : wide(c)
         if kind == 0 { return false }
@@ -78,7 +78,7 @@ enum ChunkBoundaries {
     /// False if the chunk is only ASCII spaces and punctuation, which ICU would
     /// not make a word of (`@` and `_` excepted): saves an ICU call.
     @inline(__always)
-    static func mayHoldWords(_ s: UnsafeBufferPointer<UInt32>, _ chunk: Range<Int>) -> Bool {
+    static func mayHoldWords<Text: ScalarText>(_ s: Text, _ chunk: Range<Int>) -> Bool {
         for k in chunk {
             let c = s[k]
             if c >= 0x80 || NumberScanner.isDigit(c) || (c | 0x20) &- 0x61 < 26 || c == 0x5F || c == 0x40 {

@@ -23,7 +23,7 @@
 ///   and `1564` are the same term. Values are compared by number facts, not terms.
 enum NumberScanner {
     /// Appends the scalar ranges of the numbers in `s`, in order.
-    static func scan(_ s: UnsafeBufferPointer<UInt32>, into numbers: inout [Range<Int>]) {
+    static func scan<Text: ScalarText>(_ s: Text, into numbers: inout [Range<Int>]) {
         let n = s.count
         var i = 0
         while i < n {
@@ -58,7 +58,7 @@ enum NumberScanner {
 
     /// Whether digit groups `s[from..<to]` read as one number with thousands
     /// separators and an optional decimal part.
-    private static func isOneNumber(_ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int) -> Bool {
+    private static func isOneNumber<Text: ScalarText>(_ s: Text, _ from: Int, _ to: Int) -> Bool {
         var i = from
         var groupLength = 0
         var sawComma = false

@@ -37,7 +37,7 @@ struct WordCache {
     private(set) var misses = 0
 
     @inline(__always)
-    static func hash(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> UInt64 {
+    static func hash<Text: ScalarText>(_ s: Text, _ range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for k in range { h = (h ^ UInt64(s[k])) &* 0x100_0000_01B3 }
         return h | 1
@@ -45,7 +45,7 @@ struct WordCache {
 
     /// Calls `body` with every remembered word of the chunk and returns true,
     /// or returns false if the chunk is not remembered.
-    mutating func lookup(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hash: UInt64,
+    mutating func lookup<Text: ScalarText>(_ s: Text, _ range: Range<Int>, hash: UInt64,
                          _ body: (Word) -> Void) -> Bool {
         var i = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         while true {
@@ -64,7 +64,7 @@ struct WordCache {
     }
 
     @inline(__always)
-    private func matches(_ slot: Slot, _ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+    private func matches<Text: ScalarText>(_ slot: Slot, _ s: Text, _ range: Range<Int>) -> Bool {
         var j = Int(slot.keyStart)
         for k in range {
             if keys[j] != s[k] { return false }
@@ -74,7 +74,7 @@ struct WordCache {
     }
 
     /// Remembers the words of a chunk that `lookup` did not find.
-    mutating func insert(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hash: UInt64, words chunkWords: [Word]) {
+    mutating func insert<Text: ScalarText>(_ s: Text, _ range: Range<Int>, hash: UInt64, words chunkWords: [Word]) {
         if used * 4 >= Self.slotCount * 3 || keys.count + range.count > Self.poolBudget
             || words.count + chunkWords.count > Self.poolBudget {
             clear()
