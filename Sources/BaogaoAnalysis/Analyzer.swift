@@ -3,8 +3,9 @@ import CICU
 /// Turns paragraph text into normalised text and words; the index and the query
 /// side both run every text through it, so that their terms agree.
 ///
-/// - `normalize`: NFKC + case folding, then Traditional→Simplified, with a map
-///   from every normalised scalar back to the original (`Normalizer`).
+/// - `normalize`: NFKC + case folding, then Traditional→Simplified character
+///   by character, with a map from every normalised scalar back to the
+///   original (`Normalizer`).
 /// - `analyze`: `normalize`, then numbers (`NumberScanner`) and ICU words
 ///   (`WordSegmenter`) over the normalised text.
 ///
@@ -32,10 +33,18 @@ public final class Analyzer {
         return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    private let normalizer = Normalizer()
+    private let normalizer: Normalizer
     private let segmenter = WordSegmenter(locale: "zh")
 
-    public init() {}
+    public init() {
+        normalizer = Normalizer()
+    }
+
+    /// An analyzer with ICU's contextual Traditional→Simplified rules (see
+    /// `TraditionalToSimplified`); for tests and experiments, not for indexes.
+    init(simplification: TraditionalToSimplified.Mode) {
+        normalizer = Normalizer(simplification: simplification)
+    }
 
     /// The text normalised for search, with its offset map to `text`.
     public func normalize(_ text: String) -> NormalizedText {

@@ -3,16 +3,18 @@
 /// normalised scalar the offset of the original scalar it came from
 /// (DESIGN.md decision 3). One instance per thread.
 ///
-/// Exactness: the result is identical to running ICU over the whole text.
+/// Exactness: the result is identical to running ICU's nfkc_cf over the whole
+/// text, then ICU's Traditional-Simplified on each character.
 /// - nfkc_cf is applied in *pieces* that start at a scalar with a normalisation
 ///   boundary before it (`bg_nfkc_casefold_boundary_before`): nothing before
 ///   such a scalar can combine with it, so normalising piece by piece equals
 ///   normalising the whole. Every output scalar of a piece maps to the piece's
 ///   first original scalar: exact for one-scalar pieces (nearly all text), and a
 ///   composed piece (`e` + U+0301 → `é`) maps as a whole.
-/// - T2S is applied character by character, except that a run of CJK text in
-///   which a multi-character rule may match goes to ICU whole
-///   (`TransliterationRules`).
+/// - T2S is applied character by character, as ICU converts each character
+///   alone (`TraditionalToSimplified` says why not ICU's multi-character
+///   rules); in `.icuContextual` mode a run of CJK text in which such a rule
+///   may match goes to ICU whole, which equals ICU over the whole text.
 ///
 /// Speed: almost every piece is one scalar whose result is in the
 /// `NormalizationTable`, so normalising is one UTF-8 decode, one table load and
@@ -26,8 +28,8 @@ final class Normalizer {
     /// Scratch output, reused across calls (grown as needed).
     private var scratch: NormalizerOutput
 
-    init() {
-        simplifier = TraditionalToSimplified()
+    init(simplification: TraditionalToSimplified.Mode = .characterByCharacter) {
+        simplifier = TraditionalToSimplified(mode: simplification)
         table = NormalizationTable(simplifier: simplifier)
         scratch = NormalizerOutput(capacity: 1024)
     }

@@ -1,7 +1,8 @@
-/// What the Traditional→Simplified normaliser needs to know about ICU's rules:
+/// What the Traditional→Simplified normaliser needs to know about ICU's rules
+/// to reproduce ICU exactly (`TraditionalToSimplified.Mode.icuContextual`):
 /// which adjacent character pairs can begin a rule that spans several characters.
 ///
-/// Why: ICU's "Traditional-Simplified" is NOT character by character. ICU 72 has
+/// Finding: ICU's "Traditional-Simplified" is NOT character by character. ICU 72 has
 /// 2,976 one-character rules and 976 rules of 2–5 characters, matched greedily
 /// left to right; 169 of the latter give a different result than converting
 /// character by character (計畫 → 计划, not 计画; 規畫 → 规划; 甚麼 → 什么), and
@@ -47,6 +48,9 @@ struct TransliterationRules: Sendable {
             seconds.insert(source[1])
         }
     }
+
+    /// No multi-character rules: transliteration character by character.
+    init() {}
 
     /// A reader that understood nothing: everything goes to ICU.
     init(unreadable: ()) {

@@ -59,14 +59,39 @@ func checkMapInvariants(_ normalized: NormalizedText, original: String,
     }
 }
 
-/// What ICU makes of the whole text at once: nfkc_cf, then Traditional-Simplified.
-/// The Normalizer must agree with it exactly.
+/// What ICU makes of a text, slowly and obviously: nfkc_cf over the whole text,
+/// then Traditional-Simplified on each character alone (or, `contextual`, over
+/// the whole text). The Normalizer must agree with it exactly.
 final class ReferenceNormalizer {
     private let transliterator = bg_transliterator_open("Traditional-Simplified")
+    private let contextual: Bool
+
+    init(contextual: Bool = false) {
+        self.contextual = contextual
+    }
 
     deinit { bg_transliterator_close(transliterator) }
 
     func normalize(_ text: String) -> String {
+        let folded = casefold(text)
+        if contextual { return transliterate(folded) }
+        var result = ""
+        for scalar in folded.unicodeScalars { result += transliterate(String(scalar)) }
+        return result
+    }
+
+    private func transliterate(_ text: String) -> String {
+        var units = Array(text.utf16)
+        let n = units.count
+        units.append(contentsOf: repeatElement(0, count: n * 2 + 16))
+        let t = units.withUnsafeMutableBufferPointer {
+            bg_transliterate(transliterator, $0.baseAddress, Int32(n), Int32($0.count))
+        }
+        guard t >= 0 else { return "<t2s error>" }
+        return String(decoding: units[0..<Int(t)], as: UTF16.self)
+    }
+
+    private func casefold(_ text: String) -> String {
         let units = Array(text.utf16)
         let n = units.withUnsafeBufferPointer { bg_nfkc_casefold($0.baseAddress, Int32($0.count), nil, 0) }
         guard n >= 0 else { return "<nfkc error>" }
@@ -75,11 +100,7 @@ final class ReferenceNormalizer {
             out.withUnsafeMutableBufferPointer { bg_nfkc_casefold(src.baseAddress, Int32(src.count), $0.baseAddress, n) }
         }
         guard m == n else { return "<nfkc error>" }
-        let t = out.withUnsafeMutableBufferPointer {
-            bg_transliterate(transliterator, $0.baseAddress, n, Int32($0.count))
-        }
-        guard t >= 0 else { return "<t2s error>" }
-        return String(decoding: out[0..<Int(t)], as: UTF16.self)
+        return String(decoding: out[0..<Int(n)], as: UTF16.self)
     }
 
     /// Simplified→Traditional, to make Traditional test text from the corpus.

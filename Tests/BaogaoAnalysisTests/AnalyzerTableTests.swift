@@ -16,7 +16,9 @@ final class AnalyzerTableTests: XCTestCase {
 
     func testTraditionalCharactersFoldToSimplified() {
         assertAnalyzesTo(analyzer, "財政預算", [("财政预算", .cjkWord, 0, 4, 0)])
-        assertAnalyzesTo(analyzer, "計畫", [("计划", .cjkWord, 0, 2, 0)])
+        // Character by character (see TraditionalToSimplified): 計畫 → 计画.
+        assertAnalyzesTo(analyzer, "計畫", [("计画", .cjkWord, 0, 2, 0)])
+        assertAnalyzesTo(analyzer, "開展巡察", [("开展", .cjkWord, 0, 2, 0), ("巡察", .cjkWord, 2, 4, 1)])
     }
 
     func testFullWidthDigitsAndLetters() {

@@ -33,14 +33,36 @@ final class NormalizerTests: XCTestCase {
 
     func testTraditionalFoldsOneToOne() {
         assertNormalizes("財政預算", "财政预算", offsets: [0, 1, 2, 3, 4])
-        assertNormalizes("計畫與規畫", "计划与规划", offsets: [0, 1, 2, 3, 4, 5])
+        // Character by character: 畫 → 画 wherever it stands (not ICU's 計畫 → 计划).
+        assertNormalizes("計畫與規畫", "计画与规画", offsets: [0, 1, 2, 3, 4, 5])
     }
 
-    func testICUMultiCharacterRulesApplyToSimplifiedTextToo() {
-        // ICU's Traditional-Simplified rewrites 巡察 → 巡查 (a two-character rule);
-        // both the index and queries go through it, so they still agree.
-        assertNormalizes("开展巡察工作", "开展巡查工作", offsets: [0, 1, 2, 3, 4, 5, 6])
-        assertNormalizes("地方政府", "地方政府", offsets: [0, 1, 2, 3, 4])
+    func testSimplifiedTermsAreNotRewritten() {
+        // ICU's two-character rule 巡察 → 巡查 is not applied (TraditionalToSimplified).
+        assertNormalizes("开展巡察工作", "开展巡察工作", offsets: [0, 1, 2, 3, 4, 5, 6])
+        assertNormalizes("巡查稽察份子", "巡查稽察份子", offsets: [0, 1, 2, 3, 4, 5, 6])
+    }
+
+    func testNormalisationPreservesSubstrings() {
+        // The property decision 1 relies on: a substring of a text normalises to a
+        // substring of the normalised text.
+        let text = "開展巡察工作，計畫與規畫（２０２４）"
+        let whole = analyzer.normalize(text).string
+        let scalars = Array(text.unicodeScalars)
+        for i in 0..<scalars.count {
+            for j in (i + 1)...scalars.count {
+                let part = String(String.UnicodeScalarView(scalars[i..<j]))
+                XCTAssertTrue(whole.contains(analyzer.normalize(part).string), part)
+            }
+        }
+    }
+
+    func testContextualModeReproducesICU() {
+        let contextual = Analyzer(simplification: .icuContextual)
+        XCTAssertEqual(contextual.normalize("計畫與規畫").string, "计划与规划")
+        XCTAssertEqual(contextual.normalize("开展巡察工作").string, "开展巡查工作")
+        XCTAssertEqual(contextual.normalize("地方政府").string, "地方政府")
+        XCTAssertEqual(contextual.normalize("計畫").originalOffsets, [0, 1, 2])
     }
 
     func testAstralScalarsAreOneOffsetEach() {
@@ -79,25 +101,27 @@ final class NormalizerTests: XCTestCase {
     }
 
     func testAgreesWithICUOverWholeCorpusParagraphs() throws {
-        let reference = ReferenceNormalizer()
         let paragraphs = try corpusParagraphs()
         XCTAssertGreaterThan(paragraphs.count, 100)
-        var mismatches = 0
-        for p in paragraphs {
-            for text in [p, ReferenceNormalizer.traditional(p)] {
-                let normalized = analyzer.normalize(text)
-                if normalized.string != reference.normalize(text) {
-                    mismatches += 1
-                    if mismatches < 5 { XCTFail("differs from ICU: \(text)") }
+        for (analyzer, reference) in [(analyzer, ReferenceNormalizer()),
+                                      (Analyzer(simplification: .icuContextual), ReferenceNormalizer(contextual: true))] {
+            var mismatches = 0
+            for p in paragraphs {
+                for text in [p, ReferenceNormalizer.traditional(p)] {
+                    let normalized = analyzer.normalize(text)
+                    if normalized.string != reference.normalize(text) {
+                        mismatches += 1
+                        if mismatches < 5 { XCTFail("differs from ICU: \(text)") }
+                    }
+                    checkMapInvariants(normalized, original: text)
                 }
-                checkMapInvariants(normalized, original: text)
             }
+            XCTAssertEqual(mismatches, 0)
         }
-        XCTAssertEqual(mismatches, 0)
     }
 
     func testTraditionalCorpusAnalyzesLikeSimplified() throws {
-        // Where S→T→S round-trips, the words must be the same.
+        // Where S→T→S round-trips character by character, the words must be the same.
         let reference = ReferenceNormalizer()
         for p in try corpusParagraphs().prefix(200) {
             let traditional = ReferenceNormalizer.traditional(p)

@@ -44,9 +44,15 @@ final class RandomTextTests: XCTestCase {
     }
 
     func testRandomStringsKeepInvariantsAndAgreeWithICU() {
-        let analyzer = Analyzer()
-        let reference = ReferenceNormalizer()
-        var rng = Random(state: 20_240_221)
+        check(Analyzer(), ReferenceNormalizer(), seed: 20_240_221)
+    }
+
+    func testRandomStringsAgreeWithICUInContextualMode() {
+        check(Analyzer(simplification: .icuContextual), ReferenceNormalizer(contextual: true), seed: 5)
+    }
+
+    private func check(_ analyzer: Analyzer, _ reference: ReferenceNormalizer, seed: UInt64) {
+        var rng = Random(state: seed)
         var failures = 0
         for _ in 0..<5000 {
             let text = Self.randomString(&rng)
@@ -70,6 +76,8 @@ final class RandomTextTests: XCTestCase {
         // Long strings exercise buffer growth (expansions) and piece handling.
         let analyzer = Analyzer()
         let reference = ReferenceNormalizer()
+        let contextual = Analyzer(simplification: .icuContextual)
+        let contextualReference = ReferenceNormalizer(contextual: true)
         var rng = Random(state: 7)
         for _ in 0..<50 {
             var text = ""
@@ -78,6 +86,7 @@ final class RandomTextTests: XCTestCase {
             let normalized = analyzer.normalize(text)
             checkMapInvariants(normalized, original: text)
             XCTAssertEqual(normalized.string, reference.normalize(text))
+            XCTAssertEqual(contextual.normalize(text).string, contextualReference.normalize(text))
         }
     }
 }

@@ -22,6 +22,13 @@ final class TransliterationRulesTests: XCTestCase {
         XCTAssertFalse(TransliterationRules(unreadable: ()).understood)
     }
 
+    func testCharacterByCharacterModeHasNoPairs() {
+        let simplifier = TraditionalToSimplified()
+        XCTAssertTrue(simplifier.rules.pairs.isEmpty)
+        XCTAssertTrue(simplifier.isCharacterLevel)
+        XCTAssertFalse(TraditionalToSimplified(mode: .icuContextual).rules.pairs.isEmpty)
+    }
+
     func testICURulesAreUnderstood() {
         let rules = TraditionalToSimplified.icuRules
         XCTAssertTrue(rules.understood, "ICU's rules changed shape: every text now goes to ICU whole (slow)")
@@ -31,7 +38,9 @@ final class TransliterationRulesTests: XCTestCase {
     }
 
     /// Every multi-character rule's source, alone, inside CJK text, and next
-    /// to other sources (where greedy matching decides which rule wins).
+    /// to other sources (where greedy matching decides which rule wins): the
+    /// contextual mode equals ICU over the whole text, the default mode equals
+    /// ICU character by character.
     func testEveryMultiCharacterRuleMatchesICU() throws {
         guard let transliterator = ICUTransliterator(identifier: TraditionalToSimplified.identifier),
               let text = transliterator.rules() else { return XCTFail("rules") }
@@ -45,8 +54,10 @@ final class TransliterationRulesTests: XCTestCase {
             if scalars.count >= 2 { sources.append(String(scalars)) }
         }
         XCTAssertGreaterThan(sources.count, 900)
-        let analyzer = Analyzer()
-        let reference = ReferenceNormalizer()
+        let analyzer = Analyzer(simplification: .icuContextual)
+        let reference = ReferenceNormalizer(contextual: true)
+        let characterLevel = Analyzer()
+        let characterReference = ReferenceNormalizer()
         var texts: [String] = []
         for (i, source) in sources.enumerated() {
             let next = sources[(i + 1) % sources.count]
@@ -54,9 +65,15 @@ final class TransliterationRulesTests: XCTestCase {
                       String(source.dropFirst()) + next, source + String(next.dropFirst())]
         }
         var mismatches = 0
-        for text in texts where analyzer.normalize(text).string != reference.normalize(text) {
-            mismatches += 1
-            if mismatches <= 5 { XCTFail("\(text): \(analyzer.normalize(text).string) vs \(reference.normalize(text))") }
+        for text in texts {
+            if analyzer.normalize(text).string != reference.normalize(text) {
+                mismatches += 1
+                if mismatches <= 5 { XCTFail("\(text): \(analyzer.normalize(text).string) vs \(reference.normalize(text))") }
+            }
+            if characterLevel.normalize(text).string != characterReference.normalize(text) {
+                mismatches += 1
+                if mismatches <= 5 { XCTFail("character by character: \(text)") }
+            }
         }
         XCTAssertEqual(mismatches, 0)
     }
