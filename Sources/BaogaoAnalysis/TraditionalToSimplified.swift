@@ -17,6 +17,11 @@
 /// so a Simplified query for 计划 misses a Traditional 計畫 (the Traditional
 /// query still finds it). Budget reports here are mainland Simplified text.
 ///
+/// Even one character at a time, ICU folds a few characters that are also
+/// valid Simplified: 著 → 着, 俱 → 具 (与时俱进 → 与时具进), 於 → 于, 後 → 后,
+/// 乾 → 干, 徵 → 征, 藉 → 借, 夥 → 伙, 姊 → 姐, 麽 → 么, 「」 → “”. Index and
+/// queries fold alike, so search is unaffected; snippets show the original.
+///
 /// `.icuContextual` reproduces ICU over the whole text exactly: one character
 /// at a time (tabled), and a run of CJK text at a time when a rule spanning
 /// several characters may match there. It is kept, tested, for a corpus where

@@ -7,10 +7,10 @@
 /// left to right; 169 of the latter give a different result than converting
 /// character by character (計畫 → 计划, not 计画; 規畫 → 规划; 甚麼 → 什么), and
 /// some rewrite text that is already Simplified (巡察 → 巡查, 稽察 → 稽查,
-/// 份子 → 分子, 剃发 → 剃髮). To be exactly ICU and still fast, the normaliser
-/// converts character by character (tabled) and hands a run of CJK characters to
-/// ICU only when one of these pairs occurs in it — about once every 1,400
-/// characters of budget-report text (地方, 巡察).
+/// 份子 → 分子, 剃发 → 剃髮). To be exactly ICU and still fast, the contextual
+/// mode converts character by character (tabled) and hands a run of CJK
+/// characters to ICU only when one of these pairs occurs in it — about once
+/// every 1,400 characters of budget-report text (地方, 巡察).
 ///
 /// Exactness argument: every character of every multi-character rule is CJK
 /// (checked here), and rules have no context, so a multi-character match never
