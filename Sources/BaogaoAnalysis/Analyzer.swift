@@ -12,6 +12,19 @@ import CICU
 /// Offsets are Unicode scalar offsets: token offsets into the normalised text,
 /// `NormalizedText.originalOffsets` from there into the original.
 ///
+/// Decisions, each explained where it is implemented:
+/// - nfkc_cf in pieces split at normalisation boundaries, tabled per scalar;
+///   composed pieces map to their first original scalar (`Normalizer`).
+/// - Traditional→Simplified character by character, not with ICU's
+///   multi-character rules, so that substrings stay substrings
+///   (`TraditionalToSimplified`, `TransliterationRules`).
+/// - Numbers are scanned before ICU; a sign is not part of a number; `1,564`
+///   is one number whose term is `1564`; digits glued to letters (`5g`) stay
+///   an ICU `.letters` word (`NumberScanner`, `AnalyzedText.term(of:)`).
+/// - ICU segments the text between numbers in chunks cut at punctuation, with
+///   a cache of ICU's words per chunk; same words as ICU (`WordSegmenter`,
+///   `ChunkBoundaries`, `WordCache`).
+///
 /// Not thread-safe and not Sendable: an Analyzer owns ICU handles (closed when
 /// it is deinitialised) and per-scalar caches. Use one per thread; creating one
 /// is cheap (two 256 KiB tables, filled lazily).
