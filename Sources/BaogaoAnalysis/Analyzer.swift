@@ -1,18 +1,40 @@
 import CICU
 
-/// Turns paragraph text into normalised text and words. One instance per thread:
-/// it owns ICU handles, which are not thread-safe.
+/// Turns paragraph text into normalised text and words; the index and the query
+/// side both run every text through it, so that their terms agree.
 ///
-/// FIRST CUT: normalisation is the identity and words are maximal runs of one
-/// character class. The analysis work replaces both with ICU (see Normalizer and
-/// WordSegmenter); the public API stays.
+/// - `normalize`: NFKC + case folding, then Traditional→Simplified character
+///   by character, with a map from every normalised scalar back to the
+///   original (`Normalizer`).
+/// - `analyze`: `normalize`, then numbers (`NumberScanner`) and ICU words
+///   (`WordSegmenter`) over the normalised text.
+///
+/// Offsets are Unicode scalar offsets: token offsets into the normalised text,
+/// `NormalizedText.originalOffsets` from there into the original.
+///
+/// Decisions, each explained where it is implemented:
+/// - nfkc_cf in pieces split at normalisation boundaries, tabled per scalar;
+///   composed pieces map to their first original scalar (`Normalizer`).
+/// - Traditional→Simplified character by character, not with ICU's
+///   multi-character rules, so that substrings stay substrings
+///   (`TraditionalToSimplified`, `TransliterationRules`).
+/// - Numbers are scanned before ICU; a sign is not part of a number; `1,564`
+///   is one number whose term is `1564`; digits glued to letters (`5g`) stay
+///   an ICU `.letters` word (`NumberScanner`, `AnalyzedText.term(of:)`).
+/// - ICU segments the text between numbers in chunks cut at punctuation, with
+///   a cache of ICU's words per chunk; same words as ICU (`WordSegmenter`,
+///   `ChunkBoundaries`, `WordCache`).
+///
+/// Not thread-safe and not Sendable: an Analyzer owns ICU handles (closed when
+/// it is deinitialised) and per-scalar caches. Use one per thread; creating one
+/// is cheap (two 256 KiB tables, filled lazily).
 public final class Analyzer {
     /// Bumped whenever analysis output changes for the same input; stored in the
     /// index so that an index built by another analyzer is rebuilt.
     public static let version = 1
 
-    /// `baogao-analyzer/<version> icu/<ICU version>`: ICU's word breaks change
-    /// between ICU versions, so both go into the index.
+    /// `baogao-analyzer/<version> icu/<ICU version>`: ICU's word breaks and
+    /// transliteration rules change between ICU versions, so both go into the index.
     public static var identifier: String {
         "baogao-analyzer/\(version) icu/\(icuVersion)"
     }
@@ -24,38 +46,30 @@ public final class Analyzer {
         return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    public init() {}
+    private let normalizer: Normalizer
+    private let segmenter = WordSegmenter(locale: "zh")
 
-    public func normalize(_ text: String) -> NormalizedText {
-        NormalizedText(unchanged: text)
+    public init() {
+        normalizer = Normalizer()
     }
 
+    /// An analyzer with ICU's contextual Traditional→Simplified rules (see
+    /// `TraditionalToSimplified`); for tests and experiments, not for indexes.
+    init(simplification: TraditionalToSimplified.Mode) {
+        normalizer = Normalizer(simplification: simplification)
+    }
+
+    /// The text normalised for search, with its offset map to `text`.
+    public func normalize(_ text: String) -> NormalizedText {
+        normalizer.normalize(text)
+    }
+
+    /// Normalised text and its words, positions counting words only.
     public func analyze(_ text: String) -> AnalyzedText {
         let normalized = normalize(text)
-        var words: [Token] = []
-        let s = normalized.scalars
-        var i = 0
-        while i < s.count {
-            let kind: Token.Kind?
-            if CJKGrams.isCJK(s[i]) { kind = .cjkWord }
-            else if s[i].properties.numericType != nil && s[i].isASCII { kind = .number }
-            else if s[i].properties.isAlphabetic { kind = .letters }
-            else { kind = nil }
-            var j = i + 1
-            if let kind {
-                while j < s.count, Self.sameClass(s[j], kind) { j += 1 }
-                words.append(Token(kind: kind, start: Int32(i), end: Int32(j), position: Int32(words.count)))
-            }
-            i = j
+        let words = normalized.scalars.withUnsafeBufferPointer { scalars in
+            scalars.withMemoryRebound(to: UInt32.self) { segmenter.words(of: $0) }
         }
         return AnalyzedText(normalized: normalized, words: words)
-    }
-
-    private static func sameClass(_ c: Unicode.Scalar, _ kind: Token.Kind) -> Bool {
-        switch kind {
-        case .cjkWord: return CJKGrams.isCJK(c)
-        case .number: return c.isASCII && c.properties.numericType != nil
-        case .letters: return c.properties.isAlphabetic && !CJKGrams.isCJK(c)
-        }
     }
 }

@@ -31,12 +31,18 @@ public struct NormalizedText: Sendable, Equatable {
         return String(s)
     }
 
-    /// The original range that the normalised range `range` came from.
+    /// The original range that the normalised range `range` came from: from the
+    /// original scalar of its first scalar to the end of the original scalar (or
+    /// composed piece) of its last one. Where several normalised scalars come
+    /// from one original (`㈠` → `(一)`), any part of them maps to that whole
+    /// original scalar.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         let lower = Int(originalOffsets[range.lowerBound])
-        // The end maps to where the next normalised scalar starts in the original,
-        // so a range always covers every original scalar that produced it.
-        let upper = Int(originalOffsets[range.upperBound])
-        return lower..<max(lower, upper)
+        guard !range.isEmpty else { return lower..<lower }
+        // The end is where the next *different* original scalar starts.
+        let last = originalOffsets[range.upperBound - 1]
+        var j = range.upperBound
+        while j < scalars.count, originalOffsets[j] == last { j += 1 }
+        return lower..<max(lower, Int(originalOffsets[j]))
     }
 }

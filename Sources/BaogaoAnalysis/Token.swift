@@ -42,4 +42,18 @@ public struct AnalyzedText: Sendable {
         s.append(contentsOf: normalized.scalars[Int(token.start)..<Int(token.end)])
         return String(s)
     }
+
+    /// The index term of a word: its normalised text, except that a number
+    /// drops its thousands separators, so that `1,564` and `1564` are one term.
+    /// The index and the query side both make terms with this.
+    public func term(of token: Token) -> String {
+        let scalars = normalized.scalars[Int(token.start)..<Int(token.end)]
+        var s = String.UnicodeScalarView()
+        if token.kind == .number {
+            s.append(contentsOf: scalars.lazy.filter { $0 != "," })
+        } else {
+            s.append(contentsOf: scalars)
+        }
+        return String(s)
+    }
 }

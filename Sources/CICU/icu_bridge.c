@@ -94,6 +94,7 @@ struct bg_transliterator {
 };
 
 bg_transliterator *bg_transliterator_open(const char *identifier) {
+    if (identifier == NULL) return NULL;
     UChar id[128];
     int32_t n = (int32_t)strlen(identifier);
     if (n >= (int32_t)(sizeof id / sizeof id[0])) return NULL;
@@ -125,6 +126,17 @@ int32_t bg_transliterate(bg_transliterator *transliterator,
     utrans_transUChars(transliterator->transliterator, (UChar *)buf, &textLength,
                        cap, 0, &limit, &status);
     return U_FAILURE(status) ? -1 : textLength;
+}
+
+int32_t bg_transliterator_rules(bg_transliterator *transliterator,
+                                uint16_t *dst, int32_t cap) {
+    if (transliterator == NULL || cap < 0 || (dst == NULL && cap > 0)) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = utrans_toRules(transliterator->transliterator, 1 /* escape */,
+                               (UChar *)dst, cap, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING)
+        return n;
+    return U_FAILURE(status) ? -1 : n;
 }
 
 /* ---- Decoding legacy encodings ------------------------------------------ */

@@ -78,6 +78,15 @@ void bg_transliterator_close(bg_transliterator *transliterator);
 int32_t bg_transliterate(bg_transliterator *transliterator,
                          uint16_t *buf, int32_t length, int32_t cap);
 
+/* The transliterator's rules as source text (utrans_toRules, with
+ * non-ASCII characters escaped as \uXXXX / \UXXXXXXXX). Callers use them to
+ * see which rules span several characters, so that text can be transliterated
+ * character by character wherever no such rule can match. Writes up to cap
+ * code units into dst; returns the full length (which may exceed cap: call
+ * again with a larger buffer), or -1 on error. */
+int32_t bg_transliterator_rules(bg_transliterator *transliterator,
+                                uint16_t *dst, int32_t cap);
+
 /* ---- Decoding legacy encodings ------------------------------------------ */
 
 /* Decodes bytes in the given charset (for example "GB18030") to UTF-16.

@@ -1,6 +1,0 @@
-import BaogaoAnalysis
-import XCTest
-
-final class BaogaoAnalysisSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
