@@ -1,56 +1,71 @@
-/// Open-addressing hash map from a CJK n-gram key to its term id. Indexing looks
-/// up one unigram and one bigram per character, so this lookup is the inverter's
-/// innermost operation; a flat table with linear probing does it in a few
-/// nanoseconds where a `Dictionary` would take several times longer.
+/// Maps a CJK n-gram key to its term id. Indexing looks up one unigram and one
+/// bigram per character, so this is the inverter's innermost operation:
+/// unigrams of the Basic Multilingual Plane index a flat array directly; other
+/// keys go to an open-addressing table with linear probing whose key and value
+/// share one slot, so a lookup costs one cache miss, not two.
 struct GramTable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private struct Slot {
+        var key: UInt64   // 0 = empty; keys are never 0 (see TermKey.gram)
+        var value: Int32
+    }
+
+    private var bmpUnigrams: [Int32]
+    private var slots: [Slot]
     private var mask: Int
+    private var used = 0
     private(set) var count = 0
 
-    /// Keys are never 0 (see `TermKey.gram`), so 0 marks an empty slot.
     init(capacity: Int = 1 << 14) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        keys = [UInt64](repeating: 0, count: n)
-        values = [Int32](repeating: -1, count: n)
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: n)
         mask = n - 1
+        bmpUnigrams = capacity == 0 ? [] : [Int32](repeating: -1, count: 0x10000)
     }
 
     @inline(__always)
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var h = key &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
     }
 
     /// The id of `key`, inserting it with id `next()` when absent.
     @inline(__always)
     mutating func id(for key: UInt64, orInsert next: () -> Int32) -> Int32 {
+        if key >> 62 == 1, key & 0x1F_FFFF < 0x10000, !bmpUnigrams.isEmpty {
+            let scalar = Int(key & 0xFFFF)
+            let known = bmpUnigrams[scalar]
+            if known >= 0 { return known }
+            let id = next()
+            bmpUnigrams[scalar] = id
+            count += 1
+            return id
+        }
         var i = Self.slot(key, mask)
         while true {
-            let k = keys[i]
-            if k == key { return values[i] }
+            let k = slots[i].key
+            if k == key { return slots[i].value }
             if k == 0 { break }
             i = (i + 1) & mask
         }
         let id = next()
-        keys[i] = key
-        values[i] = id
+        slots[i] = Slot(key: key, value: id)
         count += 1
-        if count * 2 > keys.count { grow() }
+        used += 1
+        if used * 2 > slots.count { grow() }
         return id
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        let n = oldKeys.count * 2
-        keys = [UInt64](repeating: 0, count: n)
-        values = [Int32](repeating: -1, count: n)
+        let old = slots
+        let n = old.count * 2
+        slots = [Slot](repeating: Slot(key: 0, value: -1), count: n)
         mask = n - 1
-        for (k, v) in zip(oldKeys, oldValues) where k != 0 {
-            var i = Self.slot(k, mask)
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = k
-            values[i] = v
+        for s in old where s.key != 0 {
+            var i = Self.slot(s.key, mask)
+            while slots[i].key != 0 { i = (i + 1) & mask }
+            slots[i] = s
         }
     }
 }

@@ -4,14 +4,13 @@
 struct WordTable {
     private var arena: [UInt32] = []
     private var starts: [Int32] = [0]       // word i is arena[starts[i] ..< starts[i+1]]
-    private var slots: [Int32]              // word index + 1; 0 = empty
-    private var hashes: [UInt64]
+    /// Hash and word index + 1 (0 = empty) side by side: one cache miss per probe.
+    private var slots: [(hash: UInt64, word: Int32)]
     private var mask: Int
     private(set) var termIds: [Int32] = []  // word index → term id
 
     init() {
-        slots = [Int32](repeating: 0, count: 1 << 12)
-        hashes = [UInt64](repeating: 0, count: 1 << 12)
+        slots = Array(repeating: (0, 0), count: 1 << 12)
         mask = (1 << 12) - 1
     }
 
@@ -21,25 +20,29 @@ struct WordTable {
     static func hash(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for s in scalars { h = (h ^ UInt64(s)) &* 0x100_0000_01B3 }
-        return h | 1
+        // FNV mixes poorly into the high bits for 32-bit inputs; finish with
+        // MurmurHash3's fmix64 so every bit of the slot index depends on every input.
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return h
     }
 
     /// The term id of the word spelled by `scalars`, registering it with `next()` when new.
     mutating func id(for scalars: UnsafeBufferPointer<UInt32>, orInsert next: () -> Int32) -> Int32 {
         let h = Self.hash(scalars)
-        var i = Int(truncatingIfNeeded: h >> 20) & mask
+        var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let slot = Int(slots[i])
-            if slot == 0 { break }
-            if hashes[i] == h, equals(slot - 1, scalars) { return termIds[slot - 1] }
+            let slot = slots[i]
+            if slot.word == 0 { break }
+            if slot.hash == h, equals(Int(slot.word) - 1, scalars) { return termIds[Int(slot.word) - 1] }
             i = (i + 1) & mask
         }
         let id = next()
         arena.append(contentsOf: scalars)
         starts.append(Int32(arena.count))
         termIds.append(id)
-        slots[i] = Int32(termIds.count)
-        hashes[i] = h
+        slots[i] = (h, Int32(termIds.count))
         if termIds.count * 2 > slots.count { grow() }
         return id
     }
@@ -59,18 +62,13 @@ struct WordTable {
     }
 
     private mutating func grow() {
-        let n = slots.count * 2
-        var newSlots = [Int32](repeating: 0, count: n)
-        var newHashes = [UInt64](repeating: 0, count: n)
-        let newMask = n - 1
-        for i in 0..<slots.count where slots[i] != 0 {
-            var j = Int(truncatingIfNeeded: hashes[i] >> 20) & newMask
-            while newSlots[j] != 0 { j = (j + 1) & newMask }
-            newSlots[j] = slots[i]
-            newHashes[j] = hashes[i]
+        let old = slots
+        slots = Array(repeating: (0, 0), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.word != 0 {
+            var j = Int(truncatingIfNeeded: s.hash) & mask
+            while slots[j].word != 0 { j = (j + 1) & mask }
+            slots[j] = s
         }
-        slots = newSlots
-        hashes = newHashes
-        mask = newMask
     }
 }
