@@ -1,0 +1,118 @@
+/// Finds every number-with-unit in a paragraph: the first pass of extraction, before
+/// any label, relation or scope is looked for.
+///
+/// A number is `[-] digits [,ddd]* [.digits]` in ASCII or full-width digits, followed by
+/// a unit (`UnitTable`). Rules that keep non-quantities out, in order:
+/// 1. no unit after the number → not a fact (years `2024年`, dates `2月21日`, ordinals
+///    `1.` `（3）`, bare numbers);
+/// 2. preceded by `第` → an ordinal (`第3次`);
+/// 3. touching `+`/`＋` → part of a plan name (`3+3+X`, `“1+6”`);
+/// 4. a Latin letter right before or after → a code (`A3`, `5G`).
+/// Plan names in quotes (`“631”`, `“4050”人员`) and Chinese-numeral names (`十四五`,
+/// `第十三次`) have no digits-plus-unit and fall out by rule 1.
+struct ScannedNumber: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    var value: Double
+    var kind: NumberFact.Kind
+    var unit: String
+    var qualifier: String?
+    /// Where the qualifier word before the number starts (`约` in `约 9.16亿元`), else `start`.
+    var outerStart: Int
+    /// Just past a qualifier word after the unit (`以上`, `左右`), else `end`.
+    var outerEnd: Int
+}
+
+enum AmountScanner {
+    private static let before = WordList(["约", "大约", "超过", "超", "近", "逾", "接近", "不足", "不到", "多达"])
+    private static let after = WordList(["以上", "左右"])
+
+    /// True when the text has a digit at all: paragraphs without one cost one pass.
+    static func hasDigit(_ s: [Unicode.Scalar]) -> Bool {
+        for c in s where ScalarClass.isDigit(c) { return true }
+        return false
+    }
+
+    static func scan(_ s: [Unicode.Scalar]) -> [ScannedNumber] {
+        var out: [ScannedNumber] = []
+        var i = 0
+        let n = s.count
+        while i < n {
+            guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
+            let (digitsEnd, ascii) = readNumber(s, from: i)
+            defer { i = max(digitsEnd, i + 1) }
+            if let found = number(s, start: i, digitsEnd: digitsEnd, ascii: ascii) { out.append(found) }
+        }
+        return out
+    }
+
+    /// Reads digits, thousands groups and a fraction; returns the end and ASCII digits.
+    private static func readNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, String) {
+        var ascii = ""
+        var j = start
+        var sawPoint = false
+        while j < s.count {
+            if let d = ScalarClass.digit(s[j]) {
+                ascii.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + d)))
+                j += 1
+            } else if s[j] == ",", !sawPoint, isThousandsGroup(s, at: j + 1) {
+                j += 1
+            } else if (s[j] == "." || s[j] == "．"), !sawPoint, j + 1 < s.count, ScalarClass.isDigit(s[j + 1]) {
+                ascii.append(".")
+                sawPoint = true
+                j += 1
+            } else {
+                break
+            }
+        }
+        return (j, ascii)
+    }
+
+    private static func isThousandsGroup(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k + 3 <= s.count else { return false }
+        for m in k..<(k + 3) where !ScalarClass.isDigit(s[m]) { return false }
+        return k + 3 == s.count || !ScalarClass.isDigit(s[k + 3])
+    }
+
+    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int,
+                               ascii: String) -> ScannedNumber? {
+        guard let unit = UnitTable.match(s, at: digitsEnd) else { return nil }
+        var start = digitsStart
+        var negative = false
+        if start > 0, s[start - 1] == "-" || s[start - 1] == "－" || s[start - 1] == "−" {
+            let beforeSign = start >= 2 ? s[start - 2] : " "
+            if !ScalarClass.isDigit(beforeSign) && !ScalarClass.isLatinLetter(beforeSign) {
+                start -= 1
+                negative = true
+            }
+        }
+        if start > 0 {
+            let p = s[start - 1]
+            if p == "第" || p == "+" || p == "＋" || ScalarClass.isLatinLetter(p) { return nil }
+        }
+        if digitsEnd < s.count {
+            let q = s[digitsEnd]
+            if q == "+" || q == "＋" || ScalarClass.isLatinLetter(q) { return nil }
+        }
+        guard var value = Double(ascii) else { return nil }
+        value *= unit.multiplier
+        if negative { value = -value }
+
+        var qualifier = unit.approximateWord
+        var outerStart = start
+        var k = start
+        while k > 0 && ScalarClass.isSpace(s[k - 1]) { k -= 1 }
+        if let w = before.longest(in: s, endingAt: k) {
+            qualifier = ScalarClass.string(w[...])
+            outerStart = k - w.count
+        }
+        var outerEnd = unit.end
+        if let w = after.longest(in: s, at: unit.end) {
+            qualifier = ScalarClass.string(w[...])
+            outerEnd = unit.end + w.count
+        }
+        return ScannedNumber(start: start, end: unit.end, value: value, kind: unit.kind,
+                             unit: unit.unit, qualifier: qualifier, outerStart: outerStart,
+                             outerEnd: outerEnd)
+    }
+}

@@ -1,0 +1,184 @@
+/// Finds the item a number measures: `教育支出 22960万元` → `教育支出`.
+///
+/// The label is the noun phrase that ends right before the number (or before its
+/// relation word), found by these rules, applied in order:
+///
+/// 1. **Clause.** Look only between the last clause punctuation (，。；：、（）…) or the
+///    previous number and the number.
+/// 2. **Trailing words.** Strip stage and filler words from the end, repeatedly:
+///    预算, 预计, (拟)安排, 调整, (实际)完成, 为, 是, 达(到), 合计, 共计, 累计, 约, 超(过),
+///    均, 分别, 按照(预期), 同比, 全年 — `一般公共预算收入预算 141050 万元` → `…收入`.
+/// 3. **Head word.** What is left must end in a budget head word (收入, 支出, 余额, 限额,
+///    资金, 结余, 结转, 债务, 债券, 基金, 经费, 补助, 费, 金, 税, 额, 率, 比重, …);
+///    otherwise the clause names no item and the caller inherits one. Counts need no
+///    head word (they count things: `农村危房376户`).
+/// 4. **Walk back.** From the end, walk back over the phrase until clause punctuation, a
+///    digit, a space, `的`, `等`, or a stop word (a verb or connector that introduces
+///    the item: 加上, 以及, 其中, 动用, 安排, 发行, 用于, 争取, 统筹, 拨付, 发放, 化解,
+///    纳入, 按照, 我区…; for counts also 新增, 新建, 建成, 改造, 惠及, …). Adverbs 累计 /
+///    共计 inside the phrase are dropped (`“三保”累计支出` → `“三保”支出`).
+/// 5. **Leading words.** Strip from the start: connectors (加, 减, 从, 在, 和, 及, 与, 需,
+///    另, 并), a `年` left over from a year (`2025 年市级…`), and one scope word, which
+///    becomes the scope (`全区一般公共预算收入` → label `一般公共预算收入`, scope `全区`).
+/// 6. **Enumerations.** A phrase ending in `等` lists items: the label is the items
+///    joined by `、`, each stripped as in 5 (`加上上级补助、动用预算稳定调节基金、调入资金等`
+///    → `上级补助、预算稳定调节基金、调入资金`).
+/// 7. **Funding source.** A bare 收入/支出 stopped at `的` after `…安排` keeps its source:
+///    `彩票公益金安排的支出`.
+/// 8. A label that is only a verb (`投入`, `安排`) is no label.
+enum LabelFinder {
+    struct Found: Sendable, Equatable {
+        var label: String
+        var scope: String?
+    }
+
+    static let heads = WordList([
+        "入", "出", "余额", "限额", "资金", "结余", "结转", "结转下年", "债务", "债", "券", "基金",
+        "经费", "补助", "补贴", "奖励", "奖补", "返还", "支付", "费", "金", "款", "税", "额", "率",
+        "比", "比重", "增速", "投入", "投资", "息", "还本", "本金", "资产", "收益", "财力",
+        "融资", "工资", "救助", "对象", "人员", "增收", "消费", "成本", "计划", "任务", "标准",
+        "总量", "总计", "合计", "缺口", "指数", "值", "支出规模", "规模", "资金池", "出资",
+    ])
+    static let trailing = WordList([
+        "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "合计",
+        "共计", "累计", "约", "超过", "超", "近", "均", "分别", "按照预期", "预期", "按照", "同比",
+        "全年", "共",
+    ])
+    static let stops = WordList([
+        "加上", "以及", "其中", "动用", "安排", "发行", "用于", "争取", "统筹", "拨付", "兑付",
+        "发放", "筹措", "获得", "收到", "申请", "落实", "压减", "调减", "核减", "化解", "偿还",
+        "支持", "带动", "拉动", "实现", "达到", "核定", "下达", "包括", "纳入", "设立", "按照",
+        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "我区", "我市", "我县",
+    ])
+    static let countStops = WordList([
+        "新增", "新建", "建成", "改造", "惠及", "开行", "引进", "认定", "帮助", "储备", "谋划",
+        "评审通过", "退出", "创建", "培育", "举办", "开展", "论证", "建设", "投用", "改扩建", "交付", "让", "为",
+    ])
+    static let leading = WordList([
+        "加上", "以及", "其中", "全年", "加", "减", "从", "在", "和", "及", "与", "需", "另", "并",
+    ])
+    static let infixes = WordList(["累计", "共计"])
+    static let generic: Set<String> = [
+        "收入", "支出", "收入总计", "支出总计", "收入总量", "支出总量", "收入合计", "支出合计",
+    ]
+
+    /// The label named before `upper`, looking no further back than `lower`.
+    static func before(_ s: [Unicode.Scalar], lower: Int, upper: Int, kind: NumberFact.Kind) -> Found? {
+        var hi = trimSpaces(s, lower, upper)
+        var enumeration = false
+        if hi > lower && s[hi - 1] == "等" { enumeration = true; hi -= 1 }
+        while let w = trailing.longest(in: s, endingAt: hi, lower: lower)
+                ?? (kind == .count ? countStops.longest(in: s, endingAt: hi, lower: lower) : nil) {
+            hi = trimSpaces(s, lower, hi - w.count)
+        }
+        guard hi > lower else { return nil }
+        if !enumeration && kind != .count && heads.longest(in: s, endingAt: hi, lower: lower) == nil {
+            return nil
+        }
+        var p = hi
+        var kept: [Unicode.Scalar] = []
+        var afterDigit = false
+        var atDe = false
+        while p > lower {
+            let c = s[p - 1]
+            if ScalarClass.isClauseStop(c) && !(enumeration && c == "、") { break }
+            if ScalarClass.isDigit(c) || ScalarClass.isSpace(c) {
+                afterDigit = ScalarClass.isDigit(c) || (p >= 2 && ScalarClass.isDigit(s[p - 2]))
+                break
+            }
+            if c == "的" { atDe = true; break }
+            // `等` closes a list: `…、仓储等优势特色产业项目` → `优势特色产业项目`; but
+            // `商业服务业等支出`, `军属等优抚对象` are names and keep it.
+            if c == "等" && !enumeration && lower > 0 && s[lower - 1] == "、" { break }
+            if !enumeration && p < hi {
+                if stops.longest(in: s, endingAt: p, lower: lower) != nil { break }
+                if kind == .count && countStops.longest(in: s, endingAt: p, lower: lower) != nil { break }
+            }
+            if p < hi, let w = infixes.longest(in: s, endingAt: p, lower: lower) { p -= w.count; continue }
+            kept.append(c)
+            p -= 1
+        }
+        kept.reverse()
+        var found: Found?
+        if enumeration {
+            var items: [String] = []
+            var scope: String?
+            for part in kept.split(separator: "、") {
+                let item = stripLeading(Array(part), allowYear: false)
+                if scope == nil { scope = item.scope }
+                if !item.label.isEmpty { items.append(item.label) }
+            }
+            if !items.isEmpty { found = Found(label: items.joined(separator: "、"), scope: scope) }
+        } else {
+            let item = stripLeading(kept, allowYear: afterDigit)
+            if !item.label.isEmpty { found = Found(label: item.label, scope: item.scope) }
+        }
+        guard var result = found, !isBareVerb(result.label) else { return nil }
+        if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
+            result.label = source + "的" + result.label
+        }
+        return result
+    }
+
+    /// The label named right after a number (`1 亿元重大项目前期经费`, `133 个重点项目`).
+    static func after(_ s: [Unicode.Scalar], from: Int, kind: NumberFact.Kind) -> String? {
+        var p = from
+        if p < s.count && s[p] == "的" { p += 1 }
+        var run: [Unicode.Scalar] = []
+        while p < s.count && run.count < 24 {
+            let c = s[p]
+            if ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的" { break }
+            if !run.isEmpty && (c == "在" || stops.longest(in: s, at: p) != nil
+                                || countStops.longest(in: s, at: p) != nil) { break }
+            run.append(c)
+            p += 1
+        }
+        if kind == .count, run.count > 2, run.suffix(2).elementsEqual("建设".unicodeScalars) { run.removeLast(2) }
+        guard !run.isEmpty else { return nil }
+        if kind != .count && heads.longest(in: run, endingAt: run.count) == nil { return nil }
+        let label = ScalarClass.string(run[...])
+        return isBareVerb(label) ? nil : label
+    }
+
+    private static func trimSpaces(_ s: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        return hi
+    }
+
+    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool) -> Found {
+        var i = 0
+        var scope: String?
+        if allowYear, i < t.count, t[i] == "年" {
+            i += (i + 1 < t.count && t[i + 1] == "度") ? 2 : 1
+        }
+        var changed = true
+        while changed && i < t.count {
+            changed = false
+            while i < t.count && ScalarClass.isSpace(t[i]) { i += 1; changed = true }
+            if scope == nil, let sc = ScopeFinder.words.longest(in: t, at: i), i + sc.count < t.count {
+                scope = ScopeFinder.canonical(ScalarClass.string(sc[...]))
+                i += sc.count; changed = true
+            } else if let w = leading.longest(in: t, at: i), i + w.count < t.count {
+                i += w.count; changed = true
+            }
+        }
+        return Found(label: ScalarClass.string(t[i...]), scope: scope)
+    }
+
+    private static func isBareVerb(_ label: String) -> Bool {
+        let a = Array(label.unicodeScalars)
+        return stops.contains(a[...]) || countStops.contains(a[...]) || trailing.contains(a[...])
+    }
+
+    /// `X安排的` before a bare 收入/支出: the source that funds it.
+    private static func fundingSource(_ s: [Unicode.Scalar], lower: Int, de: Int) -> String? {
+        let anpai = Array("安排".unicodeScalars)
+        guard de - 2 >= lower, s[(de - 2)..<de].elementsEqual(anpai) else { return nil }
+        var q = de
+        while q > lower && !ScalarClass.isClauseStop(s[q - 1]) && !ScalarClass.isDigit(s[q - 1])
+                && !ScalarClass.isSpace(s[q - 1]) && s[q - 1] != "的" { q -= 1 }
+        let source = stripLeading(Array(s[q..<de]), allowYear: false).label
+        return source.count > 2 ? source : nil
+    }
+}

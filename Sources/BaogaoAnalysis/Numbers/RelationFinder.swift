@@ -1,0 +1,52 @@
+/// Finds the word that relates a number to its label: `增长`, `同比下降`, `为预算的`,
+/// `占`, `调整为`, ….
+///
+/// Rule: within the number's clause (from the last clause punctuation or the previous
+/// number, to the number), the *first* relation word wins. First, not nearest, because a
+/// share is introduced by `占` and only then restated: in `占一般公共预算支出的比重为
+/// 74.7%` the relation is `占`; in `高于全省平均增速 2.6 个百分点` it is `高于`. Longer
+/// words are tried before shorter ones at each position (`为调整预算的` before `为`,
+/// `不低于` before `低于`).
+enum RelationFinder {
+    struct Found: Sendable, Equatable {
+        var relation: String
+        /// Where the relation word starts: the label is looked for before it.
+        var start: Int
+    }
+
+    static let words = WordList([
+        "同比增长", "同比下降", "同比增加", "同比减少", "比上年增长", "比上年下降", "比上年增加",
+        "比上年减少", "增长", "下降", "增加", "减少", "降低", "提高", "回落", "下滑",
+        "高于", "低于", "不低于", "不高于", "超过预算的",
+        "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
+        "完成年初预算的", "为计划的", "完成年度任务的", "占", "调整为",
+    ])
+
+    /// Relations that turn a percentage or percentage-point change negative.
+    static let decreases: Set<String> = [
+        "同比下降", "同比减少", "比上年下降", "比上年减少", "下降", "减少", "降低", "回落",
+        "下滑", "低于",
+    ]
+
+    private static let firstScalars: Set<Unicode.Scalar> = Set(words.words.compactMap { $0.first })
+
+    /// The first relation word in `s[lower..<upper]`.
+    static func find(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var p = max(lower, 0)
+        while p < upper {
+            if firstScalars.contains(s[p]), let w = words.longest(in: s, at: p, upper: upper) {
+                return Found(relation: ScalarClass.string(w[...]), start: p)
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// Applies the sign convention: percentage changes introduced by a decrease word
+    /// are negative.
+    static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {
+        guard kind == .percent || kind == .percentagePoint,
+              let r = relation, decreases.contains(r) else { return value }
+        return -abs(value)
+    }
+}

@@ -1,0 +1,106 @@
+/// Where in a paragraph the scope words, years and budget names are: one forward pass,
+/// then each number looks up the nearest one before it.
+///
+/// - **Scope**: the nearest scope word before the number in the paragraph (全区, 区级,
+///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）; 我区/我市/我县 read as
+///   全区/全市/全县), else the nearest in the section headings, innermost first. So a
+///   `其中` list inherits its parent sentence's scope. 全省/省级 are not scopes of the
+///   report's own figures (`高于全省平均增速`) and are left out.
+/// - **Year**: the nearest `YYYY年` / `YYYY 年` (1990–2100) before the number in the same
+///   sentence; else the paragraph's year; else the report's execution year, else its
+///   budget year.
+/// - **Budget**: the nearest budget name (一般公共预算, 政府性基金预算, 国有资本经营预算,
+///   社会保险基金预算) before the number, else in the headings: completes a bare label
+///   (`支出预算 319.5 亿元` after `一般公共预算收入…` → `一般公共预算支出`).
+struct Landmarks: Sendable {
+    var scopes: [(position: Int, scope: String)] = []
+    var years: [(position: Int, year: Int)] = []
+    var budgets: [(position: Int, name: String)] = []
+    /// Start offsets of sentences (after 。；！？).
+    var sentenceStarts: [Int] = [0]
+
+    init(_ s: [Unicode.Scalar]) {
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
+            if ScopeFinder.firstScalars.contains(c), let w = ScopeFinder.words.longest(in: s, at: i) {
+                scopes.append((i, ScopeFinder.canonical(ScalarClass.string(w[...]))))
+                i += w.count
+                continue
+            }
+            if ScopeFinder.budgetFirst.contains(c), let w = ScopeFinder.budgetNames.longest(in: s, at: i) {
+                budgets.append((i, ScalarClass.string(w[...])))
+                i += w.count
+                continue
+            }
+            if c == "年", let y = ScopeFinder.year(endingBefore: i, in: s) { years.append((i, y)) }
+            i += 1
+        }
+    }
+
+    func sentenceStart(before position: Int) -> Int {
+        var lo = 0
+        for start in sentenceStarts where start <= position { lo = start }
+        return lo
+    }
+}
+
+enum ScopeFinder {
+    static let words = WordList([
+        "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
+        "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
+    ])
+    static let firstScalars: Set<Unicode.Scalar> = Set(words.words.compactMap { $0.first })
+    static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
+    static let budgetFirst: Set<Unicode.Scalar> = Set(budgetNames.words.compactMap { $0.first })
+
+    static func canonical(_ scope: String) -> String {
+        switch scope {
+        case "我区": return "全区"
+        case "我市": return "全市"
+        case "我县": return "全县"
+        case "县(市、区)": return "县（市、区）"
+        default: return scope
+        }
+    }
+
+    /// A four-digit year right before `yearChar` (an optional space between).
+    static func year(endingBefore yearChar: Int, in s: [Unicode.Scalar]) -> Int? {
+        var e = yearChar
+        if e > 0 && ScalarClass.isSpace(s[e - 1]) { e -= 1 }
+        guard e >= 4 else { return nil }
+        if e >= 5 && ScalarClass.isDigit(s[e - 5]) { return nil }
+        var y = 0
+        for k in (e - 4)..<e {
+            guard let d = ScalarClass.digit(s[k]) else { return nil }
+            y = y * 10 + Int(d)
+        }
+        return (1990...2100).contains(y) ? y : nil
+    }
+
+    static func scope(before position: Int, in marks: Landmarks, section: [String]) -> String? {
+        if let last = marks.scopes.last(where: { $0.position < position }) { return last.scope }
+        for heading in section.reversed() {
+            let h = Array(heading.unicodeScalars)
+            if let found = Landmarks(h).scopes.last { return found.scope }
+        }
+        return nil
+    }
+
+    static func year(before position: Int, in marks: Landmarks, fallback: Int?) -> Int? {
+        let sentence = marks.sentenceStart(before: position)
+        if let last = marks.years.last(where: { $0.position < position && $0.position >= sentence }) {
+            return last.year
+        }
+        return fallback
+    }
+
+    static func budget(before position: Int, in marks: Landmarks, section: [String]) -> String? {
+        if let last = marks.budgets.last(where: { $0.position < position }) { return last.name }
+        for heading in section.reversed() {
+            if let found = Landmarks(Array(heading.unicodeScalars)).budgets.last { return found.name }
+        }
+        return nil
+    }
+}

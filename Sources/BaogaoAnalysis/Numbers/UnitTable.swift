@@ -1,0 +1,83 @@
+/// What may follow a number, and what it makes of it.
+///
+/// A unit is read as `[magnitude] [余|多] unit`, spaces allowed between the number and
+/// each part (`141050 万元`, `3.8 个百分点`, `32万余户`):
+///
+/// | written                    | kind            | base unit  | multiplier |
+/// |----------------------------|-----------------|------------|------------|
+/// | 元 千元 万元 百万元 亿元 万亿元 | amount          | 元         | 1 … 1e12   |
+/// | % ％                        | percent         | %          | 1          |
+/// | 个百分点 百分点               | percentagePoint | 个百分点    | 1          |
+/// | [万|亿] + count unit         | count           | the unit   | 1, 1e4, 1e8|
+///
+/// A number followed by anything else (年, 月, 日, 岁, 条 of a law, nothing) is not a
+/// fact: years, dates and ordinals fall out here. `个` followed by 月/小时/工作日 is a
+/// duration, not a count, and is dropped too.
+enum UnitTable {
+    struct Match: Sendable, Equatable {
+        var kind: NumberFact.Kind
+        var unit: String
+        var multiplier: Double
+        /// Scalar offset just past the unit.
+        var end: Int
+        /// `余` or `多` between magnitude and unit.
+        var approximateWord: String?
+    }
+
+    static let countUnits = WordList([
+        "个", "家", "户", "户次", "人", "人次", "万人次", "名", "所", "项", "套", "列", "亩",
+        "公里", "千米", "平方米", "平方公里", "场次", "处", "件", "辆", "台", "座", "间",
+        "张", "吨", "条",
+    ])
+    private static let durationAfterGe = WordList(["月", "小时", "工作日", "季度"])
+    private static let points = WordList(["个百分点", "百分点"])
+
+    private static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var k = i
+        while k < s.count && ScalarClass.isSpace(s[k]) { k += 1 }
+        return k
+    }
+
+    /// The unit starting at `start` (just past the digits), or nil for a bare number.
+    static func match(_ s: [Unicode.Scalar], at start: Int) -> Match? {
+        var k = skipSpaces(s, start)
+        guard k < s.count else { return nil }
+        if s[k] == "%" || s[k] == "％" {
+            return Match(kind: .percent, unit: "%", multiplier: 1, end: k + 1)
+        }
+        if let p = points.longest(in: s, at: k) {
+            return Match(kind: .percentagePoint, unit: "个百分点", multiplier: 1, end: k + p.count)
+        }
+        var multiplier = 1.0
+        var moneyOnly = false
+        if k + 1 < s.count && s[k] == "万" && s[k + 1] == "亿" {
+            multiplier = 1e12; k += 2
+        } else if s[k] == "亿" {
+            multiplier = 1e8; k += 1
+        } else if s[k] == "万" {
+            multiplier = 1e4; k += 1
+        } else if k + 1 < s.count && s[k] == "百" && s[k + 1] == "万" {
+            multiplier = 1e6; k += 2; moneyOnly = true
+        } else if k + 1 < s.count && s[k] == "千" && s[k + 1] == "万" {
+            multiplier = 1e7; k += 2; moneyOnly = true
+        } else if s[k] == "千" {
+            multiplier = 1e3; k += 1; moneyOnly = true
+        }
+        var approximateWord: String?
+        if k < s.count && (s[k] == "余" || s[k] == "多") {
+            approximateWord = String(s[k]); k += 1
+        }
+        if multiplier != 1 { k = skipSpaces(s, k) }
+        guard k < s.count else { return nil }
+        if s[k] == "元" {
+            return Match(kind: .amount, unit: "元", multiplier: multiplier, end: k + 1,
+                         approximateWord: approximateWord)
+        }
+        guard !moneyOnly, let u = countUnits.longest(in: s, at: k) else { return nil }
+        var unit = ScalarClass.string(u[...])
+        if unit == "万人次" { unit = "人次"; multiplier *= 1e4 }
+        if unit == "个", durationAfterGe.longest(in: s, at: k + 1) != nil { return nil }
+        return Match(kind: .count, unit: unit, multiplier: multiplier, end: k + u.count,
+                     approximateWord: approximateWord)
+    }
+}
