@@ -30,6 +30,9 @@ enum LabelFinder {
     struct Found: Sendable, Equatable {
         var label: String
         var scope: String?
+        /// Where the phrase starts in the paragraph (a scope word inside the label, as in
+        /// `补助镇级支出`, is not the number's scope).
+        var start: Int = 0
     }
 
     static let heads = WordList([
@@ -37,7 +40,7 @@ enum LabelFinder {
         "经费", "补助", "补贴", "奖励", "奖补", "返还", "支付", "费", "金", "款", "税", "额", "率",
         "比", "比重", "增速", "投入", "投资", "息", "还本", "本金", "资产", "收益", "财力",
         "融资", "工资", "救助", "对象", "人员", "增收", "消费", "成本", "计划", "任务", "标准",
-        "总量", "总计", "合计", "缺口", "指数", "值", "支出规模", "规模", "资金池", "出资",
+        "总量", "总计", "合计", "缺口", "指数", "值", "资金池", "出资", "税收",
     ])
     static let trailing = WordList([
         "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "合计",
@@ -48,15 +51,24 @@ enum LabelFinder {
         "加上", "以及", "其中", "动用", "安排", "发行", "用于", "争取", "统筹", "拨付", "兑付",
         "发放", "筹措", "获得", "收到", "申请", "落实", "压减", "调减", "核减", "化解", "偿还",
         "支持", "带动", "拉动", "实现", "达到", "核定", "下达", "包括", "纳入", "设立", "按照",
-        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "我区", "我市", "我县",
+        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "批准", "协调", "我区", "我市", "我县",
     ])
     static let countStops = WordList([
         "新增", "新建", "建成", "改造", "惠及", "开行", "引进", "认定", "帮助", "储备", "谋划",
         "评审通过", "退出", "创建", "培育", "举办", "开展", "论证", "建设", "投用", "改扩建", "交付", "让", "为",
     ])
     static let leading = WordList([
-        "加上", "以及", "其中", "全年", "加", "减", "从", "在", "和", "及", "与", "需", "另", "并",
+        "加上", "以及", "其中", "全年", "预计", "加", "减", "从", "在", "和", "及", "与", "需", "另",
+        "并", "获",
     ])
+    /// List markers left at the start of a phrase: `1.教育支出` (the walk stops at the
+    /// digit), `——城乡社区支出`.
+    static let markers: Set<Unicode.Scalar> = [".", "．", "—", "-", "－", "·", "•", "、"]
+    /// Time words that may stand before a scope word: `当年全区社会保险基金支出`.
+    static let timeWords = WordList(["当年", "今年", "本年", "全年", "年度"])
+    /// Nouns too general to stand alone: the verb before them stays in the label
+    /// (`统筹资金`, `核减资金`, `储备项目`, `申请总额`).
+    static let tooGeneral: Set<String> = ["资金", "项目", "总额"]
     static let infixes = WordList(["累计", "共计"])
     static let generic: Set<String> = [
         "收入", "支出", "收入总计", "支出总计", "收入总量", "支出总量", "收入合计", "支出合计",
@@ -67,8 +79,14 @@ enum LabelFinder {
         var hi = trimSpaces(s, lower, upper)
         var enumeration = false
         if hi > lower && s[hi - 1] == "等" { enumeration = true; hi -= 1 }
-        while let w = trailing.longest(in: s, endingAt: hi, lower: lower)
-                ?? (kind == .count ? countStops.longest(in: s, endingAt: hi, lower: lower) : nil) {
+        while let w = trailing.longest(in: s, endingAt: hi, lower: lower) {
+            hi = trimSpaces(s, lower, hi - w.count)
+        }
+        // A count after `N + 退出` names N (`融资平台退出12家`); after `V N 改造` it
+        // measures the work (`完成老旧小区改造62.35万平方米`): strip a final count verb
+        // only when no verb comes before it.
+        if kind == .count, let w = countStops.longest(in: s, endingAt: hi, lower: lower),
+           !hasStop(s, lower: lower, upper: hi - w.count) {
             hi = trimSpaces(s, lower, hi - w.count)
         }
         guard hi > lower else { return nil }
@@ -79,8 +97,15 @@ enum LabelFinder {
         var kept: [Unicode.Scalar] = []
         var afterDigit = false
         var atDe = false
+        var stopWord: [Unicode.Scalar]?
         while p > lower {
             let c = s[p - 1]
+            // A quoted name is atomic, digits and all: `“4050”人员`, `“三保”支出`.
+            if c == "”", let open = s[lower..<(p - 1)].lastIndex(of: "“") {
+                kept.append(contentsOf: s[open..<p].reversed())
+                p = open
+                continue
+            }
             if ScalarClass.isClauseStop(c) && !(enumeration && c == "、") { break }
             if ScalarClass.isDigit(c) || ScalarClass.isSpace(c) {
                 afterDigit = ScalarClass.isDigit(c) || (p >= 2 && ScalarClass.isDigit(s[p - 2]))
@@ -91,8 +116,11 @@ enum LabelFinder {
             // `商业服务业等支出`, `军属等优抚对象` are names and keep it.
             if c == "等" && !enumeration && lower > 0 && s[lower - 1] == "、" { break }
             if !enumeration && p < hi {
-                if stops.longest(in: s, endingAt: p, lower: lower) != nil { break }
-                if kind == .count && countStops.longest(in: s, endingAt: p, lower: lower) != nil { break }
+                if let w = stops.longest(in: s, endingAt: p, lower: lower)
+                    ?? (kind == .count ? countStops.longest(in: s, endingAt: p, lower: lower) : nil) {
+                    stopWord = w
+                    break
+                }
             }
             if p < hi, let w = infixes.longest(in: s, endingAt: p, lower: lower) { p -= w.count; continue }
             kept.append(c)
@@ -104,16 +132,18 @@ enum LabelFinder {
             var items: [String] = []
             var scope: String?
             for part in kept.split(separator: "、") {
-                let item = stripLeading(Array(part), allowYear: false)
+                let item = stripLeading(Array(part), allowYear: false, dropVerbs: true)
                 if scope == nil { scope = item.scope }
                 if !item.label.isEmpty { items.append(item.label) }
             }
             if !items.isEmpty { found = Found(label: items.joined(separator: "、"), scope: scope) }
         } else {
+            if let w = stopWord, tooGeneral.contains(ScalarClass.string(kept[...])) { kept = w + kept }
             let item = stripLeading(kept, allowYear: afterDigit)
             if !item.label.isEmpty { found = Found(label: item.label, scope: item.scope) }
         }
         guard var result = found, !isBareVerb(result.label) else { return nil }
+        result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
             result.label = source + "的" + result.label
         }
@@ -146,7 +176,8 @@ enum LabelFinder {
         return hi
     }
 
-    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool) -> Found {
+    /// `dropVerbs`: list items also lose an introducing verb (`动用预算稳定调节基金`).
+    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool, dropVerbs: Bool = false) -> Found {
         var i = 0
         var scope: String?
         if allowYear, i < t.count, t[i] == "年" {
@@ -155,15 +186,31 @@ enum LabelFinder {
         var changed = true
         while changed && i < t.count {
             changed = false
-            while i < t.count && ScalarClass.isSpace(t[i]) { i += 1; changed = true }
+            while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) { i += 1; changed = true }
+            if scope == nil, let tw = timeWords.longest(in: t, at: i),
+               ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
+                i += tw.count; changed = true
+            }
             if scope == nil, let sc = ScopeFinder.words.longest(in: t, at: i), i + sc.count < t.count {
                 scope = ScopeFinder.canonical(ScalarClass.string(sc[...]))
                 i += sc.count; changed = true
-            } else if let w = leading.longest(in: t, at: i), i + w.count < t.count {
+            } else if let w = leading.longest(in: t, at: i) ?? (dropVerbs ? stops.longest(in: t, at: i) : nil),
+                      i + w.count < t.count {
                 i += w.count; changed = true
             }
         }
         return Found(label: ScalarClass.string(t[i...]), scope: scope)
+    }
+
+    /// Is there a stop word (a verb or connector) anywhere in `s[lower..<upper]`?
+    private static func hasStop(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        var p = upper
+        while p > lower {
+            if stops.longest(in: s, endingAt: p, lower: lower) != nil
+                || countStops.longest(in: s, endingAt: p, lower: lower) != nil { return true }
+            p -= 1
+        }
+        return false
     }
 
     private static func isBareVerb(_ label: String) -> Bool {

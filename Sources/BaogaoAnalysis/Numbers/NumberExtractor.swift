@@ -42,12 +42,14 @@ public enum NumberExtractor {
         var previousEnd = 0
         var inherited: (label: String, sentence: Int)?
         for n in numbers {
-            let clause = clauseStart(s, before: n.outerStart, floor: previousEnd)
+            let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
+                                     listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
             previousEnd = n.outerEnd
             let sentence = marks.sentenceStart(before: n.start)
             var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
             var label: String?
             var scope: String?
+            var labelStart = n.start
             if let part = containedPart(s, clause: clause, upper: n.outerStart) {
                 // `（含高新区 10 亿元）` is a part of the parent figure; `（含新增地方政府
                 // 债券 0.77 亿元，…）` names an item of it.
@@ -58,7 +60,9 @@ public enum NumberExtractor {
                     scope = part
                 }
             } else {
-                (label, scope) = ownLabel(s, n, clause: clause, relationStart: relation?.start)
+                if let own = ownLabel(s, n, clause: clause, relationStart: relation?.start) {
+                    (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
+                }
             }
             if let l = label, LabelFinder.generic.contains(l),
                let budget = ScopeFinder.budget(before: n.start, in: marks, section: section) {
@@ -68,7 +72,7 @@ public enum NumberExtractor {
                 label = h.label
             }
             if let l = label, n.kind != .count { inherited = (l, sentence) }
-            if scope == nil { scope = ScopeFinder.scope(before: n.start, in: marks, section: section) }
+            if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks, section: section) }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)
             out.append(NumberFact(
                 kind: n.kind, value: value, unit: n.unit,
@@ -80,24 +84,27 @@ public enum NumberExtractor {
         return out
     }
 
-    /// The number's own label and the scope word it started with, or nils.
+    /// The number's own label, the scope word it started with and where it starts.
     private static func ownLabel(_ s: [Unicode.Scalar], _ n: ScannedNumber, clause: Int,
-                                 relationStart: Int?) -> (String?, String?) {
+                                 relationStart: Int?) -> LabelFinder.Found? {
         let upper = relationStart ?? n.outerStart
+        func after() -> LabelFinder.Found? {
+            LabelFinder.after(s, from: n.outerEnd, kind: n.kind).map { LabelFinder.Found(label: $0, start: n.start) }
+        }
         if n.kind == .count {
             // `惠及群众 27万人次` names the thing before; `支持 133 个重点项目` after.
-            if endsWithVerb(s, lower: clause, upper: upper),
-               let after = LabelFinder.after(s, from: n.outerEnd, kind: .count) {
-                return (after, nil)
-            }
-            if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: .count) { return (f.label, f.scope) }
-            return (LabelFinder.after(s, from: n.outerEnd, kind: .count), nil)
+            if endsWithVerb(s, lower: clause, upper: upper), let a = after() { return a }
+            return LabelFinder.before(s, lower: clause, upper: upper, kind: .count) ?? after()
         }
-        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return (f.label, f.scope) }
-        if n.kind == .amount && relationStart == nil {
-            return (LabelFinder.after(s, from: n.outerEnd, kind: .amount), nil)
-        }
-        return (nil, nil)
+        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return f }
+        return n.kind == .amount && relationStart == nil ? after() : nil
+    }
+
+    /// Does the text before the number end with `等` (an enumeration it sums)?
+    private static func endsWithDeng(_ s: [Unicode.Scalar], _ position: Int, floor: Int) -> Bool {
+        var p = position
+        while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        return p > floor && s[p - 1] == "等"
     }
 
     private static func endsWithVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
@@ -111,10 +118,12 @@ public enum NumberExtractor {
 
     /// Just past the last clause punctuation before `position`, but not before `floor`
     /// (the end of the previous number: `224万元和净结余 11994万元`).
-    static func clauseStart(_ s: [Unicode.Scalar], before position: Int, floor: Int) -> Int {
+    /// With `listing`, `、` does not end the clause: `加上上级补助、调入资金等 192.9 亿元`
+    /// sums the whole list.
+    static func clauseStart(_ s: [Unicode.Scalar], before position: Int, floor: Int, listing: Bool = false) -> Int {
         var p = position
         while p > floor {
-            if ScalarClass.isClauseStop(s[p - 1]) { return p }
+            if ScalarClass.isClauseStop(s[p - 1]) && !(listing && s[p - 1] == "、") { return p }
             p -= 1
         }
         return floor
