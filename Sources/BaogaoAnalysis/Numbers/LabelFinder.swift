@@ -51,7 +51,7 @@ enum LabelFinder {
         "加上", "以及", "其中", "动用", "安排", "发行", "用于", "争取", "统筹", "拨付", "兑付",
         "发放", "筹措", "获得", "收到", "申请", "落实", "压减", "调减", "核减", "化解", "偿还",
         "支持", "带动", "拉动", "实现", "达到", "核定", "下达", "包括", "纳入", "设立", "按照",
-        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "批准", "协调", "我区", "我市", "我县",
+        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "批准", "协调", "指导", "我区", "我市", "我县",
     ])
     static let countStops = WordList([
         "新增", "新建", "建成", "改造", "惠及", "开行", "引进", "认定", "帮助", "储备", "谋划",
@@ -142,7 +142,9 @@ enum LabelFinder {
             let item = stripLeading(kept, allowYear: afterDigit)
             if !item.label.isEmpty { found = Found(label: item.label, scope: item.scope) }
         }
-        guard var result = found, !isBareVerb(result.label) else { return nil }
+        guard var result = found, !isBareVerb(result.label),
+              ScopeFinder.words.longest(in: Array(result.label.unicodeScalars), at: 0)?.count
+                != result.label.unicodeScalars.count else { return nil }
         result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
             result.label = source + "的" + result.label

@@ -15,7 +15,8 @@ import BaogaoIngest
 ///   2. the noun phrase before the number or its relation word (`LabelFinder.before`);
 ///   3. for an amount or count with nothing before it, the phrase right after it
 ///      (`1 亿元重大项目前期经费`, `支持 133 个重点项目`);
-///   4. otherwise the label of the previous amount or percentage in the same sentence:
+///   4. otherwise, when the clause is empty or ends in a verb or stage word, the label
+///      of the previous amount or percentage in the same sentence:
 ///      `全区一般公共预算收入67.96亿元，为预算的100.2%，增长0.5%` labels all three
 ///      `一般公共预算收入`; `调整为89850万元，实际完成 90074万元` inherit likewise;
 ///   a bare 收入/支出 (`支出预算 319.5 亿元`, `收入总量为…`) is completed with the nearest
@@ -68,7 +69,8 @@ public enum NumberExtractor {
                let budget = ScopeFinder.budget(before: n.start, in: marks, section: section) {
                 label = budget + l
             }
-            if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence {
+            if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence,
+               relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
                 label = h.label
             }
             if let l = label, n.kind != .count { inherited = (l, sentence) }
@@ -105,6 +107,13 @@ public enum NumberExtractor {
         var p = position
         while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
         return p > floor && s[p - 1] == "等"
+    }
+
+    /// Inheritance needs a clause that names nothing itself: empty, or ending in a stage
+    /// word or verb (`实际完成 90074万元`, `动用1.76亿元`). `…中央金融政策17亿元` names its
+    /// own (non-budget) item and inherits nothing.
+    private static func introducedByVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        endsWithVerb(s, lower: lower, upper: upper)
     }
 
     private static func endsWithVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {

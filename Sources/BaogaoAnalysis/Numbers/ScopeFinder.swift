@@ -5,7 +5,8 @@
 ///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）; 我区/我市/我县 read as
 ///   全区/全市/全县), else the nearest in the section headings, innermost first. So a
 ///   `其中` list inherits its parent sentence's scope. 全省/省级 are not scopes of the
-///   report's own figures (`高于全省平均增速`) and are left out.
+///   report's own figures (`高于全省平均增速`) and are left out; a scope word after
+///   补助/对/向/给 names a recipient (`补助镇级支出`, `区级对镇级转移支付`), not a scope.
 /// - **Year**: the nearest `YYYY年` / `YYYY 年` (1990–2100) before the number in the same
 ///   sentence; else the paragraph's year; else the report's execution year, else its
 ///   budget year.
@@ -25,7 +26,9 @@ struct Landmarks: Sendable {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
             if ScopeFinder.firstScalars.contains(c), let w = ScopeFinder.words.longest(in: s, at: i) {
-                scopes.append((i, ScopeFinder.canonical(ScalarClass.string(w[...]))))
+                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
+                    scopes.append((i, ScopeFinder.canonical(ScalarClass.string(w[...]))))
+                }
                 i += w.count
                 continue
             }
@@ -52,6 +55,7 @@ enum ScopeFinder {
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
     ])
     static let firstScalars: Set<Unicode.Scalar> = Set(words.words.compactMap { $0.first })
+    static let recipientMarkers = WordList(["补助", "对", "向", "给"])
     static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
     static let budgetFirst: Set<Unicode.Scalar> = Set(budgetNames.words.compactMap { $0.first })
 
