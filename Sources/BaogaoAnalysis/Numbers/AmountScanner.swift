@@ -68,6 +68,21 @@ enum AmountScanner {
         return (j, ascii)
     }
 
+    /// `digits × multiplier` (a power of ten), parsed once so the result is the nearest
+    /// double to the exact decimal value.
+    static func scaled(_ digits: String, by multiplier: Double) -> Double? {
+        guard multiplier != 1 else { return Double(digits) }
+        let exponent = log10Int(multiplier)
+        return Double(digits + "e" + String(exponent))
+    }
+
+    private static func log10Int(_ x: Double) -> Int {
+        var e = 0
+        var v = x
+        while v >= 10 { v /= 10; e += 1 }
+        return e
+    }
+
     private static func isThousandsGroup(_ s: [Unicode.Scalar], at k: Int) -> Bool {
         guard k + 3 <= s.count else { return false }
         for m in k..<(k + 3) where !ScalarClass.isDigit(s[m]) { return false }
@@ -94,8 +109,8 @@ enum AmountScanner {
             let q = s[digitsEnd]
             if q == "+" || q == "＋" || ScalarClass.isLatinLetter(q) { return nil }
         }
-        guard var value = Double(ascii) else { return nil }
-        value *= unit.multiplier
+        // Scale in decimal, not binary: `67.96亿元` is exactly 6796000000, not 6795999999.999999.
+        guard var value = scaled(ascii, by: unit.multiplier) else { return nil }
         if negative { value = -value }
 
         var qualifier = unit.approximateWord

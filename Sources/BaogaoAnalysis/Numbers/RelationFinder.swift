@@ -34,7 +34,8 @@ enum RelationFinder {
     static func find(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var p = max(lower, 0)
         while p < upper {
-            if firstScalars.contains(s[p]), let w = words.longest(in: s, at: p, upper: upper) {
+            if firstScalars.contains(s[p]), let w = words.longest(in: s, at: p, upper: upper),
+               !(w.count == 1 && p + 1 < upper && s[p + 1] == "比") {  // 占比 is a noun, not 占
                 return Found(relation: ScalarClass.string(w[...]), start: p)
             }
             p += 1

@@ -49,7 +49,8 @@ enum TableCellFacts {
             if percentColumn {
                 kind = .percent; unitName = "%"
             } else if let u = tableUnit {
-                kind = u.kind; unitName = u.unit; value *= u.multiplier
+                kind = u.kind; unitName = u.unit
+                value = AmountScanner.scaled(bare.digits, by: u.multiplier) ?? value * u.multiplier
             } else {
                 continue
             }
@@ -99,7 +100,7 @@ enum TableCellFacts {
     }
 
     /// A cell that is only a number: `1,564`, `-3.5`, `２２９６０`.
-    private static func bareNumber(_ c: [Unicode.Scalar]) -> (value: Double, range: Range<Int>)? {
+    private static func bareNumber(_ c: [Unicode.Scalar]) -> (value: Double, digits: String, range: Range<Int>)? {
         var ascii = ""
         var lo = 0
         if let f = c.first, f == "-" || f == "－" || f == "−" { ascii = "-"; lo = 1 }
@@ -113,7 +114,7 @@ enum TableCellFacts {
             }
         }
         guard let v = Double(ascii) else { return nil }
-        return (v, 0..<c.count)
+        return (v, ascii, 0..<c.count)
     }
 
     private static func stripOrdinal(_ heading: String) -> String {
