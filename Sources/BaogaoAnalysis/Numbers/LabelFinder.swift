@@ -142,9 +142,11 @@ enum LabelFinder {
             let item = stripLeading(kept, allowYear: afterDigit)
             if !item.label.isEmpty { found = Found(label: item.label, scope: item.scope) }
         }
-        guard var result = found, !isBareVerb(result.label),
-              ScopeFinder.words.longest(in: Array(result.label.unicodeScalars), at: 0)?.count
-                != result.label.unicodeScalars.count else { return nil }
+        guard var result = found else { return nil }
+        let scalars = Array(result.label.unicodeScalars)
+        guard !isBareVerb(scalars), ScopeFinder.words.longest(in: scalars, at: 0)?.count != scalars.count else {
+            return nil
+        }
         result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
             result.label = source + "的" + result.label
@@ -168,8 +170,7 @@ enum LabelFinder {
         if kind == .count, run.count > 2, run.suffix(2).elementsEqual("建设".unicodeScalars) { run.removeLast(2) }
         guard !run.isEmpty else { return nil }
         if kind != .count && heads.longest(in: run, endingAt: run.count) == nil { return nil }
-        let label = ScalarClass.string(run[...])
-        return isBareVerb(label) ? nil : label
+        return isBareVerb(run) ? nil : ScalarClass.string(run[...])
     }
 
     private static func trimSpaces(_ s: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int {
@@ -215,9 +216,8 @@ enum LabelFinder {
         return false
     }
 
-    private static func isBareVerb(_ label: String) -> Bool {
-        let a = Array(label.unicodeScalars)
-        return stops.contains(a[...]) || countStops.contains(a[...]) || trailing.contains(a[...])
+    private static func isBareVerb(_ a: [Unicode.Scalar]) -> Bool {
+        stops.contains(a[...]) || countStops.contains(a[...]) || trailing.contains(a[...])
     }
 
     /// `X安排的` before a bare 收入/支出: the source that funds it.

@@ -33,13 +33,21 @@ public enum NumberExtractor {
 
     /// Running text (anything but a table row).
     static func facts(text: String, section: [String] = [], year fallbackYear: Int? = nil) -> [NumberFact] {
+        guard ScalarClass.utf8HasDigit(text) else { return [] }
         let s = Array(text.unicodeScalars)
-        guard AmountScanner.hasDigit(s) else { return [] }
         let numbers = AmountScanner.scan(s)
         guard !numbers.isEmpty else { return [] }
         let marks = Landmarks(s)
         var out: [NumberFact] = []
         out.reserveCapacity(numbers.count)
+        // Headings are read only when the paragraph itself names no scope or budget.
+        var headingCache: (scope: String?, budget: String?)?
+        func headings() -> (scope: String?, budget: String?) {
+            if let h = headingCache { return h }
+            let h = ScopeFinder.headings(section)
+            headingCache = h
+            return h
+        }
         var previousEnd = 0
         var inherited: (label: String, sentence: Int)?
         for n in numbers {
@@ -66,7 +74,7 @@ public enum NumberExtractor {
                 }
             }
             if let l = label, LabelFinder.generic.contains(l),
-               let budget = ScopeFinder.budget(before: n.start, in: marks, section: section) {
+               let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
                 label = budget + l
             }
             if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence,
@@ -74,7 +82,7 @@ public enum NumberExtractor {
                 label = h.label
             }
             if let l = label, n.kind != .count { inherited = (l, sentence) }
-            if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks, section: section) }
+            if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)
             out.append(NumberFact(
                 kind: n.kind, value: value, unit: n.unit,

@@ -28,13 +28,11 @@ enum RelationFinder {
         "下滑", "低于",
     ]
 
-    private static let firstScalars: Set<Unicode.Scalar> = Set(words.words.compactMap { $0.first })
-
     /// The first relation word in `s[lower..<upper]`.
     static func find(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var p = max(lower, 0)
         while p < upper {
-            if firstScalars.contains(s[p]), let w = words.longest(in: s, at: p, upper: upper),
+            if let w = words.longest(in: s, at: p, upper: upper),
                !(w.count == 1 && p + 1 < upper && s[p + 1] == "比") {  // 占比 is a noun, not 占
                 return Found(relation: ScalarClass.string(w[...]), start: p)
             }

@@ -25,14 +25,14 @@ struct Landmarks: Sendable {
         while i < s.count {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
-            if ScopeFinder.firstScalars.contains(c), let w = ScopeFinder.words.longest(in: s, at: i) {
+            if let w = ScopeFinder.words.longest(in: s, at: i) {
                 if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
                     scopes.append((i, ScopeFinder.canonical(ScalarClass.string(w[...]))))
                 }
                 i += w.count
                 continue
             }
-            if ScopeFinder.budgetFirst.contains(c), let w = ScopeFinder.budgetNames.longest(in: s, at: i) {
+            if let w = ScopeFinder.budgetNames.longest(in: s, at: i) {
                 budgets.append((i, ScalarClass.string(w[...])))
                 i += w.count
                 continue
@@ -42,10 +42,14 @@ struct Landmarks: Sendable {
         }
     }
 
+    /// The start of the sentence holding `position` (binary search: starts are sorted).
     func sentenceStart(before position: Int) -> Int {
-        var lo = 0
-        for start in sentenceStarts where start <= position { lo = start }
-        return lo
+        var lo = 0, hi = sentenceStarts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if sentenceStarts[mid] <= position { lo = mid } else { hi = mid }
+        }
+        return sentenceStarts[lo]
     }
 }
 
@@ -54,10 +58,8 @@ enum ScopeFinder {
         "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
     ])
-    static let firstScalars: Set<Unicode.Scalar> = Set(words.words.compactMap { $0.first })
     static let recipientMarkers = WordList(["补助", "对", "向", "给"])
     static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
-    static let budgetFirst: Set<Unicode.Scalar> = Set(budgetNames.words.compactMap { $0.first })
 
     static func canonical(_ scope: String) -> String {
         switch scope {
@@ -83,13 +85,20 @@ enum ScopeFinder {
         return (1990...2100).contains(y) ? y : nil
     }
 
-    static func scope(before position: Int, in marks: Landmarks, section: [String]) -> String? {
-        if let last = marks.scopes.last(where: { $0.position < position }) { return last.scope }
+    static func scope(before position: Int, in marks: Landmarks) -> String? {
+        marks.scopes.last(where: { $0.position < position })?.scope
+    }
+
+    /// The scope and budget named by the section headings, innermost first.
+    static func headings(_ section: [String]) -> (scope: String?, budget: String?) {
+        var scope: String?
+        var budget: String?
         for heading in section.reversed() {
-            let h = Array(heading.unicodeScalars)
-            if let found = Landmarks(h).scopes.last { return found.scope }
+            let marks = Landmarks(Array(heading.unicodeScalars))
+            if scope == nil { scope = marks.scopes.last?.scope }
+            if budget == nil { budget = marks.budgets.last?.name }
         }
-        return nil
+        return (scope, budget)
     }
 
     static func year(before position: Int, in marks: Landmarks, fallback: Int?) -> Int? {
@@ -100,11 +109,7 @@ enum ScopeFinder {
         return fallback
     }
 
-    static func budget(before position: Int, in marks: Landmarks, section: [String]) -> String? {
-        if let last = marks.budgets.last(where: { $0.position < position }) { return last.name }
-        for heading in section.reversed() {
-            if let found = Landmarks(Array(heading.unicodeScalars)).budgets.last { return found.name }
-        }
-        return nil
+    static func budget(before position: Int, in marks: Landmarks) -> String? {
+        marks.budgets.last(where: { $0.position < position })?.name
     }
 }

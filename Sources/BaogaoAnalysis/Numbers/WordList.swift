@@ -6,15 +6,44 @@
 struct WordList: Sendable {
     /// Longest first, so the first hit is the longest match.
     let words: [[Unicode.Scalar]]
+    /// Bitmaps over the low 16 bits of each word's first and last scalar: most text
+    /// scalars start or end no word, and one bit test rejects them (the finders probe
+    /// every position of a clause, so this is the extractor's hot path).
+    private let firstBits: [UInt64]
+    private let lastBits: [UInt64]
 
     init(_ strings: [String]) {
-        words = strings.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        words = strings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        var first = [UInt64](repeating: 0, count: 1024)
+        var last = [UInt64](repeating: 0, count: 1024)
+        for w in words {
+            if let f = w.first { Self.set(&first, f) }
+            if let l = w.last { Self.set(&last, l) }
+        }
+        firstBits = first
+        lastBits = last
     }
+
+    private static func set(_ bits: inout [UInt64], _ c: Unicode.Scalar) {
+        let k = Int(c.value & 0xFFFF)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+
+    @inline(__always)
+    private static func test(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
+        let k = Int(c.value & 0xFFFF)
+        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+
+    /// Could a word start with `c`? (Fast pre-check for scanning loops.)
+    @inline(__always)
+    func mayStart(with c: Unicode.Scalar) -> Bool { Self.test(firstBits, c) }
 
     /// The longest word that starts at `start` and ends at or before `upper`.
     func longest(in s: [Unicode.Scalar], at start: Int, upper: Int? = nil) -> [Unicode.Scalar]? {
         let limit = min(upper ?? s.count, s.count)
-        for w in words where start + w.count <= limit && start >= 0 {
+        guard start >= 0, start < limit, Self.test(firstBits, s[start]) else { return nil }
+        for w in words where start + w.count <= limit {
             var i = 0
             while i < w.count && s[start + i] == w[i] { i += 1 }
             if i == w.count { return w }
@@ -24,7 +53,7 @@ struct WordList: Sendable {
 
     /// The longest word that ends exactly at `end` (exclusive) and starts at or after `lower`.
     func longest(in s: [Unicode.Scalar], endingAt end: Int, lower: Int = 0) -> [Unicode.Scalar]? {
-        guard end <= s.count else { return nil }
+        guard end <= s.count, end > max(lower, 0), Self.test(lastBits, s[end - 1]) else { return nil }
         for w in words where end - w.count >= max(lower, 0) {
             let base = end - w.count
             var i = 0
@@ -34,8 +63,10 @@ struct WordList: Sendable {
         return nil
     }
 
+    /// Is `s` exactly one of the words?
     func contains(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        words.contains { $0.elementsEqual(s) }
+        let a = Array(s)
+        return longest(in: a, at: 0)?.count == a.count
     }
 }
 
@@ -82,9 +113,37 @@ enum ScalarClass {
         c == "。" || c == "；" || c == ";" || c == "！" || c == "!" || c == "？" || c == "?" || c == "\n"
     }
 
+    /// Scalars to a String through UTF-8 bytes (String's fast path).
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s)
-        return String(out)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.count * 3)
+        for c in s {
+            let v = c.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Does UTF-8 text hold an ASCII (30–39) or full-width (EF BC 90–99) digit? Checked
+    /// before the paragraph is turned into scalars at all.
+    static func utf8HasDigit(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { return true }
+            if beforePrevious == 0xEF && previous == 0xBC && b >= 0x90 && b <= 0x99 { return true }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 }

@@ -1,0 +1,33 @@
+import BaogaoAnalysis
+import BaogaoIngest
+import Foundation
+import XCTest
+
+/// Extraction speed on a generated corpus, in MB/s of paragraph text. Runs only when
+/// NUMBERS_BENCH_DIR names a folder of reports; measure in a release build:
+///
+///     python3 /work/shared/tools/gen_corpus.py /work/shared/corpus /tmp/gen-numbers --mb 20
+///     NUMBERS_BENCH_DIR=/tmp/gen-numbers swift test -c release --scratch-path .build-release \
+///         --enable-testable-imports --disable-swift-testing --filter NumberThroughput
+final class NumberThroughputTests: XCTestCase {
+    func testNumberThroughput() throws {
+        guard let dir = ProcessInfo.processInfo.environment["NUMBERS_BENCH_DIR"] else { return }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        var reports: [Report] = []
+        for name in names { reports.append(try ReportReader.read(fileAt: dir + "/" + name)) }
+        let bytes = reports.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.text.utf8.count } }
+        var best = Double.infinity
+        var facts = 0
+        for _ in 0..<3 {
+            facts = 0
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for r in reports {
+                for p in r.paragraphs { facts += NumberExtractor.facts(in: p, report: r.metadata).count }
+            }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        let mb = Double(bytes) / 1_000_000
+        print(String(format: "numbers throughput: %.1f MB in %.3f s = %.1f MB/s, %d facts (%d reports)",
+                     mb, best, mb / best, facts, reports.count))
+    }
+}
