@@ -27,45 +27,47 @@ enum AmountScanner {
     private static let before = WordList(["约", "大约", "超过", "超", "近", "逾", "接近", "不足", "不到", "多达"])
     private static let after = WordList(["以上", "左右"])
 
-    /// True when the text has a digit at all: paragraphs without one cost one pass.
-    static func hasDigit(_ s: [Unicode.Scalar]) -> Bool {
-        for c in s where ScalarClass.isDigit(c) { return true }
-        return false
-    }
-
     static func scan(_ s: [Unicode.Scalar]) -> [ScannedNumber] {
         var out: [ScannedNumber] = []
         var i = 0
         let n = s.count
         while i < n {
             guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
-            let (digitsEnd, ascii) = readNumber(s, from: i)
+            let digitsEnd = readNumber(s, from: i)
             defer { i = max(digitsEnd, i + 1) }
-            if let found = number(s, start: i, digitsEnd: digitsEnd, ascii: ascii) { out.append(found) }
+            if let found = number(s, start: i, digitsEnd: digitsEnd) { out.append(found) }
         }
         return out
     }
 
-    /// Reads digits, thousands groups and a fraction; returns the end and ASCII digits.
-    private static func readNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, String) {
-        var ascii = ""
+    /// Reads digits, thousands groups and a fraction; returns where the number ends.
+    private static func readNumber(_ s: [Unicode.Scalar], from start: Int) -> Int {
         var j = start
         var sawPoint = false
         while j < s.count {
-            if let d = ScalarClass.digit(s[j]) {
-                ascii.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + d)))
+            if ScalarClass.isDigit(s[j]) {
                 j += 1
             } else if s[j] == ",", !sawPoint, isThousandsGroup(s, at: j + 1) {
                 j += 1
             } else if (s[j] == "." || s[j] == "．"), !sawPoint, j + 1 < s.count, ScalarClass.isDigit(s[j + 1]) {
-                ascii.append(".")
                 sawPoint = true
                 j += 1
             } else {
                 break
             }
         }
-        return (j, ascii)
+        return j
+    }
+
+    /// The number's ASCII form (`1,564` → `1564`, `８．５７` → `8.57`), built only for
+    /// numbers that have a unit: years and ordinals never pay for it.
+    private static func asciiDigits(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        for k in range {
+            if let d = ScalarClass.digit(s[k]) { bytes.append(UInt8(0x30 + d)) } else if s[k] != "," { bytes.append(0x2E) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `digits × multiplier` (a power of ten), parsed once so the result is the nearest
@@ -89,8 +91,7 @@ enum AmountScanner {
         return k + 3 == s.count || !ScalarClass.isDigit(s[k + 3])
     }
 
-    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int,
-                               ascii: String) -> ScannedNumber? {
+    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int) -> ScannedNumber? {
         guard let unit = UnitTable.match(s, at: digitsEnd) else { return nil }
         var start = digitsStart
         var negative = false
@@ -110,7 +111,7 @@ enum AmountScanner {
             if q == "+" || q == "＋" || ScalarClass.isLatinLetter(q) { return nil }
         }
         // Scale in decimal, not binary: `67.96亿元` is exactly 6796000000, not 6795999999.999999.
-        guard var value = scaled(ascii, by: unit.multiplier) else { return nil }
+        guard var value = scaled(asciiDigits(s, digitsStart..<digitsEnd), by: unit.multiplier) else { return nil }
         if negative { value = -value }
 
         var qualifier = unit.approximateWord

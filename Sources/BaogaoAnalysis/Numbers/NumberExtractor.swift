@@ -33,8 +33,7 @@ public enum NumberExtractor {
 
     /// Running text (anything but a table row).
     static func facts(text: String, section: [String] = [], year fallbackYear: Int? = nil) -> [NumberFact] {
-        guard ScalarClass.utf8HasDigit(text) else { return [] }
-        let s = Array(text.unicodeScalars)
+        guard let s = ScalarClass.scalarsIfDigits(text) else { return [] }
         let numbers = AmountScanner.scan(s)
         guard !numbers.isEmpty else { return [] }
         let marks = Landmarks(s)

@@ -15,8 +15,7 @@ import BaogaoIngest
 ///   fact's year; a heading with a relation word (`增长%`, `为预算%`) gives the relation.
 enum TableCellFacts {
     static func facts(text: String, table: TableContext, year fallbackYear: Int?) -> [NumberFact] {
-        let s = Array(text.unicodeScalars)
-        guard AmountScanner.hasDigit(s) else { return [] }
+        guard let s = ScalarClass.scalarsIfDigits(text) else { return [] }
         let cells = split(s)
         guard let first = cells.first else { return [] }
         let rowLabel = stripOrdinal(ScalarClass.string(s[first]))

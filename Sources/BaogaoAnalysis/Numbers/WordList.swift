@@ -134,16 +134,39 @@ enum ScalarClass {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Does UTF-8 text hold an ASCII (30–39) or full-width (EF BC 90–99) digit? Checked
-    /// before the paragraph is turned into scalars at all.
-    static func utf8HasDigit(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { return true }
-            if beforePrevious == 0xEF && previous == 0xBC && b >= 0x90 && b <= 0x99 { return true }
-            beforePrevious = previous
-            previous = b
+    /// The paragraph's scalars, or nil when it holds no digit (ASCII 30–39 or
+    /// full-width EF BC 90–99): one pass over the UTF-8 bytes, and paragraphs without a
+    /// number cost nothing more.
+    static func scalarsIfDigits(_ text: String) -> [Unicode.Scalar]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Unicode.Scalar]? in
+            var found = false
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                if b >= 0x30 && b <= 0x39 { found = true; break }
+                if b == 0xEF && k + 2 < n && bytes[k + 1] == 0xBC && bytes[k + 2] >= 0x90 && bytes[k + 2] <= 0x99 {
+                    found = true; break
+                }
+                k += 1
+            }
+            guard found else { return nil }
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(n)
+            k = 0
+            while k < n {
+                let b = UInt32(bytes[k])
+                var v: UInt32
+                var len: Int
+                if b < 0x80 { v = b; len = 1 } else if b < 0xE0 { v = b & 0x1F; len = 2 } else if b < 0xF0 { v = b & 0x0F; len = 3 } else { v = b & 0x07; len = 4 }
+                if k + len > n { len = n - k }
+                var m = 1
+                while m < len { v = (v << 6) | (UInt32(bytes[k + m]) & 0x3F); m += 1 }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                k += len
+            }
+            return out
         }
-        return false
     }
 }
