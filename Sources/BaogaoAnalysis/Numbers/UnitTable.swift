@@ -25,7 +25,7 @@ enum UnitTable {
     }
 
     static let countUnits = WordList([
-        "个", "家", "户", "户次", "人", "人次", "万人次", "名", "所", "项", "套", "列", "亩",
+        "个", "家", "户", "户次", "人", "人次", "名", "所", "项", "套", "列", "亩",
         "公里", "千米", "平方米", "平方公里", "场次", "处", "件", "辆", "台", "座", "间",
         "张", "吨", "条",
     ])
@@ -74,9 +74,9 @@ enum UnitTable {
                          approximateWord: approximateWord)
         }
         guard !moneyOnly, let u = countUnits.longest(in: s, at: k) else { return nil }
-        var unit = ScalarClass.string(u[...])
-        if unit == "万人次" { unit = "人次"; multiplier *= 1e4 }
-        if unit == "个", durationAfterGe.longest(in: s, at: k + 1) != nil { return nil }
+        // `个月`, `个小时`: a duration, not a count.
+        if u.count == 1 && u[0] == "个", durationAfterGe.longest(in: s, at: k + 1) != nil { return nil }
+        let unit = ScalarClass.string(u[...])
         return Match(kind: .count, unit: unit, multiplier: multiplier, end: k + u.count,
                      approximateWord: approximateWord)
     }

@@ -8,7 +8,8 @@ import XCTest
 /// Entries are matched to facts by doc + context + number text (never by paragraph
 /// number, which depends on paragraph reconstruction). Two measurements:
 /// - **reader**: paragraphs from `ReportReader`; an entry whose context is in no
-///   paragraph is counted as "context not found (paragraph reconstruction)";
+///   paragraph is counted as "context not found (paragraph reconstruction)", printed,
+///   and left out of precision and recall (it measures ingestion, not extraction);
 /// - **prejoined**: paragraphs from a port of the shared textnorm reconstruction.
 /// The thresholds are asserted on the reader measurement once `ReportReader` joins
 /// hard-wrapped lines; while it is the naive first cut (no paragraph spans two lines),
@@ -72,13 +73,13 @@ final class NumberAccuracyTests: XCTestCase {
     private func score(_ entries: [NumberTestCorpus.Entry], _ source: Source) -> Score {
         var s = Score()
         for e in entries {
-            if !e.isNegative { s.positives += 1 }
             guard let para = source[e.doc]?.first(where: { $0.text.contains(e.context) }),
                   let span = expectedSpan(e, in: para.text) else {
                 s.notFound += 1
-                s.problems.append("line \(e.line) context not found: \(e.context)")
+                s.problems.append("line \(e.line) context not found (paragraph reconstruction): \(e.context)")
                 continue
             }
+            if !e.isNegative { s.positives += 1 }
             let overlapping = para.facts.filter { $0.start < span.upperBound && span.lowerBound < $0.end }
             if e.isNegative {
                 if !overlapping.isEmpty {
