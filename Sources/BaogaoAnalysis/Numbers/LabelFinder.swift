@@ -1,31 +1,43 @@
 /// Finds the item a number measures: `教育支出 22960万元` → `教育支出`.
 ///
 /// The label is the noun phrase that ends right before the number (or before its
-/// relation word), found by these rules, applied in order:
+/// relation word). Rules, in order (the word lists are in `LabelFinder+Words.swift`):
 ///
 /// 1. **Clause.** Look only between the last clause punctuation (，。；：、（）…) or the
-///    previous number and the number.
-/// 2. **Trailing words.** Strip stage and filler words from the end, repeatedly:
-///    预算, 预计, (拟)安排, 调整, (实际)完成, 为, 是, 达(到), 合计, 共计, 累计, 约, 超(过),
-///    均, 分别, 按照(预期), 同比, 全年 — `一般公共预算收入预算 141050 万元` → `…收入`.
+///    previous number and the number. A phrase ending in `等` sums a list, and then
+///    `、` does not end the clause (rule 7).
+/// 2. **Trailing words.** Strip stage and filler words from the end, repeatedly
+///    (预算, 预计, (拟)安排, 调整, (实际)完成, 为, 达(到), 合计, 累计, 约, 超(过), 分别,
+///    按照(预期), 同比, …): `一般公共预算收入预算 141050 万元` → `…收入`. For a count, a
+///    final verb is stripped too when no verb precedes it (`融资平台退出12家` → `融资平台`,
+///    but `完成老旧小区改造62.35万平方米` keeps `老旧小区改造`).
 /// 3. **Head word.** What is left must end in a budget head word (收入, 支出, 余额, 限额,
 ///    资金, 结余, 结转, 债务, 债券, 基金, 经费, 补助, 费, 金, 税, 额, 率, 比重, …);
-///    otherwise the clause names no item and the caller inherits one. Counts need no
-///    head word (they count things: `农村危房376户`).
-/// 4. **Walk back.** From the end, walk back over the phrase until clause punctuation, a
-///    digit, a space, `的`, `等`, or a stop word (a verb or connector that introduces
-///    the item: 加上, 以及, 其中, 动用, 安排, 发行, 用于, 争取, 统筹, 拨付, 发放, 化解,
-///    纳入, 按照, 我区…; for counts also 新增, 新建, 建成, 改造, 惠及, …). Adverbs 累计 /
-///    共计 inside the phrase are dropped (`“三保”累计支出` → `“三保”支出`).
-/// 5. **Leading words.** Strip from the start: connectors (加, 减, 从, 在, 和, 及, 与, 需,
-///    另, 并), a `年` left over from a year (`2025 年市级…`), and one scope word, which
-///    becomes the scope (`全区一般公共预算收入` → label `一般公共预算收入`, scope `全区`).
-/// 6. **Enumerations.** A phrase ending in `等` lists items: the label is the items
-///    joined by `、`, each stripped as in 5 (`加上上级补助、动用预算稳定调节基金、调入资金等`
-///    → `上级补助、预算稳定调节基金、调入资金`).
-/// 7. **Funding source.** A bare 收入/支出 stopped at `的` after `…安排` keeps its source:
+///    otherwise the clause names no budget item and the caller may inherit one. Counts
+///    need no head word (`农村危房376户`).
+/// 4. **Walk back.** From the end, walk back until clause punctuation, a digit, a space,
+///    `的`, a stop word (a verb or connector introducing the item: 加上, 以及, 其中, 动用,
+///    安排, 发行, 用于, 争取, 统筹, 拨付, 发放, 化解, 纳入, 按照, 我区…; for counts also
+///    新增, 新建, 建成, 改造, 惠及, …), or a `等` that closes a list (`…、仓储等优势特色
+///    产业项目`; in `商业服务业等支出` it is part of the name). A quoted name is taken
+///    whole, digits included (`“4050”人员`); adverbs 累计/共计 inside are dropped
+///    (`“三保”累计支出` → `“三保”支出`).
+/// 5. **Too general.** If the phrase is only 资金/项目/总额, the verb that stopped the
+///    walk stays (`统筹资金`, `储备项目`, `申请总额`).
+/// 6. **Leading words.** Strip from the start: list markers (`.` of `1.`, `——`),
+///    connectors (加, 减, 从, 在, 和, 及, 与, 需, 另, 并, 获, 全年, 预计), a `年`/`年度` left
+///    from a year (`2025 年市级…`), a time word before a scope (`当年全区…`), and one
+///    scope word, which becomes the scope (`全区一般公共预算收入` → label
+///    `一般公共预算收入`, scope `全区`).
+/// 7. **Enumerations.** A phrase ending in `等` lists items: the label is the items
+///    joined by `、`, each stripped as in 6 plus its introducing verb
+///    (`加上上级补助、动用预算稳定调节基金、调入资金等` → `上级补助、预算稳定调节基金、调入资金`).
+/// 8. **Funding source.** A bare 收入/支出 stopped at `的` after `…安排` keeps its source:
 ///    `彩票公益金安排的支出`.
-/// 8. A label that is only a verb (`投入`, `安排`) is no label.
+/// 9. A label that is only a verb (`投入`, `安排`) or only a scope word is no label.
+///
+/// `after` reads a label that follows the number instead (`1 亿元重大项目前期经费`,
+/// `支持 133 个重点项目`): the run of text up to punctuation or a stop word.
 enum LabelFinder {
     struct Found: Sendable, Equatable {
         var label: String
@@ -34,45 +46,6 @@ enum LabelFinder {
         /// `补助镇级支出`, is not the number's scope).
         var start: Int = 0
     }
-
-    static let heads = WordList([
-        "入", "出", "余额", "限额", "资金", "结余", "结转", "结转下年", "债务", "债", "券", "基金",
-        "经费", "补助", "补贴", "奖励", "奖补", "返还", "支付", "费", "金", "款", "税", "额", "率",
-        "比", "比重", "增速", "投入", "投资", "息", "还本", "本金", "资产", "收益", "财力",
-        "融资", "工资", "救助", "对象", "人员", "增收", "消费", "成本", "计划", "任务", "标准",
-        "总量", "总计", "合计", "缺口", "指数", "值", "资金池", "出资", "税收",
-    ])
-    static let trailing = WordList([
-        "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "合计",
-        "共计", "累计", "约", "超过", "超", "近", "均", "分别", "按照预期", "预期", "按照", "同比",
-        "全年", "共",
-    ])
-    static let stops = WordList([
-        "加上", "以及", "其中", "动用", "安排", "发行", "用于", "争取", "统筹", "拨付", "兑付",
-        "发放", "筹措", "获得", "收到", "申请", "落实", "压减", "调减", "核减", "化解", "偿还",
-        "支持", "带动", "拉动", "实现", "达到", "核定", "下达", "包括", "纳入", "设立", "按照",
-        "通过", "用好", "引导", "承接", "投入", "完成", "兑现", "办理", "调整", "补充", "批准", "协调", "指导", "我区", "我市", "我县",
-    ])
-    static let countStops = WordList([
-        "新增", "新建", "建成", "改造", "惠及", "开行", "引进", "认定", "帮助", "储备", "谋划",
-        "评审通过", "退出", "创建", "培育", "举办", "开展", "论证", "建设", "投用", "改扩建", "交付", "让", "为",
-    ])
-    static let leading = WordList([
-        "加上", "以及", "其中", "全年", "预计", "加", "减", "从", "在", "和", "及", "与", "需", "另",
-        "并", "获",
-    ])
-    /// List markers left at the start of a phrase: `1.教育支出` (the walk stops at the
-    /// digit), `——城乡社区支出`.
-    static let markers: Set<Unicode.Scalar> = [".", "．", "—", "-", "－", "·", "•", "、"]
-    /// Time words that may stand before a scope word: `当年全区社会保险基金支出`.
-    static let timeWords = WordList(["当年", "今年", "本年", "全年", "年度"])
-    /// Nouns too general to stand alone: the verb before them stays in the label
-    /// (`统筹资金`, `核减资金`, `储备项目`, `申请总额`).
-    static let tooGeneral: Set<String> = ["资金", "项目", "总额"]
-    static let infixes = WordList(["累计", "共计"])
-    static let generic: Set<String> = [
-        "收入", "支出", "收入总计", "支出总计", "收入总量", "支出总量", "收入合计", "支出合计",
-    ]
 
     /// The label named before `upper`, looking no further back than `lower`.
     static func before(_ s: [Unicode.Scalar], lower: Int, upper: Int, kind: NumberFact.Kind) -> Found? {

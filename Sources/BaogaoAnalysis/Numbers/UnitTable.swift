@@ -32,9 +32,10 @@ enum UnitTable {
     private static let durationAfterGe = WordList(["月", "小时", "工作日", "季度"])
     private static let points = WordList(["个百分点", "百分点"])
 
+    /// Spaces, and a line break left by a hard wrap, may stand between number and unit.
     private static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var k = i
-        while k < s.count && ScalarClass.isSpace(s[k]) { k += 1 }
+        while k < s.count && (ScalarClass.isSpace(s[k]) || s[k] == "\n" || s[k] == "\r") { k += 1 }
         return k
     }
 

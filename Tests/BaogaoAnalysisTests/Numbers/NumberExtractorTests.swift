@@ -49,6 +49,7 @@ final class NumberExtractorTests: XCTestCase {
             ("结余-3480.83万元", [Want(text: "-3480.83万元", value: -34_808_300, kind: .amount)]),
             ("转移支付34.39元", [Want(text: "34.39元", value: 34.39, kind: .amount, label: .be("转移支付"))]),
             ("收入 62.22 亿 元", [Want(text: "62.22 亿 元", value: 6_222_000_000, kind: .amount)]),
+            ("一般性转移支付 8.57\n亿元", [Want(text: "8.57\n亿元", value: 857_000_000, kind: .amount, label: .be("一般性转移支付"))]),
         ]
         for (text, wants) in table { check(text, wants) }
     }
