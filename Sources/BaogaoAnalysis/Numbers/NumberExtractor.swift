@@ -4,7 +4,7 @@ import BaogaoIngest
 /// and counts, each with its label, relation, scope and year.
 ///
 /// A pure function of the paragraph and its report's metadata. Paragraphs without a
-/// digit cost one pass over their scalars and return at once.
+/// digit cost one pass over their UTF-8 bytes and return at once.
 ///
 /// How each number gets its fields (see the finders for the word lists):
 /// - value, kind, unit, text, offsets: `AmountScanner` + `UnitTable`;
@@ -62,7 +62,8 @@ public enum NumberExtractor {
                 // `（含高新区 10 亿元）` is a part of the parent figure; `（含新增地方政府
                 // 债券 0.77 亿元，…）` names an item of it.
                 relation = RelationFinder.Found(relation: "含", start: clause)
-                if LabelFinder.heads.longest(in: Array(part.unicodeScalars), endingAt: part.unicodeScalars.count) != nil {
+                let partScalars = Array(part.unicodeScalars)
+                if LabelFinder.heads.longest(in: partScalars, endingAt: partScalars.count) != nil {
                     label = part
                 } else {
                     scope = part
