@@ -19,3 +19,22 @@ final class NumberDumpTests: XCTestCase {
         }
     }
 }
+
+/// Prints a sample of facts from a folder of reports (NUMBERS_DUMP_DIR), for review.
+final class NumberDumpFolderTests: XCTestCase {
+    func testNumberDumpFolder() throws {
+        guard let dir = ProcessInfo.processInfo.environment["NUMBERS_DUMP_DIR"] else { return }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        var rng = SplitMix(seed: 7)
+        for name in names.prefix(40) {
+            let r = try ReportReader.read(fileAt: dir + "/" + name)
+            for p in r.paragraphs {
+                for f in NumberExtractor.facts(in: p, report: r.metadata) where rng.next() % 40 == 0 {
+                    let s = Array(p.text.unicodeScalars)
+                    let ctx = String(String.UnicodeScalarView(s[max(0, f.start - 14)..<f.end]))
+                    print("DUMP\t\(ctx)\t\(f.kind)\t\(f.value)\t\(f.label ?? "-")\t\(f.relation ?? "")\t\(f.scope ?? "")")
+                }
+            }
+        }
+    }
+}
