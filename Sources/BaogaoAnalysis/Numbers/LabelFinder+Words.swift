@@ -41,7 +41,7 @@ extension LabelFinder {
     static let timeWords = WordList(["当年", "今年", "本年", "全年", "年度"])
     /// Nouns too general to stand alone: the verb before them stays in the label
     /// (`统筹资金`, `核减资金`, `储备项目`, `申请总额`).
-    static let tooGeneral: Set<String> = ["资金", "项目", "总额"]
+    static let tooGeneral = WordList(["资金", "项目", "总额"])
     /// Adverbs dropped from inside a phrase.
     static let infixes = WordList(["累计", "共计"])
     /// Labels that need their budget name (`支出` → `一般公共预算支出`).

@@ -100,26 +100,28 @@ enum LabelFinder {
             p -= 1
         }
         kept.reverse()
-        var found: Found?
+        var labelScalars: [Unicode.Scalar] = []
+        var scope: String?
         if enumeration {
-            var items: [String] = []
-            var scope: String?
             for part in kept.split(separator: "、") {
-                let item = stripLeading(Array(part), allowYear: false, dropVerbs: true)
-                if scope == nil { scope = item.scope }
-                if !item.label.isEmpty { items.append(item.label) }
+                let item = Array(part)
+                let stripped = stripLeading(item, allowYear: false, dropVerbs: true)
+                if scope == nil { scope = stripped.scope }
+                guard stripped.start < item.count else { continue }
+                if !labelScalars.isEmpty { labelScalars.append("、") }
+                labelScalars.append(contentsOf: item[stripped.start...])
             }
-            if !items.isEmpty { found = Found(label: items.joined(separator: "、"), scope: scope) }
         } else {
-            if let w = stopWord, tooGeneral.contains(ScalarClass.string(kept[...])) { kept = w + kept }
-            let item = stripLeading(kept, allowYear: afterDigit)
-            if !item.label.isEmpty { found = Found(label: item.label, scope: item.scope) }
+            if let w = stopWord, tooGeneral.contains(kept[...]) { kept = w + kept }
+            let stripped = stripLeading(kept, allowYear: afterDigit)
+            scope = stripped.scope
+            labelScalars = Array(kept[stripped.start...])
         }
-        guard var result = found else { return nil }
-        let scalars = Array(result.label.unicodeScalars)
-        guard !isBareVerb(scalars), ScopeFinder.words.longest(in: scalars, at: 0)?.count != scalars.count else {
+        guard !labelScalars.isEmpty, !isBareVerb(labelScalars),
+              ScopeFinder.words.longest(in: labelScalars, at: 0)?.count != labelScalars.count else {
             return nil
         }
+        var result = Found(label: ScalarClass.string(labelScalars[...]), scope: scope)
         result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
             result.label = source + "的" + result.label
@@ -152,8 +154,11 @@ enum LabelFinder {
         return hi
     }
 
-    /// `dropVerbs`: list items also lose an introducing verb (`动用预算稳定调节基金`).
-    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool, dropVerbs: Bool = false) -> Found {
+    /// Where the label starts in `t` once leading words are stripped, and the scope word
+    /// stripped on the way. `dropVerbs`: list items also lose an introducing verb
+    /// (`动用预算稳定调节基金`).
+    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool,
+                                     dropVerbs: Bool = false) -> (start: Int, scope: String?) {
         var i = 0
         var scope: String?
         if allowYear, i < t.count, t[i] == "年" {
@@ -167,15 +172,16 @@ enum LabelFinder {
                ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
                 i += tw.count; changed = true
             }
-            if scope == nil, let sc = ScopeFinder.words.longest(in: t, at: i), i + sc.count < t.count {
-                scope = ScopeFinder.canonical(ScalarClass.string(sc[...]))
-                i += sc.count; changed = true
+            if scope == nil, let sc = ScopeFinder.words.longestIndex(in: t, at: i),
+               i + ScopeFinder.words.words[sc].count < t.count {
+                scope = ScopeFinder.canonicalByIndex[sc]
+                i += ScopeFinder.words.words[sc].count; changed = true
             } else if let w = leading.longest(in: t, at: i) ?? (dropVerbs ? stops.longest(in: t, at: i) : nil),
                       i + w.count < t.count {
                 i += w.count; changed = true
             }
         }
-        return Found(label: ScalarClass.string(t[i...]), scope: scope)
+        return (min(i, t.count), scope)
     }
 
     /// Is there a stop word (a verb or connector) anywhere in `s[lower..<upper]`?
@@ -200,7 +206,8 @@ enum LabelFinder {
         var q = de
         while q > lower && !ScalarClass.isClauseStop(s[q - 1]) && !ScalarClass.isDigit(s[q - 1])
                 && !ScalarClass.isSpace(s[q - 1]) && s[q - 1] != "的" { q -= 1 }
-        let source = stripLeading(Array(s[q..<de]), allowYear: false).label
-        return source.count > 2 ? source : nil
+        let t = Array(s[q..<de])
+        let start = stripLeading(t, allowYear: false).start
+        return t.count - start > 2 ? ScalarClass.string(t[start...]) : nil
     }
 }

@@ -25,16 +25,16 @@ struct Landmarks: Sendable {
         while i < s.count {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
-            if let w = ScopeFinder.words.longest(in: s, at: i) {
+            if let w = ScopeFinder.words.longestIndex(in: s, at: i) {
                 if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
-                    scopes.append((i, ScopeFinder.canonical(ScalarClass.string(w[...]))))
+                    scopes.append((i, ScopeFinder.canonicalByIndex[w]))
                 }
-                i += w.count
+                i += ScopeFinder.words.words[w].count
                 continue
             }
-            if let w = ScopeFinder.budgetNames.longest(in: s, at: i) {
-                budgets.append((i, ScalarClass.string(w[...])))
-                i += w.count
+            if let w = ScopeFinder.budgetNames.longestIndex(in: s, at: i) {
+                budgets.append((i, ScopeFinder.budgetNames.strings[w]))
+                i += ScopeFinder.budgetNames.words[w].count
                 continue
             }
             if c == "年", let y = ScopeFinder.year(endingBefore: i, in: s) { years.append((i, y)) }
@@ -58,6 +58,7 @@ enum ScopeFinder {
         "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
     ])
+    static let canonicalByIndex: [String] = words.strings.map(canonical)
     static let recipientMarkers = WordList(["补助", "对", "向", "给"])
     static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
 

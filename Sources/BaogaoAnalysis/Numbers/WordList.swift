@@ -6,6 +6,8 @@
 struct WordList: Sendable {
     /// Longest first, so the first hit is the longest match.
     let words: [[Unicode.Scalar]]
+    /// `words` as strings, same order: a match's index names it without building a String.
+    let strings: [String]
     /// Bitmaps over the low 16 bits of each word's first and last scalar: most text
     /// scalars start or end no word, and one bit test rejects them (the finders probe
     /// every position of a clause, so this is the extractor's hot path).
@@ -14,6 +16,7 @@ struct WordList: Sendable {
 
     init(_ strings: [String]) {
         words = strings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.strings = words.map { ScalarClass.string($0[...]) }
         var first = [UInt64](repeating: 0, count: 1024)
         var last = [UInt64](repeating: 0, count: 1024)
         for w in words {
@@ -41,12 +44,17 @@ struct WordList: Sendable {
 
     /// The longest word that starts at `start` and ends at or before `upper`.
     func longest(in s: [Unicode.Scalar], at start: Int, upper: Int? = nil) -> [Unicode.Scalar]? {
+        longestIndex(in: s, at: start, upper: upper).map { words[$0] }
+    }
+
+    /// The index in `words`/`strings` of the longest word starting at `start`.
+    func longestIndex(in s: [Unicode.Scalar], at start: Int, upper: Int? = nil) -> Int? {
         let limit = min(upper ?? s.count, s.count)
         guard start >= 0, start < limit, Self.test(firstBits, s[start]) else { return nil }
-        for w in words where start + w.count <= limit {
+        for (index, w) in words.enumerated() where start + w.count <= limit {
             var i = 0
             while i < w.count && s[start + i] == w[i] { i += 1 }
-            if i == w.count { return w }
+            if i == w.count { return index }
         }
         return nil
     }
