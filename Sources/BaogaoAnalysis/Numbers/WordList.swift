@@ -3,7 +3,7 @@
 /// Every numbers rule is a list of words (units, relation words, head words, stop
 /// words); this is the one place that matches them, without Foundation or regex, so
 /// the extractor stays fast at indexing time.
-struct WordList: Sendable {
+final class WordList: Sendable {
     /// Longest first, so the first hit is the longest match.
     let words: [[Unicode.Scalar]]
     /// `words` as strings, same order: a match's index names it without building a String.
@@ -160,21 +160,33 @@ enum ScalarClass {
                 k += 1
             }
             guard found else { return nil }
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(n)
-            k = 0
-            while k < n {
-                let b = UInt32(bytes[k])
-                var v: UInt32
-                var len: Int
-                if b < 0x80 { v = b; len = 1 } else if b < 0xE0 { v = b & 0x1F; len = 2 } else if b < 0xF0 { v = b & 0x0F; len = 3 } else { v = b & 0x07; len = 4 }
-                if k + len > n { len = n - k }
-                var m = 1
-                while m < len { v = (v << 6) | (UInt32(bytes[k + m]) & 0x3F); m += 1 }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                k += len
+            // A String is valid UTF-8, so a plain decoder suffices; it writes straight
+            // into the array's storage (at most one scalar per byte).
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
+                var k = 0
+                var written = 0
+                while k < n {
+                    let b = UInt32(bytes[k])
+                    var v: UInt32
+                    var len: Int
+                    if b < 0x80 {
+                        v = b; len = 1
+                    } else if b < 0xE0 {
+                        v = b & 0x1F; len = 2
+                    } else if b < 0xF0 {
+                        v = b & 0x0F; len = 3
+                    } else {
+                        v = b & 0x07; len = 4
+                    }
+                    if k + len > n { len = n - k }
+                    var m = 1
+                    while m < len { v = (v << 6) | (UInt32(bytes[k + m]) & 0x3F); m += 1 }
+                    buffer.initializeElement(at: written, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    written += 1
+                    k += len
+                }
+                count = written
             }
-            return out
         }
     }
 }

@@ -12,14 +12,16 @@ import XCTest
 final class NumberThroughputTests: XCTestCase {
     func testNumberThroughput() throws {
         guard let dir = ProcessInfo.processInfo.environment["NUMBERS_BENCH_DIR"] else { return }
+        let limit = ProcessInfo.processInfo.environment["NUMBERS_BENCH_LIMIT"].flatMap { Int($0) } ?? Int.max
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+            .prefix(limit)
         var reports: [Report] = []
         for name in names { reports.append(try ReportReader.read(fileAt: dir + "/" + name)) }
         let bytes = reports.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.text.utf8.count } }
         var best = Double.infinity
         var bestCPU = Double.infinity
         var facts = 0
-        for _ in 0..<5 {
+        for _ in 0..<(ProcessInfo.processInfo.environment["NUMBERS_BENCH_ROUNDS"].flatMap { Int($0) } ?? 5) {
             facts = 0
             let t0 = DispatchTime.now().uptimeNanoseconds
             let c0 = threadCPUSeconds()
