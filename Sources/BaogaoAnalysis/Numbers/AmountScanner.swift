@@ -31,11 +31,19 @@ enum AmountScanner {
         var out: [ScannedNumber] = []
         var i = 0
         let n = s.count
+        var previousEnd = -1
         while i < n {
             guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
             let digitsEnd = readNumber(s, from: i)
             defer { i = max(digitsEnd, i + 1) }
-            if let found = number(s, start: i, digitsEnd: digitsEnd) { out.append(found) }
+            // A dash right after a number is a range (`5%-8%`, `5万元-10万元`), not a sign.
+            let rangeDash = i >= 1 && i - 1 == previousEnd
+            if let found = number(s, start: i, digitsEnd: digitsEnd, rangeDash: rangeDash) {
+                out.append(found)
+                previousEnd = found.end
+            } else {
+                previousEnd = digitsEnd
+            }
         }
         return out
     }
@@ -91,11 +99,12 @@ enum AmountScanner {
         return k + 3 == s.count || !ScalarClass.isDigit(s[k + 3])
     }
 
-    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int) -> ScannedNumber? {
+    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int,
+                               rangeDash: Bool) -> ScannedNumber? {
         guard let unit = UnitTable.match(s, at: digitsEnd) else { return nil }
         var start = digitsStart
         var negative = false
-        if start > 0, s[start - 1] == "-" || s[start - 1] == "－" || s[start - 1] == "−" {
+        if start > 0, !rangeDash, s[start - 1] == "-" || s[start - 1] == "－" || s[start - 1] == "−" {
             let beforeSign = start >= 2 ? s[start - 2] : " "
             if !ScalarClass.isDigit(beforeSign) && !ScalarClass.isLatinLetter(beforeSign) {
                 start -= 1

@@ -39,6 +39,18 @@ enum UnitTable {
         return k
     }
 
+    /// `万亿`, `亿`, `万`, `百万`, `千万`, `千` at `k`: multiplier, money-only, width.
+    private static func magnitude(_ s: [Unicode.Scalar], at k: Int) -> (Double, Bool, Int) {
+        let next: Unicode.Scalar = k + 1 < s.count ? s[k + 1] : " "
+        switch s[k] {
+        case "万": return next == "亿" ? (1e12, false, 2) : (1e4, false, 1)
+        case "亿": return (1e8, false, 1)
+        case "百": return next == "万" ? (1e6, true, 2) : (1, false, 0)
+        case "千": return next == "万" ? (1e7, true, 2) : (1e3, true, 1)
+        default: return (1, false, 0)
+        }
+    }
+
     /// The unit starting at `start` (just past the digits), or nil for a bare number.
     static func match(_ s: [Unicode.Scalar], at start: Int) -> Match? {
         var k = skipSpaces(s, start)
@@ -49,23 +61,15 @@ enum UnitTable {
         if let p = points.longest(in: s, at: k) {
             return Match(kind: .percentagePoint, unit: "个百分点", multiplier: 1, end: k + p.count)
         }
-        var multiplier = 1.0
-        var moneyOnly = false
-        if k + 1 < s.count && s[k] == "万" && s[k + 1] == "亿" {
-            multiplier = 1e12; k += 2
-        } else if s[k] == "亿" {
-            multiplier = 1e8; k += 1
-        } else if s[k] == "万" {
-            multiplier = 1e4; k += 1
-        } else if k + 1 < s.count && s[k] == "百" && s[k + 1] == "万" {
-            multiplier = 1e6; k += 2; moneyOnly = true
-        } else if k + 1 < s.count && s[k] == "千" && s[k + 1] == "万" {
-            multiplier = 1e7; k += 2; moneyOnly = true
-        } else if s[k] == "千" {
-            multiplier = 1e3; k += 1; moneyOnly = true
-        }
+        // `余`/`多` may stand before or after the magnitude: `32万余户`, `2000余万元`, `10多亿元`.
         var approximateWord: String?
-        if k < s.count && (s[k] == "余" || s[k] == "多") {
+        if s[k] == "余" || s[k] == "多" {
+            approximateWord = String(s[k]); k += 1
+        }
+        guard k < s.count else { return nil }
+        let (multiplier, moneyOnly, width) = magnitude(s, at: k)
+        k += width
+        if approximateWord == nil, k < s.count, s[k] == "余" || s[k] == "多" {
             approximateWord = String(s[k]); k += 1
         }
         if multiplier != 1 { k = skipSpaces(s, k) }

@@ -63,6 +63,8 @@ final class NumberExtractorTests: XCTestCase {
             ("惠及企业5000余家", "5000余家", 5000, "余"),
             ("惠及农户32万余户", "32万余户", 320_000, "余"),
             ("惠及近 4 万户家庭", "4 万户", 40_000, "近"),
+            ("安排资金2000余万元", "2000余万元", 20_000_000, "余"),
+            ("带动投资10多亿元", "10多亿元", 1e9, "多"),
         ]
         for (text, number, value, qualifier) in table {
             let f = Self.facts(text)
@@ -104,6 +106,11 @@ final class NumberExtractorTests: XCTestCase {
             Want(text: "233.6 亿元", value: 23_360_000_000, kind: .amount, label: .be("民生领域支出")),
             Want(text: "74.7%", value: 74.7, kind: .percent, label: .be("民生领域支出"), relation: .be("占")),
         ])
+        check("税收收入较上年减少 3.2%", [Want(text: "3.2%", value: -3.2, kind: .percent, relation: .be("较上年减少"))])
+        check("降幅为1.5个百分点", [Want(text: "1.5个百分点", value: -1.5, kind: .percentagePoint, relation: .be("降幅"))])
+        // A dash between two numbers is a range, not a minus sign.
+        check("增长5%-8%", [Want(text: "5%", value: 5, kind: .percent), Want(text: "8%", value: 8, kind: .percent)])
+        check("单价5万元-10万元", [Want(text: "5万元", value: 50_000, kind: .amount), Want(text: "10万元", value: 100_000, kind: .amount)])
         // A decrease word makes only percentages negative: amounts keep their sign.
         check("收入短收减少支出4.1亿元", [Want(text: "4.1亿元", value: 410_000_000, kind: .amount, relation: .be("减少"))])
     }
