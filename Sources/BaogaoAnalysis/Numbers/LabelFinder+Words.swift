@@ -13,7 +13,7 @@ extension LabelFinder {
     static let trailing = WordList([
         "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "合计",
         "共计", "累计", "约", "超过", "超", "近", "均", "分别", "按照预期", "预期", "按照", "同比",
-        "全年", "共",
+        "全年", "共", "预算数", "决算数", "执行数", "完成数", "调整数", "决算",
     ])
     /// Verbs and connectors that introduce an item; the label starts after them.
     static let stops = WordList([

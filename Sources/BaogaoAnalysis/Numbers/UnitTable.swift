@@ -1,7 +1,7 @@
 /// What may follow a number, and what it makes of it.
 ///
-/// A unit is read as `[magnitude] [余|多] unit`, spaces allowed between the number and
-/// each part (`141050 万元`, `3.8 个百分点`, `32万余户`):
+/// A unit is read as `[余|多] [magnitude] [余|多] unit`, spaces (or a line break) allowed
+/// between the number and each part (`141050 万元`, `3.8 个百分点`, `32万余户`, `2000余万元`):
 ///
 /// | written                    | kind            | base unit  | multiplier |
 /// |----------------------------|-----------------|------------|------------|
