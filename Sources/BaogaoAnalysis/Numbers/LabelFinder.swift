@@ -66,6 +66,8 @@ enum LabelFinder {
         if !enumeration && kind != .count && heads.longest(in: s, endingAt: hi, lower: lower) == nil {
             return nil
         }
+        // Local references: the walk probes these at every scalar.
+        let stopWords = stops, countWords = countStops, infixWords = infixes
         var p = hi
         var kept: [Unicode.Scalar] = []
         var afterDigit = false
@@ -88,14 +90,17 @@ enum LabelFinder {
             // `等` closes a list: `…、仓储等优势特色产业项目` → `优势特色产业项目`; but
             // `商业服务业等支出`, `军属等优抚对象` are names and keep it.
             if c == "等" && !enumeration && lower > 0 && s[lower - 1] == "、" { break }
-            if !enumeration && p < hi {
-                if let w = stops.longest(in: s, endingAt: p, lower: lower)
-                    ?? (kind == .count ? countStops.longest(in: s, endingAt: p, lower: lower) : nil) {
+            if !enumeration && p < hi && (stopWords.mayEnd(with: c) || countWords.mayEnd(with: c)) {
+                if let w = stopWords.longest(in: s, endingAt: p, lower: lower)
+                    ?? (kind == .count ? countWords.longest(in: s, endingAt: p, lower: lower) : nil) {
                     stopWord = w
                     break
                 }
             }
-            if p < hi, let w = infixes.longest(in: s, endingAt: p, lower: lower) { p -= w.count; continue }
+            if p < hi, infixWords.mayEnd(with: c), let w = infixWords.longest(in: s, endingAt: p, lower: lower) {
+                p -= w.count
+                continue
+            }
             kept.append(c)
             p -= 1
         }

@@ -32,9 +32,10 @@ enum RelationFinder {
 
     /// The first relation word in `s[lower..<upper]`.
     static func find(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        let words = Self.words
         var p = max(lower, 0)
         while p < upper {
-            if let w = words.longest(in: s, at: p, upper: upper),
+            if words.mayStart(with: s[p]), let w = words.longest(in: s, at: p, upper: upper),
                !(w.count == 1 && p + 1 < upper && s[p + 1] == "比") {  // 占比 is a noun, not 占
                 return Found(relation: ScalarClass.string(w[...]), start: p)
             }

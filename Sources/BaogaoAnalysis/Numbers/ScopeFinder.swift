@@ -21,18 +21,20 @@ struct Landmarks: Sendable {
     var sentenceStarts: [Int] = [0]
 
     init(_ s: [Unicode.Scalar]) {
+        let scopeWords = ScopeFinder.words
+        let budgetNames = ScopeFinder.budgetNames
         var i = 0
         while i < s.count {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
-            if let w = ScopeFinder.words.longestIndex(in: s, at: i) {
+            if scopeWords.mayStart(with: c), let w = scopeWords.longestIndex(in: s, at: i) {
                 if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
                     scopes.append((i, ScopeFinder.canonicalByIndex[w]))
                 }
                 i += ScopeFinder.words.words[w].count
                 continue
             }
-            if let w = ScopeFinder.budgetNames.longestIndex(in: s, at: i) {
+            if budgetNames.mayStart(with: c), let w = budgetNames.longestIndex(in: s, at: i) {
                 budgets.append((i, ScopeFinder.budgetNames.strings[w]))
                 i += ScopeFinder.budgetNames.words[w].count
                 continue

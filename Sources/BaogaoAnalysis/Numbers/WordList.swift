@@ -8,17 +8,18 @@ final class WordList: Sendable {
     let words: [[Unicode.Scalar]]
     /// `words` as strings, same order: a match's index names it without building a String.
     let strings: [String]
-    /// Bitmaps over the low 16 bits of each word's first and last scalar: most text
+    /// Bitmaps over the low 12 bits of each word's first and last scalar: most text
     /// scalars start or end no word, and one bit test rejects them (the finders probe
-    /// every position of a clause, so this is the extractor's hot path).
+    /// every position of a clause, so this is the extractor's hot path). 512 bytes each,
+    /// so all the lists' bitmaps stay in L1 cache.
     private let firstBits: [UInt64]
     private let lastBits: [UInt64]
 
     init(_ strings: [String]) {
         words = strings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         self.strings = words.map { ScalarClass.string($0[...]) }
-        var first = [UInt64](repeating: 0, count: 1024)
-        var last = [UInt64](repeating: 0, count: 1024)
+        var first = [UInt64](repeating: 0, count: 64)
+        var last = [UInt64](repeating: 0, count: 64)
         for w in words {
             if let f = w.first { Self.set(&first, f) }
             if let l = w.last { Self.set(&last, l) }
@@ -28,19 +29,23 @@ final class WordList: Sendable {
     }
 
     private static func set(_ bits: inout [UInt64], _ c: Unicode.Scalar) {
-        let k = Int(c.value & 0xFFFF)
+        let k = Int(c.value & 0xFFF)
         bits[k >> 6] |= 1 << UInt64(k & 63)
     }
 
     @inline(__always)
     private static func test(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
-        let k = Int(c.value & 0xFFFF)
+        let k = Int(c.value & 0xFFF)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 
     /// Could a word start with `c`? (Fast pre-check for scanning loops.)
     @inline(__always)
     func mayStart(with c: Unicode.Scalar) -> Bool { Self.test(firstBits, c) }
+
+    /// Could a word end with `c`?
+    @inline(__always)
+    func mayEnd(with c: Unicode.Scalar) -> Bool { Self.test(lastBits, c) }
 
     /// The longest word that starts at `start` and ends at or before `upper`.
     func longest(in s: [Unicode.Scalar], at start: Int, upper: Int? = nil) -> [Unicode.Scalar]? {
@@ -51,22 +56,33 @@ final class WordList: Sendable {
     func longestIndex(in s: [Unicode.Scalar], at start: Int, upper: Int? = nil) -> Int? {
         let limit = min(upper ?? s.count, s.count)
         guard start >= 0, start < limit, Self.test(firstBits, s[start]) else { return nil }
-        for (index, w) in words.enumerated() where start + w.count <= limit {
-            var i = 0
-            while i < w.count && s[start + i] == w[i] { i += 1 }
-            if i == w.count { return index }
+        var index = 0
+        while index < words.count {
+            let w = words[index]
+            if start + w.count <= limit {
+                var i = 0
+                while i < w.count && s[start + i] == w[i] { i += 1 }
+                if i == w.count { return index }
+            }
+            index += 1
         }
         return nil
     }
 
     /// The longest word that ends exactly at `end` (exclusive) and starts at or after `lower`.
     func longest(in s: [Unicode.Scalar], endingAt end: Int, lower: Int = 0) -> [Unicode.Scalar]? {
-        guard end <= s.count, end > max(lower, 0), Self.test(lastBits, s[end - 1]) else { return nil }
-        for w in words where end - w.count >= max(lower, 0) {
+        let floor = max(lower, 0)
+        guard end <= s.count, end > floor, Self.test(lastBits, s[end - 1]) else { return nil }
+        var index = 0
+        while index < words.count {
+            let w = words[index]
             let base = end - w.count
-            var i = 0
-            while i < w.count && s[base + i] == w[i] { i += 1 }
-            if i == w.count { return w }
+            if base >= floor {
+                var i = 0
+                while i < w.count && s[base + i] == w[i] { i += 1 }
+                if i == w.count { return w }
+            }
+            index += 1
         }
         return nil
     }
