@@ -8,6 +8,8 @@
 /// 2. preceded by `第` → an ordinal (`第3次`);
 /// 3. touching `+`/`＋` → part of a plan name (`3+3+X`, `“1+6”`);
 /// 4. a Latin letter right before or after → a code (`A3`, `5G`).
+/// A `-` before the digits is a minus sign unless it follows another number, where it
+/// is a range dash (`5%-8%`).
 /// Plan names in quotes (`“631”`, `“4050”人员`) and Chinese-numeral names (`十四五`,
 /// `第十三次`) have no digits-plus-unit and fall out by rule 1.
 struct ScannedNumber: Sendable, Equatable {
