@@ -9,7 +9,9 @@ import BaogaoIngest
 /// How each number gets its fields (see the finders for the word lists):
 /// - value, kind, unit, text, offsets: `AmountScanner` + `UnitTable`;
 /// - relation: the first relation word of the number's clause (`RelationFinder`); a
-///   decrease word makes a percentage change negative;
+///   decrease word makes a percentage change negative; an amount with none gets its
+///   stage (`预算`, `调整为`, `实际完成`, `预计`, `安排`), so budget, adjusted budget and
+///   actual figures of one label can be told apart;
 /// - label, in order:
 ///   1. a `（含高新区 10 亿元）` part takes its parent's label, scope `高新区`, relation `含`;
 ///   2. the noun phrase before the number or its relation word (`LabelFinder.before`);
@@ -83,6 +85,9 @@ public enum NumberExtractor {
             }
             if let l = label, n.kind != .count { inherited = (l, sentence) }
             if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
+            if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
+                relation = RelationFinder.Found(relation: stage, start: n.outerStart)
+            }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)
             out.append(NumberFact(
                 kind: n.kind, value: value, unit: n.unit,

@@ -41,7 +41,8 @@ public struct NumberFact: Sendable, Equatable, Codable {
     /// does not name one.
     public var label: String?
     /// The word relating the number to its label (`增长`, `同比下降`, `为调整预算的`, `占`,
-    /// `调整为`, `含`), or nil.
+    /// `含`), or for an amount its stage (`预算`, `调整为`, `实际完成`, `完成`, `预计`,
+    /// `安排`, `执行数`), or nil.
     public var relation: String?
     /// The government level or part the number covers (`全区`, `区级`, `市级`, `本级`,
     /// `县（市、区）`, `高新区` for a `（含高新区 …）` part), or nil.

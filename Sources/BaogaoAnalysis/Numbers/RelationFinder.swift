@@ -44,6 +44,39 @@ enum RelationFinder {
         return nil
     }
 
+    /// Stage words: which figure of the item an amount is (budget, adjusted, actual,
+    /// forecast). They sit between the item and the number and are stripped from the
+    /// label (`LabelFinder.trailing`); fillers such as 为, 约, 累计, 合计 are not stages.
+    static let stageWords = WordList([
+        "预计", "拟安排", "安排", "预算", "完成", "实际", "预算数", "决算数", "执行数", "完成数",
+        "调整数", "决算",
+    ])
+
+    /// The stage of an amount with no relation word: the stage words at the end of its
+    /// clause, in text order (`收入预算 141050 万元` → `预算`, `实际完成 90074万元` →
+    /// `实际完成`, `预计完成`, `拟安排`); `调整…为 N` (`调整支出预算为 127717万元`) is
+    /// `调整为`. Nil when there is none.
+    static func stage(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> String? {
+        var hi = upper
+        var parts: [String] = []
+        while true {
+            while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+            guard let w = LabelFinder.trailing.longest(in: s, endingAt: hi, lower: lower) else { break }
+            hi -= w.count
+            if let k = stageWords.longestIndex(in: w, at: 0), stageWords.words[k].count == w.count {
+                parts.append(stageWords.strings[k])
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let adjust = Array("调整".unicodeScalars)
+        var p = lower
+        while p + 1 < hi {
+            if s[p] == adjust[0] && s[p + 1] == adjust[1] { return "调整为" }
+            p += 1
+        }
+        return parts.reversed().joined()
+    }
+
     /// Applies the sign convention: percentage changes introduced by a decrease word
     /// are negative.
     static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {

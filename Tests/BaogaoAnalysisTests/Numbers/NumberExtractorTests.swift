@@ -115,6 +115,14 @@ final class NumberExtractorTests: XCTestCase {
         check("收入短收减少支出4.1亿元", [Want(text: "4.1亿元", value: 410_000_000, kind: .amount, relation: .be("减少"))])
     }
 
+    /// Amounts without a relation word carry their stage: budget, adjusted, actual.
+    func testNumberStages() {
+        let f = Self.facts("批准的全区一般公共预算收入预算 141050 万元，执行中经人大常委会第十三次会议调整为89850万元，实际完成 90074万元。" +
+                           "批准的支出预算 110119万元，经人大常委会第十三次会议调整支出预算为 127717万元。" +
+                           "2024年收入预计完成 94580万元，支出拟安排93033 万元，合计 1亿元")
+        XCTAssertEqual(f.map(\.relation), ["预算", "调整为", "实际完成", "预算", "调整为", "预计完成", "拟安排", nil])
+    }
+
     func testNumberCounts() {
         let table: [(String, String, Double, String, String)] = [
             ("惠及群众 27万人次", "27万人次", 270_000, "人次", "群众"),
