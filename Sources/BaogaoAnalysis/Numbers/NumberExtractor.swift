@@ -1,0 +1,164 @@
+import BaogaoIngest
+
+/// Extracts every number fact of a paragraph: amounts, percentages, percentage points
+/// and counts, each with its label, relation, scope and year.
+///
+/// A pure function of the paragraph and its report's metadata. Paragraphs without a
+/// digit cost one pass over their UTF-8 bytes and return at once.
+///
+/// How each number gets its fields (see the finders for the word lists):
+/// - value, kind, unit, text, offsets: `AmountScanner` + `UnitTable`;
+/// - relation: the first relation word of the number's clause (`RelationFinder`); a
+///   decrease word makes a percentage change negative; an amount with none gets its
+///   stage (`预算`, `调整为`, `实际完成`, `预计`, `安排`), so budget, adjusted budget and
+///   actual figures of one label can be told apart;
+/// - label, in order:
+///   1. a `（含高新区 10 亿元）` part takes its parent's label, scope `高新区`, relation `含`;
+///   2. the noun phrase before the number or its relation word (`LabelFinder.before`);
+///   3. for an amount or count with nothing before it, the phrase right after it
+///      (`1 亿元重大项目前期经费`, `支持 133 个重点项目`);
+///   4. otherwise, when the clause is empty or ends in a verb or stage word, the label
+///      of the previous amount or percentage in the same sentence:
+///      `全区一般公共预算收入67.96亿元，为预算的100.2%，增长0.5%` labels all three
+///      `一般公共预算收入`; `调整为89850万元，实际完成 90074万元` inherit likewise;
+///   a bare 收入/支出 (`支出预算 319.5 亿元`, `收入总量为…`) is completed with the nearest
+///   budget name before it (`一般公共预算支出`);
+/// - scope and year: `Landmarks` / `ScopeFinder`.
+public enum NumberExtractor {
+    public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
+        let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear
+        if paragraph.kind == .tableRow, let table = paragraph.table {
+            return TableCellFacts.facts(text: paragraph.text, table: table, year: fallbackYear)
+        }
+        return facts(text: paragraph.text, section: paragraph.section, year: fallbackYear)
+    }
+
+    /// Running text (anything but a table row).
+    static func facts(text: String, section: [String] = [], year fallbackYear: Int? = nil) -> [NumberFact] {
+        guard let s = ScalarClass.scalarsIfDigits(text) else { return [] }
+        let numbers = AmountScanner.scan(s)
+        guard !numbers.isEmpty else { return [] }
+        let marks = Landmarks(s)
+        var out: [NumberFact] = []
+        out.reserveCapacity(numbers.count)
+        // Headings are read only when the paragraph itself names no scope or budget.
+        var headingCache: (scope: String?, budget: String?)?
+        func headings() -> (scope: String?, budget: String?) {
+            if let h = headingCache { return h }
+            let h = ScopeFinder.headings(section)
+            headingCache = h
+            return h
+        }
+        var previousEnd = 0
+        var inherited: (label: String, sentence: Int)?
+        for n in numbers {
+            let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
+                                     listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
+            previousEnd = n.outerEnd
+            let sentence = marks.sentenceStart(before: n.start)
+            var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
+            var label: String?
+            var scope: String?
+            var labelStart = n.start
+            if let part = containedPart(s, clause: clause, upper: n.outerStart) {
+                // `（含高新区 10 亿元）` is a part of the parent figure; `（含新增地方政府
+                // 债券 0.77 亿元，…）` names an item of it.
+                relation = RelationFinder.Found(relation: "含", start: clause)
+                let partScalars = Array(part.unicodeScalars)
+                if LabelFinder.heads.longest(in: partScalars, endingAt: partScalars.count) != nil {
+                    label = part
+                } else {
+                    scope = part
+                }
+            } else {
+                if let own = ownLabel(s, n, clause: clause, relationStart: relation?.start) {
+                    (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
+                }
+            }
+            if let l = label, LabelFinder.generic.contains(l),
+               let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
+                label = budget + l
+            }
+            if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence,
+               relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
+                label = h.label
+            }
+            if let l = label, n.kind != .count { inherited = (l, sentence) }
+            if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
+            if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
+                relation = RelationFinder.Found(relation: stage, start: n.outerStart)
+            }
+            let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)
+            out.append(NumberFact(
+                kind: n.kind, value: value, unit: n.unit,
+                text: ScalarClass.string(s[n.start..<n.end]), start: n.start, end: n.end,
+                label: label, relation: relation?.relation, scope: scope,
+                year: ScopeFinder.year(before: n.start, in: marks, fallback: fallbackYear),
+                approximate: n.qualifier != nil, qualifier: n.qualifier))
+        }
+        return out
+    }
+
+    /// The number's own label, the scope word it started with and where it starts.
+    private static func ownLabel(_ s: [Unicode.Scalar], _ n: ScannedNumber, clause: Int,
+                                 relationStart: Int?) -> LabelFinder.Found? {
+        let upper = relationStart ?? n.outerStart
+        func after() -> LabelFinder.Found? {
+            LabelFinder.after(s, from: n.outerEnd, kind: n.kind).map { LabelFinder.Found(label: $0, start: n.start) }
+        }
+        if n.kind == .count {
+            // `惠及群众 27万人次` names the thing before; `支持 133 个重点项目` after.
+            if endsWithVerb(s, lower: clause, upper: upper), let a = after() { return a }
+            return LabelFinder.before(s, lower: clause, upper: upper, kind: .count) ?? after()
+        }
+        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return f }
+        return n.kind == .amount && relationStart == nil ? after() : nil
+    }
+
+    /// Does the text before the number end with `等` (an enumeration it sums)?
+    private static func endsWithDeng(_ s: [Unicode.Scalar], _ position: Int, floor: Int) -> Bool {
+        var p = position
+        while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        return p > floor && s[p - 1] == "等"
+    }
+
+    /// Inheritance needs a clause that names nothing itself: empty, or ending in a stage
+    /// word or verb (`实际完成 90074万元`, `动用1.76亿元`). `…中央金融政策17亿元` names its
+    /// own (non-budget) item and inherits nothing.
+    private static func introducedByVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        endsWithVerb(s, lower: lower, upper: upper)
+    }
+
+    private static func endsWithVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        if hi <= lower || s[hi - 1] == "等" { return true }
+        return LabelFinder.stops.longest(in: s, endingAt: hi, lower: lower) != nil
+            || LabelFinder.countStops.longest(in: s, endingAt: hi, lower: lower) != nil
+            || LabelFinder.trailing.longest(in: s, endingAt: hi, lower: lower) != nil
+    }
+
+    /// Just past the last clause punctuation before `position`, but not before `floor`
+    /// (the end of the previous number: `224万元和净结余 11994万元`).
+    /// With `listing`, `、` does not end the clause: `加上上级补助、调入资金等 192.9 亿元`
+    /// sums the whole list.
+    static func clauseStart(_ s: [Unicode.Scalar], before position: Int, floor: Int, listing: Bool = false) -> Int {
+        var p = position
+        while p > floor {
+            if ScalarClass.isClauseStop(s[p - 1]) && !(listing && s[p - 1] == "、") { return p }
+            p -= 1
+        }
+        return floor
+    }
+
+    /// For a number in `（含高新区 10.1 亿元）`: the part it measures (`高新区`).
+    private static func containedPart(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> String? {
+        guard clause >= 1, clause < upper, s[clause - 1] == "（" || s[clause - 1] == "(",
+              s[clause] == "含" else { return nil }
+        var lo = clause + 1
+        var hi = upper
+        while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        return lo < hi ? ScalarClass.string(s[lo..<hi]) : nil
+    }
+}

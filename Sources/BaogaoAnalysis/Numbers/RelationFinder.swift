@@ -1,0 +1,87 @@
+/// Finds the word that relates a number to its label: `增长`, `同比下降`, `为预算的`,
+/// `占`, `调整为`, ….
+///
+/// Rule: within the number's clause (from the last clause punctuation or the previous
+/// number, to the number), the *first* relation word wins. First, not nearest, because a
+/// share is introduced by `占` and only then restated: in `占一般公共预算支出的比重为
+/// 74.7%` the relation is `占`; in `高于全省平均增速 2.6 个百分点` it is `高于`. Longer
+/// words are tried before shorter ones at each position (`为调整预算的` before `为`,
+/// `不低于` before `低于`).
+enum RelationFinder {
+    struct Found: Sendable, Equatable {
+        var relation: String
+        /// Where the relation word starts: the label is looked for before it.
+        var start: Int
+    }
+
+    static let words = WordList([
+        "同比增长", "同比下降", "同比增加", "同比减少", "比上年增长", "比上年下降", "比上年增加",
+        "比上年减少", "较上年增长", "较上年下降", "较上年增加", "较上年减少", "增长", "下降", "增加",
+        "减少", "降低", "提高", "回落", "下滑", "增幅", "降幅",
+        "高于", "低于", "不低于", "不高于", "超过预算的",
+        "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
+        "完成年初预算的", "为预算数的", "为调整预算数的", "为上年的", "为上年同期的", "为计划的",
+        "完成年度任务的", "占", "调整为",
+    ])
+
+    /// Relations that turn a percentage or percentage-point change negative.
+    static let decreases: Set<String> = [
+        "同比下降", "同比减少", "比上年下降", "比上年减少", "较上年下降", "较上年减少", "下降", "减少",
+        "降低", "回落", "下滑", "降幅", "低于",
+    ]
+
+    /// The first relation word in `s[lower..<upper]`.
+    static func find(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        let words = Self.words
+        var p = max(lower, 0)
+        while p < upper {
+            if words.mayStart(with: s[p]), let w = words.longest(in: s, at: p, upper: upper),
+               !(w.count == 1 && p + 1 < upper && s[p + 1] == "比") {  // 占比 is a noun, not 占
+                return Found(relation: ScalarClass.string(w[...]), start: p)
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// Stage words: which figure of the item an amount is (budget, adjusted, actual,
+    /// forecast). They sit between the item and the number and are stripped from the
+    /// label (`LabelFinder.trailing`); fillers such as 为, 约, 累计, 合计 are not stages.
+    static let stageWords = WordList([
+        "预计", "拟安排", "安排", "预算", "完成", "实际", "预算数", "决算数", "执行数", "完成数",
+        "调整数", "决算",
+    ])
+
+    /// The stage of an amount with no relation word: the stage words at the end of its
+    /// clause, in text order (`收入预算 141050 万元` → `预算`, `实际完成 90074万元` →
+    /// `实际完成`, `预计完成`, `拟安排`); `调整…为 N` (`调整支出预算为 127717万元`) is
+    /// `调整为`. Nil when there is none.
+    static func stage(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> String? {
+        var hi = upper
+        var parts: [String] = []
+        while true {
+            while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+            guard let w = LabelFinder.trailing.longest(in: s, endingAt: hi, lower: lower) else { break }
+            hi -= w.count
+            if let k = stageWords.longestIndex(in: w, at: 0), stageWords.words[k].count == w.count {
+                parts.append(stageWords.strings[k])
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let adjust = Array("调整".unicodeScalars)
+        var p = lower
+        while p + 1 < hi {
+            if s[p] == adjust[0] && s[p + 1] == adjust[1] { return "调整为" }
+            p += 1
+        }
+        return parts.reversed().joined()
+    }
+
+    /// Applies the sign convention: percentage changes introduced by a decrease word
+    /// are negative.
+    static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {
+        guard kind == .percent || kind == .percentagePoint,
+              let r = relation, decreases.contains(r) else { return value }
+        return -abs(value)
+    }
+}

@@ -1,0 +1,112 @@
+/// Character classes used by the scanner and the finders.
+enum ScalarClass {
+    /// 0–9 for ASCII and full-width digits.
+    @inline(__always)
+    static func digit(_ c: Unicode.Scalar) -> UInt32? {
+        let v = c.value
+        if v >= 0x30 && v <= 0x39 { return v - 0x30 }
+        if v >= 0xFF10 && v <= 0xFF19 { return v - 0xFF10 }
+        return nil
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { digit(c) != nil }
+
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}"
+    }
+
+    @inline(__always)
+    static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
+    /// Punctuation that ends a clause: a label never reaches across it.
+    @inline(__always)
+    static func isClauseStop(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", ",", "。", "；", ";", "：", ":", "！", "!", "？", "?", "、", "（", "(", "）", ")",
+             "\n", "【", "】", "《", "》", "|":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that ends a sentence: labels are inherited only inside one.
+    @inline(__always)
+    static func isSentenceStop(_ c: Unicode.Scalar) -> Bool {
+        c == "。" || c == "；" || c == ";" || c == "！" || c == "!" || c == "？" || c == "?" || c == "\n"
+    }
+
+    /// Scalars to a String through UTF-8 bytes (String's fast path).
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.count * 3)
+        for c in s {
+            let v = c.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The paragraph's scalars, or nil when it holds no digit (ASCII 30–39 or
+    /// full-width EF BC 90–99): one pass over the UTF-8 bytes, and paragraphs without a
+    /// number cost nothing more.
+    static func scalarsIfDigits(_ text: String) -> [Unicode.Scalar]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Unicode.Scalar]? in
+            var found = false
+            var k = 0
+            let n = bytes.count
+            while k < n {
+                let b = bytes[k]
+                if b >= 0x30 && b <= 0x39 { found = true; break }
+                if b == 0xEF && k + 2 < n && bytes[k + 1] == 0xBC && bytes[k + 2] >= 0x90 && bytes[k + 2] <= 0x99 {
+                    found = true; break
+                }
+                k += 1
+            }
+            guard found else { return nil }
+            // A String is valid UTF-8, so a plain decoder suffices; it writes straight
+            // into the array's storage (at most one scalar per byte).
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
+                var k = 0
+                var written = 0
+                while k < n {
+                    let b = UInt32(bytes[k])
+                    var v: UInt32
+                    var len: Int
+                    if b < 0x80 {
+                        v = b; len = 1
+                    } else if b < 0xE0 {
+                        v = b & 0x1F; len = 2
+                    } else if b < 0xF0 {
+                        v = b & 0x0F; len = 3
+                    } else {
+                        v = b & 0x07; len = 4
+                    }
+                    if k + len > n { len = n - k }
+                    var m = 1
+                    while m < len { v = (v << 6) | (UInt32(bytes[k + m]) & 0x3F); m += 1 }
+                    buffer.initializeElement(at: written, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    written += 1
+                    k += len
+                }
+                count = written
+            }
+        }
+    }
+}

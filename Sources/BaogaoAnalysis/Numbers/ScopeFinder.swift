@@ -1,0 +1,118 @@
+/// Where in a paragraph the scope words, years and budget names are: one forward pass,
+/// then each number looks up the nearest one before it.
+///
+/// - **Scope**: the nearest scope word before the number in the paragraph (全区, 区级,
+///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）; 我区/我市/我县 read as
+///   全区/全市/全县), else the nearest in the section headings, innermost first. So a
+///   `其中` list inherits its parent sentence's scope. 全省/省级 are not scopes of the
+///   report's own figures (`高于全省平均增速`) and are left out; a scope word after
+///   补助/对/向/给 names a recipient (`补助镇级支出`, `区级对镇级转移支付`), not a scope.
+/// - **Year**: the nearest `YYYY年` / `YYYY 年` (1990–2100) before the number in the same
+///   sentence; else the paragraph's year; else the report's execution year, else its
+///   budget year.
+/// - **Budget**: the nearest budget name (一般公共预算, 政府性基金预算, 国有资本经营预算,
+///   社会保险基金预算) before the number, else in the headings: completes a bare label
+///   (`支出预算 319.5 亿元` after `一般公共预算收入…` → `一般公共预算支出`).
+struct Landmarks: Sendable {
+    var scopes: [(position: Int, scope: String)] = []
+    var years: [(position: Int, year: Int)] = []
+    var budgets: [(position: Int, name: String)] = []
+    /// Start offsets of sentences (after 。；！？).
+    var sentenceStarts: [Int] = [0]
+
+    init(_ s: [Unicode.Scalar]) {
+        let scopeWords = ScopeFinder.words
+        let budgetNames = ScopeFinder.budgetNames
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
+            if scopeWords.mayStart(with: c), let w = scopeWords.longestIndex(in: s, at: i) {
+                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
+                    scopes.append((i, ScopeFinder.canonicalByIndex[w]))
+                }
+                i += ScopeFinder.words.words[w].count
+                continue
+            }
+            if budgetNames.mayStart(with: c), let w = budgetNames.longestIndex(in: s, at: i) {
+                budgets.append((i, ScopeFinder.budgetNames.strings[w]))
+                i += ScopeFinder.budgetNames.words[w].count
+                continue
+            }
+            if c == "年", let y = ScopeFinder.year(endingBefore: i, in: s) { years.append((i, y)) }
+            i += 1
+        }
+    }
+
+    /// The start of the sentence holding `position` (binary search: starts are sorted).
+    func sentenceStart(before position: Int) -> Int {
+        var lo = 0, hi = sentenceStarts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if sentenceStarts[mid] <= position { lo = mid } else { hi = mid }
+        }
+        return sentenceStarts[lo]
+    }
+}
+
+enum ScopeFinder {
+    static let words = WordList([
+        "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
+        "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
+    ])
+    static let canonicalByIndex: [String] = words.strings.map(canonical)
+    static let recipientMarkers = WordList(["补助", "对", "向", "给"])
+    static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
+
+    static func canonical(_ scope: String) -> String {
+        switch scope {
+        case "我区": return "全区"
+        case "我市": return "全市"
+        case "我县": return "全县"
+        case "县(市、区)": return "县（市、区）"
+        default: return scope
+        }
+    }
+
+    /// A four-digit year right before `yearChar` (an optional space between).
+    static func year(endingBefore yearChar: Int, in s: [Unicode.Scalar]) -> Int? {
+        var e = yearChar
+        if e > 0 && ScalarClass.isSpace(s[e - 1]) { e -= 1 }
+        guard e >= 4 else { return nil }
+        if e >= 5 && ScalarClass.isDigit(s[e - 5]) { return nil }
+        var y = 0
+        for k in (e - 4)..<e {
+            guard let d = ScalarClass.digit(s[k]) else { return nil }
+            y = y * 10 + Int(d)
+        }
+        return (1990...2100).contains(y) ? y : nil
+    }
+
+    static func scope(before position: Int, in marks: Landmarks) -> String? {
+        marks.scopes.last(where: { $0.position < position })?.scope
+    }
+
+    /// The scope and budget named by the section headings, innermost first.
+    static func headings(_ section: [String]) -> (scope: String?, budget: String?) {
+        var scope: String?
+        var budget: String?
+        for heading in section.reversed() {
+            let marks = Landmarks(Array(heading.unicodeScalars))
+            if scope == nil { scope = marks.scopes.last?.scope }
+            if budget == nil { budget = marks.budgets.last?.name }
+        }
+        return (scope, budget)
+    }
+
+    static func year(before position: Int, in marks: Landmarks, fallback: Int?) -> Int? {
+        let sentence = marks.sentenceStart(before: position)
+        if let last = marks.years.last(where: { $0.position < position && $0.position >= sentence }) {
+            return last.year
+        }
+        return fallback
+    }
+
+    static func budget(before position: Int, in marks: Landmarks) -> String? {
+        marks.budgets.last(where: { $0.position < position })?.name
+    }
+}
