@@ -4,7 +4,7 @@ import Foundation
 
 // The indexer's stages one at a time, on one core, with the corpus already in
 // memory: ingestion (bytes → cited paragraphs), then analysis (normalisation,
-// ICU words). Reports wall time and this thread's CPU time: the machine is
+// ICU words), number-fact extraction. Reports wall time and this thread's CPU time: the machine is
 // shared, and CPU time is what one core gives when it is ours.
 
 func threadCPUSeconds() -> Double {
@@ -40,4 +40,14 @@ func stageBenchmark(_ args: [String]) throws {
     }
     print(String(format: "analyze: %d words: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
                  words, mb / best.wall, mb / best.cpu, rounds))
+    best = (Double.infinity, Double.infinity)
+    var facts = 0
+    for _ in 0..<rounds {
+        let start = Date(), cpu = threadCPUSeconds()
+        facts = 0
+        for r in reports { for p in r.paragraphs { facts += NumberExtractor.facts(in: p, report: r.metadata).count } }
+        best = (min(best.wall, Date().timeIntervalSince(start)), min(best.cpu, threadCPUSeconds() - cpu))
+    }
+    print(String(format: "facts:   %d number facts: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
+                 facts, mb / best.wall, mb / best.cpu, rounds))
 }
