@@ -11,6 +11,8 @@ public struct IndexStats: Codable, Sendable, Equatable {
     public var terms: [String: Int]
     /// (term, paragraph) pairs: the number of postings.
     public var postings: Int
+    /// Number facts (amounts, percentages, counts) extracted at indexing time.
+    public var facts: Int
     /// Index bytes per file kind (`terms`, `post`, `pos`, `docs`, `store`, `manifest`).
     public var bytes: [String: Int]
     public var indexBytes: Int
@@ -25,13 +27,14 @@ extension IndexReader {
         var terms: [String: Int] = [:]
         var postings = 0
         var bytes: [String: Int] = [:]
-        var reports = 0, deleted = 0, corpus = 0
+        var reports = 0, deleted = 0, corpus = 0, facts = 0
         for segment in segments {
             for kind in TermKind.allCases { terms[kind.name, default: 0] += segment.dictionary.kindCounts[kind] ?? 0 }
             try segment.dictionary.scan { (_, info) in
                 postings += info.docFreq
                 return true
             }
+            facts += segment.facts.count
             for (ext, file) in segment.entry.files { bytes[ext, default: 0] += file.bytes }
             let dead = Set(segment.entry.deleted)
             reports += segment.entry.reports.count - dead.count
@@ -42,7 +45,7 @@ extension IndexReader {
         let total = bytes.values.reduce(0, +)
         return IndexStats(formatVersion: manifest.format, analyzer: manifest.analyzer, generation: manifest.generation,
                           segments: segments.count, reports: reports, deletedReports: deleted,
-                          paragraphs: liveDocCount, terms: terms, postings: postings, bytes: bytes,
+                          paragraphs: liveDocCount, terms: terms, postings: postings, facts: facts, bytes: bytes,
                           indexBytes: total, corpusBytes: corpus,
                           indexToCorpus: corpus == 0 ? 0 : Double(total) / Double(corpus),
                           skippedFiles: manifest.skipped)

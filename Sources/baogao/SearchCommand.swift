@@ -40,7 +40,11 @@ struct SearchCommand: ParsableCommand {
         if json {
             print(try JSONLine.encode(result))
         } else {
-            print(SearchPrinter.render(result, color: Terminal.useColor))
+            if let facts = result.facts {
+                print(FactsTable.render(facts, color: Terminal.useColor))
+            } else {
+                print(SearchPrinter.render(result, color: Terminal.useColor))
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ struct StatsCommand: ParsableCommand {
 
     static func render(_ s: IndexStats) -> String {
         let kinds = ["unigram", "bigram", "word"].map { "\($0) \(s.terms[$0] ?? 0)" }.joined(separator: ", ")
-        let files = ["terms", "post", "pos", "docs", "store", "manifest"]
+        let files = ["terms", "post", "pos", "docs", "store", "facts", "manifest"]
             .map { "\($0) \(Format.megabytes(s.bytes[$0] ?? 0))" }.joined(separator: ", ")
         var lines = [
             "format        v\(s.formatVersion), \(s.analyzer), generation \(s.generation)",
@@ -39,6 +39,7 @@ struct StatsCommand: ParsableCommand {
             "segments      \(s.segments)",
             "terms         \(kinds)",
             "postings      \(s.postings)",
+            "facts         \(s.facts)",
             "index         \(Format.megabytes(s.indexBytes)): \(files)",
             "corpus        \(Format.megabytes(s.corpusBytes))",
             String(format: "index/corpus  %.2f", s.indexToCorpus),

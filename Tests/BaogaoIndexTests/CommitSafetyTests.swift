@@ -58,7 +58,7 @@ final class CommitSafetyTests: XCTestCase {
     func testFlippedBytesInAnyFileAreDetectedAndNamed() throws {
         let (scratch, _) = try indexedScratch()
         let segment = try IndexReader.open(path: scratch.index).segments[0].name
-        for ext in ["terms", "post", "pos", "docs", "store"] {
+        for ext in ["terms", "post", "pos", "docs", "store", "facts"] {
             let path = scratch.index + "/" + segment + "." + ext
             let original = try Data(contentsOf: URL(fileURLWithPath: path))
             var damaged = original

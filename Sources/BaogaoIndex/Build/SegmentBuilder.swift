@@ -19,6 +19,7 @@ final class SegmentBuilder {
     private(set) var reports: [ReportRecord] = []
     private(set) var sections = SectionTable()
     private(set) var store = StoreWriter()
+    private(set) var facts = FactsWriter()
 
     // Per-paragraph scratch, kept to reuse its capacity.
     private var occurrences: [UInt64] = []
@@ -32,7 +33,7 @@ final class SegmentBuilder {
     var docCount: Int { docs.count }
     var isEmpty: Bool { reports.isEmpty }
     /// The memory the builder holds, roughly: what decides when to flush a segment.
-    var memoryEstimate: Int { postings.heldBytes + termKinds.count * 96 + store.byteCount + docs.count * 16 }
+    var memoryEstimate: Int { postings.heldBytes + termKinds.count * 96 + store.byteCount + docs.count * 16 + facts.byteCount }
 
     /// Adds every paragraph of `report`, read from the corpus file described by `source`.
     func add(_ report: Report, source: SourceFile) {
@@ -41,11 +42,14 @@ final class SegmentBuilder {
                                     firstDoc: UInt32(docs.count),
                                     paragraphCount: UInt32(report.paragraphs.count)))
         for paragraph in report.paragraphs {
-            add(paragraph, report: reportIndex)
+            add(paragraph, report: reportIndex, metadata: report.metadata)
         }
     }
 
-    private func add(_ paragraph: Paragraph, report: UInt32) {
+    private func add(_ paragraph: Paragraph, report: UInt32, metadata: ReportMetadata) {
+        for fact in NumberExtractor.facts(in: paragraph, report: metadata) {
+            facts.append(fact, doc: docs.count)
+        }
         let analyzed = analyzer.analyze(paragraph.text)
         invert(analyzed, doc: Int32(docs.count))
         let section = sections.id(for: paragraph.section)

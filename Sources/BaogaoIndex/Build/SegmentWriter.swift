@@ -34,6 +34,7 @@ enum SegmentWriter {
             (.docs, DocsFile.write(analyzer: analyzer, docs: builder.docs, reports: builder.reports,
                                    sections: builder.sections)),
             (.store, store.finish()),
+            (.facts, builder.facts.finish()),
         ]
         var entries: [String: FileEntry] = [:]
         for (kind, bytes) in files {

@@ -8,6 +8,8 @@ public final class SegmentReader: @unchecked Sendable {
     let dictionary: TermDictionary
     let docs: DocsTable
     let store: StoreReader
+    /// The segment's number facts.
+    public let facts: FactsTable
     private let postingsBody: UnsafeRawBufferPointer
     private let positionsBody: UnsafeRawBufferPointer
     /// `deleted[d]` is true for documents of replaced or removed reports; empty when none are.
@@ -19,7 +21,7 @@ public final class SegmentReader: @unchecked Sendable {
         self.entry = entry
         var files: [IndexFormat.Kind: MappedFile] = [:]
         var bodies: [IndexFormat.Kind: UnsafeRawBufferPointer] = [:]
-        for kind in [IndexFormat.Kind.terms, .postings, .positions, .docs, .store] {
+        for kind in IndexFormat.Kind.allCases {
             let fileName = entry.name + "." + kind.fileExtension
             guard let expected = entry.files[kind.fileExtension] else {
                 throw .damaged(file: fileName, reason: "not listed in the manifest")
@@ -45,6 +47,7 @@ public final class SegmentReader: @unchecked Sendable {
         dictionary = try TermDictionary(body: body(.terms), file: entry.name + ".terms")
         docs = try DocsTable(body: body(.docs), file: entry.name + ".docs")
         store = try StoreReader(body: body(.store), file: entry.name + ".store")
+        facts = try FactsTable(body: body(.facts), file: entry.name + ".facts")
         postingsBody = body(.postings)
         positionsBody = body(.positions)
         guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reports.count else {

@@ -8,6 +8,8 @@ public struct SearchResult: Sendable {
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]
+    /// When the query has a number range: the matching facts (see `Searcher.facts`).
+    public var facts: FactsResult?
 }
 
 /// One matching paragraph with its citation, score and snippet.
@@ -21,7 +23,7 @@ public struct SearchHit: Sendable {
 }
 
 extension SearchResult: Encodable {
-    enum Keys: String, CodingKey { case query, total, took_ms, offset, limit, hits }
+    enum Keys: String, CodingKey { case query, total, took_ms, offset, limit, hits, facts }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -31,6 +33,7 @@ extension SearchResult: Encodable {
         try c.encode(offset, forKey: .offset)
         try c.encode(limit, forKey: .limit)
         try c.encode(hits, forKey: .hits)
+        try c.encodeIfPresent(facts, forKey: .facts)
     }
 }
 

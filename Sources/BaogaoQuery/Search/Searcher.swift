@@ -6,7 +6,7 @@ import Synchronization
 /// Runs searches over an open index. One searcher serves any number of threads.
 public final class Searcher: Sendable {
     public let index: IndexReader
-    private let analyzers = AnalyzerPool()
+    let analyzers = AnalyzerPool()
     private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
 
     public init(index: IndexReader) {
@@ -17,7 +17,12 @@ public final class Searcher: Sendable {
     public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(SearchError) -> SearchResult {
         let start = DispatchTime.now()
         let query = try parse(text)
-        return try search(query, limit: limit, offset: offset, start: start)
+        var result = try search(query, limit: limit, offset: offset, start: start)
+        if !(query.root?.positiveRanges ?? []).isEmpty {
+            result.facts = try facts(query, limit: max(limit, 20), offset: offset, start: start)
+            result.tookMs = result.facts?.tookMs ?? result.tookMs
+        }
+        return result
     }
 
     public func search(_ query: Query, limit: Int = 10, offset: Int = 0,
@@ -99,7 +104,7 @@ public final class Searcher: Sendable {
                                   highlights: highlights))
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        return SearchResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, hits: hits)
+        return SearchResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, hits: hits, facts: nil)
     }
 
     private func distinctPositiveTerms(_ query: Query) -> [String] {

@@ -47,9 +47,19 @@ struct SegmentEvaluator {
         case .near(let a, let b, let distance):
             return try near(a, b, distance: distance)
         case .range(let range):
-            throw .unsupported(position: range.span.lowerBound,
-                               message: "number ranges such as \(range.original) need number facts, which this index does not have yet")
+            return rangeMatches(range)
         }
+    }
+
+    /// Paragraphs holding at least one fact in the range; the count is how many.
+    private func rangeMatches(_ range: NumberRange) -> DocSet {
+        let facts = matcher.segment.facts
+        var out = DocSet()
+        for i in 0..<facts.count where RangeMatcher.matches(range, facts, i) {
+            let d = UInt32(facts.doc(i))
+            if out.docs.last == d { out.counts[out.counts.count - 1] += 1 } else { out.append(d, 1) }
+        }
+        return out
     }
 
     private mutating func term(_ folded: String) throws(SearchError) -> DocSet {

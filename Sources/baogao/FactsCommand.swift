@@ -1,0 +1,44 @@
+import ArgumentParser
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "List number facts: amounts, percentages and counts with their labels.",
+        discussion: """
+            With no query, every fact of the index. A query narrows them like a search: \
+            terms and filters choose paragraphs, ranges choose values. Examples:
+              baogao facts region:解放区 year:2024 支出 >1亿元
+              baogao facts 增长>5%
+              baogao facts section:一般公共预算安排 region:解放区
+            """)
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Option(help: "How many facts to show.")
+    var limit = 20
+
+    @Option(help: "How many facts to skip.")
+    var offset = 0
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query (optional).", valueName: "query"))
+    var words: [String] = []
+
+    func run() throws {
+        guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        let result: FactsResult
+        do { result = try searcher.facts(words.joined(separator: " "), limit: limit, offset: offset) } catch {
+            throw Terminal.fail(error.description)
+        }
+        print(json ? try JSONLine.encode(result) : FactsTable.render(result, color: Terminal.useColor))
+    }
+}
