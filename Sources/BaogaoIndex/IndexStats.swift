@@ -13,6 +13,9 @@ public struct IndexStats: Codable, Sendable, Equatable {
     public var postings: Int
     /// Number facts (amounts, percentages, counts) extracted at indexing time.
     public var facts: Int
+    /// Bytes of postings and of positions per term kind (`unigram`, `bigram`, `word`).
+    public var postingBytesByKind: [String: Int]
+    public var positionBytesByKind: [String: Int]
     /// Index bytes per file kind (`terms`, `post`, `pos`, `docs`, `store`, `manifest`).
     public var bytes: [String: Int]
     public var indexBytes: Int
@@ -28,10 +31,19 @@ extension IndexReader {
         var postings = 0
         var bytes: [String: Int] = [:]
         var reports = 0, deleted = 0, corpus = 0, facts = 0
+        var postBytes: [String: Int] = [:], posBytes: [String: Int] = [:]
         for segment in segments {
             for kind in TermKind.allCases { terms[kind.name, default: 0] += segment.dictionary.kindCounts[kind] ?? 0 }
-            try segment.dictionary.scan { (_, info) in
+            // A term's bytes run to where the next term's start (or to the end of the body).
+            var previous: (kind: String, post: Int, pos: Int?, hasPositions: Bool)?
+            try segment.dictionary.scan { (key, info) in
                 postings += info.docFreq
+                let kind = TermKind(rawValue: key.first ?? 0) ?? .word
+                if let p = previous {
+                    postBytes[p.kind, default: 0] += info.postingsOffset - p.post
+                    if let pos = p.pos, p.hasPositions, kind.hasPositions { posBytes[p.kind, default: 0] += info.positionsOffset - pos }
+                }
+                previous = (kind.name, info.postingsOffset, kind.hasPositions ? info.positionsOffset : previous?.pos, kind.hasPositions)
                 return true
             }
             facts += segment.facts.count
@@ -45,7 +57,8 @@ extension IndexReader {
         let total = bytes.values.reduce(0, +)
         return IndexStats(formatVersion: manifest.format, analyzer: manifest.analyzer, generation: manifest.generation,
                           segments: segments.count, reports: reports, deletedReports: deleted,
-                          paragraphs: liveDocCount, terms: terms, postings: postings, facts: facts, bytes: bytes,
+                          paragraphs: liveDocCount, terms: terms, postings: postings, facts: facts,
+                          postingBytesByKind: postBytes, positionBytesByKind: posBytes, bytes: bytes,
                           indexBytes: total, corpusBytes: corpus,
                           indexToCorpus: corpus == 0 ? 0 : Double(total) / Double(corpus),
                           skippedFiles: manifest.skipped)

@@ -77,9 +77,10 @@ public struct PostingsCursor {
             }
         } else {
             for i in 0..<n {
-                previousDoc += Int64(try r.readVarint()) + 1
+                let v = try r.readVarint()
+                previousDoc += Int64(v >> 1) + 1
                 blockDocs[i] = UInt32(truncatingIfNeeded: previousDoc)
-                blockFreqs[i] = UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
+                blockFreqs[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
             }
         }
         block = b

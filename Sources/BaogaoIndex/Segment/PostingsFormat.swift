@@ -7,7 +7,9 @@
 ///                    -- blockOffset: from the end of the skip table; positionsOffset:
 ///                       from the term's first positions byte to the block's chunk
 ///     Block        = full (128 docs):  Packed(docGap × 128) · Packed(freq-1 × 128)
-///                  | last (< 128 docs): (docGap varint · freq-1 varint) × n
+///                  | last (< 128 docs): Tail × n
+///     Tail         = varint (docGap << 1 | 1) when freq = 1, else varint (docGap << 1) · freq-1 varint
+///                    -- most postings of short lists occur once: one varint, not two
 ///     docGap       = doc - previousDoc - 1, previousDoc = -1 before the term's first doc
 ///
 ///     TermPositions = Chunk per block (terms of kinds with positions only)
@@ -18,9 +20,9 @@
 /// Packed is `BitPacking`: a width byte and 16 × width bytes. Positions are
 /// character offsets in the normalised text for bigrams, word positions for words.
 ///
-/// Example: a term in docs 3 and 7, once each at positions 5 and 0/4: postings
-/// `03 00 03 00` (gaps 3 and 3, freq-1 0 and 0); the chunk for the docs with
-/// freqs 1 and 2 would hold gaps `05 00 03`.
+/// Example: a term once in doc 3 and twice in doc 7 (positions 5; 0 and 4):
+/// postings `07 06 01` (gap 3 with freq 1; gap 3, then freq-1 = 1); positions
+/// `05 00 03`.
 struct TermInfo: Sendable, Equatable {
     var docFreq: Int
     var postingsOffset: Int
@@ -60,8 +62,13 @@ struct PostingsEncoder {
                 scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &blocks) }
             } else {
                 for i in lo..<hi {
-                    blocks.writeVarint(UInt64(Int64(docs[i]) - previousDoc - 1))
-                    blocks.writeVarint(UInt64(freqs[i] - 1))
+                    let gap = UInt64(Int64(docs[i]) - previousDoc - 1)
+                    if freqs[i] == 1 {
+                        blocks.writeVarint(gap << 1 | 1)
+                    } else {
+                        blocks.writeVarint(gap << 1)
+                        blocks.writeVarint(UInt64(freqs[i] - 1))
+                    }
                     previousDoc = Int64(docs[i])
                 }
             }
