@@ -15,10 +15,10 @@ public struct DrainEvent: Sendable {
 /// (backpressure) while the answers not yet taken by the client pass the
 /// channel's high water mark or too many requests wait, so a client that
 /// never reads costs a bounded amount of memory.
-final class ConnectionHandler: ChannelDuplexHandler {
-    typealias InboundIn = InboundLine
-    typealias OutboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
+public final class ConnectionHandler: ChannelDuplexHandler {
+    public typealias InboundIn = InboundLine
+    public typealias OutboundIn = ByteBuffer
+    public typealias OutboundOut = ByteBuffer
 
     private enum Pending {
         case request(Request)
@@ -45,7 +45,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var heldRead = false
     private var answered = 0
 
-    init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger) {
+    public init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger) {
         self.executor = executor
         self.token = token
         self.limits = limits
@@ -55,7 +55,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Inbound
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         switch unwrapInboundIn(data) {
         case .tooLong:
@@ -75,7 +75,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         processQueue(context: context)
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
             // Only a connection with nothing to do is idle: a running query
             // has its own budget.
@@ -95,12 +95,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    func channelWritabilityChanged(context: ChannelHandlerContext) {
+    public func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable { processQueue(context: context) }
         context.fireChannelWritabilityChanged()
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    public func channelInactive(context: ChannelHandlerContext) {
         closing = true
         running = nil
         timeoutTask?.cancel()
@@ -109,7 +109,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // Resets and broken pipes from a client that went away are routine.
         logger.notice("connection error", metadata: ["error": "\(error)"])
         close(context: context)
@@ -117,7 +117,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Outbound: backpressure
 
-    func read(context: ChannelHandlerContext) {
+    public func read(context: ChannelHandlerContext) {
         if closing || draining || inputClosed {
             return
         }

@@ -14,13 +14,15 @@ import Synchronization
 /// its slot here until it really ends, so timed-out queries still count
 /// against the bound.
 public final class RequestExecutor: Sendable {
-    let pool: NIOThreadPool
+    /// nil runs queries inline on the calling loop: only for in-memory
+    /// tests (EmbeddedChannel is single-threaded).
+    let pool: NIOThreadPool?
     let service: any QueryService
     let watcher: IndexWatcher
     let limits: ServerLimits
     private let running = Atomic<Int>(0)
 
-    public init(pool: NIOThreadPool, service: any QueryService, watcher: IndexWatcher, limits: ServerLimits) {
+    public init(pool: NIOThreadPool?, service: any QueryService, watcher: IndexWatcher, limits: ServerLimits) {
         self.pool = pool
         self.service = service
         self.watcher = watcher
@@ -36,6 +38,10 @@ public final class RequestExecutor: Sendable {
             running.subtract(1, ordering: .relaxed)
             return loop.makeSucceededFuture(.failure(ProtocolError(
                 .busy, "the server is running \(limits.maxRunningQueries) queries; try again shortly")))
+        }
+        guard let pool else {
+            defer { running.subtract(1, ordering: .relaxed) }
+            return loop.makeSucceededFuture(run(request))
         }
         let future = pool.runIfActive(eventLoop: loop) { [self] () -> Response in
             defer { running.subtract(1, ordering: .relaxed) }
