@@ -112,10 +112,9 @@ public final class Server: Sendable {
         guard connections.admit(channel) else {
             // Over the cap: one refusal line, then close.
             logger.warning("refused connection: too many connections", metadata: ["limit": "\(limits.maxConnections)"])
-            var buffer = channel.allocator.buffer(capacity: 128)
-            ResponseWriter.write(.failure(ProtocolError(.busy, "too many connections (\(limits.maxConnections)); try again later")),
-                                 id: nil, into: &buffer)
-            return channel.writeAndFlush(buffer).always { _ in channel.close(promise: nil) }
+            return channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(RefusalHandler(limit: limits.maxConnections))
+            }
         }
         logger.info("connection opened")
         return channel.eventLoop.makeCompletedFuture {
@@ -181,4 +180,25 @@ final class ConnectionRegistry: Sendable {
 
     var count: Int { channels.withLock { $0.count } }
     var all: [any Channel] { channels.withLock { Array($0.values) } }
+}
+
+/// Answers a connection over the cap with one `busy` line, then closes it.
+/// Written once the channel is active: in the initializer it is not yet.
+final class RefusalHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: 128)
+        ResponseWriter.write(.failure(ProtocolError(.busy, "too many connections (\(limit)); try again later")),
+                             id: nil, into: &buffer)
+        context.writeAndFlush(wrapOutboundOut(buffer)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }

@@ -163,3 +163,10 @@ func result(_ response: [String: Any], file: StaticString = #filePath, line: UIn
     XCTAssertEqual(response["ok"] as? Bool, true, "expected success: \(response)", file: file, line: line)
     return response["result"] as? [String: Any] ?? [:]
 }
+
+/// Re-indexes a corpus folder as `baogao index` does.
+enum IndexUpdaterShim {
+    static func update(corpus: String, index: String) throws -> IndexUpdater.Summary {
+        try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
+    }
+}
