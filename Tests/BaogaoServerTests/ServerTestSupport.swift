@@ -84,7 +84,9 @@ extension Server {
 }
 
 /// A blocking line client over a plain socket: what a script does.
-final class LineClient {
+/// Unchecked: a client is used by one thread at a time (the load test hands
+/// each one to a single worker).
+final class LineClient: @unchecked Sendable {
     let fd: Int32
     private var buffer: [UInt8] = []
 
