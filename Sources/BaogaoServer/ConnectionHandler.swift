@@ -44,6 +44,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     private var inputClosed = false
     private var heldRead = false
     private var answered = 0
+    private let opened = NIODeadline.now()
 
     public init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger) {
         self.executor = executor
@@ -105,7 +106,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         running = nil
         timeoutTask?.cancel()
         queue.removeAll()
-        logger.info("connection closed", metadata: ["answered": "\(answered)"])
+        // The one log line per connection.
+        let seconds = Double((NIODeadline.now() - opened).nanoseconds) / 1e9
+        logger.info("connection closed", metadata: ["answered": "\(answered)", "seconds": "\(seconds)"])
         context.fireChannelInactive()
     }
 

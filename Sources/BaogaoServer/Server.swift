@@ -116,7 +116,7 @@ public final class Server: Sendable {
                 try channel.pipeline.syncOperations.addHandler(RefusalHandler(limit: limits.maxConnections))
             }
         }
-        logger.info("connection opened")
+        logger.debug("connection opened")
         return channel.eventLoop.makeCompletedFuture {
             let sync = channel.pipeline.syncOperations
             try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
