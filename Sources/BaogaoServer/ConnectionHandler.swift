@@ -79,8 +79,12 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
             // Only a connection with nothing to do is idle: a running query
-            // has its own budget.
-            guard running == nil, queue.isEmpty, !closing else { return }
+            // has its own budget. Answers waiting because the client does
+            // not read count as nothing to do: that client is stuck.
+            // Closing but still idle: the client is not taking our last
+            // answers; stop waiting for it.
+            if closing { return context.close(promise: nil) }
+            guard running == nil, queue.isEmpty || !context.channel.isWritable else { return }
             let seconds = limits.idleTimeout.nanoseconds / 1_000_000_000
             fail(context: context, ProtocolError(.timeout, "no request for \(seconds) s; closing the connection"), id: nil)
             close(context: context)
@@ -236,11 +240,16 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         context.write(wrapOutboundOut(buffer), promise: nil)
     }
 
-    /// Flushes what was written and closes once it is sent.
+    /// Flushes what was written and closes once it is sent; at once if the
+    /// client is not reading (what we wrote would never be sent).
     private func close(context: ChannelHandlerContext) {
         guard !closing else { return }
         closing = true
         queue.removeAll()
+        guard context.channel.isWritable else {
+            context.close(promise: nil)
+            return
+        }
         context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }

@@ -157,6 +157,21 @@ final class ServerSocketTests: XCTestCase {
         try await waitUntil { server.connectionCount == 0 }
     }
 
+    func testStuckClientIsClosedWhenIdle() async throws {
+        let server = try await startServer { $0.idleTimeoutSeconds = 0.5 }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        let flags = fcntl(c.fd, F_GETFL)
+        _ = fcntl(c.fd, F_SETFL, flags | O_NONBLOCK)
+        let request = Array(String(repeating: "SEARCH LIMIT=50 的\n", count: 100).utf8)
+        // Never read; send until the server stops taking input.
+        for _ in 0..<100 {
+            let n = request.withUnsafeBytes { send(c.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+        }
+        try await waitUntil(timeout: 20) { server.connectionCount == 0 }
+    }
+
     func testHalfClosedClientStillGetsItsAnswers() async throws {
         let server = try await startServer()
         defer { Task { await server.shutdown() } }
