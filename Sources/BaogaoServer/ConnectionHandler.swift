@@ -31,7 +31,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     private let limits: ServerLimits
     private var logger: Logger
 
-    private var queue = CircularBuffer<Pending>()
+    private var queue = CircularBuffer<(pending: Pending, bytes: Int)>()
+    /// Bytes of the request lines in `queue`, bounded with its length.
+    private var queuedBytes = 0
     /// A request is running; its number, to tell its answer from a late one.
     private var running: UInt64?
     private var sequence: UInt64 = 0
@@ -60,17 +62,17 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         guard !closing else { return }
         switch unwrapInboundIn(data) {
         case .tooLong:
-            queue.append(.tooLong)
+            enqueue(.tooLong, bytes: 0)
         case .line(let bytes):
             guard let line = String(validating: bytes.readableBytesView, as: UTF8.self) else {
-                queue.append(.invalid(ProtocolError(.badRequest, "the request line is not valid UTF-8"), nil))
+                enqueue(.invalid(ProtocolError(.badRequest, "the request line is not valid UTF-8"), nil), bytes: bytes.readableBytes)
                 break
             }
             // Blank lines are ignored: a stray newline from a script is not an error.
             guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { return }
             switch RequestParser.parse(line) {
-            case .success(let request): queue.append(.request(request))
-            case .failure(let f): queue.append(.invalid(f.error, f.id))
+            case .success(let request): enqueue(.request(request), bytes: bytes.readableBytes)
+            case .failure(let f): enqueue(.invalid(f.error, f.id), bytes: bytes.readableBytes)
             }
         }
         processQueue(context: context)
@@ -110,6 +112,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         running = nil
         timeoutTask?.cancel()
         queue.removeAll()
+        queuedBytes = 0
         // The one log line per connection.
         let seconds = Double((NIODeadline.now() - opened).nanoseconds) / 1e9
         logger.info("connection closed", metadata: ["answered": "\(answered)", "seconds": "\(seconds)"])
@@ -128,15 +131,24 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         if closing || draining || inputClosed {
             return
         }
-        if queue.count >= limits.maxQueuedRequests || !context.channel.isWritable {
+        if queueIsFull || !context.channel.isWritable {
             heldRead = true
             return
         }
         context.read()
     }
 
+    private var queueIsFull: Bool {
+        queue.count >= limits.maxQueuedRequests || queuedBytes >= limits.maxQueuedBytes
+    }
+
+    private func enqueue(_ pending: Pending, bytes: Int) {
+        queue.append((pending, bytes))
+        queuedBytes += bytes
+    }
+
     private func resumeReading(context: ChannelHandlerContext) {
-        guard heldRead, !closing, !draining, queue.count < limits.maxQueuedRequests,
+        guard heldRead, !closing, !draining, !queueIsFull,
               context.channel.isWritable else { return }
         heldRead = false
         context.read()
@@ -148,8 +160,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     /// thread, the client has to catch up on reading, or the queue is empty.
     private func processQueue(context: ChannelHandlerContext) {
         var wrote = false
-        while running == nil, !closing, context.channel.isWritable, let next = queue.popFirst() {
+        while running == nil, !closing, context.channel.isWritable, let (next, bytes) = queue.popFirst() {
             wrote = true
+            queuedBytes -= bytes
             switch next {
             case .tooLong:
                 fail(context: context, ProtocolError(.tooLong, "request line longer than \(limits.maxLineBytes) bytes; closing the connection"), id: nil)
@@ -246,6 +259,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         guard !closing else { return }
         closing = true
         queue.removeAll()
+        queuedBytes = 0
         guard context.channel.isWritable else {
             context.close(promise: nil)
             return

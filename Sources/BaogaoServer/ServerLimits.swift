@@ -29,6 +29,9 @@ public struct ServerLimits: Sendable {
     /// server stops reading from it until it catches up (pipelining works,
     /// but a client cannot make it buffer without bound).
     public var maxQueuedRequests = 128
+    /// …and their bytes: with lines of up to 64 KiB, the count alone would
+    /// let one connection hold 8 MiB.
+    public var maxQueuedBytes = 256 * 1024
     /// Unsent response bytes per connection: above the high mark the server
     /// stops reading from (and answering) that client until the kernel has
     /// taken the output down to the low mark. Bounds the memory held for a
