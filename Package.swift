@@ -24,6 +24,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // A plain-C view of system ICU (libicu-dev): word breaks, NFKC, Traditional→Simplified, GB18030.
@@ -38,12 +40,22 @@ let package = Package(
         .target(name: "BaogaoIndex", dependencies: ["CZlib", "BaogaoAnalysis", "BaogaoIngest"]),
         // Query language, execution, ranking, snippets, facts and answers.
         .target(name: "BaogaoQuery", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        // The line-protocol server (PROTOCOL.md) over SwiftNIO: parsing, limits, the pipeline.
+        .target(
+            name: "BaogaoServer",
+            dependencies: [
+                "BaogaoQuery", "BaogaoIndex",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The command-line tool and the REPL.
         .executableTarget(
             name: "baogao",
             dependencies: [
-                "BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest",
+                "BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
@@ -51,5 +63,14 @@ let package = Package(
         .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(name: "BaogaoQueryTests", dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        .testTarget(
+            name: "BaogaoServerTests",
+            dependencies: [
+                "BaogaoServer", "BaogaoQuery", "BaogaoIndex",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ]
 )

@@ -1,0 +1,126 @@
+import BaogaoIndex
+import BaogaoQuery
+
+/// The engine as it is today behind the protocol: SEARCH, GET, STATS and a
+/// simple MENTIONS are answered; FACTS, ASK and DEFINE keep the protocol's
+/// `unsupported` defaults until those features land (conform a new type, or
+/// add the methods here, to plug them in).
+public struct EngineQueryService: QueryService {
+    public init() {}
+
+    public func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        do {
+            return try ServiceResult(encoding: try context.searcher.search(query, limit: page.limit, offset: page.offset))
+        } catch let error as SearchError {
+            throw ProtocolError(error)
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(.internal, "\(error)")
+        }
+    }
+
+    /// A paragraph by its stable id `<doc>#<n>`, looked up in the index: the
+    /// id is never used as a path, so a client cannot make the server read a
+    /// file of its choosing.
+    public func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        guard let hash = paragraphID.lastIndex(of: "#"),
+              let number = Int(paragraphID[paragraphID.index(after: hash)...]) else {
+            throw ProtocolError(.badRequest, "a paragraph id is <doc>#<number>, e.g. 2024/report.txt#3")
+        }
+        let doc = String(paragraphID[..<hash])
+        guard let place = context.index.locate(doc: doc, paragraph: number) else {
+            throw ProtocolError(.notFound, "no paragraph \(paragraphID) in the index")
+        }
+        let paragraph: IndexedParagraph
+        do { paragraph = try context.index.paragraph(segment: place.segment, doc: place.doc) } catch {
+            throw ProtocolError(.indexError, error.description)
+        }
+        return try ServiceResult(encoding: ParagraphRecord(paragraph))
+    }
+
+    public func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        do {
+            // Sorted keys: `baogao stats --json` prints them so.
+            return try ServiceResult(encoding: try context.index.stats(), sortedKeys: true)
+        } catch let error as IndexError {
+            throw ProtocolError(.indexError, error.description)
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(.internal, "\(error)")
+        }
+    }
+
+    /// Every paragraph matching `term`, grouped by report year, then report.
+    /// Deliberately simple; the answers layer's own `mentions` replaces it
+    /// when it lands.
+    public func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        let matches: [IndexedParagraphRef]
+        do {
+            matches = try context.searcher.allMatches(try context.searcher.parse(term))
+        } catch {
+            throw ProtocolError(error)
+        }
+        var byYear: [Int?: [String: MentionsResult.Report]] = [:]
+        for m in matches {
+            let report = context.index.report(segment: m.segment, doc: m.doc)
+            let year = report.budgetYear ?? report.executionYear
+            var entry = byYear[year, default: [:]][report.doc]
+                ?? MentionsResult.Report(doc: report.doc, title: report.title, region: report.region, paragraphs: [])
+            entry.paragraphs.append(context.index.paragraphID(segment: m.segment, doc: m.doc))
+            byYear[year, default: [:]][report.doc] = entry
+        }
+        let years = byYear.map { year, reports in
+            MentionsResult.Year(year: year, count: reports.values.reduce(0) { $0 + $1.paragraphs.count },
+                                reports: reports.values.sorted { $0.doc < $1.doc })
+        }.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
+        return try ServiceResult(encoding: MentionsResult(term: term, total: matches.count, years: years))
+    }
+}
+
+/// MENTIONS' result: `{"term", "total", "years": [{"year", "count", "reports":
+/// [{"doc", "title", "region", "paragraphs": [id…]}]}]}`.
+struct MentionsResult: Encodable {
+    struct Year: Encodable {
+        var year: Int?
+        var count: Int
+        var reports: [Report]
+    }
+    struct Report: Encodable {
+        var doc: String
+        var title: String
+        var region: String?
+        var paragraphs: [String]
+    }
+    var term: String
+    var total: Int
+    var years: [Year]
+}
+
+/// GET's result: a paragraph with its citation, with the same keys as a
+/// search hit (SearchResult.swift) less the snippet, highlights and score.
+struct ParagraphRecord: Encodable {
+    let p: IndexedParagraph
+
+    init(_ p: IndexedParagraph) { self.p = p }
+
+    enum Keys: String, CodingKey { case id, doc, title, region, years, section, paragraph, lines, year, text }
+    enum YearKeys: String, CodingKey { case execution, budget }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(p.id, forKey: .id)
+        try c.encode(p.report.doc, forKey: .doc)
+        try c.encode(p.report.title, forKey: .title)
+        try c.encode(p.report.region, forKey: .region)
+        var years = c.nestedContainer(keyedBy: YearKeys.self, forKey: .years)
+        try years.encodeIfPresent(p.report.executionYear, forKey: .execution)
+        try years.encodeIfPresent(p.report.budgetYear, forKey: .budget)
+        try c.encode(p.section, forKey: .section)
+        try c.encode(p.number, forKey: .paragraph)
+        try c.encode([p.firstLine, p.lastLine], forKey: .lines)
+        try c.encode(p.year, forKey: .year)
+        try c.encode(p.text, forKey: .text)
+    }
+}

@@ -1,0 +1,76 @@
+import NIOCore
+
+/// What the framer hands on: a request line (without `\n` or `\r\n`), or the
+/// news that a line passed the limit.
+public enum InboundLine: Sendable, Equatable {
+    case line(ByteBuffer)
+    /// A line longer than the limit. Nothing after it is framed: the
+    /// connection is answered `too_long` and closed.
+    case tooLong
+}
+
+/// Splits the byte stream into request lines of at most `maxLineBytes`.
+/// Bytes are not decoded here: UTF-8 is checked per line by the handler, so
+/// a bad line is answered without losing the lines around it.
+public struct LineFramer: ByteToMessageDecoder {
+    public typealias InboundOut = InboundLine
+
+    private let maxLineBytes: Int
+    private var overflowed = false
+    /// Where to resume looking for `\n`, so a long line arriving in many
+    /// small reads is scanned once, not once per read.
+    private var scanned = 0
+
+    public init(maxLineBytes: Int) {
+        self.maxLineBytes = maxLineBytes
+    }
+
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard !overflowed else {
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return .needMoreData
+        }
+        let view = buffer.readableBytesView
+        let start = view.index(view.startIndex, offsetBy: min(scanned, view.count))
+        guard let newline = view[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+            scanned = view.count
+            // The line so far, less a `\r` that may be the start of `\r\n`.
+            if view.count > maxLineBytes + 1 || (view.count == maxLineBytes + 1 && view.last != UInt8(ascii: "\r")) {
+                overflowed = true
+                buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+                context.fireChannelRead(wrapInboundOut(.tooLong))
+            }
+            return .needMoreData
+        }
+        var length = newline - view.startIndex
+        scanned = 0
+        let hasCR = length > 0 && view[newline - 1] == UInt8(ascii: "\r")
+        if hasCR { length -= 1 }
+        guard length <= maxLineBytes else {
+            overflowed = true
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            context.fireChannelRead(wrapInboundOut(.tooLong))
+            return .needMoreData
+        }
+        // readSlice shares storage: no copy of the line.
+        guard let line = buffer.readSlice(length: length) else { return .needMoreData }
+        buffer.moveReaderIndex(forwardBy: hasCR ? 2 : 1)
+        context.fireChannelRead(wrapInboundOut(.line(line)))
+        return .continue
+    }
+
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
+                                    seenEOF: Bool) throws -> DecodingState {
+        // A last line without `\n` (`printf 'PING' | nc`) is still a request.
+        while try decode(context: context, buffer: &buffer) == .continue {}
+        if !overflowed && buffer.readableBytes > 0 {
+            var length = buffer.readableBytes
+            if buffer.getInteger(at: buffer.readerIndex + length - 1, as: UInt8.self) == UInt8(ascii: "\r") { length -= 1 }
+            if let line = buffer.readSlice(length: length) {
+                context.fireChannelRead(wrapInboundOut(.line(line)))
+            }
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+        }
+        return .needMoreData
+    }
+}

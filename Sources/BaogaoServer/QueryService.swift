@@ -1,0 +1,102 @@
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+/// What the server asks of the engine: one method per index command of the
+/// protocol. The server adds no search logic of its own (DESIGN.md, "One
+/// engine, three front ends"); it parses requests, calls these on a query
+/// thread, and frames what they return.
+///
+/// Every method gets the index snapshot current when the request started
+/// (`QueryContext`), so a reload never changes the index under a running
+/// request. Methods run on the server's query threads and may block.
+///
+/// To plug in an engine feature, implement the method in a type conforming
+/// to this protocol (or extend `EngineQueryService`) and pass it to
+/// `Server(configuration:service:)`. The defaults of FACTS, ASK and DEFINE
+/// answer `unsupported`.
+public protocol QueryService: Sendable {
+    func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func ask(_ question: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func define(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult
+}
+
+extension QueryService {
+    public func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        throw .unsupported("FACTS (number facts)")
+    }
+
+    public func ask(_ question: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        throw .unsupported("ASK (answers)")
+    }
+
+    public func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        throw .unsupported("MENTIONS")
+    }
+
+    public func define(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        throw .unsupported("DEFINE (glossary)")
+    }
+}
+
+/// LIMIT and OFFSET of a request, defaults applied and LIMIT capped.
+public struct Page: Sendable, Equatable {
+    public var limit: Int
+    public var offset: Int
+
+    public init(limit: Int = 10, offset: Int = 0) {
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// The index snapshot a request runs against.
+public struct QueryContext: Sendable {
+    public let searcher: Searcher
+    public var index: IndexReader { searcher.index }
+
+    public init(searcher: Searcher) {
+        self.searcher = searcher
+    }
+}
+
+/// A result, already encoded as the JSON object the CLI's `--json` prints for
+/// it; the server splices these bytes into the response line as they are.
+public struct ServiceResult: Sendable {
+    public let json: [UInt8]
+
+    /// Encodes `value` as the CLI does (`JSONLine` in Sources/baogao): UTF-8
+    /// as is, slashes not escaped. `sortedKeys` for what the CLI prints sorted
+    /// (`stats --json`). Never contains a newline: JSONEncoder writes compact
+    /// output and escapes newlines inside strings.
+    public init<T: Encodable>(encoding value: T, sortedKeys: Bool = false) throws(ProtocolError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = sortedKeys ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        do {
+            json = Array(try encoder.encode(value))
+        } catch {
+            throw ProtocolError(.internal, "cannot encode the result: \(error)")
+        }
+    }
+
+    /// Raw JSON text (one line, no newline), for results built by hand.
+    public init(json: [UInt8]) {
+        self.json = json
+    }
+}
+
+extension ProtocolError {
+    /// How a search failure is told to the client: syntax errors with their
+    /// position in the query, index damage as `index_error`.
+    public init(_ error: SearchError) {
+        switch error {
+        case .syntax(let e): self.init(.syntaxError, e.message, position: e.position)
+        case .index(let e): self.init(.indexError, e.description)
+        case .unsupported(let position, let message): self.init(.unsupported, message, position: position)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Runs the index commands of every connection on a shared pool of threads,
+/// so the event loops only frame and write and stay responsive whatever the
+/// queries cost. The number of queries running or queued is bounded
+/// (`ServerLimits.maxRunningQueries`); beyond it a request is refused `busy`
+/// at once rather than queued without bound.
+///
+/// The time budget of a request is enforced by the connection (it answers
+/// `timeout` and moves on); the query itself cannot be interrupted, and keeps
+/// its slot here until it really ends, so timed-out queries still count
+/// against the bound.
+public final class RequestExecutor: Sendable {
+    /// nil runs queries inline on the calling loop: only for in-memory
+    /// tests (EmbeddedChannel is single-threaded).
+    let pool: NIOThreadPool?
+    let service: any QueryService
+    let watcher: IndexWatcher
+    let limits: ServerLimits
+    private let running = Atomic<Int>(0)
+
+    public init(pool: NIOThreadPool?, service: any QueryService, watcher: IndexWatcher, limits: ServerLimits) {
+        self.pool = pool
+        self.service = service
+        self.watcher = watcher
+        self.limits = limits
+    }
+
+    /// Queries running or waiting for a thread right now.
+    public var inFlight: Int { running.load(ordering: .relaxed) }
+
+    /// Runs `request` on the pool; the future completes on `loop`.
+    func execute(_ request: Request, on loop: any EventLoop) -> EventLoopFuture<Response> {
+        guard running.add(1, ordering: .relaxed).newValue <= limits.maxRunningQueries else {
+            running.subtract(1, ordering: .relaxed)
+            return loop.makeSucceededFuture(.failure(ProtocolError(
+                .busy, "the server is running \(limits.maxRunningQueries) queries; try again shortly")))
+        }
+        guard let pool else {
+            defer { running.subtract(1, ordering: .relaxed) }
+            return loop.makeSucceededFuture(run(request))
+        }
+        let future = pool.runIfActive(eventLoop: loop) { [self] () -> Response in
+            defer { running.subtract(1, ordering: .relaxed) }
+            return run(request)
+        }
+        // runIfActive fails only when the pool is shutting down, before the
+        // body ran: the slot taken above must be given back here.
+        return future.flatMapErrorThrowing { [self] error in
+            running.subtract(1, ordering: .relaxed)
+            return .failure(ProtocolError(.busy, "the server is shutting down"))
+        }
+    }
+
+    /// The one switch from commands to the service. Called on a pool thread.
+    func run(_ request: Request) -> Response {
+        let page = Page(limit: min(request.limit ?? 10, limits.maxLimit), offset: request.offset ?? 0)
+        do throws(ProtocolError) {
+            if request.command == .reload { return .success(try reload()) }
+            let context = QueryContext(searcher: watcher.current)
+            let q = request.argument
+            switch request.command {
+            case .search: return .success(try service.search(q, page: page, context: context))
+            case .facts: return .success(try service.facts(q, page: page, context: context))
+            case .ask: return .success(try service.ask(q, context: context))
+            case .mentions: return .success(try service.mentions(q, context: context))
+            case .define: return .success(try service.define(q, context: context))
+            case .get: return .success(try service.get(q, context: context))
+            case .stats: return .success(try service.stats(context: context))
+            case .ping, .quit, .auth, .reload:
+                throw ProtocolError(.internal, "\(request.command.rawValue) is not a query")
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func reload() throws(ProtocolError) -> ServiceResult {
+        let loaded: Bool
+        do { loaded = try watcher.reload(force: true) } catch {
+            throw ProtocolError(.indexError, "cannot reload the index: \(error.description); still serving generation \(watcher.generation)")
+        }
+        return ServiceResult(json: Array("{\"generation\":\(watcher.generation),\"reloaded\":\(loaded)}".utf8))
+    }
+}

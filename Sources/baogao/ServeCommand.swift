@@ -1,0 +1,111 @@
+import ArgumentParser
+import BaogaoServer
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Answer queries over a line protocol (PROTOCOL.md): one request line in, one JSON line out.",
+        discussion: """
+            Prints `listening on HOST:PORT` on stdout when ready and logs to stderr. \
+            SIGINT or SIGTERM stops accepting, answers the requests in flight, and exits 0. \
+            A new commit of the index (baogao index) is picked up without a restart.
+            """)
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: "The address to bind. Loopback by default; anything else exposes the index to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port; 0 picks a free one (the real one is printed).")
+    var port = 7878
+
+    @Option(help: ArgumentHelp("A file holding a token every connection must send first (AUTH <token>).", valueName: "file"))
+    var tokenFile: String?
+
+    @Option(help: "Seconds a request may run before it is answered `timeout`.")
+    var timeout = 10.0
+
+    @Option(help: "Seconds without a request before a connection is closed.")
+    var idleTimeout = 300.0
+
+    @Option(help: "Open connections at most; further ones are refused `busy`.")
+    var maxConnections = 1024
+
+    @Option(help: "Threads that run queries (default: one per core).")
+    var threads: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard timeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+        guard maxConnections > 0, (threads ?? 1) > 0 else { throw ValidationError("--max-connections and --threads must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+    }
+
+    func run() throws {
+        var configuration = ServerConfiguration(indexPath: location.index)
+        configuration.host = host
+        configuration.port = port
+        configuration.token = try readToken()
+        configuration.limits.requestTimeoutSeconds = timeout
+        configuration.limits.idleTimeoutSeconds = idleTimeout
+        configuration.limits.maxConnections = maxConnections
+        if let threads { configuration.limits.queryThreads = threads }
+
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "baogao.serve")
+
+        // ArgumentParser runs this synchronously; the server is async. Block
+        // here until it has stopped.
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<String?>(nil)
+        Task {
+            do {
+                let server = try await Server.start(configuration, logger: logger)
+                let signals = Self.handleSignals { Task { await server.shutdown() } }
+                // Unbuffered, so a script waiting for this line sees it at once.
+                FileHandle.standardOutput.write(Data("listening on \(server.address)\n".utf8))
+                try await server.run()
+                withExtendedLifetime(signals) {}
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.withLock({ $0 }) { throw Terminal.fail("cannot serve: \(message)") }
+    }
+
+    private func readToken() throws -> String? {
+        guard let tokenFile else { return nil }
+        guard let data = FileManager.default.contents(atPath: tokenFile),
+              let text = String(data: data, encoding: .utf8) else {
+            throw Terminal.fail("cannot read the token file \(tokenFile)")
+        }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw Terminal.fail("the token file \(tokenFile) is empty") }
+        return token
+    }
+
+    /// SIGINT and SIGTERM call `stop` once each, instead of killing the process.
+    private static func handleSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+    }
+}

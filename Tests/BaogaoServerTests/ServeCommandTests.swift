@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import XCTest
+
+/// `baogao serve` as a user runs it, with the examples in Examples/ as its
+/// clients, and SIGTERM ending it with status 0.
+final class ServeCommandTests: XCTestCase {
+    /// The `baogao` built next to this test bundle.
+    private var baogao: String {
+        get throws {
+            let tests = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            let path = tests.deletingLastPathComponent().appendingPathComponent("baogao").path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                // swift test builds every product; a missing one is a failure, not a skip.
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            return path
+        }
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testServeWithExamplesAndSIGTERM() throws {
+        let tokenFile = temporaryFolder("token") + "/token"
+        try "s3cret\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: try baogao)
+        server.arguments = ["serve", "--index", SampleIndex.path, "--port", "0", "--token-file", tokenFile, "--log-level", "warning"]
+        let out = Pipe()
+        server.standardOutput = out
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+
+        // Wait for the ready line, as a script would.
+        var ready = Data()
+        while !ready.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            ready.append(chunk)
+        }
+        let line = String(decoding: ready, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(line.hasPrefix("listening on 127.0.0.1:"), line)
+        let port = try XCTUnwrap(line.split(separator: ":").last.map(String.init))
+
+        let examples = repositoryRoot.appendingPathComponent("Examples").path
+        let python = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--json", "三保"])
+        XCTAssertEqual(python.status, 0)
+        let searched = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(python.out.utf8)) as? [String: Any])
+        XCTAssertEqual(searched["total"] as? Int, try SampleIndex.searcher.search("三保").total)
+        let human = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--limit", "2", "债务"])
+        XCTAssertEqual(human.status, 0)
+        XCTAssertTrue(human.out.contains("paragraphs match"), human.out)
+        let asked = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--ask", "什么是三保？"])
+        XCTAssertEqual(asked.status, 1, "ASK is not available yet")
+
+        let shell = try run(["bash", examples + "/query.sh", "SEARCH LIMIT=1 三保", "PING"],
+                            environment: ["BAOGAO_PORT": port, "BAOGAO_TOKEN": "s3cret"])
+        XCTAssertEqual(shell.status, 0)
+        let lines = shell.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, shell.out)
+        XCTAssertEqual(lines.last, "{\"ok\":true,\"result\":{\"pong\":true}}")
+
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        XCTAssertEqual(server.terminationReason, .exit)
+        XCTAssertEqual(server.terminationStatus, 0)
+    }
+}

@@ -1,0 +1,253 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BaogaoServer
+import Foundation
+import XCTest
+
+/// The protocol over a real loopback socket: every command, pipelining, JSON
+/// requests, and each limit and fault of PROTOCOL.md.
+final class ServerSocketTests: XCTestCase {
+    func testEveryCommand() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true)
+        let search = result(try c.request("SEARCH LIMIT=2 三保"))
+        XCTAssertEqual((search["hits"] as? [[String: Any]])?.count, 2)
+        let id = try XCTUnwrap((search["hits"] as? [[String: Any]])?.first?["id"] as? String)
+        XCTAssertEqual(result(try c.request("GET \(id)"))["id"] as? String, id)
+        XCTAssertEqual(errorCode(try c.request("GET /etc/passwd#1")), "not_found")
+        XCTAssertEqual(result(try c.request("STATS"))["generation"] as? Int, server.watcher.generation)
+        XCTAssertNotNil(result(try c.request("MENTIONS 过紧日子"))["years"])
+        for command in ["FACTS 教育 >1亿", "ASK 什么是三保？", "DEFINE 三保"] {
+            XCTAssertEqual(errorCode(try c.request(command)), "unsupported", command)
+        }
+        let json = try c.request(#"{"op":"search","q":"债务","limit":1,"offset":2,"id":7}"#)
+        XCTAssertEqual(json["id"] as? Int, 7)
+        XCTAssertEqual(result(json)["offset"] as? Int, 2)
+        let syntax = try c.request("SEARCH ID=s 债务 OR")
+        XCTAssertEqual(errorCode(syntax), "syntax_error")
+        XCTAssertEqual(syntax["id"] as? String, "s")
+        XCTAssertNotNil(syntax["position"] as? Int)
+        XCTAssertEqual(errorCode(try c.request("HELLO")), "unknown_command")
+        XCTAssertEqual(result(try c.request("RELOAD"))["reloaded"] as? Bool, false)
+        XCTAssertEqual(result(try c.request("AUTH anything"))["authenticated"] as? Bool, true)
+        XCTAssertEqual(result(try c.request("QUIT"))["bye"] as? Bool, true)
+        XCTAssertTrue(c.isClosedByServer())
+    }
+
+    func testPipelinedRequestsAnsweredInOrder() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        var batch = ""
+        for i in 0..<200 {
+            switch i % 4 {
+            case 0: batch += "PING ID=\(i)\n"
+            case 1: batch += "SEARCH ID=\(i) LIMIT=1 三保\n"
+            case 2: batch += "{\"op\":\"search\",\"q\":\"债务\",\"limit\":0,\"id\":\(i)}\n"
+            default: batch += "SEARCH ID=\(i) \"\n"
+            }
+        }
+        c.send(batch)
+        for i in 0..<200 {
+            let r = try parseResponse(try XCTUnwrap(c.readLine()))
+            XCTAssertEqual(r["id"] as? Int, i)
+            XCTAssertEqual(r["ok"] as? Bool, i % 4 != 3)
+        }
+    }
+
+    func testOverlongLineIsAnsweredThenClosed() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        c.send("PING\nSEARCH " + String(repeating: "三", count: 30_000) + "\nPING\n")
+        XCTAssertEqual(result(try parseResponse(try XCTUnwrap(c.readLine())))["pong"] as? Bool, true)
+        XCTAssertEqual(errorCode(try parseResponse(try XCTUnwrap(c.readLine()))), "too_long")
+        XCTAssertTrue(c.isClosedByServer())
+        // The server itself is fine.
+        XCTAssertEqual(result(try LineClient(port: server.port).request("PING"))["pong"] as? Bool, true)
+    }
+
+    func testInvalidUTF8() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        c.sendBytes(Array("SEARCH ".utf8) + [0xFF, 0xFE] + [0x0A])
+        XCTAssertEqual(errorCode(try parseResponse(try XCTUnwrap(c.readLine()))), "bad_request")
+        XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true)
+    }
+
+    func testIdleConnectionsAreClosed() async throws {
+        let server = try await startServer { $0.idleTimeoutSeconds = 0.3 }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true)
+        let line = try XCTUnwrap(c.readLine(), "no idle notice")
+        XCTAssertEqual(errorCode(try parseResponse(line)), "timeout")
+        XCTAssertTrue(c.isClosedByServer())
+    }
+
+    func testConnectionCap() async throws {
+        let server = try await startServer { $0.maxConnections = 3 }
+        defer { Task { await server.shutdown() } }
+        var clients = try (0..<3).map { _ in try LineClient(port: server.port) }
+        for c in clients { XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true) }
+        let refused = try LineClient(port: server.port)
+        XCTAssertEqual(errorCode(try parseResponse(try XCTUnwrap(refused.readLine()))), "busy")
+        XCTAssertTrue(refused.isClosedByServer())
+        clients.removeFirst()  // closes one
+        try await waitUntil { server.connectionCount < 3 }
+        XCTAssertEqual(result(try LineClient(port: server.port).request("PING"))["pong"] as? Bool, true)
+    }
+
+    func testRequestTimeBudget() async throws {
+        let server = try await startServer(service: SlowService(delay: 1.0)) { $0.requestTimeoutSeconds = 0.2 }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        let start = Date()
+        let r = try c.request("SEARCH ID=1 三保")
+        XCTAssertEqual(errorCode(r), "timeout")
+        XCTAssertEqual(r["id"] as? Int, 1)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 0.9)
+        // The connection and the event loop go on while the search still runs.
+        XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true)
+        XCTAssertNotNil(result(try c.request("STATS"))["paragraphs"])
+    }
+
+    func testBusyWhenTooManyQueriesRun() async throws {
+        let server = try await startServer(service: SlowService(delay: 0.5)) { $0.maxRunningQueries = 1 }
+        defer { Task { await server.shutdown() } }
+        let a = try LineClient(port: server.port), b = try LineClient(port: server.port)
+        a.send("SEARCH 三保\n")
+        try await Task.sleep(nanoseconds: 100_000_000)
+        XCTAssertEqual(errorCode(try b.request("SEARCH 三保")), "busy")
+        XCTAssertEqual(result(try parseResponse(try XCTUnwrap(a.readLine())))["query"] as? String, "三保")
+        XCTAssertEqual(result(try b.request("SEARCH 三保"))["query"] as? String, "三保")
+    }
+
+    /// A client that sends without ever reading: the server must stop reading
+    /// from it once its unsent answers pass the high water mark, so the
+    /// client's sends block (EAGAIN) after a bounded amount of input.
+    func testClientThatNeverReadsIsThrottled() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        let flags = fcntl(c.fd, F_GETFL)
+        _ = fcntl(c.fd, F_SETFL, flags | O_NONBLOCK)
+        let request = Array("SEARCH LIMIT=50 的\n".utf8)
+        var sent = 0, stalledSince: Date?
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let n = request.withUnsafeBytes { send(c.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n > 0 { sent += n; stalledSince = nil; continue }
+            if stalledSince == nil { stalledSince = Date() }
+            if let s = stalledSince, Date().timeIntervalSince(s) > 1 { break }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        XCTAssertNotNil(stalledSince, "the server kept reading from a client that never reads")
+        XCTAssertLessThan(sent, 64 << 20)
+        // Other clients are unaffected.
+        XCTAssertEqual(result(try LineClient(port: server.port).request("PING"))["pong"] as? Bool, true)
+        // Going away mid-response is routine.
+        c.shutdownWrite()
+        close(c.fd)
+        XCTAssertEqual(result(try LineClient(port: server.port).request("SEARCH 三保"))["query"] as? String, "三保")
+        try await waitUntil { server.connectionCount == 0 }
+    }
+
+    func testStuckClientIsClosedWhenIdle() async throws {
+        let server = try await startServer { $0.idleTimeoutSeconds = 0.5 }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        let flags = fcntl(c.fd, F_GETFL)
+        _ = fcntl(c.fd, F_SETFL, flags | O_NONBLOCK)
+        let request = Array(String(repeating: "SEARCH LIMIT=50 的\n", count: 100).utf8)
+        // Never read; send until the server stops taking input.
+        for _ in 0..<100 {
+            let n = request.withUnsafeBytes { send(c.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+        }
+        try await waitUntil(timeout: 20) { server.connectionCount == 0 }
+    }
+
+    func testHalfClosedClientStillGetsItsAnswers() async throws {
+        let server = try await startServer()
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        c.send("PING\nSEARCH LIMIT=1 三保")  // the last line has no \n
+        c.shutdownWrite()
+        XCTAssertEqual(result(try parseResponse(try XCTUnwrap(c.readLine())))["pong"] as? Bool, true)
+        XCTAssertEqual(result(try parseResponse(try XCTUnwrap(c.readLine())))["query"] as? String, "三保")
+        XCTAssertTrue(c.isClosedByServer())
+    }
+
+    func testTokenAuthentication() async throws {
+        let server = try await startServer(token: "tok-三保")
+        defer { Task { await server.shutdown() } }
+        let anonymous = try LineClient(port: server.port)
+        XCTAssertEqual(errorCode(try anonymous.request("SEARCH 三保")), "unauthorized")
+        XCTAssertTrue(anonymous.isClosedByServer())
+        let wrong = try LineClient(port: server.port)
+        XCTAssertEqual(errorCode(try wrong.request("AUTH tok-三")), "unauthorized")
+        XCTAssertTrue(wrong.isClosedByServer())
+        let right = try LineClient(port: server.port)
+        XCTAssertEqual(result(try right.request(#"{"op":"auth","q":"tok-三保"}"#))["authenticated"] as? Bool, true)
+        XCTAssertEqual(result(try right.request("SEARCH 三保"))["query"] as? String, "三保")
+    }
+
+    func testShutdownFinishesRequestsInFlight() async throws {
+        let server = try await startServer(service: SlowService(delay: 0.5))
+        let c = try LineClient(port: server.port)
+        c.send("SEARCH ID=1 三保\nSEARCH ID=2 债务\n")
+        try await Task.sleep(nanoseconds: 100_000_000)
+        let stopping = Task { await server.shutdown() }
+        let first = try parseResponse(try XCTUnwrap(c.readLine()))
+        XCTAssertEqual(first["id"] as? Int, 1)
+        XCTAssertEqual(result(first)["query"] as? String, "三保")
+        let second = try parseResponse(try XCTUnwrap(c.readLine()))
+        XCTAssertEqual(second["id"] as? Int, 2)
+        XCTAssertTrue(c.isClosedByServer())
+        await stopping.value
+        XCTAssertThrowsError(try LineClient(port: server.port), "still accepting after shutdown")
+    }
+
+    func testNewCommitIsPickedUpWithoutRestart() async throws {
+        let corpus = temporaryFolder("corpus"), index = temporaryFolder("reload-index")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sampleCorpus).sorted()
+        try FileManager.default.copyItem(atPath: sampleCorpus + "/" + files[0], toPath: corpus + "/" + files[0])
+        _ = try IndexUpdaterShim.update(corpus: corpus, index: index)
+        let server = try await startServer(index: index) { $0.reloadPollInterval = .milliseconds(100) }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port)
+        let before = result(try c.request("STATS"))
+        XCTAssertEqual(before["reports"] as? Int, 1)
+
+        // A request running on the old reader while the new commit lands.
+        for f in files.dropFirst() { try FileManager.default.copyItem(atPath: sampleCorpus + "/" + f, toPath: corpus + "/" + f) }
+        _ = try IndexUpdaterShim.update(corpus: corpus, index: index)
+        try await waitUntil(timeout: 5) { server.watcher.generation > (before["generation"] as? Int ?? 0) }
+        XCTAssertEqual(result(try c.request("STATS"))["reports"] as? Int, files.count)
+        XCTAssertEqual(result(try c.request("SEARCH 三保"))["total"] as? Int, try SampleIndex.searcher.search("三保").total)
+
+        // RELOAD forces a look (nothing new here).
+        XCTAssertEqual(result(try c.request("RELOAD"))["reloaded"] as? Bool, false)
+        // Removing a report and re-indexing: RELOAD sees it even before the poll.
+        try FileManager.default.removeItem(atPath: corpus + "/" + files[0])
+        _ = try IndexUpdaterShim.update(corpus: corpus, index: index)
+        let reload = result(try c.request("RELOAD"))
+        XCTAssertEqual(reload["generation"] as? Int, server.watcher.generation)
+        XCTAssertEqual(result(try c.request("STATS"))["reports"] as? Int, files.count - 1)
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes.
+func waitUntil(timeout: Double = 5, file: StaticString = #filePath, line: UInt = #line,
+               _ condition: () -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !condition() {
+        guard Date() < deadline else { return XCTFail("timed out waiting", file: file, line: line) }
+        try await Task.sleep(nanoseconds: 20_000_000)
+    }
+}

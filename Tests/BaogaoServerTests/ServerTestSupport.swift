@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BaogaoIndex
+import BaogaoQuery
+import BaogaoServer
+import Foundation
+import Logging
+import XCTest
+
+/// The repository root, found from this file's path.
+let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+}()
+
+let sampleCorpus = repositoryRoot.appendingPathComponent("Corpus").path
+
+/// Logs nothing: tests provoke hundreds of errors on purpose.
+let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+/// A fresh temporary folder.
+func temporaryFolder(_ name: String) -> String {
+    let path = NSTemporaryDirectory() + "baogao-server-\(name)-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// The sample corpus, indexed once per test run into a temporary folder.
+enum SampleIndex {
+    static let path: String = {
+        let index = temporaryFolder("index")
+        do {
+            _ = try IndexUpdater.update(IndexUpdater.Options(corpus: sampleCorpus, index: index))
+        } catch {
+            fatalError("cannot index the sample corpus: \(error)")
+        }
+        return index
+    }()
+
+    static let searcher: Searcher = {
+        do { return Searcher(index: try IndexReader.open(path: path)) } catch { fatalError("\(error)") }
+    }()
+}
+
+/// A QueryService that sleeps before searching: makes timeouts, `busy` and
+/// shutdown with requests in flight reproducible. Also shows how a feature is
+/// plugged in: ASK answers here.
+struct SlowService: QueryService {
+    var delay: Double
+    let engine = EngineQueryService()
+
+    func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        Thread.sleep(forTimeInterval: delay)
+        return try engine.search(query, page: page, context: context)
+    }
+
+    func ask(_ question: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        ServiceResult(json: Array("{\"answer\":\"plugged in\"}".utf8))
+    }
+
+    func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try engine.get(paragraphID, context: context)
+    }
+
+    func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try engine.stats(context: context)
+    }
+}
+
+/// Starts a server on an ephemeral loopback port.
+func startServer(index: String = SampleIndex.path, token: String? = nil, service: any QueryService = EngineQueryService(),
+                 configure: (inout ServerLimits) -> Void = { _ in }) async throws -> Server {
+    var configuration = ServerConfiguration(indexPath: index)
+    configuration.port = 0
+    configuration.token = token
+    configure(&configuration.limits)
+    return try await Server.start(configuration, service: service, logger: quietLogger)
+}
+
+extension Server {
+    var port: Int { localAddress?.port ?? 0 }
+}
+
+/// A blocking line client over a plain socket: what a script does.
+/// Unchecked: a client is used by one thread at a time (the load test hands
+/// each one to a single worker).
+final class LineClient: @unchecked Sendable {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+
+    init(port: Int, receiveTimeout: Double = 20) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int(receiveTimeout.truncatingRemainder(dividingBy: 1) * 1e6))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) { sendBytes(Array(text.utf8)) }
+
+    func sendBytes(_ bytes: [UInt8]) {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { return }
+            sent += n
+        }
+    }
+
+    /// The next line, without `\n`; nil at end of stream or on time-out.
+    func readLine() -> String? {
+        while true {
+            if let nl = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[..<nl], as: UTF8.self)
+                buffer.removeSubrange(...nl)
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard n > 0 else { return nil }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    /// Sends one request and parses the one JSON line that answers it.
+    func request(_ line: String) throws -> [String: Any] {
+        send(line + "\n")
+        return try parseResponse(XCTUnwrap(readLine(), "no answer to \(line)"))
+    }
+
+    /// Whether the server closed the connection (reads end of stream).
+    func isClosedByServer() -> Bool {
+        readLine() == nil && buffer.isEmpty
+    }
+
+    func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
+}
+
+func parseResponse(_ line: String, file: StaticString = #filePath, line number: UInt = #line) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+    return try XCTUnwrap(object as? [String: Any], "not a JSON object: \(line)", file: file, line: number)
+}
+
+/// The `code` of an error response, after checking it is one.
+func errorCode(_ response: [String: Any], file: StaticString = #filePath, line: UInt = #line) -> String? {
+    XCTAssertEqual(response["ok"] as? Bool, false, "expected an error: \(response)", file: file, line: line)
+    XCTAssertNotNil(response["message"] as? String, file: file, line: line)
+    return response["code"] as? String
+}
+
+func result(_ response: [String: Any], file: StaticString = #filePath, line: UInt = #line) -> [String: Any] {
+    XCTAssertEqual(response["ok"] as? Bool, true, "expected success: \(response)", file: file, line: line)
+    return response["result"] as? [String: Any] ?? [:]
+}
+
+/// Re-indexes a corpus folder as `baogao index` does.
+enum IndexUpdaterShim {
+    static func update(corpus: String, index: String) throws -> IndexUpdater.Summary {
+        try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
+    }
+}
