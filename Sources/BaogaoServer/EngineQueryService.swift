@@ -2,7 +2,7 @@ import BaogaoIndex
 import BaogaoQuery
 
 /// The engine as it is today behind the protocol: SEARCH, GET, STATS and a
-/// simple MENTIONS are answered; FACTS, ASK and DEFINE keep the protocol's
+/// simple MENTIONS and FACTS are answered; ASK and DEFINE keep the protocol's
 /// `unsupported` defaults until those features land (conform a new type, or
 /// add the methods here, to plug them in).
 public struct EngineQueryService: QueryService {
@@ -11,6 +11,18 @@ public struct EngineQueryService: QueryService {
     public func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
         do {
             return try ServiceResult(encoding: try context.searcher.search(query, limit: page.limit, offset: page.offset))
+        } catch let error as SearchError {
+            throw ProtocolError(error)
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            throw ProtocolError(.internal, "\(error)")
+        }
+    }
+
+    public func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        do {
+            return try ServiceResult(encoding: try context.searcher.facts(query, limit: page.limit, offset: page.offset))
         } catch let error as SearchError {
             throw ProtocolError(error)
         } catch let error as ProtocolError {

@@ -20,7 +20,9 @@ final class ServerSocketTests: XCTestCase {
         XCTAssertEqual(errorCode(try c.request("GET /etc/passwd#1")), "not_found")
         XCTAssertEqual(result(try c.request("STATS"))["generation"] as? Int, server.watcher.generation)
         XCTAssertNotNil(result(try c.request("MENTIONS 过紧日子"))["years"])
-        for command in ["FACTS 教育 >1亿", "ASK 什么是三保？", "DEFINE 三保"] {
+        let facts = result(try c.request("FACTS 教育 >1亿"))
+        XCTAssertTrue((facts["facts"] as? [[String: Any]] ?? []).contains { $0["label"] as? String == "教育支出" })
+        for command in ["ASK 什么是三保？", "DEFINE 三保"] {
             XCTAssertEqual(errorCode(try c.request(command)), "unsupported", command)
         }
         let json = try c.request(#"{"op":"search","q":"债务","limit":1,"offset":2,"id":7}"#)
