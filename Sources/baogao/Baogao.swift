@@ -5,5 +5,7 @@ struct Baogao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baogao",
         abstract: "Search and ask questions of Chinese government budget reports.",
-        subcommands: [SearchCommand.self, IndexCommand.self, StatsCommand.self, ParagraphsCommand.self])
+        subcommands: [ReplCommand.self, SearchCommand.self, IndexCommand.self, StatsCommand.self, ParagraphsCommand.self],
+        // `baogao` alone opens the REPL: the front door needs no flags.
+        defaultSubcommand: ReplCommand.self)
 }
