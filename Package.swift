@@ -46,5 +46,8 @@ let package = Package(
         .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(name: "BaogaoQueryTests", dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
+        // it finds the binary in the build folder and links none of the package's targets.
+        .testTarget(name: "BaogaoCLITests"),
     ]
 )
