@@ -46,7 +46,7 @@ enum MentionsChart {
         }
         var byDoc: [String: ReportCount] = [:]
         for ref in refs {
-            if isInterrupted() { throw ReplFailure("interrupted") }
+            if isInterrupted() { throw ReplFailure.interrupted }
             let report = searcher.index.report(segment: ref.segment, doc: ref.doc)
             let id = searcher.index.paragraphID(segment: ref.segment, doc: ref.doc)
             byDoc[report.doc, default: ReportCount(doc: report.doc, region: report.region,

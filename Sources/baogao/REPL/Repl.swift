@@ -57,7 +57,8 @@ final class Repl {
                 if case .quit = execute(line) { break loop }
             }
         }
-        return failures == 0 ? 0 : 1
+        // A person's typos are not the session's result; a script's failures are.
+        return failures == 0 || options.interactive ? 0 : 1
     }
 
     enum Outcome { case done, quit }
@@ -80,11 +81,13 @@ final class Repl {
             case .facts(let q): try serve(services.facts, q)
             case .stats: try stats()
             case .reindex: try reindex()
-            case .help: emit(ReplHelp.text(color: color))
+            case .help: emit(json ? ReplHelp.json() : ReplHelp.text(color: color))
             case .json(let on):
                 json = on ?? !json
                 if options.interactive { emit(json ? "output: JSON lines" : "output: text") }
             }
+        } catch where error.isInterruption {
+            note("interrupted")
         } catch {
             fail(error.message)
         }
@@ -108,7 +111,7 @@ final class Repl {
     /// Runs an engine call, abandoning it on Ctrl-C when a person is waiting.
     func interruptible<T: Sendable>(_ work: @escaping @Sendable () -> T) throws(ReplFailure) -> T {
         guard options.interactive else { return work() }
-        guard let value = Interrupt.run(work) else { throw ReplFailure("interrupted") }
+        guard let value = Interrupt.run(work) else { throw ReplFailure.interrupted }
         return value
     }
 
@@ -123,7 +126,9 @@ final class Repl {
 
     /// Prints a command's output on stdout, wrapped at the terminal width (JSON never is).
     func emit(_ text: String) {
-        let out = json ? text : Wrapping.wrap(text, width: options.width)
+        // A terminal's width is asked each time: the window may have been resized.
+        let width = options.interactive ? ScreenWidth.columns() : options.width
+        let out = json ? text : Wrapping.wrap(text, width: width)
         FileHandle.standardOutput.write(Data((out + "\n").utf8))
     }
 

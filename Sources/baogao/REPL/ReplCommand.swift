@@ -35,7 +35,7 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         let options = Repl.Options(
             index: location.index, corpus: corpus.corpus, interactive: interactive,
-            color: Terminal.useColor, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
+            color: interactive && Terminal.useColor, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
         let repl = Repl(options: options)
         repl.prepareIndex()
         let reader: LineReader

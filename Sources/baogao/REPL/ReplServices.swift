@@ -57,6 +57,16 @@ struct ReplContext: Sendable {
 /// A command that failed, with the message to show (no "error:" prefix).
 struct ReplFailure: Error, Sendable, CustomStringConvertible {
     var message: String
+    /// Ctrl-C stopped the command: said quietly, not counted as a failure.
+    var isInterruption = false
+
     init(_ message: String) { self.message = message }
+
+    static let interrupted: ReplFailure = {
+        var f = ReplFailure("interrupted")
+        f.isInterruption = true
+        return f
+    }()
+
     var description: String { message }
 }
