@@ -71,6 +71,7 @@ final class PseudoTerminal {
             let tail = screen[(from ?? screen.startIndex)...]
             if tail.contains(text) { return tail }
             guard Date() < deadline, pump(until: deadline) else {
+                try? screen.write(toFile: NSTemporaryDirectory() + "baogao-pty-timeout.txt", atomically: true, encoding: .utf8)
                 XCTFail("timed out waiting for \(text.debugDescription); the screen:\n\(screen.debugDescription)", file: file, line: line)
                 return tail
             }
@@ -85,6 +86,7 @@ final class PseudoTerminal {
             if waitpid(pid, &status, WNOHANG) == pid { return (status >> 8) & 0xFF }
             _ = pump(until: Date().addingTimeInterval(0.05))
         }
+        try? screen.write(toFile: NSTemporaryDirectory() + "baogao-pty-noexit.txt", atomically: true, encoding: .utf8)
         return nil
     }
 

@@ -16,8 +16,8 @@ import Synchronization
 /// is a dozen symbol look-ups by name, all checked here, in one file.
 ///
 /// Why the callback interface (rl_callback_handler_install/read_char) rather
-/// than readline(): we own the wait for input, a poll() that Ctrl-C interrupts
-/// (our SIGINT handler only sets a flag), so Ctrl-C can drop the line and show
+/// than readline(): we own the wait for input, a poll() that Ctrl-C wakes
+/// (see `Interrupt`), so Ctrl-C can drop the line and show
 /// a fresh prompt without leaving, as shells and Python's REPL do. libedit's
 /// own signal handling is switched off (rl_catch_signals = 0): it would
 /// re-raise SIGINT to the whole process group.
@@ -106,18 +106,20 @@ final class LibEditReader: LineReader {
         }
         defer { remove() }
         while true {
-            var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            if poll(&fds, 1, -1) < 0 {
-                guard errno == EINTR else { return .end }
-                if Interrupt.take() {
-                    writeOut("^C\n")
-                    return .interrupted
-                }
-                continue
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: Interrupt.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), -1) < 0 && errno != EINTR { return .end }
+            if Interrupt.take() {
+                writeOut("^C\n")
+                return .interrupted
             }
-            if fds.revents & Int16(POLLIN) == 0 && fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .end }
-            readChar()
-            if let event = Self.received.withLock({ $0 }) { return event }
+            let input = fds[0].revents
+            if input & Int16(POLLIN) != 0 {
+                readChar()
+                if let event = Self.received.withLock({ $0 }) { return event }
+            } else if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                return .end
+            }
         }
     }
 

@@ -26,7 +26,7 @@ extension Repl {
                 + " (use --index and --corpus)"
         case .failure(let error) where corpusExists && error.isRebuildable:
             if options.interactive { note("rebuilding the index: \(error.description)") }
-            update(rebuild: false)
+            update(rebuild: true)
         case .failure(let error):
             indexProblem = "cannot open the index \(options.index): \(error.description)"
         }
@@ -89,7 +89,8 @@ extension Repl {
 }
 
 extension IndexError {
-    /// Errors an update fixes by rebuilding (it decides so itself, see IndexUpdater).
+    /// Errors a rebuild from the corpus fixes (an index of another analyzer or
+    /// format, a damaged file); not a lock held by another writer, nor I/O.
     var isRebuildable: Bool {
         switch self {
         case .analyzerChanged, .tooOld, .damaged: return true
