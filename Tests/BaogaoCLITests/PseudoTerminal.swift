@@ -78,6 +78,13 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits for the prompt to come back after the last `marker` on the screen.
+    /// Keys typed before it reach a terminal in cooked mode, where Ctrl-D is
+    /// the line discipline's end of file and never reaches libedit.
+    func waitForPrompt(after marker: String, file: StaticString = #filePath, line: UInt = #line) {
+        waitFor("baogao> ", after: screen.range(of: marker, options: .backwards)?.upperBound, file: file, line: line)
+    }
+
     /// Waits for the program to end; its exit status.
     func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -41,12 +41,14 @@ final class ReplTerminalTests: XCTestCase {
         // Cursor left over 保 moved back two columns (two backspaces), not one.
         XCTAssertTrue(results.contains("保\u{8}\u{8}"), results.debugDescription)
 
+        term.waitForPrompt(after: "paragraphs match")
+
         // Enter on an empty line: the next page.
         mark = term.end
         term.type("\r")
         term.waitFor("(showing 11–20", after: mark)
+        term.waitForPrompt(after: "(showing 11–20")
 
-        mark = term.end
         term.type("\u{4}")
         XCTAssertEqual(term.waitForExit(), 0, term.screen)
     }
@@ -54,8 +56,10 @@ final class ReplTerminalTests: XCTestCase {
     func testUpArrowRecallsALineFromTheLastSession() throws {
         let first = try session()
         first.waitFor("baogao> ")
+        var mark = first.end
         first.type("\"政府债务\" 限额\r")
-        first.waitFor("paragraphs match")
+        first.waitFor("paragraphs match", after: mark)
+        first.waitForPrompt(after: "paragraphs match")
         first.type(":quit\r")
         XCTAssertEqual(first.waitForExit(), 0, first.screen)
         let history = try String(contentsOf: home.appendingPathComponent(".baogao_history"), encoding: .utf8)
@@ -63,7 +67,7 @@ final class ReplTerminalTests: XCTestCase {
 
         let second = try session()
         second.waitFor("baogao> ")
-        let mark = second.end
+        mark = second.end
         // Up once: the last line, :quit; up again: the query before it.
         second.type("\u{1B}[A")
         second.waitFor(":quit", after: mark)
@@ -71,6 +75,7 @@ final class ReplTerminalTests: XCTestCase {
         second.waitFor("限额", after: mark)
         second.type("\r")
         second.waitFor("paragraphs match", after: mark)
+        second.waitForPrompt(after: "paragraphs match")
         second.type(":quit\r")
         XCTAssertEqual(second.waitForExit(), 0, second.screen)
     }
