@@ -96,10 +96,13 @@ final class Repl {
 
     var color: Bool { options.color && !json }
 
+    /// Columns to wrap at; a terminal is asked each time, as its window may have been resized.
+    var width: Int? { options.interactive ? ScreenWidth.columns() : options.width }
+
     var context: ReplContext? {
         guard let searcher else { return nil }
         return ReplContext(searcher: searcher, corpus: options.corpus, json: json, color: color,
-                           width: options.width, isInterrupted: { Interrupt.isSet })
+                           width: width, isInterrupted: { Interrupt.isSet })
     }
 
     /// The searcher, or the reason there is none as a failure.
@@ -126,8 +129,6 @@ final class Repl {
 
     /// Prints a command's output on stdout, wrapped at the terminal width (JSON never is).
     func emit(_ text: String) {
-        // A terminal's width is asked each time: the window may have been resized.
-        let width = options.interactive ? ScreenWidth.columns() : options.width
         let out = json ? text : Wrapping.wrap(text, width: width)
         FileHandle.standardOutput.write(Data((out + "\n").utf8))
     }
