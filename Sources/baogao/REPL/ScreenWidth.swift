@@ -86,22 +86,25 @@ enum Wrapping {
 
     static func wrapLine(_ line: String, width: Int) -> String {
         guard ScreenWidth.of(line) > width else { return line }
-        let indent = String(line.prefix { $0 == " " })
-        let indentWidth = min(indent.count, width / 2)
+        // The indentation is the spaces the line starts with, after any colour codes.
+        var escape = EscapeSkipper()
+        let indent = line.unicodeScalars.drop { escape.skips($0) }.prefix { $0 == " " }.count
+        let indentWidth = min(indent, width / 2)
         var out: [Unicode.Scalar] = []
         var column = 0
-        var escape = EscapeSkipper()
+        escape = EscapeSkipper()
         var lastSpace: (index: Int, column: Int)?
         let newline = Array(("\n" + String(repeating: " ", count: indentWidth)).unicodeScalars)
         for s in line.unicodeScalars {
             if escape.skips(s) { out.append(s); continue }
             let w = ScreenWidth.of(s)
             if column + w > width {
-                // Break at the last space on this line when there is one and it
-                // is not too far back (Latin words); CJK text breaks anywhere.
-                if s != " ", let space = lastSpace, column - space.column < 16 {
+                // A run of Latin text (a file name, a word) moves to the next line
+                // whole, from the last space; CJK text breaks anywhere.
+                if s != " ", let space = lastSpace {
                     let tail = Array(out[(space.index + 1)...])
                     out.removeSubrange(space.index...)
+                    while out.last == " " { out.removeLast() }
                     out.append(contentsOf: newline)
                     out.append(contentsOf: tail)
                     var tailText = String.UnicodeScalarView()
@@ -115,6 +118,7 @@ enum Wrapping {
                 if s == " " { continue }
             }
             if s == " " && column > indentWidth { lastSpace = (out.count, column) }
+            if w == 2 { lastSpace = nil }
             out.append(s)
             column += w
         }
