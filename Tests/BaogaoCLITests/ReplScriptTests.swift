@@ -169,4 +169,18 @@ final class ReplScriptTests: XCTestCase {
         XCTAssertEqual(updated.status, 0, updated.stderr)
         XCTAssertTrue(updated.stdout.contains("zz_new.txt"), updated.stdout)
     }
+
+    func testReindexOnAnUpToDateIndexChangesNothing() throws {
+        let out = try BaogaoProcess.repl(":reindex\n:stats\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.hasPrefix("indexed 0 report(s) (0 new, 0 changed)"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("0 removed, 3 unchanged"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\nreports       3\n"), out.stdout)
+    }
+
+    func testWrappingKeepsClosingPunctuationOffTheStartOfALine() throws {
+        let out = try BaogaoProcess.repl("三保\n:open 1\n", environment: ["COLUMNS": "40"])
+        let starts = out.stdout.split(separator: "\n").map { $0.drop { $0 == " " }.first }
+        XCTAssertFalse(starts.contains { $0 == "，" || $0 == "。" || $0 == "、" }, out.stdout)
+    }
 }

@@ -84,6 +84,9 @@ enum Wrapping {
             .joined(separator: "\n")
     }
 
+    /// Punctuation that must not begin a line (a short list of the forms these reports use).
+    static let noLineStart: Set<Unicode.Scalar> = Set("，。、；：！？）」』”’》〉】…．,.;:!?)".unicodeScalars)
+
     static func wrapLine(_ line: String, width: Int) -> String {
         guard ScreenWidth.of(line) > width else { return line }
         // The indentation is the spaces the line starts with, after any colour codes.
@@ -94,6 +97,8 @@ enum Wrapping {
         var column = 0
         escape = EscapeSkipper()
         var lastSpace: (index: Int, column: Int)?
+        /// The last character, when it is double-width: where it starts in `out` and on the line.
+        var lastWide: (index: Int, column: Int)?
         let newline = Array(("\n" + String(repeating: " ", count: indentWidth)).unicodeScalars)
         for s in line.unicodeScalars {
             if escape.skips(s) { out.append(s); continue }
@@ -110,15 +115,29 @@ enum Wrapping {
                     var tailText = String.UnicodeScalarView()
                     tailText.append(contentsOf: tail)
                     column = indentWidth + ScreenWidth.of(String(tailText))
+                } else if noLineStart.contains(s), let last = lastWide, last.column > indentWidth {
+                    // Chinese typesetting starts no line with closing punctuation
+                    // (，。、”）…): the character before it goes down with it.
+                    let tail = Array(out[last.index...])
+                    out.removeSubrange(last.index...)
+                    out.append(contentsOf: newline)
+                    out.append(contentsOf: tail)
+                    column = indentWidth + 2
                 } else {
                     out.append(contentsOf: newline)
                     column = indentWidth
                 }
                 lastSpace = nil
+                lastWide = nil
                 if s == " " { continue }
             }
             if s == " " && column > indentWidth { lastSpace = (out.count, column) }
-            if w == 2 { lastSpace = nil }
+            if w == 2 {
+                lastSpace = nil
+                lastWide = (out.count, column)
+            } else {
+                lastWide = nil
+            }
             out.append(s)
             column += w
         }
