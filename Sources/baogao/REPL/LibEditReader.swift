@@ -86,8 +86,23 @@ final class LibEditReader: LineReader {
         usingHistory()
         symbol("stifle_history", as: StifleFn.self)?(historySize)
         if let historyFile { _ = readHistory(historyFile) }
-        return LibEditReader(install: install, remove: remove, readChar: readChar, addHistory: addHistory,
-                             writeHistory: writeHistory, truncateHistory: truncate, historyFile: historyFile)
+        let reader = LibEditReader(install: install, remove: remove, readChar: readChar, addHistory: addHistory,
+                                   writeHistory: writeHistory, truncateHistory: truncate, historyFile: historyFile)
+        reader.lastRemembered = lastEntry(lib)
+        return reader
+    }
+
+    /// The newest history line (read from the file), so that repeating it in
+    /// a new session does not store it twice. HIST_ENTRY starts with its line.
+    private static func lastEntry(_ lib: UnsafeMutableRawPointer) -> String? {
+        typealias GetFn = @convention(c) (Int32) -> UnsafeMutableRawPointer?
+        guard let get = dlsym(lib, "history_get").map({ unsafeBitCast($0, to: GetFn.self) }),
+              let length = dlsym(lib, "history_length")?.assumingMemoryBound(to: Int32.self).pointee,
+              let base = dlsym(lib, "history_base")?.assumingMemoryBound(to: Int32.self).pointee,
+              length > 0, let entry = get(base + length - 1),
+              let line = entry.assumingMemoryBound(to: UnsafePointer<CChar>?.self).pointee
+        else { return nil }
+        return String(cString: line)
     }
 
     func read(prompt: String) -> LineEvent {
