@@ -72,5 +72,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
+        // it finds the binary in the build folder and links none of the package's targets.
+        .testTarget(name: "BaogaoCLITests"),
     ]
 )

@@ -5,6 +5,8 @@ struct Baogao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baogao",
         abstract: "Search and ask questions of Chinese government budget reports.",
-        subcommands: [SearchCommand.self, FactsCommand.self, IndexCommand.self, StatsCommand.self,
-                      ParagraphsCommand.self, ServeCommand.self])
+        subcommands: [ReplCommand.self, SearchCommand.self, FactsCommand.self, IndexCommand.self, StatsCommand.self,
+                      ParagraphsCommand.self, ServeCommand.self],
+        // `baogao` alone opens the REPL: the front door needs no flags.
+        defaultSubcommand: ReplCommand.self)
 }

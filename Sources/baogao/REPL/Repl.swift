@@ -1,0 +1,155 @@
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+/// The read–eval–print loop: reads lines, hands queries to `Searcher` and the
+/// other engines through `ReplServices`, prints what they return. Its own
+/// logic is limited to `:commands`, paging and presentation.
+final class Repl {
+    struct Options {
+        var index: String
+        var corpus: String
+        /// A person at a terminal: prompt, banner, colour, Ctrl-C handling.
+        var interactive: Bool
+        var color: Bool
+        /// Wrap output at this many columns; nil: do not wrap.
+        var width: Int?
+        var json = false
+        var pageSize = 10
+    }
+
+    let options: Options
+    var services: ReplServices
+    /// The open index's searcher; nil when there is no usable index (why: `indexProblem`).
+    var searcher: Searcher?
+    var indexProblem: String?
+    var json: Bool
+    /// The search being paged through.
+    var pages: ResultPages?
+    private(set) var failures = 0
+    private var lineNumber = 0
+
+    init(options: Options, services: ReplServices = .standard) {
+        self.options = options
+        self.services = services
+        self.json = options.json
+    }
+
+    /// Reads and runs lines until `:quit` or the end of input; the exit status.
+    func run(_ reader: LineReader) -> Int32 {
+        if options.interactive && !json { emit(banner) }
+        defer { reader.close() }
+        loop: while true {
+            switch reader.read(prompt: "baogao> ") {
+            case .end:
+                if options.interactive { emit("") }
+                break loop
+            case .interrupted:
+                continue
+            case .line(let line):
+                lineNumber += 1
+                reader.remember(line)
+                if !options.interactive {
+                    // Scripts may hold blank lines and # comments for readability.
+                    let t = line.trimmingCharacters(in: .whitespaces)
+                    if t.isEmpty || t.hasPrefix("#") { continue }
+                }
+                if case .quit = execute(line) { break loop }
+            }
+        }
+        // A person's typos are not the session's result; a script's failures are.
+        return failures == 0 || options.interactive ? 0 : 1
+    }
+
+    enum Outcome { case done, quit }
+
+    /// Runs one line; failures are reported and counted, never thrown.
+    @discardableResult
+    func execute(_ line: String) -> Outcome {
+        do throws(ReplFailure) {
+            let input = try ReplInput.parse(line)
+            switch input {
+            case .quit: return .quit
+            case .empty: if pages != nil { try more(quietAtEnd: true) }
+            case .search(let text): try search(text)
+            case .more: try more(quietAtEnd: false)
+            case .open(let n): try open(n)
+            case .source(let n): try source(n)
+            case .ask(let q): try serve(services.ask, q)
+            case .define(let t): try serve(services.define, t)
+            case .mentions(let t): try serve(services.mentions, t)
+            case .facts(let q): try serve(services.facts, q)
+            case .stats: try stats()
+            case .reindex: try reindex()
+            case .help: emit(json ? ReplHelp.json() : ReplHelp.text(color: color))
+            case .json(let on):
+                json = on ?? !json
+                if options.interactive { emit(json ? "output: JSON lines" : "output: text") }
+            }
+        } catch where error.isInterruption {
+            note("interrupted")
+        } catch {
+            fail(error.message)
+        }
+        return .done
+    }
+
+    var color: Bool { options.color && !json }
+
+    /// Columns to wrap at; a terminal is asked each time, as its window may have been resized.
+    var width: Int? { options.interactive ? ScreenWidth.columns() : options.width }
+
+    var context: ReplContext? {
+        guard let searcher else { return nil }
+        return ReplContext(searcher: searcher, corpus: options.corpus, json: json, color: color,
+                           width: width, isInterrupted: { Interrupt.isSet })
+    }
+
+    /// The searcher, or the reason there is none as a failure.
+    func requireSearcher() throws(ReplFailure) -> Searcher {
+        guard let searcher else { throw ReplFailure(indexProblem ?? "no index is open") }
+        return searcher
+    }
+
+    /// Runs an engine call, abandoning it on Ctrl-C when a person is waiting.
+    func interruptible<T: Sendable>(_ work: @escaping @Sendable () -> T) throws(ReplFailure) -> T {
+        guard options.interactive else { return work() }
+        guard let value = Interrupt.run(work) else { throw ReplFailure.interrupted }
+        return value
+    }
+
+    private func serve(_ service: @escaping ReplServices.Service, _ input: String) throws(ReplFailure) {
+        _ = try requireSearcher()
+        guard let context else { return }
+        let result = try interruptible { Result { () throws(ReplFailure) in try service(input, context) } }
+        emit(try result.get())
+    }
+
+    // MARK: output
+
+    /// Prints a command's output on stdout, wrapped at the terminal width (JSON never is).
+    func emit(_ text: String) {
+        let out = json ? text : Wrapping.wrap(text, width: width)
+        FileHandle.standardOutput.write(Data((out + "\n").utf8))
+    }
+
+    /// Reports a failed command on stderr (with its line number in scripts)
+    /// and counts it; in JSON mode stdout also gets an error object, so that a
+    /// reader of the JSON lines sees one line per command.
+    func fail(_ message: String) {
+        failures += 1
+        let where_ = options.interactive ? "" : "line \(lineNumber): "
+        let text = options.color ? "\u{1B}[31merror:\u{1B}[0m " + message : "error: " + message
+        FileHandle.standardError.write(Data(("baogao: " + where_ + text + "\n").utf8))
+        if json {
+            struct ErrorLine: Encodable { var error: String; var line: Int }
+            if let line = try? JSONLine.encode(ErrorLine(error: message, line: lineNumber)) { emit(line) }
+        }
+    }
+
+    private var banner: String {
+        let what = searcher.map { "\($0.index.liveDocCount) paragraphs" } ?? (indexProblem ?? "no index")
+        return Highlighter.dim("baogao — \(what). Type a query, ? a question, :help for help, Ctrl-D to leave.",
+                               color: color)
+    }
+}

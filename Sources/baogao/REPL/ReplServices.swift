@@ -1,0 +1,82 @@
+import BaogaoQuery
+
+/// The engines the REPL reaches beyond search, as closures, so that the REPL
+/// compiles and runs before they exist and the lead can plug each one in after
+/// merging without touching the loop:
+///
+///     var services = ReplServices.standard
+///     services.ask = { question, context in
+///         let answer = try Answerer(searcher: context.searcher).ask(question)  // whatever the engine is
+///         return context.json ? try JSONLine.encode(answer) : AnswerPrinter.render(answer, color: context.color)
+///     }
+///
+/// Each closure returns the text to print (a JSON line when `context.json`),
+/// or throws `ReplFailure`, which the REPL reports and counts as a failed command.
+/// The REPL adds no search logic of its own: these closures and `Searcher` are
+/// the engine.
+struct ReplServices: Sendable {
+    typealias Service = @Sendable (_ input: String, _ context: ReplContext) throws(ReplFailure) -> String
+
+    /// `? question`, or a line ending in ？ or ?.
+    var ask: Service
+    /// `:define TERM` — glossary (名词解释) definitions.
+    var define: Service
+    /// `:mentions TERM` — a term across years and reports.
+    var mentions: Service
+    /// `:facts QUERY` — number facts (value, unit, label) matching a query.
+    var facts: Service
+
+    /// What this build offers: mentions grouped from `Searcher.allMatches`;
+    /// ask, define and facts say plainly that they are not there yet.
+    static let standard = ReplServices(
+        ask: notAvailable("ask"),
+        define: notAvailable("define"),
+        mentions: { term, context throws(ReplFailure) in try MentionsChart.run(term, context: context) },
+        facts: { query, context throws(ReplFailure) in
+            let result: FactsResult
+            do throws(SearchError) { result = try context.searcher.facts(query, limit: 50) } catch {
+                if case .syntax(let e) = error { throw ReplFailure(e.message + "\n" + e.rendered) }
+                throw ReplFailure(error.description)
+            }
+            if context.json {
+                do { return try JSONLine.encode(result) } catch { throw ReplFailure("cannot encode facts: \(error)") }
+            }
+            return FactsTable.render(result, color: context.color)
+        })
+
+    static func notAvailable(_ name: String) -> Service {
+        { _, _ throws(ReplFailure) in
+            throw ReplFailure("\(name) is not available yet in this build of baogao")
+        }
+    }
+}
+
+/// What a service may use: the open index and how output should look.
+struct ReplContext: Sendable {
+    var searcher: Searcher
+    /// The corpus folder, for services that read source files.
+    var corpus: String
+    var json: Bool
+    var color: Bool
+    /// Terminal width in columns, nil when output should not be wrapped.
+    var width: Int?
+    /// True once the user pressed Ctrl-C: long loops should stop early.
+    var isInterrupted: @Sendable () -> Bool
+}
+
+/// A command that failed, with the message to show (no "error:" prefix).
+struct ReplFailure: Error, Sendable, CustomStringConvertible {
+    var message: String
+    /// Ctrl-C stopped the command: said quietly, not counted as a failure.
+    var isInterruption = false
+
+    init(_ message: String) { self.message = message }
+
+    static let interrupted: ReplFailure = {
+        var f = ReplFailure("interrupted")
+        f.isInterruption = true
+        return f
+    }()
+
+    var description: String { message }
+}

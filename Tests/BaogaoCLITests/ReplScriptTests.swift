@@ -1,0 +1,197 @@
+import Foundation
+import XCTest
+
+/// The REPL fed a script through a pipe: no prompt, plain text, one command per
+/// line, errors on stderr with line numbers, exit status 1 if anything failed.
+///
+/// Search output is the engine's, and its ranking and paragraphs will keep
+/// improving; so these tests check that the REPL prints exactly what
+/// `baogao search` prints for the same page, and pin down exactly only what
+/// the REPL itself owns (its messages, paging, :open and :source layout).
+final class ReplScriptTests: XCTestCase {
+    func testSearchPrintsWhatTheCLIPrintsAndPages() throws {
+        let index = try TestIndex.shared()
+        let repl = try BaogaoProcess.repl("三保\n:more\n")
+        XCTAssertEqual(repl.status, 0, repl.stderr)
+        XCTAssertEqual(repl.stderr, "")
+        let first = try BaogaoProcess.run(["search", "--index", index.index, "三保"])
+        let second = try BaogaoProcess.run(["search", "--index", index.index, "--offset", "10", "三保"])
+        XCTAssertEqual(repl.stdout.timingsMasked, (first.stdout + second.stdout).timingsMasked)
+        XCTAssertTrue(repl.stdout.contains("(showing 11–20, "), repl.stdout)
+        XCTAssertFalse(repl.stdout.contains("\u{1B}["), "no colour into a pipe")
+        XCTAssertFalse(repl.stdout.contains("baogao>"), "no prompt in scripts")
+    }
+
+    func testMoreAfterTheLastPageSaysSoAndBlankLinesAndCommentsAreSkipped() throws {
+        let out = try BaogaoProcess.repl("# a comment\n\n\"政府债务余额\" year:1990\n:more\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
+    }
+
+    func testOpenShowsTheWholeParagraphBetweenItsNeighbours() throws {
+        let out = try BaogaoProcess.repl("三保\n:open 4\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Hit 4's citation line in the search output, e.g. "4. ¶107 · L118 · 002_….txt".
+        let hit = try XCTUnwrap(lines.first { $0.hasPrefix("4. ") })
+        let citation = String(hit.dropFirst(3))
+        let opened = try XCTUnwrap(lines.firstIndex(of: citation), "the :open output starts with the hit's citation")
+        XCTAssertEqual(lines[opened + 1], "")
+        let marked = try XCTUnwrap(lines[(opened + 2)...].first { $0.hasPrefix("▶ ¶") })
+        XCTAssertTrue(marked.contains("【三保】"), marked)
+        let number = try XCTUnwrap(citation.split(separator: "¶").last?.split(separator: " ").first.flatMap { Int($0) })
+        XCTAssertEqual(lines[opened + 2].hasPrefix("  ¶\(number - 1) L"), true, lines[opened + 2])
+        XCTAssertTrue(marked.hasPrefix("▶ ¶\(number) L"), marked)
+        XCTAssertTrue(lines[opened + 4].hasPrefix("  ¶\(number + 1) L"), lines[opened + 4])
+    }
+
+    func testSourcePrintsTheReportFilesOwnLines() throws {
+        let index = try TestIndex.shared()
+        let out = try BaogaoProcess.repl("三保\n:source 1\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        // "1. ¶78 · L155 · 003_….txt" → file 003_….txt, line 155.
+        let citation = try XCTUnwrap(lines.first { $0.hasPrefix("1. ") })
+        let parts = citation.components(separatedBy: " · ")
+        let doc = try XCTUnwrap(parts.last)
+        let range = try XCTUnwrap(parts.first { $0.hasPrefix("L") }).dropFirst().split(separator: "–").compactMap { Int($0) }
+        let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(doc + " L") })
+        let file = try String(contentsOfFile: index.corpus + "/" + doc, encoding: .utf8).components(separatedBy: "\n")
+        for (i, n) in (range[0]...(range.last ?? range[0])).enumerated() {
+            let shown = lines[header + 1 + i]
+            XCTAssertTrue(shown.hasSuffix(" │ " + file[n - 1]), "line \(n): \(shown)")
+        }
+    }
+
+    func testErrorsAreReportedWithLineNumbersAndFailTheScript() throws {
+        let script = """
+            三保
+            "政府债务余额
+            :frobnicate
+            :open 42
+            :json maybe
+            -隐性
+            ? 什么是三保
+            :define 三保
+            :facts (教育 >1亿
+            :more
+            """
+        let out = try BaogaoProcess.repl(script + "\n")
+        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.stderr, """
+            baogao: line 2: error: this " opens a phrase that is never closed; add the closing "
+            "政府债务余额
+            ^
+            baogao: line 3: error: unknown command :frobnicate; :help lists the commands
+            baogao: line 4: error: no hit 42: the last search (三保) showed hits 1–10
+            baogao: line 5: error: :json takes on or off, not maybe
+            baogao: line 6: error: the query only excludes: nothing to subtract from; add a term (债务 -隐性) or a filter (year:2024 -隐性)
+            -隐性
+            ^
+            baogao: line 7: error: ask is not available yet in this build of baogao
+            baogao: line 8: error: define is not available yet in this build of baogao
+            baogao: line 9: error: this ( is never closed; add a )
+            (教育 >1亿
+            ^
+
+            """)
+        // The failures do not stop the script: :more still pages the last good search.
+        XCTAssertTrue(out.stdout.contains("(showing 11–20, "), out.stdout)
+    }
+
+    func testFactsListTheAmountsOverAThresholdWithTheirLabels() throws {
+        let out = try BaogaoProcess.repl(":facts region:解放区 year:2024 支出 >1亿元\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        for line in ["教育支出", "22960万元", "一般公共服务支出", "20160万元", "社会保障和就业支出", "21506万元"] {
+            XCTAssertTrue(out.stdout.contains(line), line)
+        }
+        XCTAssertFalse(out.stdout.contains("9062万元"), "卫生健康支出 is under 1亿元")
+    }
+
+    func testALineEndingInAQuestionMarkIsAQuestion() throws {
+        let out = try BaogaoProcess.repl("2023年江津区一般公共预算收入是多少？\n")
+        XCTAssertEqual(out.stderr, "baogao: line 1: error: ask is not available yet in this build of baogao\n")
+    }
+
+    func testAMissingIndexFailsTheCommandsThatNeedIt() throws {
+        let folder = try TestIndex.temporaryFolder("missing")
+        let out = try BaogaoProcess.run(["repl", "--index", folder.path + "/none", "--corpus", folder.path + "/nothing"],
+                                        input: ":help\n三保\n")
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stdout.contains("Commands:"), "help works without an index")
+        XCTAssertEqual(out.stderr, "baogao: line 2: error: no index in \(folder.path)/none and no corpus folder \(folder.path)/nothing"
+                       + " to build one from (use --index and --corpus)\n")
+    }
+
+    func testMentionsCountsEveryMatchingParagraph() throws {
+        let index = try TestIndex.shared()
+        let out = try BaogaoProcess.repl(":mentions 三保\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let cli = try BaogaoProcess.run(["search", "--index", index.index, "三保"])
+        let total = try XCTUnwrap(cli.stdout.split(separator: "\n").last?.split(separator: " ").first)
+        XCTAssertTrue(out.stdout.hasPrefix("三保: \(total) paragraphs in 3 reports\n"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("█"), out.stdout)
+    }
+
+    func testJSONModeWritesOneObjectPerCommand() throws {
+        let out = try BaogaoProcess.repl("三保\n:open 1\n:source 1\n:frobnicate\n:mentions 三保\n:json\n三保\n", ["--json"])
+        XCTAssertEqual(out.status, 1)
+        let lines = out.stdout.split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 5, out.stdout)
+        for line in lines.prefix(5) {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)), String(line))
+        }
+        let first = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        XCTAssertEqual(first["query"] as? String, "三保")
+        let error = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[3].utf8)) as? [String: Any])
+        XCTAssertEqual(error["line"] as? Int, 4)
+        XCTAssertTrue(lines[5].hasPrefix("1. "), ":json switched back to text: \(lines[5])")
+    }
+
+    func testLongLinesWrapAtCOLUMNSCountingCJKAsTwo() throws {
+        let out = try BaogaoProcess.repl("三保\n:open 1\n", environment: ["COLUMNS": "40"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.allSatisfy { $0.columns <= 40 }, lines.filter { $0.columns > 40 }.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.columns >= 38 }, "lines are filled, not cut short")
+        let unwrapped = try BaogaoProcess.repl("三保\n:open 1\n")
+        XCTAssertTrue(unwrapped.stdout.split(separator: "\n").contains { String($0).columns > 40 })
+    }
+
+    func testNoArgumentsMeansTheREPL() throws {
+        let index = try TestIndex.shared()
+        let out = try BaogaoProcess.run(["--index", index.index, "--corpus", index.corpus], input: ":stats\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.hasPrefix("format "), out.stdout)
+    }
+
+    func testAnIndexOlderThanTheCorpusIsUpdatedBeforeTheFirstCommand() throws {
+        let folder = try TestIndex.temporaryFolder("stale")
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.copyItem(at: BaogaoProcess.repository.appendingPathComponent("Corpus"), to: corpus)
+        let index = folder.appendingPathComponent("Index").path
+        // No index yet: the REPL builds it.
+        let built = try BaogaoProcess.run(["repl", "--index", index, "--corpus", corpus.path], input: "三保\n")
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertTrue(built.stdout.contains("paragraphs match"), built.stdout)
+        // A new report appears: the next session finds it.
+        try "新的报告\n关于紫藤花园项目的说明。\n".write(to: corpus.appendingPathComponent("zz_new.txt"), atomically: true, encoding: .utf8)
+        let updated = try BaogaoProcess.run(["repl", "--index", index, "--corpus", corpus.path], input: "紫藤花园\n")
+        XCTAssertEqual(updated.status, 0, updated.stderr)
+        XCTAssertTrue(updated.stdout.contains("zz_new.txt"), updated.stdout)
+    }
+
+    func testReindexOnAnUpToDateIndexChangesNothing() throws {
+        let out = try BaogaoProcess.repl(":reindex\n:stats\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.hasPrefix("indexed 0 report(s) (0 new, 0 changed)"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("0 removed, 3 unchanged"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\nreports       3\n"), out.stdout)
+    }
+
+    func testWrappingKeepsClosingPunctuationOffTheStartOfALine() throws {
+        let out = try BaogaoProcess.repl("三保\n:open 1\n", environment: ["COLUMNS": "40"])
+        let starts = out.stdout.split(separator: "\n").map { $0.drop { $0 == " " }.first }
+        XCTAssertFalse(starts.contains { $0 == "，" || $0 == "。" || $0 == "、" }, out.stdout)
+    }
+}
