@@ -22,6 +22,8 @@ let classes: [QueryClass] = [
     QueryClass(name: "OR", queries: ["过紧日子 OR 紧日子", "化债 OR 偿债", "三保 OR 三公"]),
     QueryClass(name: "NOT", queries: ["债务 -隐性", "收入 -税收", "预算 -草案"]),
     QueryClass(name: "filtered", queries: ["三保 year:2023", "债务 year:2020..2022", "教育 section:预算执行"]),
+    QueryClass(name: "range + term", queries: ["教育 >1亿", "债务余额 >100亿", "税收收入 增长>5%"]),
+    QueryClass(name: "bare range", queries: [">1亿", "增长>10%", "下降>30%"]),
 ]
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {

@@ -133,6 +133,16 @@ public struct FactsTable: @unchecked Sendable {
     }
 
     @inline(__always) public func doc(_ i: Int) -> Int { Int(u32(docsAt, i)) }
+    /// Raw string ids, for matching without making a `String` per fact (0 = none).
+    @inline(__always) public func labelID(_ i: Int) -> Int { Int(stringID(0, i)) }
+    @inline(__always) public func relationID(_ i: Int) -> Int { Int(stringID(1, i)) }
+    @inline(__always) public func unitID(_ i: Int) -> Int { Int(stringID(3, i)) }
+    @inline(__always) public func kindCode(_ i: Int) -> Int { Int(kindsAt.load(fromByteOffset: i, as: UInt8.self)) }
+    @inline(__always) public func start(_ i: Int) -> Int { Int(u32(startsAt, i)) }
+    @inline(__always) public func end(_ i: Int) -> Int { Int(u32(endsAt, i)) }
+    /// The number of distinct strings; ids run from 0 (none) to `stringCount - 1`.
+    public var stringCount: Int { max(1, strings.count) }
+    public func string(id: Int) -> String? { id <= 0 || id >= strings.count ? nil : strings[id] }
     @inline(__always) public func value(_ i: Int) -> Double {
         Double(bitPattern: UInt64(littleEndian: valuesAt.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
     }

@@ -15,7 +15,8 @@ public struct FactsResult: Sendable {
 public struct FactHit: Sendable {
     public var fact: NumberFact
     public var paragraph: IndexedParagraph
-    /// 0: the label holds the query's terms; 1: the sentence does; 2: no terms asked.
+    /// 0: the label holds the query's terms; 1: the sentence does; 2: elsewhere in
+    /// the paragraph, or the query has no terms.
     public var tier: Int
 }
 

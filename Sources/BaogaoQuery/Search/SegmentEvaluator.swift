@@ -54,8 +54,9 @@ struct SegmentEvaluator {
     /// Paragraphs holding at least one fact in the range; the count is how many.
     private func rangeMatches(_ range: NumberRange) -> DocSet {
         let facts = matcher.segment.facts
+        var matcher = RangeMatcher(range, facts)
         var out = DocSet()
-        for i in 0..<facts.count where RangeMatcher.matches(range, facts, i) {
+        for i in 0..<facts.count where matcher.matches(i) {
             let d = UInt32(facts.doc(i))
             if out.docs.last == d { out.counts[out.counts.count - 1] += 1 } else { out.append(d, 1) }
         }
