@@ -23,6 +23,8 @@ extension Searcher {
     public func facts(_ query: Query, limit: Int = 20, offset: Int = 0,
                       start: DispatchTime = .now()) throws(SearchError) -> FactsResult {
         let refs = try allMatches(query)
+        // (`labelled` may come back trimmed to the page by `FactCandidate.best`; its
+        // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
         let terms = Array(Set((query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }))
         var bySegment: [Int: [Int]] = [:]
@@ -37,10 +39,11 @@ extension Searcher {
                             labelled: &labelled, rest: &rest)
                 }
                 let before = FactCandidate.order(byValue: !ranges.isEmpty)
-                labelled.sort(by: before)
+                labelled = FactCandidate.best(labelled, want, by: before)
                 rest.sort(by: before)
+                let total = labelledCount(labelled) + rest.count
                 guard !terms.isEmpty, want > labelled.count else {
-                    return .success((Array((labelled + rest).prefix(want)), labelled.count + rest.count))
+                    return .success((Array((labelled + rest).prefix(want)), total))
                 }
                 // Classify the rest by sentence, best first, until the page is full.
                 var sentences = SentenceChecker(index: index, analyzer: analyzer, terms: terms)
@@ -51,7 +54,7 @@ extension Searcher {
                 }
                 let classified = inSentence.count + elsewhere.count
                 let page = labelled + inSentence + (classified == rest.count ? elsewhere : [])
-                return .success((Array(page.prefix(want)), labelled.count + rest.count))
+                return .success((Array(page.prefix(want)), total))
             } catch {
                 return .failure(error)
             }
@@ -66,6 +69,10 @@ extension Searcher {
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return FactsResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, facts: hits)
+    }
+
+    private func labelledCount(_ labelled: [FactCandidate]) -> Int {
+        max(labelled.count, labelled.first?.seen ?? 0)
     }
 
     /// The facts of `docs` (ascending) in segment `s` that satisfy a range, split
@@ -103,10 +110,24 @@ extension Searcher {
 }
 
 struct FactCandidate {
+    /// How many candidates `best` looked at before keeping the best ones.
+    var seen = 1
     var tier: Int
     var value: Double
     var segment: Int
     var fact: Int
+
+    /// The first `k` of `all` in `order`, without sorting all of them (a bare
+    /// range can match a hundred thousand facts for a page of twenty). The first
+    /// element's `seen` keeps the count of `all`.
+    static func best(_ all: [FactCandidate], _ k: Int, by order: @escaping (FactCandidate, FactCandidate) -> Bool) -> [FactCandidate] {
+        guard all.count > 4 * k else { return all.sorted(by: order) }
+        var heap = TopHeap(capacity: k, before: order)
+        for c in all { heap.offer(c) }
+        var kept = heap.sorted()
+        if !kept.isEmpty { kept[0].seen = all.count }
+        return kept
+    }
 
     static func order(byValue: Bool) -> (FactCandidate, FactCandidate) -> Bool {
         { a, b in
@@ -158,4 +179,39 @@ struct SentenceChecker {
         let sentence = Array(scalars[lo..<hi])
         return terms.allSatisfy { !Occurrences.starts(of: $0, in: sentence).isEmpty }
     }
+}
+
+/// A bounded heap keeping the best `capacity` elements under `before`.
+struct TopHeap<T> {
+    let capacity: Int
+    let before: (T, T) -> Bool
+    private var heap: [T] = []
+
+    init(capacity: Int, before: @escaping (T, T) -> Bool) {
+        self.capacity = capacity
+        self.before = before
+    }
+
+    mutating func offer(_ x: T) {
+        guard capacity > 0 else { return }
+        if heap.count < capacity {
+            heap.append(x)
+            var i = heap.count - 1
+            while i > 0, before(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+        } else if before(x, heap[0]) {
+            heap[0] = x
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, before(heap[m], heap[l]) { m = l }
+                if r < heap.count, before(heap[m], heap[r]) { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+    }
+
+    func sorted() -> [T] { heap.sorted(by: before) }
 }

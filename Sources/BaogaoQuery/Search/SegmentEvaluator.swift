@@ -30,12 +30,24 @@ struct SegmentEvaluator {
         case .and(let children):
             var positives: [DocSet] = []
             var negatives: [DocSet] = []
+            var ranges: [NumberRange] = []
             for child in children {
-                if case .not(let inner) = child { negatives.append(try evaluate(inner)) } else { positives.append(try evaluate(child)) }
+                switch child {
+                case .not(let inner): negatives.append(try evaluate(inner))
+                case .range(let r): ranges.append(r)
+                default: positives.append(try evaluate(child))
+                }
             }
             positives.sort { $0.count < $1.count }
+            // A range beside other conditions is checked only on their documents,
+            // not by scanning every fact of the segment.
+            if positives.isEmpty, let first = ranges.first {
+                positives.append(rangeMatches(first))
+                ranges.removeFirst()
+            }
             var result = positives.first ?? mask.all()
             for p in positives.dropFirst() { result = result.intersecting(p) }
+            for r in ranges { result = rangeMatches(r, among: result) }
             for n in negatives { result = result.subtracting(n) }
             return result
         case .or(let children):
@@ -59,6 +71,19 @@ struct SegmentEvaluator {
         for i in 0..<facts.count where matcher.matches(i) {
             let d = UInt32(facts.doc(i))
             if out.docs.last == d { out.counts[out.counts.count - 1] += 1 } else { out.append(d, 1) }
+        }
+        return out
+    }
+
+    /// The documents of `docs` holding a fact in the range.
+    private func rangeMatches(_ range: NumberRange, among docs: DocSet) -> DocSet {
+        let facts = matcher.segment.facts
+        var matcher = RangeMatcher(range, facts)
+        var out = DocSet()
+        for d in docs.docs {
+            var n: UInt32 = 0
+            for i in facts.facts(ofDoc: Int(d)) where matcher.matches(i) { n += 1 }
+            if n > 0 { out.append(d, n) }
         }
         return out
     }
