@@ -1,0 +1,171 @@
+import BaogaoAnalysis
+import BaogaoIndex
+import Dispatch
+
+/// `ask`: answers a question from the index's number facts and glossary.
+///
+/// Value questions rank every fact of the region and year asked for with
+/// `FactRanker`; list questions filter budget lines with the number-range engine
+/// (`ListAnswers`); definition questions read the glossary (`Glossary`). When
+/// nothing fits, the answer is nil and the closest candidates are returned as
+/// alternatives, with a message saying so.
+extension Searcher {
+    public func ask(_ text: String) throws(SearchError) -> AskResult {
+        let start = DispatchTime.now()
+        let folded = analyzers.with { $0.normalize(text).string }
+        let question = QuestionParser.parse(folded, regions: regions)
+        var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
+        switch question.form {
+        case .definition:
+            let found = try define(question.term ?? "")
+            if let first = found.definitions.first {
+                result.answer = first.answer
+                result.alternatives = found.definitions.dropFirst().map(\.answer)
+            } else {
+                result.message = "no answer found: no glossary entry for \(question.term ?? "")"
+            }
+        case .list:
+            result = try answerList(question, result)
+        case .value:
+            result = try answerValue(question, result)
+        }
+        result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return result
+    }
+
+    /// The regions of the index's reports, as their metadata names them.
+    public var regions: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for segment in index.segments {
+            for r in 0..<segment.reportCount {
+                if let region = segment.report(r).region, seen.insert(region).inserted { out.append(region) }
+            }
+        }
+        return out
+    }
+
+    private func answerValue(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+        var result = base
+        if let place = q.unknownRegion {
+            result.message = "no answer found: no report of \(place) in the index (regions: \(regions.joined(separator: "、")))"
+            return result
+        }
+        guard let label = q.label.map({ fold($0) }), !label.isEmpty else {
+            result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
+            return result
+        }
+        let rows = factRows(region: nil)
+        var accepted: [FactRanker.Scored] = []
+        var near: [FactRanker.Scored] = []
+        for row in rows {
+            let l = LabelMatch.score(asked: label, fact: fold(row.label))
+            guard l > 0 else { continue }
+            if let s = FactRanker.score(row, q, label: l) {
+                accepted.append(.init(row: row, label: l, score: s))
+            } else if l >= LabelMatch.threshold {
+                near.append(.init(row: row, label: l, score: l))
+            }
+        }
+        accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+        guard let best = accepted.first else {
+            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
+            near.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+            var seen = Set<String>()
+            for n in near where result.alternatives.count < 3 {
+                guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
+                var a = try answer(for: n.row, withRelated: false)
+                a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation]
+                    .compactMap { $0 }.joined(separator: " · ")
+                result.alternatives.append(a)
+            }
+            return result
+        }
+        result.answer = try answer(for: best.row, withRelated: true)
+        // Alternatives: the same item at nearly the same score, but a different
+        // scope, stage, year or region — never the same figure twice.
+        var seen: Set<String> = [key(best.row)]
+        for c in accepted.dropFirst() where result.alternatives.count < 3 {
+            guard c.label >= best.label - 0.05, c.score >= best.score - 8, seen.insert(key(c.row)).inserted else { continue }
+            var a = try answer(for: c.row, withRelated: false)
+            a.note = FactRanker.distinction(c.row, from: best.row)
+            result.alternatives.append(a)
+        }
+        return result
+    }
+
+    private func key(_ r: FactRow) -> String { "\(r.report.doc)|\(r.value)|\(r.scope ?? "")|\(r.year ?? 0)" }
+
+    private func describe(_ q: Question) -> String {
+        var parts: [String] = []
+        if let r = q.region { parts.append(r) }
+        switch q.year {
+        case .year(let y): parts.append("\(y)年")
+        case .current: parts.append("今年")
+        case .previous: parts.append("上年")
+        case nil: break
+        }
+        if let s = q.scope { parts.append(s) }
+        return parts.isEmpty ? "as asked" : parts.joined(separator: " · ")
+    }
+
+    func fold(_ s: String) -> String {
+        analyzers.with { $0.normalize(s).string }.filter { !QuestionParser.quoteCharacters.contains($0) && $0 != " " }
+    }
+
+    /// Every live fact with a label, optionally only those of `region`'s reports.
+    func factRows(region: String?) -> [FactRow] {
+        var rows: [FactRow] = []
+        for (s, segment) in index.segments.enumerated() {
+            let reports = (0..<segment.reportCount).map { segment.report($0) }
+            let facts = segment.facts
+            for i in 0..<facts.count {
+                let d = facts.doc(i)
+                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
+                let report = reports[segment.reportIndex(d)]
+                if let region, report.region != region { continue }
+                let f = facts.fact(i, paragraphText: "")
+                rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
+                                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+                                    kind: f.kind, value: f.value, unit: f.unit))
+            }
+        }
+        return rows
+    }
+
+    /// The answer for one fact: its text as written, the sentence, the citation,
+    /// and (for the main answer) the related figures of the same sentence.
+    func answer(for row: FactRow, withRelated: Bool) throws(SearchError) -> Answer {
+        let paragraph: IndexedParagraph
+        do { paragraph = try index.paragraph(segment: row.segment, doc: row.doc) } catch { throw .index(error) }
+        let facts = index.segments[row.segment].facts
+        let fact = facts.fact(row.fact, paragraphText: paragraph.text)
+        let scalars = Array(paragraph.text.unicodeScalars)
+        let sentence = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        var a = Answer(text: fact.text, value: fact.value, unit: fact.unit, label: fact.label, scope: fact.scope,
+                       year: row.year, relation: fact.relation, region: row.report.region,
+                       sentence: String(String.UnicodeScalarView(scalars[sentence])),
+                       citation: AnswerCitation(paragraph), paragraph: paragraph)
+        if withRelated {
+            for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
+                let other = facts.fact(j, paragraphText: paragraph.text)
+                guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }
+                a.related.append(RelatedFigure(text: other.text, value: other.value, unit: other.unit, relation: other.relation))
+            }
+        }
+        return a
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]
+
+    /// From the sentence end before `range` to the one after it (inclusive).
+    static func sentence(in s: [Unicode.Scalar], around range: Range<Int>) -> Range<Int> {
+        var lo = min(max(0, range.lowerBound), s.count)
+        while lo > 0, !sentenceEnds.contains(s[lo - 1]) { lo -= 1 }
+        var hi = min(max(lo, range.upperBound), s.count)
+        while hi < s.count, !sentenceEnds.contains(s[hi]) { hi += 1 }
+        if hi < s.count { hi += 1 }
+        return lo..<hi
+    }
+}
+

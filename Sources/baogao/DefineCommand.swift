@@ -1,0 +1,33 @@
+import ArgumentParser
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+struct DefineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "define",
+        abstract: "Look a term up in the reports' glossaries (名词解释): every report's definition.")
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Argument(help: "The term, e.g. 三保 or 预算稳定调节基金.")
+    var term: String
+
+    func run() throws {
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        let result: DefineResult
+        do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
+        if json { print(try JSONLine.encode(result)); return }
+        guard !result.definitions.isEmpty else { print("no glossary entry for \(term)"); return }
+        for d in result.definitions {
+            print("\(d.term)：\(d.text)")
+            print("  " + Highlighter.dim("\(d.region ?? "") ¶\(d.citation.paragraph) L\(d.citation.lines.map(String.init).joined(separator: "–")) · \(d.citation.doc)", color: Terminal.useColor))
+        }
+    }
+}
