@@ -141,7 +141,9 @@ enum FactRanker {
             }
         }
         switch s {
-        case .actual: return row.relation == nil ? 0.95 : 1
+        // 实际完成, 完成 and an unmarked figure are the same actual figure; the
+        // report's first statement of it (reading order) wins.
+        case .actual: return 1
         case .adjusted: return 0.5
         case .budget, .planned: return 0.3
         case nil: return 0.4

@@ -162,7 +162,7 @@ public enum QuestionParser {
 
     static let tailWords = ["是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
                             "总共", "达到", "是", "为", "有", "达", "了", "的", "呢", "吗", "情况", "金额", "数额"]
-    static let headWords = ["请问", "全年", "的", "年", "当年"]
+    static let headWords = ["请问", "全年", "的", "年末", "年底", "末", "底", "年", "当年"]
 
     static func trimQuestionWords(_ text: String) -> String {
         var s = strip(text, characters: " ，,")
@@ -183,11 +183,12 @@ public enum QuestionParser {
     /// what precedes it is itself an item (`一般公共预算收入预算`), so the 预算 of
     /// `国有资本经营预算` is left alone.
     static func takeStage(_ text: String) -> (Question.Stage, String)? {
+        // Longest first: 预计完成 is a plan, not 完成.
         let endings: [(String, Question.Stage)] = [
-            ("调整预算数", .adjusted), ("调整预算", .adjusted), ("调整后", .adjusted), ("调整为", .adjusted),
-            ("实际完成", .actual), ("执行数", .actual), ("决算数", .actual), ("完成", .actual),
-            ("年初预算数", .budget), ("年初预算", .budget), ("预算数", .budget), ("预算", .budget),
-            ("预计完成", .planned), ("预计", .planned), ("拟安排", .planned), ("安排", .planned), ("计划", .planned),
+            ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
+            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted),
+            ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
+            ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned),
         ]
         for (word, stage) in endings where text.hasSuffix(word) && text.count > word.count {
             let before = String(text.dropLast(word.count))
