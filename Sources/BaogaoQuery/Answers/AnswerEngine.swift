@@ -58,8 +58,17 @@ extension Searcher {
         let rows = factRows(region: nil)
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
+        var folded: [String: String] = [:]
         for row in rows {
-            let l = LabelMatch.score(asked: label, fact: fold(row.label))
+            let factLabel = folded[row.label] ?? fold(row.label)
+            folded[row.label] = factLabel
+            var l = LabelMatch.score(asked: label, fact: factLabel)
+            // `社会保险基金年末滚存结余`: the report's label is 年末滚存结余 and its
+            // section says whose (4. 社会保险基金预算).
+            if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
+               row.section.contains(String(label.dropLast(factLabel.count))) {
+                l = 0.85
+            }
             guard l > 0 else { continue }
             if let s = FactRanker.score(row, q, label: l) {
                 accepted.append(.init(row: row, label: l, score: s))
@@ -70,6 +79,11 @@ extension Searcher {
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
         guard let best = accepted.first else {
             result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
+            // Closest first: the region asked for, then the measure asked for, then the label.
+            for i in near.indices {
+                if q.region == nil || near[i].row.report.region == q.region { near[i].score += 10 }
+                if FactRanker.fitsMetric(near[i].row, q) { near[i].score += 5 }
+            }
             near.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
             var seen = Set<String>()
             for n in near where result.alternatives.count < 3 {
@@ -119,15 +133,22 @@ extension Searcher {
         for (s, segment) in index.segments.enumerated() {
             let reports = (0..<segment.reportCount).map { segment.report($0) }
             let facts = segment.facts
+            let sections = segment.sectionPaths
+            var parent: (doc: Int, relation: String?) = (-1, nil)
             for i in 0..<facts.count {
                 let d = facts.doc(i)
+                let relation = facts.relation(i)
+                defer { if relation != "含" { parent = (d, relation) } }
                 guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
                 let report = reports[segment.reportIndex(d)]
                 if let region, report.region != region { continue }
                 let f = facts.fact(i, paragraphText: "")
                 rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
                                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-                                    kind: f.kind, value: f.value, unit: f.unit))
+                                    kind: f.kind, value: f.value, unit: f.unit,
+                                    section: sections[segment.sectionIndex(d)].joined(separator: " › "),
+                                    factsInParagraph: facts.facts(ofDoc: d).count,
+                                    parentRelation: parent.doc == d ? parent.relation : nil))
             }
         }
         return rows
@@ -146,7 +167,8 @@ extension Searcher {
                        year: row.year, relation: fact.relation, region: row.report.region,
                        sentence: String(String.UnicodeScalarView(scalars[sentence])),
                        citation: AnswerCitation(paragraph), paragraph: paragraph)
-        if withRelated {
+        // A part (含高新区 …) shares its whole's label but not its rates.
+        if withRelated, fact.relation != "含" {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
                 let other = facts.fact(j, paragraphText: paragraph.text)
                 guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }

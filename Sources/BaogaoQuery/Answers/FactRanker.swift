@@ -16,6 +16,13 @@ struct FactRow: Sendable {
     var kind: NumberFact.Kind
     var value: Double
     var unit: String
+    /// The paragraph's section path, joined (`一、… › 4. 社会保险基金预算`).
+    var section: String
+    /// How many facts the paragraph states (a budget line states one or two).
+    var factsInParagraph: Int
+    /// For a part written `（含高新区 …）` (relation 含): the relation of the whole
+    /// it belongs to, the fact before it (`实际完成 30.5 亿元（含高新区 10 亿元）`).
+    var parentRelation: String?
 }
 
 /// Scores how well a fact answers a value question.
@@ -124,7 +131,8 @@ enum FactRanker {
 
     static func stageFit(_ row: FactRow, _ q: Question) -> Double? {
         guard q.metric == .amount else { return 1 }
-        let s = stage(of: row.relation)
+        // A part (含) has the stage of the whole it is part of.
+        let s = stage(of: row.relation == "含" ? row.parentRelation : row.relation)
         let budgetYear = row.year != nil && row.year == row.report.budgetYear
         if let asked = q.stage {
             if s == asked { return row.relation == nil ? 0.6 : 1 }
@@ -158,6 +166,12 @@ enum FactRanker {
         if alt.scope != best.scope { parts.append(alt.scope ?? "未注明范围") }
         if alt.relation != best.relation { parts.append(alt.relation ?? "未注明阶段") }
         if alt.label != best.label { parts.append(alt.label) }
+        if parts.isEmpty, alt.relation == "含", alt.parentRelation != best.parentRelation {
+            parts.append("含于" + (alt.parentRelation ?? "未注明阶段"))
+        }
+        if parts.isEmpty, alt.section != best.section, let last = alt.section.split(separator: "›").last.map({ String($0).trimmingSpaces }) {
+            parts.append(last)
+        }
         if parts.isEmpty { parts.append("另见") }
         return parts.joined(separator: " · ")
     }

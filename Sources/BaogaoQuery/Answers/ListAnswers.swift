@@ -81,7 +81,9 @@ extension Searcher {
     static func budgetLineDocs(_ rows: [FactRow]) -> Set<DocKey> {
         var itemsOf: [DocKey: Set<String>] = [:]
         var order: [DocKey] = []
+        var factCount: [DocKey: Int] = [:]
         for row in rows where row.kind == .amount && isItem(row.label) {
+            factCount[DocKey(segment: row.segment, doc: row.doc)] = row.factsInParagraph
             let k = DocKey(segment: row.segment, doc: row.doc)
             if itemsOf[k] == nil { order.append(k) }
             itemsOf[k, default: []].insert(row.label)
@@ -97,12 +99,15 @@ extension Searcher {
         for k in order.sorted(by: { ($0.segment, $0.doc) < ($1.segment, $1.doc) }) {
             let labels = itemsOf[k] ?? []
             if labels.count >= 3 { out.insert(k) }
-            if let last = run.last, last.segment == k.segment, last.doc + 1 == k.doc, labels.count <= 2 {
+            // A line paragraph of a run states little besides its line(s); prose
+            // paragraphs that happen to name one 支出 each are not a list.
+            let short = labels.count <= 2 && (factCount[k] ?? 0) <= 4
+            if let last = run.last, last.segment == k.segment, last.doc + 1 == k.doc, short {
                 run.append(k)
                 runItems.formUnion(labels)
             } else {
                 close()
-                if labels.count <= 2 { run = [k]; runItems = labels }
+                if short { run = [k]; runItems = labels }
             }
         }
         close()
