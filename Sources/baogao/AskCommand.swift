@@ -21,10 +21,14 @@ struct AskCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @Option(help: ArgumentHelp("Ask every question of a file, one a line (of a .tsv, the third column); lines starting with # are skipped.", valueName: "file"))
+    var questions: String?
+
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The question.", valueName: "question"))
     var words: [String] = []
 
     func run() throws {
+        if let questions { return try runBatch(questions) }
         let text = words.joined(separator: " ")
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("ask a question, e.g. baogao ask 2023年江津区一般公共预算收入是多少？")
@@ -36,6 +40,29 @@ struct AskCommand: ParsableCommand {
         let result: AskResult
         do { result = try searcher.ask(text) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: Terminal.useColor))
+    }
+}
+
+extension AskCommand {
+    /// One index, many questions: for scripts and for measuring latency (each
+    /// result carries its took_ms).
+    func runBatch(_ path: String) throws {
+        let content: String
+        do { content = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw Terminal.fail("\(path): \(error.localizedDescription)")
+        }
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        for line in content.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
+            guard !question.isEmpty else { continue }
+            let result: AskResult
+            do { result = try searcher.ask(question) } catch { throw Terminal.fail(error.description) }
+            print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: Terminal.useColor))
+        }
     }
 }
 

@@ -52,9 +52,9 @@ public enum QuestionParser {
                                      "是指什么", "指什么", "是什么"]
 
     /// The term of a definition question, or nil. A question with a figure word
-    /// (多少) is never a definition question.
+    /// (多少) or a year is never a definition question.
     static func definitionTerm(_ text: String) -> String? {
-        guard !text.contains("多少") else { return nil }
+        guard !text.contains("多少"), text.firstMatch(of: #/\d{4}\s*年/#) == nil else { return nil }
         var term: String?
         if let p = definitionPrefixes.first(where: { text.hasPrefix($0) }) { term = String(text.dropFirst(p.count)) }
         if let s = definitionSuffixes.first(where: { (term ?? text).hasSuffix($0) }) {
@@ -160,7 +160,7 @@ public enum QuestionParser {
         return (metric, String(text[..<at]))
     }
 
-    static let tailWords = ["是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
+    static let tailWords = ["百分之多少", "百分之几", "百分比", "多少亿元", "多少万元", "亿元", "万元", "是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
                             "总共", "达到", "是", "为", "有", "达", "了", "的", "呢", "吗", "情况", "金额", "数额"]
     static let headWords = ["请问", "全年", "的", "年末", "年底", "末", "底", "年", "当年"]
 
