@@ -1,6 +1,9 @@
 import BaogaoAnalysis
 import BaogaoIndex
 import Dispatch
+import Synchronization
+
+private let labelFolds = Mutex<[String: String]>([:])
 
 /// `ask`: answers a question from the index's number facts and glossary.
 ///
@@ -13,7 +16,7 @@ extension Searcher {
     public func ask(_ text: String) throws(SearchError) -> AskResult {
         let start = DispatchTime.now()
         let folded = analyzers.with { $0.normalize(text).string }
-        let question = QuestionParser.parse(folded, regions: regions)
+        let question = QuestionParser.parse(folded, regions: knownRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
         switch question.form {
         case .definition:
@@ -34,7 +37,7 @@ extension Searcher {
     }
 
     /// The regions of the index's reports, as their metadata names them.
-    public var regions: [String] {
+    public var knownRegions: [String] {
         var seen = Set<String>()
         var out: [String] = []
         for segment in index.segments {
@@ -48,33 +51,21 @@ extension Searcher {
     private func answerValue(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = "no answer found: no report of \(place) in the index (regions: \(regions.joined(separator: "、")))"
+            result.message = "no answer found: no report of \(place) in the index (regions: \(knownRegions.joined(separator: "、")))"
             return result
         }
-        guard let label = q.label.map({ fold($0) }), !label.isEmpty else {
+        guard let label = q.label.map({ foldForAnswers($0) }), !label.isEmpty else {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
-        let rows = factRows(region: nil)
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
-        var folded: [String: String] = [:]
-        for row in rows {
-            let factLabel = folded[row.label] ?? fold(row.label)
-            folded[row.label] = factLabel
-            var l = LabelMatch.score(asked: label, fact: factLabel)
-            // `社会保险基金年末滚存结余`: the report's label is 年末滚存结余 and its
-            // section says whose (4. 社会保险基金预算).
-            if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
-               row.section.contains(String(label.dropLast(factLabel.count))) {
-                l = 0.85
-            }
-            guard l > 0 else { continue }
-            if let s = FactRanker.score(row, q, label: l) {
-                accepted.append(.init(row: row, label: l, score: s))
-            } else if l >= LabelMatch.threshold {
-                near.append(.init(row: row, label: l, score: l))
-            }
+        // The region's facts first; the others only to find the closest
+        // candidates when the region has no answer.
+        scan(factRows(region: q.region), label: label, q, &accepted, &near)
+        if accepted.isEmpty, q.region != nil {
+            near = []
+            scan(factRows(region: nil), label: label, q, &accepted, &near)
         }
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
         guard let best = accepted.first else {
@@ -108,6 +99,28 @@ extension Searcher {
         return result
     }
 
+    /// Scores `rows`: candidates that pass every filter go to `accepted`, those
+    /// with the right item but the wrong year, region, scope or measure to `near`.
+    private func scan(_ rows: [FactRow], label: String, _ q: Question,
+                      _ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]) {
+        for row in rows {
+            let factLabel = foldForAnswers(row.label)
+            var l = LabelMatch.score(asked: label, fact: factLabel)
+            // `社会保险基金年末滚存结余`: the report's label is 年末滚存结余 and its
+            // section says whose (4. 社会保险基金预算).
+            if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
+               row.section.contains(String(label.dropLast(factLabel.count))) {
+                l = 0.85
+            }
+            guard l > 0 else { continue }
+            if let s = FactRanker.score(row, q, label: l) {
+                accepted.append(.init(row: row, label: l, score: s))
+            } else if l >= LabelMatch.threshold {
+                near.append(.init(row: row, label: l, score: l))
+            }
+        }
+    }
+
     private func key(_ r: FactRow) -> String { "\(r.report.doc)|\(r.value)|\(r.scope ?? "")|\(r.year ?? 0)" }
 
     private func describe(_ q: Question) -> String {
@@ -123,8 +136,18 @@ extension Searcher {
         return parts.isEmpty ? "as asked" : parts.joined(separator: " · ")
     }
 
-    func fold(_ s: String) -> String {
-        analyzers.with { $0.normalize(s).string }.filter { !QuestionParser.quoteCharacters.contains($0) && $0 != " " }
+    /// Folded (NFKC, Traditional → Simplified, lower case) without quotes or spaces.
+    /// Labels repeat across questions and folding is the costliest step of
+    /// ranking, so folds are remembered (bounded; the analyzer is the same for
+    /// every searcher of a process).
+    func foldForAnswers(_ s: String) -> String {
+        if let known = labelFolds.withLock({ $0[s] }) { return known }
+        let folded = analyzers.with { $0.normalize(s).string }.filter { !QuestionParser.quoteCharacters.contains($0) && $0 != " " }
+        labelFolds.withLock { cache in
+            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[s] = folded
+        }
+        return folded
     }
 
     /// Every live fact with a label, optionally only those of `region`'s reports.

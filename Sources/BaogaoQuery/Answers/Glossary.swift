@@ -40,7 +40,7 @@ public struct DefineResult: Sendable {
 extension Searcher {
     public func define(_ term: String) throws(SearchError) -> DefineResult {
         let start = DispatchTime.now()
-        let asked = fold(term)
+        let asked = foldForAnswers(term)
         var result = DefineResult(term: term, definitions: [], tookMs: 0)
         guard !asked.isEmpty else { return result }
         var variants = [asked]
@@ -53,7 +53,7 @@ extension Searcher {
         for ref in try allMatches(query) {
             let p = try paragraph(ref.segment, ref.doc)
             guard p.kind == .glossary, let (entry, definition) = try entry(p) else { continue }
-            let score = Self.termScore(asked: asked, entry: fold(entry))
+            let score = Self.termScore(asked: asked, entry: foldForAnswers(entry))
             guard score > 0, seenDocs.insert(definition.id).inserted else { continue }
             let text = Self.definitionText(definition, entry: entry)
             found.append((score, Definition(term: entry, text: text, region: definition.report.region,
@@ -62,7 +62,7 @@ extension Searcher {
         // Best term match first; then index order. A text given twice is listed once.
         let sorted = found.enumerated().sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }
         var texts = Set<String>()
-        for (_, f) in sorted where texts.insert(fold(f.definition.text)).inserted {
+        for (_, f) in sorted where texts.insert(foldForAnswers(f.definition.text)).inserted {
             result.definitions.append(f.definition)
         }
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
