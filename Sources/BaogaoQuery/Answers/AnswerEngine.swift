@@ -112,6 +112,12 @@ extension Searcher {
                row.section.contains(String(label.dropLast(factLabel.count))) {
                 l = 0.85
             }
+            // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
+            // of the asked label (余额) is in the fact's sentence or section.
+            if l > 0, l < 0.7, label.count > factLabel.count {
+                let extra = label.hasPrefix(factLabel) ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
+                if !row.section.contains(extra), !(foldedSentence(row)?.contains(extra) ?? false) { l = 0 }
+            }
             guard l > 0 else { continue }
             if let s = FactRanker.score(row, q, label: l) {
                 accepted.append(.init(row: row, label: l, score: s))
@@ -199,6 +205,15 @@ extension Searcher {
             }
         }
         return a
+    }
+
+    /// The folded sentence holding a fact, nil when the paragraph cannot be read.
+    func foldedSentence(_ row: FactRow) -> String? {
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
+        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        let scalars = Array(p.text.unicodeScalars)
+        let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        return foldForAnswers(String(String.UnicodeScalarView(scalars[range])))
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]

@@ -89,6 +89,8 @@ enum FactRanker {
             return row.kind == .percent && (relation.contains("预算的") || relation.contains("计划的"))
         case .share:
             return row.kind == .percent && (relation.contains("占") || row.label.contains("比重"))
+        case .count:
+            return row.kind == .count
         }
     }
 

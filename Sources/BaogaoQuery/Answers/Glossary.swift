@@ -47,7 +47,12 @@ extension Searcher {
         for suffix in Self.genericSuffixes where asked.hasSuffix(suffix) && asked.count > suffix.count + 1 {
             variants.append(String(asked.dropLast(suffix.count)))
         }
-        let query = try parse(variants.map { "\"\($0.filter { $0 != "\"" })\"" }.joined(separator: " OR "))
+        var forms = variants.map { "\"\($0.filter { $0 != "\"" })\"" }
+        // `“631”工作机制` asked as 631工作机制: the quotes split the text, so also
+        // look for its ASCII and Chinese runs together.
+        let runs = Self.scriptRuns(asked)
+        if runs.count > 1 { forms.append("(" + runs.map { "\"\($0)\"" }.joined(separator: " ") + ")") }
+        let query = try parse(forms.joined(separator: " OR "))
         var found: [(score: Int, definition: Definition)] = []
         var seenDocs = Set<String>()
         for ref in try allMatches(query) {
@@ -67,6 +72,21 @@ extension Searcher {
         }
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return result
+    }
+
+    /// Maximal runs of ASCII and of other characters: `631工作机制` → 631, 工作机制.
+    static func scriptRuns(_ s: String) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        var ascii: Bool?
+        for c in s where c != "\"" {
+            let a = c.isASCII
+            if let ascii, ascii != a { runs.append(current); current = "" }
+            current.append(c)
+            ascii = a
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     static let genericSuffixes = ["支出", "经费", "资金", "收入", "机制", "制度", "管理"]

@@ -32,6 +32,8 @@ public struct Question: Sendable, Equatable {
         case completion
         /// A share (占…的比重, 占比), in %.
         case share
+        /// A count of things (多少家, 多少个, 多少户 …).
+        case count
     }
 
     /// The stage of an amount: the budget as approved, as adjusted, the actual

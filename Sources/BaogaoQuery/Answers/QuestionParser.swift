@@ -146,11 +146,13 @@ public enum QuestionParser {
     static let completionPhrases = ["完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
                                     "预算完成率", "完成率", "执行率"]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    static let countPhrases = ["多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "几家", "几个", "几所"]
 
     /// The metric named by the question and the text before its phrase.
     static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {
         var best: (Question.Metric, String.Index)?
-        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.growth, growthPhrases), (.share, sharePhrases)] {
+        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.growth, growthPhrases), (.share, sharePhrases),
+                                 (.count, countPhrases)] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
@@ -186,7 +188,7 @@ public enum QuestionParser {
         // Longest first: 预计完成 is a plan, not 完成.
         let endings: [(String, Question.Stage)] = [
             ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
-            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted),
+            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted), ("调整", .adjusted),
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
             ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned),
         ]

@@ -34,6 +34,9 @@ final class QuestionParserTests: XCTestCase {
             Case(question: "2023年末江津区政府债务余额是多少", year: .year(2023), region: "江津区", label: "政府债务余额"),
             Case(question: "焦作市2025年市级专项债务余额", year: .year(2025), region: "焦作市", scope: "市级", label: "专项债务余额"),
             Case(question: "国有资本经营预算收入是多少", label: "国有资本经营预算收入"),
+            Case(question: "焦作市2025年一般公共预算收入调整为多少", year: .year(2025), region: "焦作市", stage: .adjusted, label: "一般公共预算收入"),
+            Case(question: "2023年江津区一般公共预算收入是多少亿元", year: .year(2023), region: "江津区", label: "一般公共预算收入"),
+            Case(question: "焦作市2025年新增高新技术企业多少家", year: .year(2025), region: "焦作市", metric: .count, label: "新增高新技术企业"),
         ]
         for c in cases {
             let q = QuestionParser.parse(c.question, regions: regions)
@@ -91,7 +94,8 @@ final class QuestionParserTests: XCTestCase {
             XCTAssertEqual(q.form, .definition, question)
             XCTAssertEqual(q.term, term, question)
         }
-        // A figure question is never a definition question.
+        // A figure question, or one with a year, is never a definition question.
         XCTAssertEqual(QuestionParser.parse("教育支出是多少", regions: regions).form, .value)
+        XCTAssertEqual(QuestionParser.parse("2023年江津区一般公共预算收入是什么", regions: regions).form, .value)
     }
 }

@@ -97,6 +97,28 @@ final class QuestionSetTests: XCTestCase {
         XCTAssertTrue(none.message?.hasPrefix("no answer found") ?? false)
     }
 
+    /// No answer, but the closest candidates: the right item in the region asked
+    /// for, labelled with what does not fit.
+    func testNoAnswerListsClosestCandidates() throws {
+        let r = try SharedIndex.sample.ask("2020年解放区一般公共预算收入是多少？")
+        XCTAssertNil(r.answer)
+        let first = try XCTUnwrap(r.alternatives.first)
+        XCTAssertEqual(first.region, "解放区")
+        XCTAssertEqual(first.label, "一般公共预算收入")
+        XCTAssertTrue(first.note?.contains("2023年") ?? false, first.note ?? "")
+    }
+
+    /// A label longer than the fact's is accepted only when the rest is in the
+    /// fact's sentence or section: 专项债务 answers 专项债务余额 (…政府债务余额…
+    /// 专项债务153900万元), not 专项债务限额 (where 153900万元 is 专项债务总限额).
+    func testLongerLabelNeedsItsRestInTheSentence() throws {
+        let balance = try SharedIndex.sample.ask("解放区2023年专项债务余额是多少？")
+        XCTAssertEqual(balance.answer?.citation?.paragraph, 20)
+        XCTAssertEqual(balance.answer?.label, "专项债务")
+        let limit = try SharedIndex.sample.ask("解放区2023年专项债务限额是多少？")
+        XCTAssertEqual(limit.answer?.label, "专项债务总限额")
+    }
+
     func testListAnswerItemsCarryCitations() throws {
         let r = try SharedIndex.sample.ask("解放区2024年哪些支出科目超过1亿元？")
         let items = try XCTUnwrap(r.answer?.items)
