@@ -156,33 +156,6 @@ extension Searcher {
         return folded
     }
 
-    /// Every live fact with a label, optionally only those of `region`'s reports.
-    func factRows(region: String?) -> [FactRow] {
-        var rows: [FactRow] = []
-        for (s, segment) in index.segments.enumerated() {
-            let reports = (0..<segment.reportCount).map { segment.report($0) }
-            let facts = segment.facts
-            let sections = segment.sectionPaths
-            var parent: (doc: Int, relation: String?) = (-1, nil)
-            for i in 0..<facts.count {
-                let d = facts.doc(i)
-                let relation = facts.relation(i)
-                defer { if relation != "含" { parent = (d, relation) } }
-                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
-                let report = reports[segment.reportIndex(d)]
-                if let region, report.region != region { continue }
-                let f = facts.fact(i, paragraphText: "")
-                rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
-                                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-                                    kind: f.kind, value: f.value, unit: f.unit,
-                                    section: sections[segment.sectionIndex(d)].joined(separator: " › "),
-                                    factsInParagraph: facts.facts(ofDoc: d).count,
-                                    parentRelation: parent.doc == d ? parent.relation : nil))
-            }
-        }
-        return rows
-    }
-
     /// The answer for one fact: its text as written, the sentence, the citation,
     /// and (for the main answer) the related figures of the same sentence.
     func answer(for row: FactRow, withRelated: Bool) throws(SearchError) -> Answer {

@@ -1,37 +1,15 @@
 import BaogaoAnalysis
 import BaogaoIndex
 
-/// One number fact of the index with what ranking needs, read without the
-/// paragraph text.
-struct FactRow: Sendable {
-    var segment: Int
-    var fact: Int
-    var doc: Int
-    var report: IndexedReport
-    var label: String
-    var relation: String?
-    var scope: String?
-    /// The year the fact speaks of: its own, else its paragraph's, else the report's budget year.
-    var year: Int?
-    var kind: NumberFact.Kind
-    var value: Double
-    var unit: String
-    /// The paragraph's section path, joined (`一、… › 4. 社会保险基金预算`).
-    var section: String
-    /// How many facts the paragraph states (a budget line states one or two).
-    var factsInParagraph: Int
-    /// For a part written `（含高新区 …）` (relation 含): the relation of the whole
-    /// it belongs to, the fact before it (`实际完成 30.5 亿元（含高新区 10 亿元）`).
-    var parentRelation: String?
-}
-
 /// Scores how well a fact answers a value question.
 ///
 /// The rules, in order of weight (each outweighs all that follow):
 ///
 /// 1. **Label.** The fact's label must be the item asked for (`LabelMatch`);
 ///    below 0.6 the fact is not a candidate. An exact label beats a longer one
-///    (`一般公共预算收入` beats `一般公共预算收入总量`).
+///    (`一般公共预算收入` beats `一般公共预算收入总量`). A fact whose label is
+///    shorter than the asked one (`专项债务` for `专项债务余额`) qualifies only
+///    when its sentence or section holds the rest (余额).
 /// 2. **Hard filters.** The fact must have the measure asked for (an amount, a
 ///    growth rate, a completion rate, a share), be of the region asked for and of
 ///    the year asked for (今年/上年 relative to its report); a scope asked for
@@ -176,41 +154,5 @@ enum FactRanker {
         }
         if parts.isEmpty { parts.append("另见") }
         return parts.joined(separator: " · ")
-    }
-}
-
-/// How well a fact's label names the item of a question (both folded).
-///
-/// | fact label vs asked | score |
-/// |---|---|
-/// | equal | 1.0 |
-/// | the fact's label starts or ends with the asked one (`国有资本经营预算调出资金` for `调出资金`) | 0.9 − 0.03 per extra character (≥ 0.6) |
-/// | the asked label's characters appear in order in the fact's, ≤ 2 extra (`专项债务总限额` for `专项债务限额`) | 0.8 − 0.05 per extra |
-/// | the asked label starts or ends with the fact's (`专项债务` for `专项债务余额`) | 0.4 + 0.3 × share of the asked label covered |
-/// | otherwise | 0 |
-enum LabelMatch {
-    static let threshold = 0.6
-
-    static func score(asked: String, fact: String) -> Double {
-        guard !asked.isEmpty, !fact.isEmpty else { return 0 }
-        if asked == fact { return 1 }
-        let a = asked.count, f = fact.count
-        if f > a, fact.hasPrefix(asked) || fact.hasSuffix(asked) {
-            return max(0.6, 0.9 - 0.03 * Double(f - a))
-        }
-        if f > a, f - a <= 2, isSubsequence(asked, of: fact) { return 0.8 - 0.05 * Double(f - a) }
-        if a > f, f >= 2, asked.hasPrefix(fact) || asked.hasSuffix(fact) {
-            return 0.4 + 0.3 * Double(f) / Double(a)
-        }
-        return 0
-    }
-
-    static func isSubsequence(_ short: String, of long: String) -> Bool {
-        var it = long.makeIterator()
-        outer: for c in short {
-            while let d = it.next() { if d == c { continue outer } }
-            return false
-        }
-        return true
     }
 }

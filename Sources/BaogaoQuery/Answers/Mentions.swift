@@ -83,7 +83,17 @@ extension MentionsResult: Encodable {
     }
 }
 
-extension YearMentions: Encodable {}
+extension YearMentions: Encodable {
+    enum Keys: String, CodingKey { case year, count, reports }
+
+    /// `year` is always present (null when unknown), like every key of the schema.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(count, forKey: .count)
+        try c.encode(reports, forKey: .reports)
+    }
+}
 extension ReportMentions: Encodable {}
 
 extension Mention: Encodable {
@@ -95,28 +105,5 @@ extension Mention: Encodable {
         try c.encode(lines, forKey: .lines)
         try c.encode(section, forKey: .section)
         try c.encode(snippet.text, forKey: .snippet)
-    }
-}
-
-extension DefineResult: Encodable {
-    enum Keys: String, CodingKey { case term, definitions, took_ms }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(definitions, forKey: .definitions)
-        try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
-    }
-}
-
-extension Definition: Encodable {
-    enum Keys: String, CodingKey { case term, text, region, citation }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(text, forKey: .text)
-        try c.encode(region, forKey: .region)
-        try c.encode(citation, forKey: .citation)
     }
 }

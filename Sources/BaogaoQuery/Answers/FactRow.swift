@@ -1,0 +1,55 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// One number fact of the index with what ranking needs, read without the
+/// paragraph text.
+struct FactRow: Sendable {
+    var segment: Int
+    var fact: Int
+    var doc: Int
+    var report: IndexedReport
+    var label: String
+    var relation: String?
+    var scope: String?
+    /// The year the fact speaks of: its own, else its paragraph's, else the report's budget year.
+    var year: Int?
+    var kind: NumberFact.Kind
+    var value: Double
+    var unit: String
+    /// The paragraph's section path, joined (`一、… › 4. 社会保险基金预算`).
+    var section: String
+    /// How many facts the paragraph states (a budget line states one or two).
+    var factsInParagraph: Int
+    /// For a part written `（含高新区 …）` (relation 含): the relation of the whole
+    /// it belongs to, the fact before it (`实际完成 30.5 亿元（含高新区 10 亿元）`).
+    var parentRelation: String?
+}
+
+extension Searcher {
+    /// Every live fact with a label, optionally only those of `region`'s reports.
+    func factRows(region: String?) -> [FactRow] {
+        var rows: [FactRow] = []
+        for (s, segment) in index.segments.enumerated() {
+            let reports = (0..<segment.reportCount).map { segment.report($0) }
+            let facts = segment.facts
+            let sections = segment.sectionPaths
+            var parent: (doc: Int, relation: String?) = (-1, nil)
+            for i in 0..<facts.count {
+                let d = facts.doc(i)
+                let relation = facts.relation(i)
+                defer { if relation != "含" { parent = (d, relation) } }
+                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
+                let report = reports[segment.reportIndex(d)]
+                if let region, report.region != region { continue }
+                let f = facts.fact(i, paragraphText: "")
+                rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
+                                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+                                    kind: f.kind, value: f.value, unit: f.unit,
+                                    section: sections[segment.sectionIndex(d)].joined(separator: " › "),
+                                    factsInParagraph: facts.facts(ofDoc: d).count,
+                                    parentRelation: parent.doc == d ? parent.relation : nil))
+            }
+        }
+        return rows
+    }
+}
