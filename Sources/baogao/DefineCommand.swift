@@ -27,7 +27,8 @@ struct DefineCommand: ParsableCommand {
         guard !result.definitions.isEmpty else { print("no glossary entry for \(term)"); return }
         for d in result.definitions {
             print("\(d.term)：\(d.text)")
-            print("  " + Highlighter.dim("\(d.region ?? "") ¶\(d.citation.paragraph) L\(d.citation.lines.map(String.init).joined(separator: "–")) · \(d.citation.doc)", color: Terminal.useColor))
+            let lines = d.citation.lines.first == d.citation.lines.last ? "L\(d.citation.lines[0])" : "L\(d.citation.lines[0])–\(d.citation.lines[1])"
+            print("  " + Highlighter.dim("\(d.region ?? "") · \(d.citation.section.joined(separator: " › ")) · ¶\(d.citation.paragraph) · \(lines) · \(d.citation.doc)", color: Terminal.useColor))
         }
     }
 }
