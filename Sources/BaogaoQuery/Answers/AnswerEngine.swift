@@ -86,6 +86,16 @@ extension Searcher {
             }
             return result
         }
+        if let ambiguity = Self.ambiguity(best, accepted, q) {
+            // Two items or two regions fit equally: say so rather than pick one.
+            result.message = "no answer found: the question is ambiguous (\(ambiguity.reason)); candidates follow"
+            for c in ambiguity.candidates {
+                var a = try answer(for: c.row, withRelated: false)
+                a.note = [c.row.report.region, c.row.label, c.row.scope].compactMap { $0 }.joined(separator: " · ")
+                result.alternatives.append(a)
+            }
+            return result
+        }
         result.answer = try answer(for: best.row, withRelated: true)
         // Alternatives: the same item at nearly the same score, but a different
         // scope, stage, year or region — never the same figure twice.
@@ -125,6 +135,33 @@ extension Searcher {
                 near.append(.init(row: row, label: l, score: l))
             }
         }
+    }
+
+    /// When the best candidate does not settle the question: another region's
+    /// figure fits as well and no region was asked (with several regions in the
+    /// index), or the asked label is only part of two different items that fit
+    /// equally (`一般公共预算` → 一般公共预算收入 or 一般公共预算支出).
+    static func ambiguity(_ best: FactRanker.Scored, _ accepted: [FactRanker.Scored],
+                          _ q: Question) -> (reason: String, candidates: [FactRanker.Scored])? {
+        if q.region == nil {
+            var byRegion: [String: FactRanker.Scored] = [:]
+            for c in accepted where c.label >= best.label - 0.001 && c.score >= best.score - 8 {
+                let r = c.row.report.region ?? c.row.report.doc
+                if byRegion[r] == nil { byRegion[r] = c }
+            }
+            if byRegion.count > 1 {
+                let list = byRegion.values.sorted { $0.score > $1.score }
+                return ("which region: " + list.compactMap { $0.row.report.region }.joined(separator: "、") + "?", Array(list.prefix(4)))
+            }
+        }
+        if best.label < 1 {
+            let rivals = accepted.filter { $0.label >= best.label - 0.001 && $0.row.label != best.row.label
+                && $0.row.report.doc == best.row.report.doc && $0.row.year == best.row.year }
+            if let rival = rivals.first {
+                return ("\(best.row.label) or \(rival.row.label)?", [best, rival])
+            }
+        }
+        return nil
     }
 
     private func key(_ r: FactRow) -> String { "\(r.report.doc)|\(r.value)|\(r.scope ?? "")|\(r.year ?? 0)" }

@@ -81,14 +81,23 @@ enum FactRanker {
         return .other
     }
 
+    /// Different words for one scope: 本级 is the own level whatever the
+    /// government (区级, 区本级, 市级 …); 县级 asked of a city is its counties,
+    /// `县（市、区）`. 区级 and 市级 are different levels, never the same scope.
+    static func sameScope(_ asked: String, _ fact: String) -> Bool {
+        if asked == fact { return true }
+        if asked == "县级", fact.hasPrefix("县（") { return true }
+        let own = scopeClass(asked) == .own && scopeClass(fact) == .own
+        return own && (asked.contains("本级") || fact.contains("本级") || asked.first == fact.first)
+    }
+
     static func scopeFit(_ row: FactRow, _ q: Question) -> Double? {
         let part = row.relation == "含"
         if let asked = q.scope {
             guard let s = row.scope else { return part ? nil : 0.5 }
             if s == asked { return 1 }
             if part { return nil }
-            let a = scopeClass(asked)
-            return a != .other && a == scopeClass(s) ? 0.9 : nil
+            return sameScope(asked, s) ? 0.9 : nil
         }
         if part { return nil }
         guard let s = row.scope else { return 0.8 }

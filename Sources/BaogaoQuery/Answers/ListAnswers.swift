@@ -36,8 +36,7 @@ extension Searcher {
             guard Self.isItem(row.label) else { continue }
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
-            if let scope = q.scope, let s = row.scope, s != scope,
-               FactRanker.scopeClass(s) != FactRanker.scopeClass(scope) { continue }
+            if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }
             if let budget = q.budget {
                 let section = index.segments[row.segment].sectionPaths[index.segments[row.segment].sectionIndex(row.doc)]
                 guard section.contains(where: { $0.contains(budget) }) else { continue }
