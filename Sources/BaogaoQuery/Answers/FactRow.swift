@@ -33,21 +33,25 @@ extension Searcher {
             let reports = (0..<segment.reportCount).map { segment.report($0) }
             let facts = segment.facts
             let sections = segment.sectionPaths
-            var parent: (doc: Int, relation: String?) = (-1, nil)
             for i in 0..<facts.count {
                 let d = facts.doc(i)
-                let relation = facts.relation(i)
-                defer { if relation != "含" { parent = (d, relation) } }
-                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
+                // Cheap checks first: the region, then the label string.
                 let report = reports[segment.reportIndex(d)]
                 if let region, report.region != region { continue }
+                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
                 let f = facts.fact(i, paragraphText: "")
+                var parent: String?
+                if f.relation == "含" {
+                    var j = i - 1
+                    while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
+                    if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
+                }
                 rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
                                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                                     kind: f.kind, value: f.value, unit: f.unit,
                                     section: sections[segment.sectionIndex(d)].joined(separator: " › "),
                                     factsInParagraph: facts.facts(ofDoc: d).count,
-                                    parentRelation: parent.doc == d ? parent.relation : nil))
+                                    parentRelation: parent))
             }
         }
         return rows
