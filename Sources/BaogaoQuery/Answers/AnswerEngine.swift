@@ -62,12 +62,19 @@ extension Searcher {
         var near: [FactRanker.Scored] = []
         // The region's facts first; the others only to find the closest
         // candidates when the region has no answer.
-        scan(factRows(region: q.region), label: label, q, &accepted, &near)
+        // Only facts whose label can name the item: a match, or a label the asked
+        // one ends with (completed by its section, see `scan`).
+        let keep = { (factLabel: String) -> Bool in
+            let f = self.foldForAnswers(factLabel)
+            return LabelMatch.score(asked: label, fact: f) >= LabelMatch.threshold || (f.count >= 2 && label.hasSuffix(f))
+        }
+        scan(factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
         if accepted.isEmpty, q.region != nil {
             near = []
-            scan(factRows(region: nil), label: label, q, &accepted, &near)
+            scan(factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
         }
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+        accepted = verified(accepted)
         guard let best = accepted.first else {
             result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
             // Closest first: the region asked for, then the measure asked for, then the label.
@@ -124,17 +131,32 @@ extension Searcher {
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
-            if l > 0, l < 0.7, label.count > factLabel.count {
+            var mustMention: String?
+            if l >= LabelMatch.threshold, l < 0.7, label.count > factLabel.count {
                 let extra = label.hasPrefix(factLabel) ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
-                if !row.section.contains(extra), !(foldedSentence(row)?.contains(extra) ?? false) { l = 0 }
+                if !row.section.contains(extra) { mustMention = extra }
             }
             guard l > 0 else { continue }
             if let s = FactRanker.score(row, q, label: l) {
-                accepted.append(.init(row: row, label: l, score: s))
+                accepted.append(.init(row: row, label: l, score: s, mustMention: mustMention))
             } else if l >= LabelMatch.threshold {
                 near.append(.init(row: row, label: l, score: l))
             }
         }
+    }
+
+    /// `sorted` without the candidates whose sentence lacks what their label
+    /// needs; reads at most `budget` paragraphs, then drops the unchecked rest.
+    private func verified(_ sorted: [FactRanker.Scored], budget: Int = 32) -> [FactRanker.Scored] {
+        var out: [FactRanker.Scored] = []
+        var reads = 0
+        for c in sorted {
+            guard let text = c.mustMention else { out.append(c); continue }
+            guard reads < budget else { continue }
+            reads += 1
+            if foldedSentence(c.row)?.contains(text) ?? false { out.append(c) }
+        }
+        return out
     }
 
     /// When the best candidate does not settle the question: another region's
@@ -151,7 +173,9 @@ extension Searcher {
             }
             if byRegion.count > 1 {
                 let list = byRegion.values.sorted { $0.score > $1.score }
-                return ("which region: " + list.compactMap { $0.row.report.region }.joined(separator: "、") + "?", Array(list.prefix(4)))
+                let names = list.compactMap { $0.row.report.region }
+                let shown = names.prefix(5).joined(separator: "、") + (names.count > 5 ? "… (\(names.count) regions)" : "")
+                return ("which region: " + shown + "?", Array(list.prefix(4)))
             }
         }
         if best.label < 1 {

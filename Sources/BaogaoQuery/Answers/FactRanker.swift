@@ -30,6 +30,9 @@ enum FactRanker {
         var row: FactRow
         var label: Double
         var score: Double
+        /// Text the fact's sentence or section must hold for the label to count
+        /// (checked only for the leading candidates: it reads the paragraph).
+        var mustMention: String?
     }
 
     /// The score of `row` for `q`, or nil when a hard filter rejects it.

@@ -26,19 +26,26 @@ struct FactRow: Sendable {
 }
 
 extension Searcher {
-    /// Every live fact with a label, optionally only those of `region`'s reports.
-    func factRows(region: String?) -> [FactRow] {
+    /// Every live fact with a label, optionally only those of `region`'s reports
+    /// and whose label passes `keep` (tested on the label alone, before the rest
+    /// of the fact is decoded: most facts of a large index fail it).
+    func factRows(region: String?, keep: (String) -> Bool = { _ in true }) -> [FactRow] {
+        var verdicts: [String: Bool] = [:]
         var rows: [FactRow] = []
         for (s, segment) in index.segments.enumerated() {
             let reports = (0..<segment.reportCount).map { segment.report($0) }
             let facts = segment.facts
-            let sections = segment.sectionPaths
+            // Joined once per section, not once per fact.
+            let sections = segment.sectionPaths.map { $0.joined(separator: " › ") }
             for i in 0..<facts.count {
                 let d = facts.doc(i)
                 // Cheap checks first: the region, then the label string.
                 let report = reports[segment.reportIndex(d)]
                 if let region, report.region != region { continue }
                 guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
+                let kept: Bool
+                if let known = verdicts[label] { kept = known } else { kept = keep(label); verdicts[label] = kept }
+                guard kept else { continue }
                 let f = facts.fact(i, paragraphText: "")
                 var parent: String?
                 if f.relation == "含" {
@@ -49,7 +56,7 @@ extension Searcher {
                 rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
                                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                                     kind: f.kind, value: f.value, unit: f.unit,
-                                    section: sections[segment.sectionIndex(d)].joined(separator: " › "),
+                                    section: sections[segment.sectionIndex(d)],
                                     factsInParagraph: facts.facts(ofDoc: d).count,
                                     parentRelation: parent))
             }

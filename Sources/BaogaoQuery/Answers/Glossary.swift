@@ -27,9 +27,9 @@ public struct DefineResult: Sendable {
 
 /// Definitions, read at query time from the index's glossary paragraphs.
 ///
-/// The index finds the paragraphs that contain the term (so no glossary has to
-/// be loaded or cached); of those, glossary paragraphs are read as entries in
-/// the two layouts the reports use:
+/// The index finds the paragraphs of glossary sections (headings with 名词)
+/// that contain the term, so no glossary has to be loaded or cached; of those,
+/// glossary paragraphs are read as entries in the two layouts the reports use:
 ///
 /// - `【预算稳定调节基金】` alone, its definition in the next glossary paragraph
 ///   (whose section path ends with the bracketed term);
@@ -52,7 +52,9 @@ extension Searcher {
         // look for its ASCII and Chinese runs together.
         let runs = Self.scriptRuns(asked)
         if runs.count > 1 { forms.append("(" + runs.map { "\"\($0)\"" }.joined(separator: " ") + ")") }
-        let query = try parse(forms.joined(separator: " OR "))
+        // Glossaries sit under a 名词解释 / 名词说明 heading: the filter keeps a
+        // common term from reading every paragraph that mentions it.
+        let query = try parse("(" + forms.joined(separator: " OR ") + ") section:名词")
         var found: [(score: Int, definition: Definition)] = []
         var seenDocs = Set<String>()
         for ref in try allMatches(query) {

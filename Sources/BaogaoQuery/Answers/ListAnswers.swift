@@ -27,7 +27,7 @@ extension Searcher {
             range = try parse(text).root?.positiveRanges.first
             if range == nil { result.message = "no answer found: cannot read the threshold \(text)"; return result }
         }
-        let rows = factRows(region: q.region)
+        let rows = factRows(region: q.region, keep: Self.isItem)
         let lines = Self.budgetLineDocs(rows)
         var items: [AnswerItem] = []
         var seen = Set<String>()
