@@ -67,6 +67,7 @@ extension Searcher {
         let keep = { (factLabel: String) -> Bool in
             let f = self.foldForAnswers(factLabel)
             return LabelMatch.score(asked: label, fact: f) >= LabelMatch.threshold || (f.count >= 2 && label.hasSuffix(f))
+                || (q.metric == .share && !f.isEmpty && label.hasPrefix(Self.shareStem(f) ?? f))
         }
         scan(factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
         if accepted.isEmpty, q.region != nil {
@@ -129,6 +130,13 @@ extension Searcher {
                row.section.contains(String(label.dropLast(factLabel.count))) {
                 l = 0.85
             }
+            // A share named by the item's stem: 税收收入占比 is written 税比为70% or
+            // 税收占…的比重为95.99% (label 税收, relation 占).
+            if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
+               let stem = Self.shareStem(factLabel) ?? ((row.relation ?? "").contains("占") ? factLabel : nil),
+               label.hasPrefix(stem) {
+                l = 0.75
+            }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
             var mustMention: String?
@@ -143,6 +151,14 @@ extension Searcher {
                 near.append(.init(row: row, label: l, score: l))
             }
         }
+    }
+
+    /// `税` of 税比, `税收` of 税收比重: the item a share label abbreviates.
+    static func shareStem(_ label: String) -> String? {
+        for suffix in ["比重", "比例", "比"] where label.hasSuffix(suffix) && label.count > suffix.count {
+            return String(label.dropLast(suffix.count))
+        }
+        return nil
     }
 
     /// `sorted` without the candidates whose sentence lacks what their label
@@ -180,7 +196,8 @@ extension Searcher {
         }
         if best.label < 1 {
             let rivals = accepted.filter { $0.label >= best.label - 0.001 && $0.row.label != best.row.label
-                && $0.row.report.doc == best.row.report.doc && $0.row.year == best.row.year }
+                && $0.row.report.doc == best.row.report.doc && $0.row.year == best.row.year
+                && $0.row.value != best.row.value }  // two names for one figure are no ambiguity
             if let rival = rivals.first {
                 return ("\(best.row.label) or \(rival.row.label)?", [best, rival])
             }

@@ -69,7 +69,7 @@ enum FactRanker {
         case .completion:
             return row.kind == .percent && (relation.contains("预算的") || relation.contains("计划的"))
         case .share:
-            return row.kind == .percent && (relation.contains("占") || row.label.contains("比重"))
+            return row.kind == .percent && (relation.contains("占") || row.label.contains("比重") || row.label.hasSuffix("比"))
         case .count:
             return row.kind == .count
         }
