@@ -104,8 +104,16 @@ def main(argv=None):
     except BaogaoError as e:
         print(f"baogao: {e}", file=sys.stderr)
         return 1
-    if args.json or args.ask:
+    if args.json:
         print(json.dumps(result, ensure_ascii=False))
+        return 0
+    if args.ask:
+        answer = result.get("answer")
+        if answer is None:
+            print(result.get("message") or "no answer found")
+            return 0
+        cite = answer.get("citation") or {}
+        print(f"{answer['text']}  ({cite.get('doc')} ¶{cite.get('paragraph')}, lines {cite.get('lines')})")
         return 0
     for i, hit in enumerate(result["hits"], start=result["offset"] + 1):
         print(f"{i}. {hit['title']} ¶{hit['paragraph']} (lines {hit['lines'][0]}–{hit['lines'][1]})  {hit['id']}")

@@ -1,10 +1,8 @@
 import BaogaoIndex
 import BaogaoQuery
 
-/// The engine as it is today behind the protocol: SEARCH, GET, STATS and a
-/// simple MENTIONS and FACTS are answered; ASK and DEFINE keep the protocol's
-/// `unsupported` defaults until those features land (conform a new type, or
-/// add the methods here, to plug them in).
+/// The engine behind the protocol: every command is answered by the same
+/// `Searcher` calls the CLI makes, and results are encoded as its `--json` prints them.
 public struct EngineQueryService: QueryService {
     public init() {}
 
@@ -64,50 +62,25 @@ public struct EngineQueryService: QueryService {
         }
     }
 
-    /// Every paragraph matching `term`, grouped by report year, then report.
-    /// Deliberately simple; the answers layer's own `mentions` replaces it
-    /// when it lands.
-    public func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        let matches: [IndexedParagraphRef]
-        do {
-            matches = try context.searcher.allMatches(try context.searcher.parse(term))
-        } catch {
-            throw ProtocolError(error)
-        }
-        var byYear: [Int?: [String: MentionsResult.Report]] = [:]
-        for m in matches {
-            let report = context.index.report(segment: m.segment, doc: m.doc)
-            let year = report.budgetYear ?? report.executionYear
-            var entry = byYear[year, default: [:]][report.doc]
-                ?? MentionsResult.Report(doc: report.doc, title: report.title, region: report.region, paragraphs: [])
-            entry.paragraphs.append(context.index.paragraphID(segment: m.segment, doc: m.doc))
-            byYear[year, default: [:]][report.doc] = entry
-        }
-        let years = byYear.map { year, reports in
-            MentionsResult.Year(year: year, count: reports.values.reduce(0) { $0 + $1.paragraphs.count },
-                                reports: reports.values.sorted { $0.doc < $1.doc })
-        }.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
-        return try ServiceResult(encoding: MentionsResult(term: term, total: matches.count, years: years))
+    public func ask(_ question: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try run { () throws(SearchError) in try context.searcher.ask(question) }
     }
-}
 
-/// MENTIONS' result: `{"term", "total", "years": [{"year", "count", "reports":
-/// [{"doc", "title", "region", "paragraphs": [id…]}]}]}`.
-struct MentionsResult: Encodable {
-    struct Year: Encodable {
-        var year: Int?
-        var count: Int
-        var reports: [Report]
+    public func define(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try run { () throws(SearchError) in try context.searcher.define(term) }
     }
-    struct Report: Encodable {
-        var doc: String
-        var title: String
-        var region: String?
-        var paragraphs: [String]
+
+    /// Every paragraph matching `term`, grouped by the year it speaks of, then by report.
+    public func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try run { () throws(SearchError) in try context.searcher.mentions(term) }
     }
-    var term: String
-    var total: Int
-    var years: [Year]
+
+    /// Runs an engine call and encodes its result as the CLI's --json does.
+    private func run<R: Encodable>(_ body: () throws(SearchError) -> R) throws(ProtocolError) -> ServiceResult {
+        let value: R
+        do { value = try body() } catch { throw ProtocolError(error) }
+        return try ServiceResult(encoding: value)
+    }
 }
 
 /// GET's result: a paragraph with its citation, with the same keys as a

@@ -19,12 +19,13 @@ final class ServerSocketTests: XCTestCase {
         XCTAssertEqual(result(try c.request("GET \(id)"))["id"] as? String, id)
         XCTAssertEqual(errorCode(try c.request("GET /etc/passwd#1")), "not_found")
         XCTAssertEqual(result(try c.request("STATS"))["generation"] as? Int, server.watcher.generation)
-        XCTAssertNotNil(result(try c.request("MENTIONS 过紧日子"))["years"])
+        XCTAssertNotNil(result(try c.request("MENTIONS 过紧日子"))["by_year"])
         let facts = result(try c.request("FACTS 教育 >1亿"))
         XCTAssertTrue((facts["facts"] as? [[String: Any]] ?? []).contains { $0["label"] as? String == "教育支出" })
-        for command in ["ASK 什么是三保？", "DEFINE 三保"] {
-            XCTAssertEqual(errorCode(try c.request(command)), "unsupported", command)
-        }
+        let asked = result(try c.request("ASK 2023年江津区一般公共预算收入是多少？"))
+        XCTAssertEqual((asked["answer"] as? [String: Any])?["text"] as? String, "67.96亿元")
+        let defined = result(try c.request("DEFINE 三保"))
+        XCTAssertFalse((defined["definitions"] as? [[String: Any]] ?? []).isEmpty)
         let json = try c.request(#"{"op":"search","q":"债务","limit":1,"offset":2,"id":7}"#)
         XCTAssertEqual(json["id"] as? Int, 7)
         XCTAssertEqual(result(json)["offset"] as? Int, 2)

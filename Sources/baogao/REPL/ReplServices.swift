@@ -28,26 +28,34 @@ struct ReplServices: Sendable {
 
     /// What this build offers: mentions grouped from `Searcher.allMatches`;
     /// ask, define and facts say plainly that they are not there yet.
+    /// The engine's answers, printed as the CLI prints them.
     static let standard = ReplServices(
-        ask: notAvailable("ask"),
-        define: notAvailable("define"),
-        mentions: { term, context throws(ReplFailure) in try MentionsChart.run(term, context: context) },
+        ask: { question, context throws(ReplFailure) in
+            try render(context) { () throws(SearchError) in try context.searcher.ask(question) } text: { AnswerPrinter.render($0, color: context.color) }
+        },
+        define: { term, context throws(ReplFailure) in
+            try render(context) { () throws(SearchError) in try context.searcher.define(term) } text: { DefinitionPrinter.render($0, color: context.color) }
+        },
+        mentions: { term, context throws(ReplFailure) in
+            try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true) }
+        },
         facts: { query, context throws(ReplFailure) in
-            let result: FactsResult
-            do throws(SearchError) { result = try context.searcher.facts(query, limit: 50) } catch {
-                if case .syntax(let e) = error { throw ReplFailure(e.message + "\n" + e.rendered) }
-                throw ReplFailure(error.description)
-            }
-            if context.json {
-                do { return try JSONLine.encode(result) } catch { throw ReplFailure("cannot encode facts: \(error)") }
-            }
-            return FactsTable.render(result, color: context.color)
+            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color) }
         })
 
-    static func notAvailable(_ name: String) -> Service {
-        { _, _ throws(ReplFailure) in
-            throw ReplFailure("\(name) is not available yet in this build of baogao")
+    /// Runs an engine call and prints its result as text or as one JSON line;
+    /// syntax errors come back with the caret under the offending character.
+    private static func render<R: Encodable>(_ context: ReplContext, _ run: () throws(SearchError) -> R,
+                                             text: (R) -> String) throws(ReplFailure) -> String {
+        let result: R
+        do { result = try run() } catch {
+            if case .syntax(let e) = error { throw ReplFailure(e.message + "\n" + e.rendered) }
+            throw ReplFailure(error.description)
         }
+        if context.json {
+            do { return try JSONLine.encode(result) } catch { throw ReplFailure("cannot encode the result: \(error)") }
+        }
+        return text(result)
     }
 }
 

@@ -1,0 +1,187 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// What `ask` returns: the parsed question, the answer (nil when nothing fits
+/// well enough: a wrong confident answer is worse than none), the alternatives
+/// (figures that fit nearly as well, or, with no answer, the closest candidates)
+/// and a plain message when there is no answer.
+public struct AskResult: Sendable {
+    public var question: String
+    public var parsed: Question
+    public var answer: Answer?
+    public var alternatives: [Answer]
+    /// Why there is no answer ("no answer found: …"), nil when there is one.
+    public var message: String?
+    public var tookMs: Double
+}
+
+/// Where a figure or definition was read: report, paragraph, source lines, section.
+public struct AnswerCitation: Sendable, Equatable {
+    public var doc: String
+    public var paragraph: Int
+    public var lines: [Int]
+    public var section: [String]
+    public var region: String?
+
+    public init(_ p: IndexedParagraph) {
+        doc = p.report.doc
+        paragraph = p.number
+        lines = [p.firstLine, p.lastLine]
+        section = p.section
+        region = p.report.region
+    }
+
+    /// `002_b5c26ff8d3e05e66.txt#9`
+    public var id: String { "\(doc)#\(paragraph)" }
+}
+
+/// A figure of the same sentence that bears on the question (the growth rate
+/// next to an amount, the amount next to a rate).
+public struct RelatedFigure: Sendable, Equatable {
+    public var text: String
+    public var value: Double
+    public var unit: String
+    public var relation: String?
+}
+
+/// One qualifying line of a list answer.
+public struct AnswerItem: Sendable, Equatable {
+    public var label: String
+    public var text: String
+    public var value: Double
+    public var unit: String
+    public var citation: AnswerCitation
+}
+
+/// One answer: a figure, a definition (text = the definition) or a list (items).
+public struct Answer: Sendable {
+    /// The figure as written (`67.96亿元`), the definition, or a list summary.
+    public var text: String
+    /// In base units (元, %, 个百分点, or the count's unit); nil for definitions and lists.
+    public var value: Double?
+    public var unit: String?
+    public var label: String?
+    public var scope: String?
+    public var year: Int?
+    public var relation: String?
+    public var region: String?
+    /// The supporting sentence, cut from the paragraph as written.
+    public var sentence: String?
+    public var citation: AnswerCitation?
+    public var related: [RelatedFigure] = []
+    /// List answers: the qualifying lines; nil for other answers.
+    public var items: [AnswerItem]?
+    /// For an alternative: what distinguishes it from the answer (`区级`, `预算`, `2024年`).
+    public var note: String?
+    /// The paragraph itself, for front ends that print a full citation line.
+    public var paragraph: IndexedParagraph?
+
+    /// The value in a readable unit: `67.96亿元`, `-32.3%`, `270000人次`.
+    public var readable: String? {
+        guard let value, let unit else { return nil }
+        return Answer.readable(value: value, unit: unit)
+    }
+
+    public static func readable(value v: Double, unit: String) -> String {
+        if unit == "元" {
+            if abs(v) >= 1e8 { return trim(v / 1e8) + "亿元" }
+            if abs(v) >= 1e4 { return trim(v / 1e4) + "万元" }
+            return trim(v) + "元"
+        }
+        return trim(v) + unit
+    }
+
+    static func trim(_ v: Double) -> String {
+        let scaled = (v * 10_000).rounded() / 10_000
+        if scaled == scaled.rounded(), abs(scaled) < 1e15 { return String(Int64(scaled)) }
+        var s = String(scaled)
+        if s.contains("e") { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
+
+// MARK: JSON
+
+extension AskResult: Encodable {
+    enum Keys: String, CodingKey { case question, form, parsed, answer, alternatives, message, took_ms }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(question, forKey: .question)
+        try c.encode(parsed.form.rawValue, forKey: .form)
+        try c.encode(ParsedQuestionJSON(parsed), forKey: .parsed)
+        try c.encode(answer, forKey: .answer)
+        try c.encode(alternatives, forKey: .alternatives)
+        try c.encode(message, forKey: .message)
+        try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
+    }
+}
+
+/// The fields the parser read, so a client can show what was understood.
+struct ParsedQuestionJSON: Encodable {
+    var year: String?
+    var region: String?
+    var scope: String?
+    var metric: String
+    var stage: String?
+    var label: String?
+    var term: String?
+    var range: String?
+
+    init(_ q: Question) {
+        switch q.year {
+        case .year(let y): year = String(y)
+        case .current: year = "今年"
+        case .previous: year = "上年"
+        case nil: year = nil
+        }
+        region = q.region ?? q.unknownRegion
+        scope = q.scope
+        metric = q.metric.rawValue
+        stage = q.stage?.rawValue
+        label = q.label
+        term = q.term
+        range = q.range
+    }
+}
+
+extension Answer: Encodable {
+    enum Keys: String, CodingKey {
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, note
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encodeIfPresent(readable, forKey: .readable)
+        try c.encode(label, forKey: .label)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(year, forKey: .year)
+        try c.encode(relation, forKey: .relation)
+        try c.encode(region, forKey: .region)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(citation, forKey: .citation)
+        if !related.isEmpty { try c.encode(related, forKey: .related) }
+        try c.encodeIfPresent(items, forKey: .items)
+        try c.encodeIfPresent(note, forKey: .note)
+    }
+}
+
+extension AnswerCitation: Encodable {
+    enum Keys: String, CodingKey { case doc, paragraph, lines, section }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(doc, forKey: .doc)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(section, forKey: .section)
+    }
+}
+
+extension RelatedFigure: Encodable {}
+extension AnswerItem: Encodable {}

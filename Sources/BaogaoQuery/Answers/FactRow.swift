@@ -1,0 +1,66 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// One number fact of the index with what ranking needs, read without the
+/// paragraph text.
+struct FactRow: Sendable {
+    var segment: Int
+    var fact: Int
+    var doc: Int
+    var report: IndexedReport
+    var label: String
+    var relation: String?
+    var scope: String?
+    /// The year the fact speaks of: its own, else its paragraph's, else the report's budget year.
+    var year: Int?
+    var kind: NumberFact.Kind
+    var value: Double
+    var unit: String
+    /// The paragraph's section path, joined (`一、… › 4. 社会保险基金预算`).
+    var section: String
+    /// How many facts the paragraph states (a budget line states one or two).
+    var factsInParagraph: Int
+    /// For a part written `（含高新区 …）` (relation 含): the relation of the whole
+    /// it belongs to, the fact before it (`实际完成 30.5 亿元（含高新区 10 亿元）`).
+    var parentRelation: String?
+}
+
+extension Searcher {
+    /// Every live fact with a label, optionally only those of `region`'s reports
+    /// and whose label passes `keep` (tested on the label alone, before the rest
+    /// of the fact is decoded: most facts of a large index fail it).
+    func factRows(region: String?, keep: (String) -> Bool = { _ in true }) -> [FactRow] {
+        var verdicts: [String: Bool] = [:]
+        var rows: [FactRow] = []
+        for (s, segment) in index.segments.enumerated() {
+            let reports = (0..<segment.reportCount).map { segment.report($0) }
+            let facts = segment.facts
+            // Joined once per section, not once per fact.
+            let sections = segment.sectionPaths.map { $0.joined(separator: " › ") }
+            for i in 0..<facts.count {
+                let d = facts.doc(i)
+                // Cheap checks first: the region, then the label string.
+                let report = reports[segment.reportIndex(d)]
+                if let region, report.region != region { continue }
+                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
+                let kept: Bool
+                if let known = verdicts[label] { kept = known } else { kept = keep(label); verdicts[label] = kept }
+                guard kept else { continue }
+                let f = facts.fact(i, paragraphText: "")
+                var parent: String?
+                if f.relation == "含" {
+                    var j = i - 1
+                    while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
+                    if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
+                }
+                rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
+                                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+                                    kind: f.kind, value: f.value, unit: f.unit,
+                                    section: sections[segment.sectionIndex(d)],
+                                    factsInParagraph: facts.facts(ofDoc: d).count,
+                                    parentRelation: parent))
+            }
+        }
+        return rows
+    }
+}

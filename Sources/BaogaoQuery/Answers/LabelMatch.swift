@@ -1,0 +1,39 @@
+/// How well a fact's label names the item of a question (both folded).
+///
+/// | fact label vs asked | score |
+/// |---|---|
+/// | equal | 1.0 |
+/// | the fact's label is the asked one plus 总量/总计/合计/总额 (a total) | 0 |
+/// | the fact's label starts or ends with the asked one (`国有资本经营预算调出资金` for `调出资金`) | 0.9 − 0.03 per extra character (≥ 0.6) |
+/// | the asked label's characters appear in order in the fact's, ≤ 2 extra (`专项债务总限额` for `专项债务限额`) | 0.8 − 0.05 per extra |
+/// | the asked label starts or ends with the fact's (`专项债务` for `专项债务余额`) | 0.4 + 0.3 × share of the asked label covered; the engine keeps it only when the rest (余额) is in the fact's sentence or section |
+/// | otherwise | 0 |
+enum LabelMatch {
+    static let threshold = 0.6
+    static let totals = ["总量", "总计", "合计", "总额"]
+
+    static func score(asked: String, fact: String) -> Double {
+        guard !asked.isEmpty, !fact.isEmpty else { return 0 }
+        if asked == fact { return 1 }
+        let a = asked.count, f = fact.count
+        // A total (`一般公共预算收入总量`) is another item than its first part.
+        if f > a, fact.hasPrefix(asked), totals.contains(where: { fact.hasSuffix($0) }) { return 0 }
+        if f > a, fact.hasPrefix(asked) || fact.hasSuffix(asked) {
+            return max(0.6, 0.9 - 0.03 * Double(f - a))
+        }
+        if f > a, f - a <= 2, isSubsequence(asked, of: fact) { return 0.8 - 0.05 * Double(f - a) }
+        if a > f, f >= 2, asked.hasPrefix(fact) || asked.hasSuffix(fact) {
+            return 0.4 + 0.3 * Double(f) / Double(a)
+        }
+        return 0
+    }
+
+    static func isSubsequence(_ short: String, of long: String) -> Bool {
+        var it = long.makeIterator()
+        outer: for c in short {
+            while let d = it.next() { if d == c { continue outer } }
+            return false
+        }
+        return true
+    }
+}

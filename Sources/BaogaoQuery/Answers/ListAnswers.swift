@@ -1,0 +1,123 @@
+import BaogaoAnalysis
+import BaogaoIndex
+
+/// List questions: "解放区2024年哪些支出科目超过1亿元？" → the budget lines that
+/// qualify, each with its figure and citation, and only those.
+///
+/// Which facts are budget lines: a report lists them as a run — one paragraph
+/// naming at least three items (`一般公共服务支出5.59亿元，增长0.7%；公共安全支出…`)
+/// or consecutive paragraphs of one section naming one or two each (`1.一般公共服务
+/// 支出 20160万元…`, `2.国防支出 211万元…`). An item is a label ending in 支出 (or
+/// 预备费) that is not a total or a transfer (一般公共预算支出, 上解上级支出,
+/// 补助镇级支出, …支出总量). Facts elsewhere in the report (a 3亿元 investment in a
+/// work review) are never lines, whatever their value.
+///
+/// The threshold is the query language's number range (`>1亿元`, `增长>10%`),
+/// matched by `RangeMatcher`, so `ask` and `baogao facts` agree on what "over 1亿元"
+/// means.
+extension Searcher {
+    func answerList(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+        var result = base
+        if let place = q.unknownRegion {
+            result.message = "no answer found: no report of \(place) in the index"
+            return result
+        }
+        var range: NumberRange?
+        if let text = q.range {
+            range = try parse(text).root?.positiveRanges.first
+            if range == nil { result.message = "no answer found: cannot read the threshold \(text)"; return result }
+        }
+        let rows = factRows(region: q.region, keep: Self.isItem)
+        let lines = Self.budgetLineDocs(rows)
+        var items: [AnswerItem] = []
+        var seen = Set<String>()
+        var sawLines = false
+        // One prepared matcher per segment: it decides units and relations once per string.
+        var matchers: [Int: RangeMatcher] = [:]
+        for row in rows where lines.contains(DocKey(segment: row.segment, doc: row.doc)) {
+            guard Self.isItem(row.label) else { continue }
+            if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
+            if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
+            if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }
+            if let budget = q.budget {
+                let section = index.segments[row.segment].sectionPaths[index.segments[row.segment].sectionIndex(row.doc)]
+                guard section.contains(where: { $0.contains(budget) }) else { continue }
+            }
+            let wantsPercent = range?.kind == .percent || range?.relation != nil
+            guard wantsPercent ? row.kind == .percent : row.kind == .amount else { continue }
+            sawLines = true
+            if let range {
+                // Taken out and put back, so the dictionary never shares (and copies) its tables.
+                var matcher = matchers.removeValue(forKey: row.segment) ?? RangeMatcher(range, index.segments[row.segment].facts)
+                let ok = matcher.matches(row.fact)
+                matchers[row.segment] = matcher
+                if !ok { continue }
+            }
+            guard seen.insert("\(row.report.doc)|\(row.label)|\(row.value)|\(row.year ?? 0)").inserted else { continue }
+            let a = try answer(for: row, withRelated: false)
+            guard let citation = a.citation else { continue }
+            items.append(AnswerItem(label: row.label, text: a.text, value: row.value, unit: row.unit, citation: citation))
+        }
+        guard sawLines else {
+            result.message = "no answer found: no budget lines for this region and year"
+            return result
+        }
+        if range != nil { items.sort { abs($0.value) > abs($1.value) } }
+        let summary = items.isEmpty ? "没有符合条件的科目" : "\(items.count)项：" + items.map { "\($0.label) \($0.text)" }.joined(separator: "，")
+        result.answer = Answer(text: summary, value: nil, unit: nil, label: q.itemKind, scope: q.scope, year: nil,
+                               relation: q.range, region: q.region, sentence: nil, citation: items.first?.citation,
+                               items: items)
+        return result
+    }
+
+    struct DocKey: Hashable {
+        var segment: Int
+        var doc: Int
+    }
+
+    /// Words that make a 支出 label a total, a balance line or a transfer rather than a budget line.
+    static let notItemWords = ["一般公共预算", "政府性基金", "国有资本", "社会保险", "上解", "补助", "总量", "总计", "总支出", "调出",
+                               "、"]
+
+    static func isItem(_ label: String) -> Bool {
+        (label.hasSuffix("支出") || label == "预备费") && !notItemWords.contains(where: { label.contains($0) })
+    }
+
+    /// The paragraphs holding budget lines: one naming ≥ 3 items, or a run of
+    /// adjacent paragraphs of one section that name ≥ 3 items together.
+    static func budgetLineDocs(_ rows: [FactRow]) -> Set<DocKey> {
+        var itemsOf: [DocKey: Set<String>] = [:]
+        var order: [DocKey] = []
+        var factCount: [DocKey: Int] = [:]
+        for row in rows where row.kind == .amount && isItem(row.label) {
+            factCount[DocKey(segment: row.segment, doc: row.doc)] = row.factsInParagraph
+            let k = DocKey(segment: row.segment, doc: row.doc)
+            if itemsOf[k] == nil { order.append(k) }
+            itemsOf[k, default: []].insert(row.label)
+        }
+        var out = Set<DocKey>()
+        var run: [DocKey] = []
+        var runItems = Set<String>()
+        func close() {
+            if runItems.count >= 3 { out.formUnion(run) }
+            run = []
+            runItems = []
+        }
+        for k in order.sorted(by: { ($0.segment, $0.doc) < ($1.segment, $1.doc) }) {
+            let labels = itemsOf[k] ?? []
+            if labels.count >= 3 { out.insert(k) }
+            // A line paragraph of a run states little besides its line(s); prose
+            // paragraphs that happen to name one 支出 each are not a list.
+            let short = labels.count <= 2 && (factCount[k] ?? 0) <= 4
+            if let last = run.last, last.segment == k.segment, last.doc + 1 == k.doc, short {
+                run.append(k)
+                runItems.formUnion(labels)
+            } else {
+                close()
+                if short { run = [k]; runItems = labels }
+            }
+        }
+        close()
+        return out
+    }
+}

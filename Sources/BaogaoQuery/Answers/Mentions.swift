@@ -1,0 +1,109 @@
+import BaogaoAnalysis
+import BaogaoIndex
+import Dispatch
+
+/// Every paragraph that mentions a term, grouped by the year it speaks of and
+/// by report: how a policy term (过紧日子, 三保) runs through the years.
+public struct MentionsResult: Sendable {
+    public var term: String
+    public var total: Int
+    /// Oldest year first; paragraphs with no known year last.
+    public var byYear: [YearMentions]
+    public var tookMs: Double
+}
+
+public struct YearMentions: Sendable {
+    public var year: Int?
+    public var count: Int
+    public var reports: [ReportMentions]
+}
+
+public struct ReportMentions: Sendable {
+    public var doc: String
+    public var region: String?
+    public var title: String
+    public var count: Int
+    public var paragraphs: [Mention]
+}
+
+public struct Mention: Sendable {
+    public var paragraph: Int
+    public var lines: [Int]
+    public var section: [String]
+    public var snippet: Snippet
+}
+
+extension Searcher {
+    /// `text` is a term, a phrase or any query of the query language, filters
+    /// included (`过紧日子 region:江津区`). The year of a paragraph is the year its
+    /// section speaks of, else its report's budget year.
+    public func mentions(_ text: String) throws(SearchError) -> MentionsResult {
+        let start = DispatchTime.now()
+        let query = try parse(text)
+        let refs = try allMatches(query)
+        let terms = (query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
+        var years: [Int?: [String: ReportMentions]] = [:]
+        var reportOrder: [String] = []
+        for ref in refs {
+            let p: IndexedParagraph
+            do { p = try index.paragraph(segment: ref.segment, doc: ref.doc) } catch { throw .index(error) }
+            let year = p.year ?? p.report.budgetYear
+            let normalized = analyzers.with { $0.normalize(p.text) }
+            let snippet = Snippet.make(original: p.text, highlights: Snippet.highlights(of: terms, in: normalized))
+            let mention = Mention(paragraph: p.number, lines: [p.firstLine, p.lastLine], section: p.section, snippet: snippet)
+            if !reportOrder.contains(p.report.doc) { reportOrder.append(p.report.doc) }
+            years[year, default: [:]][p.report.doc, default: ReportMentions(doc: p.report.doc, region: p.report.region,
+                                                                            title: p.report.title, count: 0, paragraphs: [])]
+                .paragraphs.append(mention)
+        }
+        var byYear: [YearMentions] = []
+        for (year, reports) in years.sorted(by: { ($0.key ?? Int.max) < ($1.key ?? Int.max) }) {
+            var list: [ReportMentions] = []
+            for doc in reportOrder {
+                guard var r = reports[doc] else { continue }
+                r.count = r.paragraphs.count
+                list.append(r)
+            }
+            byYear.append(YearMentions(year: year, count: list.reduce(0) { $0 + $1.count }, reports: list))
+        }
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return MentionsResult(term: text, total: refs.count, byYear: byYear, tookMs: took)
+    }
+}
+
+extension MentionsResult: Encodable {
+    enum Keys: String, CodingKey { case term, total, by_year, took_ms }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(term, forKey: .term)
+        try c.encode(total, forKey: .total)
+        try c.encode(byYear, forKey: .by_year)
+        try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
+    }
+}
+
+extension YearMentions: Encodable {
+    enum Keys: String, CodingKey { case year, count, reports }
+
+    /// `year` is always present (null when unknown), like every key of the schema.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(count, forKey: .count)
+        try c.encode(reports, forKey: .reports)
+    }
+}
+extension ReportMentions: Encodable {}
+
+extension Mention: Encodable {
+    enum Keys: String, CodingKey { case paragraph, lines, section, snippet }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(section, forKey: .section)
+        try c.encode(snippet.text, forKey: .snippet)
+    }
+}

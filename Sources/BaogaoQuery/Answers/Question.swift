@@ -1,0 +1,86 @@
+/// A question as `ask` understands it: what is asked (a figure, a list of budget
+/// lines, a definition), about which year, region and scope, and which item.
+///
+/// A plain value: `QuestionParser.parse` builds it without touching the index,
+/// so the parser is tested as a table (question → fields) and the engine can be
+/// reasoned about separately.
+public struct Question: Sendable, Equatable {
+    public enum Form: String, Sendable, Equatable {
+        /// "2023年江津区一般公共预算收入是多少？": one figure.
+        case value
+        /// "解放区2024年哪些支出科目超过1亿元？": the budget lines that qualify.
+        case list
+        /// "什么是三保？": a glossary definition.
+        case definition
+    }
+
+    /// The year a question speaks of. 今年/上年 are relative to each report: a
+    /// 2024 report's 今年 is 2024 (its budget year), its 上年 is 2023 (its execution year).
+    public enum YearRef: Sendable, Equatable {
+        case year(Int)
+        case current
+        case previous
+    }
+
+    /// What is measured about the item.
+    public enum Metric: String, Sendable, Equatable {
+        /// An amount (收入, 支出, 余额, 限额, 结余 …).
+        case amount
+        /// A change against the previous year (增长, 下降, 增幅, 同比 …), in %.
+        case growth
+        /// A completion rate (为预算的, 完成预算的, 为调整预算的 …), in %.
+        case completion
+        /// A share (占…的比重, 占比), in %.
+        case share
+        /// A count of things (多少家, 多少个, 多少户 …).
+        case count
+    }
+
+    /// The stage of an amount: the budget as approved, as adjusted, the actual
+    /// figure, or the draft/estimate of a budget year.
+    public enum Stage: String, Sendable, Equatable {
+        case budget, adjusted, actual, planned
+    }
+
+    public var text: String
+    public var form: Form
+    public var year: YearRef?
+    /// A region of the index the question names (`江津` → `江津区`).
+    public var region: String?
+    /// A place name the question names that no report of the index covers.
+    public var unknownRegion: String?
+    /// 全区, 区级, 全市, 市级, 本级, 镇级, 高新区 … as written.
+    public var scope: String?
+    public var metric: Metric
+    public var stage: Stage?
+    /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`.
+    public var label: String?
+    /// For definitions: the term asked about, quotes removed.
+    public var term: String?
+    /// For lists: the threshold in the query language (`>1亿元`, `增长>10%`,
+    /// `1000万元..1亿元`, `下降>0%`), nil for "every line".
+    public var range: String?
+    /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
+    public var itemKind: String?
+    /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.
+    public var budget: String?
+
+    public init(text: String, form: Form = .value, year: YearRef? = nil, region: String? = nil,
+                unknownRegion: String? = nil, scope: String? = nil, metric: Metric = .amount,
+                stage: Stage? = nil, label: String? = nil, term: String? = nil, range: String? = nil,
+                itemKind: String? = nil, budget: String? = nil) {
+        self.text = text
+        self.form = form
+        self.year = year
+        self.region = region
+        self.unknownRegion = unknownRegion
+        self.scope = scope
+        self.metric = metric
+        self.stage = stage
+        self.label = label
+        self.term = term
+        self.range = range
+        self.itemKind = itemKind
+        self.budget = budget
+    }
+}

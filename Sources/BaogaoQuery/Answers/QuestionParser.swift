@@ -1,0 +1,217 @@
+/// Reads a question into a `Question`: a pure function of the (normalised)
+/// question text and the regions the index knows.
+///
+/// The question is consumed piece by piece, each step removing what it
+/// recognised so that what is left at the end is the item label:
+///
+/// 1. a definition form (`什么是X`, `X是什么意思`) ends parsing at once;
+/// 2. the year: `2023年`, or 今年/本年 (the report's budget year), 上年/去年 (its
+///    execution year) — but not `比上年`, which is a comparison, not a year;
+/// 3. the region: a known region with or without its suffix (`江津` → 江津区); a
+///    place name at the start that no report covers is kept as `unknownRegion`;
+/// 4. the scope word (全区, 区级, 全市, 市级, 本级 …);
+/// 5. for list questions (哪些, 有哪些 …) the threshold and the kind of line;
+/// 6. the metric: a growth, completion or share phrase; the label is what comes
+///    before it (`教育支出增长了多少` → 教育支出);
+/// 7. question words at the ends (是多少, 为多少 …), then a stage word
+///    (预算, 调整后, 实际完成, 预计, 安排) ending the label.
+public enum QuestionParser {
+    public static func parse(_ text: String, regions: [String]) -> Question {
+        var q = Question(text: text)
+        var rest = strip(text, characters: " \t?？。!！.,，")
+        if let term = definitionTerm(rest) {
+            q.form = .definition
+            q.term = term
+            return q
+        }
+        if let (year, r) = takeYear(rest) { q.year = year; rest = r }
+        if let (region, r) = takeRegion(rest, regions: regions) { q.region = region; rest = r }
+        if let (scope, r) = takeFirst(of: scopeWords, in: rest) { q.scope = scope; rest = r }
+        if q.region == nil, let (place, r) = takeUnknownPlace(rest) { q.unknownRegion = place; rest = r }
+        if listWords.contains(where: { rest.contains($0) }) {
+            q.form = .list
+            q.range = ListThreshold.range(in: rest)
+            q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
+            q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
+            return q
+        }
+        if let (metric, before) = cutAtMetric(rest) {
+            q.metric = metric
+            rest = before
+        }
+        rest = trimQuestionWords(rest)
+        if let (stage, r) = takeStage(rest) { q.stage = stage; rest = trimQuestionWords(r) }
+        q.label = rest.isEmpty ? nil : rest
+        return q
+    }
+
+    // MARK: Definitions
+
+    static let definitionPrefixes = ["请解释一下", "解释一下", "请问什么是", "什么叫", "什么是", "何为", "何谓", "解释"]
+    static let definitionSuffixes = ["的含义是什么", "的定义是什么", "是什么意思", "什么意思", "的含义", "的定义", "的意思",
+                                     "是指什么", "指什么", "是什么"]
+
+    /// The term of a definition question, or nil. A question with a figure word
+    /// (多少) or a year is never a definition question.
+    static func definitionTerm(_ text: String) -> String? {
+        guard !text.contains("多少"), text.firstMatch(of: #/\d{4}\s*年/#) == nil else { return nil }
+        var term: String?
+        if let p = definitionPrefixes.first(where: { text.hasPrefix($0) }) { term = String(text.dropFirst(p.count)) }
+        if let s = definitionSuffixes.first(where: { (term ?? text).hasSuffix($0) }) {
+            term = String((term ?? text).dropLast(s.count))
+        }
+        guard let t = term else { return nil }
+        let cleaned = strip(t.filter { !quoteCharacters.contains($0) }, characters: " ：:")
+        return cleaned.isEmpty ? nil : cleaned
+    }
+
+    static let quoteCharacters: Set<Character> = ["“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "【", "】"]
+
+    // MARK: Year, region, scope
+
+    static func takeYear(_ text: String) -> (Question.YearRef, String)? {
+        if let m = text.firstMatch(of: #/(\d{4})\s*年度?/#), let y = Int(m.output.1) {
+            var rest = text
+            rest.removeSubrange(m.range)
+            return (.year(y), rest)
+        }
+        for word in ["今年", "本年度", "本年"] {
+            if let r = text.range(of: word) { var rest = text; rest.removeSubrange(r); return (.current, rest) }
+        }
+        for word in ["上年度", "上一年", "上年", "去年"] {
+            guard let r = text.range(of: word) else { continue }
+            // 比上年 / 较上年 / 同上年 compare with the previous year; they do not name it.
+            if r.lowerBound > text.startIndex, "比较同与".contains(text[text.index(before: r.lowerBound)]) { continue }
+            var rest = text
+            rest.removeSubrange(r)
+            return (.previous, rest)
+        }
+        return nil
+    }
+
+    static let regionSuffixes: Set<Character> = ["区", "市", "县", "省", "州", "旗"]
+
+    /// A known region named in full or without its suffix; the longest name wins
+    /// (so 江津区 is preferred to a shorter region that is a prefix of it).
+    static func takeRegion(_ text: String, regions: [String]) -> (String, String)? {
+        var names: [(name: String, region: String)] = []
+        for region in regions {
+            names.append((region, region))
+            if let last = region.last, regionSuffixes.contains(last), region.count >= 3 {
+                names.append((String(region.dropLast()), region))
+            }
+        }
+        names.sort { $0.name.count > $1.name.count }
+        for (name, region) in names {
+            guard let r = text.range(of: name) else { continue }
+            var head = String(text[..<r.lowerBound])
+            // 重庆市江津区: the enclosing place written just before the region goes too.
+            if let m = head.firstMatch(of: #/\p{Han}{2,3}?[省市]$/#) { head.removeSubrange(m.range) }
+            let rest = head + String(text[r.upperBound...])
+            return (region, rest)
+        }
+        return nil
+    }
+
+    /// Longest first, so 区本级 is not read as 本级.
+    static let scopeWords = ["区本级", "市本级", "县本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级", "本级", "镇级"]
+
+    static func takeFirst(of words: [String], in text: String) -> (String, String)? {
+        for w in words {
+            if let r = text.range(of: w) { var rest = text; rest.removeSubrange(r); return (w, rest) }
+        }
+        return nil
+    }
+
+    /// Words ending in 区/市 that are not place names.
+    static let notPlaces = ["社区", "园区", "城区", "地区", "辖区", "库区", "开发区", "新区", "景区", "片区"]
+
+    /// A place name (`北京市`, `海淀区`) at the start of what is left.
+    static func takeUnknownPlace(_ text: String) -> (String, String)? {
+        guard let m = text.prefixMatch(of: #/\p{Han}{1,4}?[省市区县州]/#) else { return nil }
+        let place = String(m.output)
+        guard place.count >= 2, !notPlaces.contains(where: { place.hasSuffix($0) }) else { return nil }
+        var rest = text
+        rest.removeSubrange(m.range)
+        return (place, rest)
+    }
+
+    // MARK: Metric, question words, stage
+
+    static let listWords = ["哪些", "哪几", "列出", "列举"]
+
+    static let growthPhrases = ["同比增长了多少", "同比增长多少", "同比下降了多少", "同比下降多少", "比上年增长", "比上年下降",
+                                "增长了多少", "增长多少", "下降了多少", "下降多少", "减少了多少", "增长率", "增幅", "增速",
+                                "降幅", "同比", "增长", "下降"]
+    static let completionPhrases = ["完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
+                                    "预算完成率", "完成率", "执行率"]
+    static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    static let countPhrases = ["多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "几家", "几个", "几所"]
+
+    /// The metric named by the question and the text before its phrase.
+    static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {
+        var best: (Question.Metric, String.Index)?
+        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.growth, growthPhrases), (.share, sharePhrases),
+                                 (.count, countPhrases)] {
+            for p in phrases {
+                guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
+                if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
+            }
+        }
+        guard let (metric, at) = best else { return nil }
+        return (metric, String(text[..<at]))
+    }
+
+    static let tailWords = ["百分之多少", "百分之几", "百分比", "多少亿元", "多少万元", "亿元", "万元", "是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
+                            "总共", "达到", "是", "为", "有", "达", "了", "的", "呢", "吗", "情况", "金额", "数额"]
+    static let headWords = ["请问", "全年", "的", "年末", "年底", "末", "底", "年", "当年"]
+
+    static func trimQuestionWords(_ text: String) -> String {
+        var s = strip(text, characters: " ，,")
+        var changed = true
+        while changed {
+            changed = false
+            for w in tailWords where s.hasSuffix(w) && s.count > w.count {
+                s.removeLast(w.count); changed = true
+            }
+            for w in headWords where s.hasPrefix(w) && s.count > w.count {
+                s.removeFirst(w.count); changed = true
+            }
+        }
+        return strip(s, characters: " ，,")
+    }
+
+    /// A stage word ending (or starting) the label. `预算` ends a label only when
+    /// what precedes it is itself an item (`一般公共预算收入预算`), so the 预算 of
+    /// `国有资本经营预算` is left alone.
+    static func takeStage(_ text: String) -> (Question.Stage, String)? {
+        // Longest first: 预计完成 is a plan, not 完成.
+        let endings: [(String, Question.Stage)] = [
+            ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
+            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted), ("调整", .adjusted),
+            ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
+            ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned),
+        ]
+        for (word, stage) in endings where text.hasSuffix(word) && text.count > word.count {
+            let before = String(text.dropLast(word.count))
+            if stage == .budget, !(before.hasSuffix("收入") || before.hasSuffix("支出")) { continue }
+            return (stage, before)
+        }
+        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后", .adjusted)]
+        where text.hasPrefix(word) && text.count > word.count {
+            return (stage, String(text.dropFirst(word.count)))
+        }
+        if let r = text.range(of: "实际"), r.lowerBound > text.startIndex {
+            return (.actual, String(text[..<r.lowerBound]))
+        }
+        return nil
+    }
+
+    static func strip(_ s: String, characters: String) -> String {
+        let set = Set(characters)
+        var sub = Substring(s)
+        while let f = sub.first, set.contains(f) { sub.removeFirst() }
+        while let l = sub.last, set.contains(l) { sub.removeLast() }
+        return String(sub)
+    }
+}

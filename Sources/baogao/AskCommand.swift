@@ -1,0 +1,115 @@
+import ArgumentParser
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer a question from the reports' figures and glossaries, with its citation.",
+        discussion: """
+            Examples:
+              baogao ask 2023年江津区一般公共预算收入是多少？
+              baogao ask 江津区2023年教育支出增长了多少？
+              baogao ask 解放区2024年哪些支出科目超过1亿元？
+              baogao ask 什么是三保？
+            When nothing fits, says so and lists the closest candidates.
+            """)
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Ask every question of a file, one a line (of a .tsv, the third column); lines starting with # are skipped.", valueName: "file"))
+    var questions: String?
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The question.", valueName: "question"))
+    var words: [String] = []
+
+    func run() throws {
+        if let questions { return try runBatch(questions) }
+        let text = words.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("ask a question, e.g. baogao ask 2023年江津区一般公共预算收入是多少？")
+        }
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        let result: AskResult
+        do { result = try searcher.ask(text) } catch { throw Terminal.fail(error.description) }
+        print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: Terminal.useColor))
+    }
+}
+
+extension AskCommand {
+    /// One index, many questions: for scripts and for measuring latency (each
+    /// result carries its took_ms).
+    func runBatch(_ path: String) throws {
+        let content: String
+        do { content = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw Terminal.fail("\(path): \(error.localizedDescription)")
+        }
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        for line in content.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
+            guard !question.isEmpty else { continue }
+            let result: AskResult
+            do { result = try searcher.ask(question) } catch { throw Terminal.fail(error.description) }
+            print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: Terminal.useColor))
+        }
+    }
+}
+
+/// Human output of an answer: the figure, its sentence and citation, then the alternatives.
+enum AnswerPrinter {
+    static func render(_ r: AskResult, color: Bool) -> String {
+        var lines: [String] = []
+        if let a = r.answer {
+            lines += render(a, color: color, indent: "")
+        } else {
+            lines.append(r.message ?? "no answer found")
+        }
+        if !r.alternatives.isEmpty {
+            lines.append(r.answer == nil ? "closest candidates:" : "alternatives:")
+            for a in r.alternatives { lines += render(a, color: color, indent: "  ") }
+        }
+        lines.append(Highlighter.dim(String(format: "(%.1f ms)", r.tookMs), color: color))
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ a: Answer, color: Bool, indent: String) -> [String] {
+        var lines: [String] = []
+        if let items = a.items {
+            lines.append(indent + (items.isEmpty ? a.text : "\(items.count) item(s):"))
+            let width = min(28, items.map { DisplayWidth.of($0.label) }.max() ?? 6)
+            for item in items {
+                lines.append(indent + "  " + DisplayWidth.pad(item.label, to: width) + "  "
+                             + DisplayWidth.pad(item.text, to: 14) + "  "
+                             + Highlighter.dim("\(item.citation.region ?? "") ¶\(item.citation.paragraph) · \(item.citation.doc)", color: color))
+            }
+            return lines
+        }
+        var head = a.text
+        if let readable = a.readable, readable.replacingOccurrences(of: " ", with: "") != a.text.replacingOccurrences(of: " ", with: "") {
+            head += " (\(readable))"
+        }
+        let facts = [a.label, a.scope, a.relation, a.year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " · ")
+        if a.value == nil, let label = a.label {
+            lines.append(indent + label + "：" + a.text)
+        } else {
+            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.note.map { "  [\($0)]" } ?? ""))
+        }
+        if !a.related.isEmpty {
+            lines.append(indent + "  " + a.related.map { [$0.relation, $0.text].compactMap { $0 }.joined(separator: " ") }.joined(separator: "，"))
+        }
+        if let s = a.sentence, a.value != nil { lines.append(indent + "  “" + s + "”") }
+        if let p = a.paragraph { lines.append(indent + "  " + Highlighter.dim(Citation.line(p), color: color)) }
+        return lines
+    }
+}

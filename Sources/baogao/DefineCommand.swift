@@ -1,0 +1,42 @@
+import ArgumentParser
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+
+struct DefineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "define",
+        abstract: "Look a term up in the reports' glossaries (名词解释): every report's definition.")
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Argument(help: "The term, e.g. 三保 or 预算稳定调节基金.")
+    var term: String
+
+    func run() throws {
+        let searcher: Searcher
+        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
+            throw Terminal.fail(error.description)
+        }
+        let result: DefineResult
+        do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
+        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: Terminal.useColor))
+    }
+}
+
+/// Each report's definition of a term, with its citation.
+enum DefinitionPrinter {
+    static func render(_ result: DefineResult, color: Bool) -> String {
+        guard !result.definitions.isEmpty else { return "no glossary entry for \(result.term)" }
+        var out: [String] = []
+        for d in result.definitions {
+            out.append("\(d.term)：\(d.text)")
+            let lines = d.citation.lines.first == d.citation.lines.last ? "L\(d.citation.lines[0])" : "L\(d.citation.lines[0])–\(d.citation.lines[1])"
+            out.append("  " + Highlighter.dim("\(d.region ?? "") · \(d.citation.section.joined(separator: " › ")) · ¶\(d.citation.paragraph) · \(lines) · \(d.citation.doc)", color: color))
+        }
+        return out.joined(separator: "\n")
+    }
+}

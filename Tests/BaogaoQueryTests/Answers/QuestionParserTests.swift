@@ -1,0 +1,101 @@
+import BaogaoQuery
+import XCTest
+
+/// The parser as a table: question → year, region, scope, metric, stage, label
+/// (or term, or list threshold).
+final class QuestionParserTests: XCTestCase {
+    let regions = ["解放区", "江津区", "焦作市"]
+
+    struct Case {
+        var question: String
+        var year: Question.YearRef?
+        var region: String?
+        var scope: String?
+        var metric: Question.Metric = .amount
+        var stage: Question.Stage?
+        var label: String?
+        var line: UInt = #line
+    }
+
+    func testValueQuestions() {
+        let cases: [Case] = [
+            Case(question: "2023年江津区一般公共预算收入是多少?", year: .year(2023), region: "江津区", label: "一般公共预算收入"),
+            Case(question: "江津2023年全区一般公共预算收入是多少", year: .year(2023), region: "江津区", scope: "全区", label: "一般公共预算收入"),
+            Case(question: "重庆市江津区2023年区级教育支出是多少", year: .year(2023), region: "江津区", scope: "区级", label: "教育支出"),
+            Case(question: "江津区2023年教育支出增长了多少", year: .year(2023), region: "江津区", metric: .growth, label: "教育支出"),
+            Case(question: "解放区2023年一般公共预算收入同比下降了多少", year: .year(2023), region: "解放区", metric: .growth, label: "一般公共预算收入"),
+            Case(question: "江津区2023年一般公共预算收入为预算的百分之多少", year: .year(2023), region: "江津区", metric: .completion, label: "一般公共预算收入"),
+            Case(question: "焦作市2025年民生领域支出占一般公共预算支出的比重是多少", year: .year(2025), region: "焦作市", metric: .share, label: "民生领域支出"),
+            Case(question: "解放区2023年一般公共预算收入预算是多少", year: .year(2023), region: "解放区", stage: .budget, label: "一般公共预算收入"),
+            Case(question: "解放区2023年一般公共预算收入调整后是多少", year: .year(2023), region: "解放区", stage: .adjusted, label: "一般公共预算收入"),
+            Case(question: "解放区2024年一般公共预算收入预计完成多少", year: .year(2024), region: "解放区", stage: .planned, label: "一般公共预算收入"),
+            Case(question: "江津区今年一般公共预算支出安排多少", year: .current, region: "江津区", stage: .planned, label: "一般公共预算支出"),
+            Case(question: "焦作市上年一般公共预算支出是多少", year: .previous, region: "焦作市", label: "一般公共预算支出"),
+            Case(question: "2023年末江津区政府债务余额是多少", year: .year(2023), region: "江津区", label: "政府债务余额"),
+            Case(question: "焦作市2025年市级专项债务余额", year: .year(2025), region: "焦作市", scope: "市级", label: "专项债务余额"),
+            Case(question: "国有资本经营预算收入是多少", label: "国有资本经营预算收入"),
+            Case(question: "焦作市2025年一般公共预算收入调整为多少", year: .year(2025), region: "焦作市", stage: .adjusted, label: "一般公共预算收入"),
+            Case(question: "2023年江津区一般公共预算收入是多少亿元", year: .year(2023), region: "江津区", label: "一般公共预算收入"),
+            Case(question: "焦作市2025年新增高新技术企业多少家", year: .year(2025), region: "焦作市", metric: .count, label: "新增高新技术企业"),
+        ]
+        for c in cases {
+            let q = QuestionParser.parse(c.question, regions: regions)
+            XCTAssertEqual(q.form, .value, c.question, line: c.line)
+            XCTAssertEqual(q.year, c.year, c.question, line: c.line)
+            XCTAssertEqual(q.region, c.region, c.question, line: c.line)
+            XCTAssertEqual(q.scope, c.scope, c.question, line: c.line)
+            XCTAssertEqual(q.metric, c.metric, c.question, line: c.line)
+            XCTAssertEqual(q.stage, c.stage, c.question, line: c.line)
+            XCTAssertEqual(q.label, c.label, c.question, line: c.line)
+        }
+    }
+
+    func testUnknownPlaces() {
+        XCTAssertEqual(QuestionParser.parse("北京市2023年一般公共预算收入是多少", regions: regions).unknownRegion, "北京市")
+        XCTAssertEqual(QuestionParser.parse("上海市浦东新区2024年教育支出是多少", regions: regions).unknownRegion, "上海市")
+        // Words ending in 区 that are items, not places.
+        XCTAssertNil(QuestionParser.parse("2023年城乡社区支出是多少", regions: regions).unknownRegion)
+        XCTAssertNil(QuestionParser.parse("重庆市江津区2023年教育支出是多少", regions: regions).unknownRegion)
+    }
+
+    func testListQuestions() {
+        let table: [(String, String?, String?, Question.YearRef?)] = [
+            ("解放区2024年哪些支出科目超过1亿元", ">1亿元", "支出", .year(2024)),
+            ("2023年哪些支出比上年下降了", "下降>0%", "支出", .year(2023)),
+            ("增幅超过10%的科目有哪些", "增长>10%", nil, nil),
+            ("解放区2024年哪些支出科目在1000万元到1亿元之间", "1000万元..1亿元", "支出", .year(2024)),
+            ("哪些支出科目低于2亿元", "<2亿元", "支出", nil),
+            ("哪些支出降幅超过5%", "下降>5%", "支出", nil),
+            ("哪些支出科目不低于500万", ">=500万元", "支出", nil),
+            ("哪些收入1亿元以上", ">1亿元", "收入", nil),
+        ]
+        for (question, range, kind, year) in table {
+            let q = QuestionParser.parse(question, regions: regions)
+            XCTAssertEqual(q.form, .list, question)
+            XCTAssertEqual(q.range, range, question)
+            XCTAssertEqual(q.itemKind, kind, question)
+            XCTAssertEqual(q.year, year, question)
+        }
+        XCTAssertEqual(QuestionParser.parse("江津区2023年一般公共预算哪些支出科目低于2亿元", regions: regions).budget, "一般公共预算")
+    }
+
+    func testDefinitionQuestions() {
+        let table: [(String, String)] = [
+            ("什么是三保", "三保"),
+            ("什么是“三保”", "三保"),
+            ("预算稳定调节基金是什么意思", "预算稳定调节基金"),
+            ("“三公”经费是什么", "三公经费"),
+            ("何谓“三资”", "三资"),
+            ("政府债务是指什么", "政府债务"),
+            ("零基预算的含义", "零基预算"),
+        ]
+        for (question, term) in table {
+            let q = QuestionParser.parse(question, regions: regions)
+            XCTAssertEqual(q.form, .definition, question)
+            XCTAssertEqual(q.term, term, question)
+        }
+        // A figure question, or one with a year, is never a definition question.
+        XCTAssertEqual(QuestionParser.parse("教育支出是多少", regions: regions).form, .value)
+        XCTAssertEqual(QuestionParser.parse("2023年江津区一般公共预算收入是什么", regions: regions).form, .value)
+    }
+}

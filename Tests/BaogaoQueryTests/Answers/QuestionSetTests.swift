@@ -1,0 +1,129 @@
+import BaogaoIndex
+import BaogaoQuery
+import Foundation
+import XCTest
+
+/// Runs Queries/questions.tsv against an index of Corpus/ built in a temporary
+/// folder and measures accuracy: the right value with the right citation at rank
+/// 1; for list questions the right set of items, each with its citation; for
+/// definitions a right citation; for unanswerable questions no answer at all.
+/// Prints every failure; fails below 90 %, and on any confident answer to an
+/// unanswerable question.
+final class QuestionSetTests: XCTestCase {
+    struct Row {
+        var id, kind, question, expected, citation: String
+    }
+
+    static func rows() throws -> [Row] {
+        let path = repositoryRoot.appendingPathComponent("Queries/questions.tsv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 5 else { return nil }
+            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4])
+        }
+    }
+
+    /// `002#9` for a citation of 002_b5c26ff8d3e05e66.txt paragraph 9.
+    static func short(_ c: AnswerCitation) -> String { "\(c.doc.prefix(3))#\(c.paragraph)" }
+
+    static func check(_ row: Row, _ r: AskResult) -> String? {
+        let squeeze = { (s: String) in s.filter { $0 != " " } }
+        switch row.kind {
+        case "none":
+            return r.answer == nil ? nil : "expected no answer, got \(r.answer?.text.prefix(40) ?? "")"
+        case "value":
+            guard let a = r.answer, let c = a.citation else { return "no answer (\(r.message ?? ""))" }
+            let got = "\(a.text) \(short(c))"
+            return squeeze(a.text) == squeeze(row.expected) && short(c) == row.citation ? nil : "got \(got)"
+        case "definition":
+            guard let c = r.answer?.citation else { return "no answer (\(r.message ?? ""))" }
+            return row.citation.split(separator: "|").contains(Substring(short(c))) ? nil : "got \(short(c))"
+        case "list":
+            guard let items = r.answer?.items else { return "no list answer (\(r.message ?? ""))" }
+            let got = Set(items.map { "\($0.label)=\(short($0.citation))" })
+            let want = Set(row.expected.split(separator: ";").map(String.init))
+            return got == want ? nil : "missing \(want.subtracting(got).sorted()), extra \(got.subtracting(want).sorted())"
+        default:
+            return "unknown kind \(row.kind)"
+        }
+    }
+
+    func testQuestionSetAccuracy() throws {
+        let searcher = SharedIndex.sample
+        let rows = try Self.rows()
+        XCTAssertGreaterThanOrEqual(rows.count, 50)
+        var failures: [String] = []
+        var confidentWrong: [String] = []
+        for row in rows {
+            let result = try searcher.ask(row.question)
+            if let problem = Self.check(row, result) {
+                failures.append("\(row.id) \(row.question): \(problem)")
+                if row.kind == "none" { confidentWrong.append(row.id) }
+            }
+        }
+        let accuracy = Double(rows.count - failures.count) / Double(rows.count)
+        print(String(format: "question set: %d/%d right (%.1f%%)", rows.count - failures.count, rows.count, accuracy * 100))
+        for f in failures { print("  FAIL " + f) }
+        XCTAssertTrue(confidentWrong.isEmpty, "unanswerable questions got an answer: \(confidentWrong)")
+        XCTAssertGreaterThanOrEqual(accuracy, 0.9, failures.joined(separator: "\n"))
+    }
+
+    /// An answer carries its sentence, its alternatives are labelled, and the
+    /// JSON has the documented keys.
+    func testAnswerShapeAndJSON() throws {
+        let r = try SharedIndex.sample.ask("2023年江津区一般公共预算收入是多少？")
+        let a = try XCTUnwrap(r.answer)
+        XCTAssertEqual(a.value, 6_796_000_000)
+        XCTAssertEqual(a.unit, "元")
+        XCTAssertEqual(a.scope, "全区")
+        XCTAssertEqual(a.year, 2023)
+        XCTAssertTrue(a.sentence?.contains("67.96亿元") ?? false)
+        XCTAssertTrue(a.related.contains { $0.text == "0.5%" })
+        let alt = try XCTUnwrap(r.alternatives.first)
+        XCTAssertEqual(alt.text, "66.92亿元")
+        XCTAssertEqual(alt.note, "区级")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(r)) as? [String: Any])
+        for key in ["question", "answer", "alternatives", "took_ms"] { XCTAssertNotNil(json[key], key) }
+        let answer = try XCTUnwrap(json["answer"] as? [String: Any])
+        for key in ["text", "value", "unit", "label", "scope", "year", "sentence", "citation"] { XCTAssertNotNil(answer[key], key) }
+        let citation = try XCTUnwrap(answer["citation"] as? [String: Any])
+        for key in ["doc", "paragraph", "lines", "section"] { XCTAssertNotNil(citation[key], key) }
+
+        let none = try SharedIndex.sample.ask("北京市2023年一般公共预算收入是多少？")
+        let noneJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(none)) as? [String: Any])
+        XCTAssertTrue(noneJSON["answer"] is NSNull)
+        XCTAssertTrue(none.message?.hasPrefix("no answer found") ?? false)
+    }
+
+    /// No answer, but the closest candidates: the right item in the region asked
+    /// for, labelled with what does not fit.
+    func testNoAnswerListsClosestCandidates() throws {
+        let r = try SharedIndex.sample.ask("2020年解放区一般公共预算收入是多少？")
+        XCTAssertNil(r.answer)
+        let first = try XCTUnwrap(r.alternatives.first)
+        XCTAssertEqual(first.region, "解放区")
+        XCTAssertEqual(first.label, "一般公共预算收入")
+        XCTAssertTrue(first.note?.contains("2023年") ?? false, first.note ?? "")
+    }
+
+    /// A label longer than the fact's is accepted only when the rest is in the
+    /// fact's sentence or section: 专项债务 answers 专项债务余额 (…政府债务余额…
+    /// 专项债务153900万元), not 专项债务限额 (where 153900万元 is 专项债务总限额).
+    func testLongerLabelNeedsItsRestInTheSentence() throws {
+        let balance = try SharedIndex.sample.ask("解放区2023年专项债务余额是多少？")
+        XCTAssertEqual(balance.answer?.citation?.paragraph, 20)
+        XCTAssertEqual(balance.answer?.label, "专项债务")
+        let limit = try SharedIndex.sample.ask("解放区2023年专项债务限额是多少？")
+        XCTAssertEqual(limit.answer?.label, "专项债务总限额")
+    }
+
+    func testListAnswerItemsCarryCitations() throws {
+        let r = try SharedIndex.sample.ask("解放区2024年哪些支出科目超过1亿元？")
+        let items = try XCTUnwrap(r.answer?.items)
+        XCTAssertEqual(items.map(\.label), ["教育支出", "社会保障和就业支出", "一般公共服务支出"])
+        XCTAssertEqual(items.map(\.citation.paragraph), [40, 43, 37])
+        XCTAssertEqual(items.first?.text, "22960万元")
+    }
+}
