@@ -9,6 +9,7 @@ struct StoreReader: @unchecked Sendable {
     private let blockCount: Int
     let docCount: Int
     private let indexStart: Int
+    private let cache = BlockCache()
 
     init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
         self.body = body
@@ -67,6 +68,7 @@ struct StoreReader: @unchecked Sendable {
     }
 
     private func inflate(block b: Int) throws(IndexError) -> [UInt8] {
+        if let cached = cache.bytes(ofBlock: b) { return cached }
         let e = try entry(b)
         guard e.raw <= 64 << 20 else { throw .damaged(file: file, reason: "store block \(b) too large") }
         var raw = [UInt8](repeating: 0, count: e.raw)
@@ -75,6 +77,7 @@ struct StoreReader: @unchecked Sendable {
                        UInt64(e.compressed), dst.baseAddress, UInt64(dst.count))
         }
         guard n == e.raw else { throw .damaged(file: file, reason: "store block \(b) does not inflate") }
+        cache.insert(raw, forBlock: b)
         return raw
     }
 
