@@ -95,7 +95,10 @@ public struct FileSink: Sendable {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.write(fd, base + written, bytes.count - written)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: path, reason: "write: " + String(cString: strerror(errno)))
