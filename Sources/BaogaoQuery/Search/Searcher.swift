@@ -79,21 +79,16 @@ public final class Searcher: Sendable {
 
     private func run(_ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
                      start: DispatchTime) throws(SearchError) -> SearchResult {
-        let fold = { (s: String) in analyzer.normalize(s).string }
-        var matches: [DocSet] = []
-        var termMatches: [[String: DocSet]] = []
-        for (s, segment) in index.segments.enumerated() {
-            let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
-                                           wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
-            var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
-                                             analyzer: analyzer)
-            matches.append(try evaluator.evaluate(query.root))
-            termMatches.append(evaluator.termMatches)
-        }
-        let total = matches.reduce(0) { $0 + $1.count }
         let terms = distinctPositiveTerms(query)
-        let ranked = try rank(matches, termMatches: termMatches, terms: terms, want: offset + limit, analyzer: analyzer)
+        let total: Int
+        let ranked: [RankedDoc]
+        if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
+            (total, ranked) = fast
+        } else {
+            (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
+        }
         var hits: [SearchHit] = []
+        var termMatches: [[String: DocSet]] = []
         for r in ranked.dropFirst(offset).prefix(limit) {
             let paragraph: IndexedParagraph
             do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
@@ -107,6 +102,31 @@ public final class Searcher: Sendable {
         return SearchResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, hits: hits, facts: nil)
     }
 
+    /// The general path: every segment's matching documents, then BM25 over them.
+    private func evaluateAndRank(_ query: Query, terms: [String], want: Int,
+                                 analyzer: Analyzer) throws(SearchError) -> (Int, [RankedDoc]) {
+        let fold = { (s: String) in analyzer.normalize(s).string }
+        var matches: [DocSet] = []
+        var termMatches: [[String: DocSet]] = []
+        for (s, segment) in index.segments.enumerated() {
+            let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
+                                           wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+            var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
+                                             analyzer: analyzer)
+            matches.append(try evaluator.evaluate(query.root))
+            termMatches.append(evaluator.termMatches)
+        }
+        let total = matches.reduce(0) { $0 + $1.count }
+        return (total, try rank(matches, termMatches: termMatches, terms: terms, want: want, analyzer: analyzer))
+    }
+
+    /// BM25 with this index's document count and average length.
+    func bm25Model() -> BM25 {
+        let totalLength = index.segments.reduce(0.0) { $0 + Double($1.totalLength) }
+        let allDocs = max(1, index.segments.reduce(0) { $0 + $1.docCount })
+        return BM25(documents: max(1, index.liveDocCount), averageLength: totalLength / Double(allDocs))
+    }
+
     private func distinctPositiveTerms(_ query: Query) -> [String] {
         var seen = Set<String>()
         return (query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -117,10 +137,7 @@ public final class Searcher: Sendable {
     private func rank(_ matches: [DocSet], termMatches: [[String: DocSet]], terms: [String], want: Int,
                       analyzer: Analyzer) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
-        let documents = max(1, index.liveDocCount)
-        let totalLength = index.segments.reduce(0.0) { $0 + Double($1.totalLength) }
-        let allDocs = max(1, index.segments.reduce(0) { $0 + $1.docCount })
-        let bm25 = BM25(documents: documents, averageLength: totalLength / Double(allDocs))
+        let bm25 = bm25Model()
         let idf = terms.map { t in bm25.idf(docFreq: termMatches.reduce(0) { $0 + ($1[t]?.count ?? 0) }) }
         let wordKeys = terms.map { wordKey(for: $0, analyzer: analyzer) }
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
@@ -179,7 +196,7 @@ public final class Searcher: Sendable {
     }
 
     /// The word-dictionary key of a term that is exactly one ICU word, else nil.
-    private func wordKey(for term: String, analyzer: Analyzer) -> [UInt8]? {
+    func wordKey(for term: String, analyzer: Analyzer) -> [UInt8]? {
         let a = analyzer.analyze(term)
         guard a.words.count == 1, let w = a.words.first, w.start == 0, Int(w.end) == a.normalized.count else { return nil }
         let text = a.text(of: w)
