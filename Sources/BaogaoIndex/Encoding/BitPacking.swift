@@ -45,25 +45,27 @@ enum BitPacking {
         let bytes = try reader.readBytes(n)
         guard let base = bytes.baseAddress else { throw reader.damaged("empty packed block") }
         let mask: UInt64 = (1 << UInt64(w)) - 1
-        // Reads 8 bytes at a time where they are all inside the block, byte by
-        // byte near its end, so it never touches memory past the block.
+        // Value i starts at bit i·w. While its byte is at least 8 bytes before the
+        // end of the block, one unaligned 8-byte load holds all of it (shift ≤ 7,
+        // w ≤ 32); the last few values are assembled byte by byte, so decoding
+        // never touches memory past the block. Two loops, not a branch per value:
+        // this is the innermost loop of every query.
+        let wide = min(blockSize, (8 * (n - 8)) / w + 1)
         var bitOffset = 0
-        for i in 0..<blockSize {
+        for i in 0..<wide {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bitOffset >> 3, as: UInt64.self))
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitOffset & 7)) & mask)
+            bitOffset += w
+        }
+        for i in wide..<blockSize {
             let byteIndex = bitOffset >> 3
-            let shift = UInt64(bitOffset & 7)
-            let word: UInt64
-            if byteIndex + 8 <= n {
-                word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byteIndex, as: UInt64.self))
-            } else {
-                var v: UInt64 = 0
-                var k = 0
-                while byteIndex + k < n, k < 8 {
-                    v |= UInt64(base.load(fromByteOffset: byteIndex + k, as: UInt8.self)) << UInt64(8 * k)
-                    k += 1
-                }
-                word = v
+            var word: UInt64 = 0
+            var k = 0
+            while byteIndex + k < n, k < 8 {
+                word |= UInt64(base.load(fromByteOffset: byteIndex + k, as: UInt8.self)) << UInt64(8 * k)
+                k += 1
             }
-            out[i] = UInt32(truncatingIfNeeded: (word >> shift) & mask)
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitOffset & 7)) & mask)
             bitOffset += w
         }
     }

@@ -1,6 +1,10 @@
 /// Walks one term's postings in one segment, a block of 128 documents at a
 /// time, with `advance(to:)` jumping blocks through the skip table. Positions
 /// are decoded only for blocks where they are asked for.
+///
+/// Every query runs through these loops, so the decoding writes through
+/// pointers into the block arrays (one uniqueness check per block, not one per
+/// value) and reads the skip table with a single bounds check made at `init`.
 public struct PostingsCursor {
     private let postings: UnsafeRawBufferPointer
     private let positionsBody: UnsafeRawBufferPointer
@@ -17,9 +21,18 @@ public struct PostingsCursor {
     private var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blockLength = 0
     private var index = 0
-    private var decodedPositionsBlock = -1
-    private var blockPositions: [UInt32] = []
+    // The current block's positions, decoded on demand, a group of 128 at a time
+    // (see `positionsOfCurrentDoc`): `stamp` changes with every block, and a group
+    // or document whose entry equals it is ready.
+    private var positionsBlock = -1
+    private var stamp = 0
     private var positionStarts = [Int](repeating: 0, count: BitPacking.blockSize + 1)
+    private var positionValues: [UInt32] = []
+    private var groupOffsets: [Int] = []
+    private var groupReady: [Int] = []
+    private var docReady = [Int](repeating: 0, count: BitPacking.blockSize)
+    private var fullGroups = 0
+    private var positionCount = 0
 
     /// The current document, valid after `next()` or `advance(to:)` returned true.
     public private(set) var doc: UInt32 = 0
@@ -33,6 +46,10 @@ public struct PostingsCursor {
         self.docFreq = info.docFreq
         self.hasPositions = hasPositions
         self.positionsStart = info.positionsOffset
+        // The dictionary caps docFreq at UInt32.max, so this cannot overflow.
+        guard info.docFreq >= 0, info.docFreq <= Int(UInt32.max) else {
+            throw .damaged(file: file, reason: "document frequency \(info.docFreq) out of range")
+        }
         blockCount = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
         if info.docFreq > BitPacking.blockSize {
             skipStart = info.postingsOffset
@@ -41,7 +58,7 @@ public struct PostingsCursor {
             skipStart = -1
             blocksStart = info.postingsOffset
         }
-        guard blocksStart <= postings.count, info.postingsOffset >= 0 else {
+        guard info.postingsOffset >= 0, blocksStart <= postings.count else {
             throw .damaged(file: file, reason: "postings offset \(info.postingsOffset) past the end")
         }
     }
@@ -49,38 +66,41 @@ public struct PostingsCursor {
     /// Frequency of the term in the current document.
     public var freq: UInt32 { blockFreqs[index] }
 
-    private func skipEntry(_ b: Int) throws(IndexError) -> (lastDoc: UInt32, offset: Int, positions: Int) {
-        var r = ByteReader(postings, offset: skipStart + b * 12, file: file)
-        return (try r.readU32(), Int(try r.readU32()), Int(try r.readU32()))
+    /// Field `k` (0 last doc, 1 block offset, 2 positions offset) of skip entry `b`;
+    /// `init` checked that the whole table lies inside the file.
+    @inline(__always)
+    private func skipField(_ b: Int, _ k: Int) -> UInt32 {
+        UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 12 + k * 4, as: UInt32.self))
     }
 
     private mutating func load(block b: Int) throws(IndexError) {
         var previousDoc: Int64 = -1
         var offset = blocksStart
         if skipStart >= 0 {
-            offset = blocksStart + (try skipEntry(b)).offset
-            if b > 0 { previousDoc = Int64((try skipEntry(b - 1)).lastDoc) }
+            offset = blocksStart + Int(skipField(b, 1))
+            if b > 0 { previousDoc = Int64(skipField(b - 1, 0)) }
         }
         var r = ByteReader(postings, offset: offset, file: file)
         let n = min(BitPacking.blockSize, docFreq - b * BitPacking.blockSize)
-        if n == BitPacking.blockSize {
-            try blockDocs.withUnsafeMutableBufferPointer { (p) throws(IndexError) in
-                if let base = p.baseAddress { try BitPacking.unpack(&r, into: base) }
-            }
-            try blockFreqs.withUnsafeMutableBufferPointer { (p) throws(IndexError) in
-                if let base = p.baseAddress { try BitPacking.unpack(&r, into: base) }
-            }
-            for i in 0..<n {
-                previousDoc += Int64(blockDocs[i]) + 1
-                blockDocs[i] = UInt32(truncatingIfNeeded: previousDoc)
-                blockFreqs[i] += 1
-            }
-        } else {
-            for i in 0..<n {
-                let v = try r.readVarint()
-                previousDoc += Int64(v >> 1) + 1
-                blockDocs[i] = UInt32(truncatingIfNeeded: previousDoc)
-                blockFreqs[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
+        try blockDocs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
+            try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
+                guard let d = docs.baseAddress, let f = freqs.baseAddress else { return }
+                if n == BitPacking.blockSize {
+                    try BitPacking.unpack(&r, into: d)
+                    try BitPacking.unpack(&r, into: f)
+                    for i in 0..<n {
+                        previousDoc += Int64(d[i]) + 1
+                        d[i] = UInt32(truncatingIfNeeded: previousDoc)
+                        f[i] &+= 1
+                    }
+                } else {
+                    for i in 0..<n {
+                        let v = try r.readVarint()
+                        previousDoc += Int64(v >> 1) + 1
+                        d[i] = UInt32(truncatingIfNeeded: previousDoc)
+                        f[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
+                    }
+                }
             }
         }
         block = b
@@ -108,19 +128,19 @@ public struct PostingsCursor {
         if block >= 0 && doc >= target { return true }
         // Skip whole blocks whose last document is before the target.
         if skipStart >= 0 {
-            var b = max(block, 0)
             if block < 0 || blockDocs[blockLength - 1] < target {
-                if block >= 0 { b = block + 1 }
-                while b < blockCount, (try skipEntry(b)).lastDoc < target { b += 1 }
+                var b = block + 1
+                while b < blockCount, skipField(b, 0) < target { b += 1 }
                 guard b < blockCount else { isExhausted = true; return false }
-                if b != block { try load(block: b); index = 0 }
+                try load(block: b)
             }
         } else if block < 0 {
             try load(block: 0)
         }
         while true {
             while index < blockLength {
-                if blockDocs[index] >= target { doc = blockDocs[index]; return true }
+                let d = blockDocs[index]
+                if d >= target { doc = d; return true }
                 index += 1
             }
             let b = block + 1
@@ -138,43 +158,103 @@ public struct PostingsCursor {
     /// Positions of the term in the current document, ascending.
     public mutating func positions() throws(IndexError) -> ArraySlice<UInt32> {
         guard hasPositions else { return [] }
-        if decodedPositionsBlock != block { try decodePositions() }
-        return blockPositions[positionStarts[index]..<positionStarts[index + 1]]
+        let range = try positionsOfCurrentDoc()
+        return positionValues[range]
     }
 
-    private mutating func decodePositions() throws(IndexError) {
+    /// Appends `position - shift` for every position of the term in the current
+    /// document at or above `shift`, ascending: where a phrase would start if
+    /// this term sits `shift` characters into it. No slice is kept alive, so the
+    /// next block decodes in place.
+    public mutating func appendPositions(to out: inout [UInt32], minus shift: UInt32) throws(IndexError) {
+        guard hasPositions else { return }
+        let range = try positionsOfCurrentDoc()
+        for j in range {
+            let p = positionValues[j]
+            if p >= shift { out.append(p - shift) }
+        }
+    }
+
+    /// Where the current document's absolute positions are in `positionValues`.
+    ///
+    /// A block's positions are one run of gaps packed 128 to a group, across its
+    /// documents; a phrase query usually needs the positions of a few documents
+    /// of a common term's block, so only the groups holding this document's
+    /// gaps are unpacked, and only its gaps are summed into positions.
+    private mutating func positionsOfCurrentDoc() throws(IndexError) -> Range<Int> {
+        if positionsBlock != block { try prepareBlockPositions() }
+        let a = positionStarts[index], b = positionStarts[index + 1]
+        guard docReady[index] != stamp else { return a..<b }
+        if b > a {
+            for g in (a / BitPacking.blockSize)...((b - 1) / BitPacking.blockSize) where groupReady[g] != stamp {
+                try decodeGroup(g)
+            }
+            // Gaps to absolute positions; they restart at each document.
+            positionValues.withUnsafeMutableBufferPointer { values in
+                var previous: UInt32 = 0 &- 1
+                for j in a..<b {
+                    previous = previous &+ values[j] &+ 1
+                    values[j] = previous
+                }
+            }
+        }
+        docReady[index] = stamp
+        return a..<b
+    }
+
+    /// Lays out the current block's positions chunk: where each document's
+    /// positions start, and the byte offset of each packed group.
+    private mutating func prepareBlockPositions() throws(IndexError) {
+        stamp &+= 1
         var chunk = positionsStart
-        if skipStart >= 0 { chunk += (try skipEntry(block)).positions }
+        if skipStart >= 0 { chunk += Int(skipField(block, 2)) }
+        guard chunk >= 0, chunk <= positionsBody.count else {
+            throw .damaged(file: file, reason: "positions offset \(chunk) past the end")
+        }
         var total = 0
         for i in 0..<blockLength {
             positionStarts[i] = total
             total += Int(blockFreqs[i])
         }
         positionStarts[blockLength] = total
-        if blockPositions.count < total + BitPacking.blockSize {
-            blockPositions = [UInt32](repeating: 0, count: total + BitPacking.blockSize)
+        positionCount = total
+        fullGroups = total / BitPacking.blockSize
+        if positionValues.count < total + BitPacking.blockSize {
+            positionValues = [UInt32](repeating: 0, count: total + BitPacking.blockSize)
         }
-        var r = ByteReader(positionsBody, offset: chunk, file: file)
-        var k = 0
-        while total - k >= BitPacking.blockSize {
-            let start = k
-            try blockPositions.withUnsafeMutableBufferPointer { (p) throws(IndexError) in
-                if let base = p.baseAddress { try BitPacking.unpack(&r, into: base + start) }
+        if groupOffsets.count < fullGroups + 1 {
+            groupOffsets = [Int](repeating: 0, count: fullGroups + 1)
+            groupReady = [Int](repeating: 0, count: fullGroups + 1)
+        }
+        // Each packed group is a width byte and 16 × width bytes; the varint tail follows.
+        var offset = chunk
+        for g in 0..<fullGroups {
+            guard offset >= 0, offset < positionsBody.count else {
+                throw .damaged(file: file, reason: "positions chunk past the end at byte \(offset)")
             }
-            k += BitPacking.blockSize
+            groupOffsets[g] = offset
+            let width = Int(positionsBody[offset])
+            guard width <= 32 else { throw .damaged(file: file, reason: "bit width \(width) out of range at byte \(offset)") }
+            offset += 1 + BitPacking.packedBytes(width: width)
         }
-        while k < total {
-            blockPositions[k] = UInt32(truncatingIfNeeded: try r.readVarint())
-            k += 1
-        }
-        // Gaps to absolute positions, restarting at each document.
-        for i in 0..<blockLength {
-            var previous: Int64 = -1
-            for j in positionStarts[i]..<positionStarts[i + 1] {
-                previous += Int64(blockPositions[j]) + 1
-                blockPositions[j] = UInt32(truncatingIfNeeded: previous)
+        groupOffsets[fullGroups] = offset
+        positionsBlock = block
+    }
+
+    /// Unpacks group `g` of the current block's position gaps (the last, partial
+    /// group is the varint tail).
+    private mutating func decodeGroup(_ g: Int) throws(IndexError) {
+        var r = ByteReader(positionsBody, offset: groupOffsets[g], file: file)
+        let first = g * BitPacking.blockSize
+        let end = min(positionCount, first + BitPacking.blockSize)
+        try positionValues.withUnsafeMutableBufferPointer { (values) throws(IndexError) in
+            guard let out = values.baseAddress else { return }
+            if g < fullGroups {
+                try BitPacking.unpack(&r, into: out + first)
+            } else {
+                for k in first..<end { out[k] = UInt32(truncatingIfNeeded: try r.readVarint()) }
             }
         }
-        decodedPositionsBlock = block
+        groupReady[g] = stamp
     }
 }

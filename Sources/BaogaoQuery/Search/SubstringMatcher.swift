@@ -5,9 +5,9 @@ import BaogaoIndex
 /// with the number of occurrences: the recall of grep (DESIGN.md decision 1).
 ///
 /// - A run of CJK characters is answered from the index alone, exactly: one
-///   character by its unigram postings, two by their bigram, more by a chain of
-///   bigrams (every other one, and the last) that must sit at consecutive
-///   positions.
+///   character by its unigram postings, two by their bigram, more by bigrams
+///   that cover every character (the cheapest such set, see `BigramCover`)
+///   and must sit at their offsets from one start.
 /// - Anything else (Latin letters, digits, punctuation, mixed text) is narrowed
 ///   to candidates — documents containing every CJK run of it, or, without CJK,
 ///   every word of it as part of an indexed word — and each candidate's
@@ -40,16 +40,15 @@ struct SubstringMatcher {
             while try cursor.next() { out.append(cursor.doc, cursor.freq) }
             return out
         }
-        // Bigrams at offsets 0, 2, 4, … and n-2 cover every character.
-        var offsets = Array(stride(from: 0, to: s.count - 1, by: 2))
-        if offsets.last != s.count - 2 { offsets.append(s.count - 2) }
-        var cursors: [(cursor: PostingsCursor, offset: Int)] = []
-        for o in offsets {
+        var all: [PostingsCursor] = []
+        for o in 0..<(s.count - 1) {
             guard let c = try segment.postings(key(.bigram, s[o...o + 1])) else { return DocSet() }
-            cursors.append((c, o))
+            all.append(c)
         }
+        var cursors = BigramCover.cheapest(docFreqs: all.map(\.docFreq)).map { (cursor: all[$0], offset: $0) }
         cursors.sort { $0.cursor.docFreq < $1.cursor.docFreq }
         var out = DocSet()
+        var starts: [UInt32] = [], lists: [(next: Int, end: Int)] = []
         var target: UInt32 = 0
         while true {
             // Leapfrog: move every cursor to the target until all agree.
@@ -63,39 +62,40 @@ struct SubstringMatcher {
                 }
             }
             guard agreed else { continue }
-            let n = try countChains(&cursors)
+            let n = try countChains(&cursors, &starts, &lists)
             if n > 0 { out.append(target, n) }
             if target == UInt32.max { return out }
             target += 1
         }
     }
 
-    /// How many starts `p` have every chosen bigram at `p + offset`.
-    private func countChains(_ cursors: inout [(cursor: PostingsCursor, offset: Int)]) throws(IndexError) -> UInt32 {
-        var lists: [ArraySlice<UInt32>] = []
-        for i in cursors.indices { lists.append(try cursors[i].cursor.positions()) }
+    /// How many starts `p` have every chosen bigram at `p + offset`: each
+    /// cursor's positions, shifted back by its offset, are a sorted list of
+    /// candidate starts, and the answer is the size of their intersection.
+    /// `starts` and `lists` are scratch, kept by the caller to reuse their memory.
+    private func countChains(_ cursors: inout [(cursor: PostingsCursor, offset: Int)],
+                             _ starts: inout [UInt32], _ lists: inout [(next: Int, end: Int)]) throws(IndexError) -> UInt32 {
+        starts.removeAll(keepingCapacity: true)
+        lists.removeAll(keepingCapacity: true)
+        for i in cursors.indices {
+            let first = starts.count
+            try cursors[i].cursor.appendPositions(to: &starts, minus: UInt32(cursors[i].offset))
+            lists.append((first, starts.count))
+        }
         var count: UInt32 = 0
-        let base = cursors[0].offset
-        for p in lists[0] {
-            let start = Int(p) - base
-            guard start >= 0 else { continue }
+        for k in lists[0].next..<lists[0].end {
+            let p = starts[k]
             var all = true
-            for i in 1..<lists.count where !contains(lists[i], UInt32(start + cursors[i].offset)) {
-                all = false
-                break
+            for i in 1..<lists.count {
+                var j = lists[i].next
+                while j < lists[i].end, starts[j] < p { j += 1 }
+                lists[i].next = j
+                if j == lists[i].end { return count }
+                if starts[j] != p { all = false; break }
             }
             if all { count += 1 }
         }
         return count
-    }
-
-    private func contains(_ sorted: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
-        var lo = sorted.startIndex, hi = sorted.endIndex
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.endIndex && sorted[lo] == value
     }
 
     // MARK: Everything else: candidates, then the text
