@@ -136,11 +136,12 @@ struct DocsTable: @unchecked Sendable {
 /// A fixed-width column of the mapped `.docs` file, read without touching any
 /// reference-counted storage: for loops over hundreds of thousands of documents.
 /// Valid while its `SegmentReader` is alive.
+/// Inlinable: the search loops of BaogaoQuery read it once per matching document.
 public struct DocColumn: @unchecked Sendable {
-    let base: UnsafeRawPointer
-    let width: Int
+    @usableFromInline let base: UnsafeRawPointer
+    @usableFromInline let width: Int
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(_ doc: Int) -> Int {
         width == 2
             ? Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: doc * 2, as: UInt16.self)))

@@ -122,6 +122,28 @@ public struct PostingsCursor {
         return true
     }
 
+    /// Moves past the rest of the current block (or to the next block when it
+    /// is used up), putting its documents and frequencies in `docs` and `freqs`;
+    /// false when there are no more. The cursor is left on the last of them.
+    /// For consumers that visit every posting: one call per block, not per document.
+    public mutating func nextBatch(docs: inout [UInt32], freqs: inout [UInt32]) throws(IndexError) -> Bool {
+        if isExhausted { return false }
+        var start = index + 1
+        if block < 0 || start >= blockLength {
+            let b = block + 1
+            guard b < blockCount else { isExhausted = true; return false }
+            try load(block: b)
+            start = 0
+        }
+        docs.removeAll(keepingCapacity: true)
+        freqs.removeAll(keepingCapacity: true)
+        docs.append(contentsOf: blockDocs[start..<blockLength])
+        freqs.append(contentsOf: blockFreqs[start..<blockLength])
+        index = blockLength - 1
+        doc = blockDocs[index]
+        return true
+    }
+
     /// Moves to the first document at or after `target`; false when there is none.
     public mutating func advance(to target: UInt32) throws(IndexError) -> Bool {
         if isExhausted { return false }

@@ -72,6 +72,10 @@ struct TopK {
         }
     }
 
+    /// The score a document must at least have to enter: the worst kept
+    /// score once full, minus infinity before.
+    var entryScore: Double { heap.count < capacity ? -.infinity : heap[0].score }
+
     /// Best first.
     func sorted() -> [RankedDoc] { heap.sorted(by: RankedDoc.before) }
 

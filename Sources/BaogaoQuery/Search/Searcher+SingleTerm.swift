@@ -1,47 +1,75 @@
 import BaogaoAnalysis
 import BaogaoIndex
 
-/// The most common query — one or two CJK characters, nothing else — ranked
-/// straight from its postings: no document set is built, copied or merged, and
-/// the exact total is the document frequency. Applies only when no filter is
-/// set and no report is deleted (otherwise every document must be checked, and
-/// the general path does that). Scores are the general path's, term for term.
+/// The most common query — one or two CJK characters and perhaps filters —
+/// ranked straight from its postings, a block at a time: no document set is
+/// built, copied or merged. Scores are the general path's, term for term; the
+/// total counts every live document the filters allow.
 extension Searcher {
     func singleTermRanking(_ query: Query, want: Int, analyzer: Analyzer) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
-        guard query.filters.isEmpty, let root = query.root else { return nil }
+        guard let root = query.root else { return nil }
         let folded: String
         switch root {
         case .term(let t), .phrase(let t): folded = t.folded
         default: return nil
         }
         let scalars = Array(folded.unicodeScalars)
-        guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK),
-              index.segments.allSatisfy({ $0.liveDocCount == $0.docCount }) else { return nil }
+        guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         let key = TermKey.make(scalars.count == 1 ? .unigram : .bigram, String(view))
+        var docFreq = 0
         do throws(IndexError) {
-            var total = 0
-            for segment in index.segments { total += try segment.docFreq(key) }
-            let bm25 = bm25Model()
-            let idf = bm25.idf(docFreq: total)
-            let word = wordKey(for: folded, analyzer: analyzer)
-            var top = TopK(capacity: want)
-            for (s, segment) in index.segments.enumerated() {
-                guard var cursor = try segment.postings(key) else { continue }
-                var words: PostingsCursor?
-                if let word { words = try segment.postings(word) }
-                let lengths = segment.lengthColumn, reportOf = segment.reportColumn, years = segment.reportYears
-                while try cursor.next() {
-                    let d = cursor.doc
-                    var score = bm25.score(idf: idf, count: cursor.freq, length: lengths[Int(d)])
-                    if words != nil, try words?.contains(d) == true { score *= BM25.wordBoost }
-                    top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
-                }
+            for segment in index.segments { docFreq += try segment.docFreq(key) }
+        } catch { throw .index(error) }
+        let bm25 = bm25Model()
+        let scoring = TermScoring(terms: [folded], idf: [bm25.idf(docFreq: docFreq)],
+                                  wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
+        let leaders = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+            let segment = self.index.segments[s]
+            let mask = try self.withAnalyzer { a in
+                FilterMask(segment: segment, filters: query.filters, fold: { a.normalize($0).string })
             }
-            return (total, top.sorted())
-        } catch {
-            throw .index(error)
+            do throws(IndexError) {
+                return try self.rankPostings(key, segment: s, mask: mask, scoring: scoring, keep: want)
+            } catch { throw .index(error) }
         }
+        var top = TopK(capacity: want)
+        var total = 0
+        for (count, list) in leaders {
+            total += count
+            for r in list { top.offer(r) }
+        }
+        return (total, top.sorted())
+    }
+
+    /// How many documents of one segment's postings for `key` the mask allows,
+    /// and the best `keep` of them.
+    private func rankPostings(_ key: [UInt8], segment s: Int, mask: FilterMask, scoring: TermScoring,
+                              keep: Int) throws(IndexError) -> (count: Int, top: [RankedDoc]) {
+        let segment = index.segments[s]
+        guard var cursor = try segment.postings(key) else { return (0, []) }
+        var words: PostingsCursor?
+        if let word = scoring.wordKeys[0] { words = try segment.postings(word) }
+        let idf = scoring.idf[0], bm25 = scoring.bm25, everything = mask.allowsEverything
+        let lengths = segment.lengthColumn, reportOf = segment.reportColumn, years = segment.reportYears
+        var top = TopK(capacity: keep)
+        var count = 0
+        var docs: [UInt32] = [], freqs: [UInt32] = []
+        while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
+            for k in docs.indices {
+                let d = docs[k]
+                guard everything || mask.allows(d) else { continue }
+                count += 1
+                var score = bm25.score(idf: idf, count: freqs[k], length: lengths[Int(d)])
+                // Most documents cannot enter the top even with the word boost; they
+                // need neither the word lookup nor the heap. (Equal scores may still
+                // enter on the tie-breaks, so only a strictly lower bound is skipped.)
+                if score * BM25.wordBoost < top.entryScore { continue }
+                if words != nil, try words?.contains(d) == true { score *= BM25.wordBoost }
+                top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+            }
+        }
+        return (count, top.sorted())
     }
 }

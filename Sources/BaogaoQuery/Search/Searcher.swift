@@ -40,21 +40,20 @@ public final class Searcher: Sendable {
     /// Every matching paragraph, unranked, in index order: what `mentions` groups
     /// and what the recall tests compare with a naive scan.
     public func allMatches(_ query: Query) throws(SearchError) -> [IndexedParagraphRef] {
-        let result: Result<[IndexedParagraphRef], SearchError> = analyzers.with { analyzer in
-            do throws(SearchError) {
-                let fold = { (s: String) in analyzer.normalize(s).string }
-                var out: [IndexedParagraphRef] = []
-                for (s, segment) in index.segments.enumerated() {
-                    let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
-                                                   wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
-                    var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
-                                                     analyzer: analyzer)
-                    for d in try evaluator.evaluate(query.root).docs { out.append(IndexedParagraphRef(segment: s, doc: Int(d))) }
-                }
-                return .success(out)
-            } catch {
-                return .failure(error)
-            }
+        let evaluated = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+            try self.withAnalyzer { a throws(SearchError) in try self.evaluate(query, segment: s, analyzer: a) }
+        }
+        var out: [IndexedParagraphRef] = []
+        for (s, e) in evaluated.enumerated() {
+            for d in e.matches.docs { out.append(IndexedParagraphRef(segment: s, doc: Int(d))) }
+        }
+        return out
+    }
+
+    /// Runs `body` with an analyzer of the pool: one per thread at a time.
+    func withAnalyzer<R>(_ body: (Analyzer) throws(SearchError) -> R) throws(SearchError) -> R {
+        let result: Result<R, SearchError> = analyzers.with { a in
+            do throws(SearchError) { return .success(try body(a)) } catch { return .failure(error) }
         }
         return try result.get()
     }
@@ -70,7 +69,7 @@ public final class Searcher: Sendable {
         }
     }
 
-    private func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {
+    func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {
         if let cached = wordTermCache.withLock({ $0[s] }) { return cached }
         let terms = try index.segments[s].wordTerms()
         wordTermCache.withLock { $0[s] = terms }
@@ -88,7 +87,6 @@ public final class Searcher: Sendable {
             (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
         }
         var hits: [SearchHit] = []
-        var termMatches: [[String: DocSet]] = []
         for r in ranked.dropFirst(offset).prefix(limit) {
             let paragraph: IndexedParagraph
             do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
@@ -105,19 +103,23 @@ public final class Searcher: Sendable {
     /// The general path: every segment's matching documents, then BM25 over them.
     private func evaluateAndRank(_ query: Query, terms: [String], want: Int,
                                  analyzer: Analyzer) throws(SearchError) -> (Int, [RankedDoc]) {
-        let fold = { (s: String) in analyzer.normalize(s).string }
-        var matches: [DocSet] = []
-        var termMatches: [[String: DocSet]] = []
-        for (s, segment) in index.segments.enumerated() {
-            let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
-                                           wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
-            var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
-                                             analyzer: analyzer)
-            matches.append(try evaluator.evaluate(query.root))
-            termMatches.append(evaluator.termMatches)
+        let evaluated = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+            try self.withAnalyzer { a throws(SearchError) in try self.evaluate(query, segment: s, analyzer: a) }
         }
-        let total = matches.reduce(0) { $0 + $1.count }
-        return (total, try rank(matches, termMatches: termMatches, terms: terms, want: want, analyzer: analyzer))
+        let total = evaluated.reduce(0) { $0 + $1.matches.count }
+        return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer))
+    }
+
+    /// One segment's matches, and each term's own matches for scoring.
+    private func evaluate(_ query: Query, segment s: Int, analyzer: Analyzer) throws(SearchError) -> SegmentMatches {
+        let segment = index.segments[s]
+        let fold = { (text: String) in analyzer.normalize(text).string }
+        let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
+                                       wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+        var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
+                                         analyzer: analyzer)
+        let matches = try evaluator.evaluate(query.root)
+        return SegmentMatches(matches: matches, termMatches: evaluator.termMatches)
     }
 
     /// BM25 with this index's document count and average length.
@@ -134,47 +136,18 @@ public final class Searcher: Sendable {
 
     /// Scores every match and keeps the best `want`, re-ranking the leaders by
     /// proximity when the query has several terms.
-    private func rank(_ matches: [DocSet], termMatches: [[String: DocSet]], terms: [String], want: Int,
+    private func rank(_ evaluated: [SegmentMatches], terms: [String], want: Int,
                       analyzer: Analyzer) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         let bm25 = bm25Model()
-        let idf = terms.map { t in bm25.idf(docFreq: termMatches.reduce(0) { $0 + ($1[t]?.count ?? 0) }) }
-        let wordKeys = terms.map { wordKey(for: $0, analyzer: analyzer) }
+        let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
+        let scoring = TermScoring(terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0, analyzer: analyzer) }, bm25: bm25)
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
-        var top = TopK(capacity: candidates)
-        for (s, segment) in index.segments.enumerated() {
-            let docs = matches[s].docs
-            guard !docs.isEmpty else { continue }
-            // Term by term over flat arrays: per-document access through structs
-            // holding arrays cost a retain and a release each.
-            var scores = [Double](repeating: 0, count: docs.count)
-            let lengths = segment.lengthColumn
-            for (i, term) in terms.enumerated() {
-                guard let set = termMatches[s][term] else { continue }
-                let termDocs = set.docs, counts = set.counts
-                var word: PostingsCursor?
-                if let key = wordKeys[i] {
-                    do { word = try segment.postings(key) } catch { throw .index(error) }
-                }
-                var j = 0
-                for k in 0..<docs.count {
-                    let d = docs[k]
-                    while j < termDocs.count, termDocs[j] < d { j += 1 }
-                    guard j < termDocs.count, termDocs[j] == d else { continue }
-                    var contribution = bm25.score(idf: idf[i], count: counts[j], length: lengths[Int(d)])
-                    if word != nil {
-                        let onWord: Bool
-                        do { onWord = try word?.contains(d) ?? false } catch { throw .index(error) }
-                        if onWord { contribution *= BM25.wordBoost }
-                    }
-                    scores[k] += contribution
-                }
-            }
-            let reportOf = segment.reportColumn, years = segment.reportYears
-            for k in 0..<docs.count {
-                top.offer(RankedDoc(score: scores[k], year: years[reportOf[Int(docs[k])]], segment: s, doc: docs[k]))
-            }
+        let leaders = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+            try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
         }
+        var top = TopK(capacity: candidates)
+        for list in leaders { for r in list { top.offer(r) } }
         var ranked = top.sorted()
         if terms.count > 1 {
             let scalars = terms.map { Array($0.unicodeScalars) }
@@ -195,6 +168,45 @@ public final class Searcher: Sendable {
         return Array(ranked.prefix(want))
     }
 
+    /// The best `keep` matches of one segment by BM25 with the word boost.
+    private func rank(_ evaluated: SegmentMatches, segment s: Int, scoring: TermScoring,
+                      keep: Int) throws(SearchError) -> [RankedDoc] {
+        let segment = index.segments[s]
+        let docs = evaluated.matches.docs
+        guard !docs.isEmpty else { return [] }
+        // Term by term over flat arrays: per-document access through structs
+        // holding arrays cost a retain and a release each.
+        var scores = [Double](repeating: 0, count: docs.count)
+        let lengths = segment.lengthColumn
+        for (i, term) in scoring.terms.enumerated() {
+            guard let set = evaluated.termMatches[term] else { continue }
+            let termDocs = set.docs, counts = set.counts
+            var word: PostingsCursor?
+            if let key = scoring.wordKeys[i] {
+                do { word = try segment.postings(key) } catch { throw .index(error) }
+            }
+            var j = 0
+            for k in 0..<docs.count {
+                let d = docs[k]
+                while j < termDocs.count, termDocs[j] < d { j += 1 }
+                guard j < termDocs.count, termDocs[j] == d else { continue }
+                var contribution = scoring.bm25.score(idf: scoring.idf[i], count: counts[j], length: lengths[Int(d)])
+                if word != nil {
+                    let onWord: Bool
+                    do { onWord = try word?.contains(d) ?? false } catch { throw .index(error) }
+                    if onWord { contribution *= BM25.wordBoost }
+                }
+                scores[k] += contribution
+            }
+        }
+        var top = TopK(capacity: keep)
+        let reportOf = segment.reportColumn, years = segment.reportYears
+        for k in 0..<docs.count {
+            top.offer(RankedDoc(score: scores[k], year: years[reportOf[Int(docs[k])]], segment: s, doc: docs[k]))
+        }
+        return top.sorted()
+    }
+
     /// The word-dictionary key of a term that is exactly one ICU word, else nil.
     func wordKey(for term: String, analyzer: Analyzer) -> [UInt8]? {
         let a = analyzer.analyze(term)
@@ -202,4 +214,18 @@ public final class Searcher: Sendable {
         let text = a.text(of: w)
         return TermKey.make(.word, w.kind == .number ? text.filter { $0 != "," } : text)
     }
+}
+
+/// One segment's matching documents and each term's own matches.
+struct SegmentMatches: Sendable {
+    var matches: DocSet
+    var termMatches: [String: DocSet]
+}
+
+/// What scoring a query's terms needs, the same for every segment.
+struct TermScoring: Sendable {
+    var terms: [String]
+    var idf: [Double]
+    var wordKeys: [[UInt8]?]
+    var bm25: BM25
 }

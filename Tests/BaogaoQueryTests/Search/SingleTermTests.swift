@@ -1,4 +1,6 @@
+import BaogaoIndex
 import BaogaoQuery
+import Foundation
 import XCTest
 
 /// One- and two-character queries are ranked straight from their postings; the
@@ -17,10 +19,40 @@ final class SingleTermTests: XCTestCase {
         }
     }
 
-    func testAFilterTakesTheGeneralPathAndStillCountsExactly() throws {
+    func testAFilteredSingleTermCountsWhatTheGeneralEvaluationFinds() throws {
         let searcher = SharedIndex.sample
-        let filtered = try searcher.search("预算 year:2024", limit: 5)
-        XCTAssertEqual(filtered.total, try ids(searcher, "预算 year:2024").count)
-        XCTAssertLessThan(filtered.total, try searcher.search("预算").total)
+        for q in ["预算 year:2024", "预算 region:江津", "收入 section:一般公共预算"] {
+            let filtered = try searcher.search(q, limit: 20)
+            let all = try ids(searcher, q)
+            XCTAssertEqual(filtered.total, all.count, q)
+            for hit in filtered.hits { XCTAssertTrue(all.contains(hit.paragraph.id), "\(q): \(hit.paragraph.id)") }
+        }
+        XCTAssertLessThan(try searcher.search("预算 year:2024").total, try searcher.search("预算").total)
+    }
+
+    /// After an update, the replaced report's paragraphs are still in the old
+    /// segment's postings, masked as deleted: they must not be counted or returned.
+    func testDeletedParagraphsAreNeitherCountedNorReturned() throws {
+        let corpus = NSTemporaryDirectory() + "baogao-single-" + UUID().uuidString
+        let index = corpus + "-index"
+        defer { try? FileManager.default.removeItem(atPath: corpus); try? FileManager.default.removeItem(atPath: index) }
+        try FileManager.default.copyItem(atPath: sampleCorpus, toPath: corpus)
+        _ = try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
+        let before = Searcher(index: try IndexReader.open(path: index))
+        let changed = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: corpus + "/" + changed))
+        handle.seekToEndOfFile()
+        handle.write(Data("\n预算调整的说明。\n".utf8))
+        handle.closeFile()
+        _ = try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
+        let after = Searcher(index: try IndexReader.open(path: index))
+        XCTAssertTrue(after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
+        for q in ["预", "预算", "调整", "预算 year:2024"] {
+            let result = try after.search(q, limit: 1_000)
+            let all = try ids(after, q)
+            XCTAssertEqual(result.total, all.count, q)
+            XCTAssertEqual(Set(result.hits.map(\.paragraph.id)), all, q)
+        }
+        XCTAssertEqual(try after.search("预算调整的说明").total, try before.search("预算调整的说明").total + 1)
     }
 }

@@ -1,0 +1,50 @@
+import Dispatch
+import Synchronization
+
+/// Runs one piece of work per segment on every core and gathers the results in
+/// segment order. Segments are independent until their results are merged
+/// (DESIGN.md decision 5), so a query over several segments is that many
+/// searches running side by side; with one segment nothing changes threads.
+enum SegmentFanOut {
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws(SearchError) -> T) throws(SearchError) -> [T] {
+        if count <= 1 {
+            var out: [T] = []
+            for s in 0..<count { out.append(try body(s)) }
+            return out
+        }
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { s in
+            do throws(SearchError) {
+                slots.put(s, .success(try body(s)))
+            } catch {
+                slots.put(s, .failure(error))
+            }
+        }
+        return try slots.collect()
+    }
+
+    /// Each iteration's result. The iterations write distinct slots, and
+    /// `concurrentPerform` returns only after all of them, so the lock only
+    /// orders the writes for the reader.
+    private final class Slots<T: Sendable>: @unchecked Sendable {
+        private let lock = Mutex<Void>(())
+        private var results: [Result<T, SearchError>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func put(_ s: Int, _ r: Result<T, SearchError>) {
+            lock.withLock { _ in results[s] = r }
+        }
+
+        func collect() throws(SearchError) -> [T] {
+            try lock.withLock { (_) throws(SearchError) -> [T] in
+                var out: [T] = []
+                for r in results {
+                    guard let r else { preconditionFailure("a segment's search did not finish") }
+                    out.append(try r.get())
+                }
+                return out
+            }
+        }
+    }
+}
