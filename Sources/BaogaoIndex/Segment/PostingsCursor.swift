@@ -197,6 +197,16 @@ public struct PostingsCursor {
         }
     }
 
+    /// Whether the term occurs at `position` in the current document.
+    public mutating func hasPosition(_ position: UInt32) throws(IndexError) -> Bool {
+        guard hasPositions else { return false }
+        for j in try positionsOfCurrentDoc() {
+            let p = positionValues[j]
+            if p >= position { return p == position }
+        }
+        return false
+    }
+
     /// Where the current document's absolute positions are in `positionValues`.
     ///
     /// A block's positions are one run of gaps packed 128 to a group, across its

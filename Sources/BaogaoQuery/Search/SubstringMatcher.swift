@@ -45,57 +45,52 @@ struct SubstringMatcher {
             guard let c = try segment.postings(key(.bigram, s[o...o + 1])) else { return DocSet() }
             all.append(c)
         }
-        var cursors = BigramCover.cheapest(docFreqs: all.map(\.docFreq)).map { (cursor: all[$0], offset: $0) }
+        var cursors = BigramCover.cheapest(docFreqs: all.map(\.docFreq)).map { (cursor: all[$0], offset: UInt32($0)) }
         cursors.sort { $0.cursor.docFreq < $1.cursor.docFreq }
         var out = DocSet()
-        var starts: [UInt32] = [], lists: [(next: Int, end: Int)] = []
-        var target: UInt32 = 0
-        while true {
-            // Leapfrog: move every cursor to the target until all agree.
-            var agreed = true
-            for i in cursors.indices {
-                guard try cursors[i].cursor.advance(to: target) else { return out }
-                if cursors[i].cursor.doc != target {
-                    target = cursors[i].cursor.doc
-                    agreed = false
-                    break
+        var starts: [UInt32] = []
+        // Through the buffer: a cursor moved through the array's subscript would
+        // cost a uniqueness check of the array on every step.
+        try cursors.withUnsafeMutableBufferPointer { (cs) throws(IndexError) in
+            var target: UInt32 = 0
+            while true {
+                // Leapfrog: move every cursor to the target until all agree.
+                var agreed = true
+                for i in 0..<cs.count {
+                    guard try cs[i].cursor.advance(to: target) else { return }
+                    if cs[i].cursor.doc != target {
+                        target = cs[i].cursor.doc
+                        agreed = false
+                        break
+                    }
                 }
+                guard agreed else { continue }
+                let n = try Self.countChains(cs, &starts)
+                if n > 0 { out.append(target, n) }
+                if target == UInt32.max { return }
+                target += 1
             }
-            guard agreed else { continue }
-            let n = try countChains(&cursors, &starts, &lists)
-            if n > 0 { out.append(target, n) }
-            if target == UInt32.max { return out }
-            target += 1
         }
+        return out
     }
 
-    /// How many starts `p` have every chosen bigram at `p + offset`: each
-    /// cursor's positions, shifted back by its offset, are a sorted list of
-    /// candidate starts, and the answer is the size of their intersection.
-    /// `starts` and `lists` are scratch, kept by the caller to reuse their memory.
-    private func countChains(_ cursors: inout [(cursor: PostingsCursor, offset: Int)],
-                             _ starts: inout [UInt32], _ lists: inout [(next: Int, end: Int)]) throws(IndexError) -> UInt32 {
+    /// How many starts `p` have every chosen bigram at `p + offset`: the rarest
+    /// bigram's positions give the candidate starts, and each other bigram keeps
+    /// those it sits at. `starts` is scratch, kept by the caller to reuse its memory.
+    private static func countChains(_ cs: UnsafeMutableBufferPointer<(cursor: PostingsCursor, offset: UInt32)>,
+                                    _ starts: inout [UInt32]) throws(IndexError) -> UInt32 {
         starts.removeAll(keepingCapacity: true)
-        lists.removeAll(keepingCapacity: true)
-        for i in cursors.indices {
-            let first = starts.count
-            try cursors[i].cursor.appendPositions(to: &starts, minus: UInt32(cursors[i].offset))
-            lists.append((first, starts.count))
-        }
-        var count: UInt32 = 0
-        for k in lists[0].next..<lists[0].end {
-            let p = starts[k]
-            var all = true
-            for i in 1..<lists.count {
-                var j = lists[i].next
-                while j < lists[i].end, starts[j] < p { j += 1 }
-                lists[i].next = j
-                if j == lists[i].end { return count }
-                if starts[j] != p { all = false; break }
+        try cs[0].cursor.appendPositions(to: &starts, minus: cs[0].offset)
+        var kept = starts.count
+        for i in 1..<cs.count where kept > 0 {
+            var n = 0
+            for k in 0..<kept where try cs[i].cursor.hasPosition(starts[k] &+ cs[i].offset) {
+                starts[n] = starts[k]
+                n += 1
             }
-            if all { count += 1 }
+            kept = n
         }
-        return count
+        return UInt32(kept)
     }
 
     // MARK: Everything else: candidates, then the text
