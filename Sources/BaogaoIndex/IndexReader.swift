@@ -1,5 +1,7 @@
 import BaogaoAnalysis
 import BaogaoIngest
+import Dispatch
+import Synchronization
 
 /// An open, committed index: the manifest and its segments, mapped read-only.
 /// Immutable and shared across threads; a writer committing a newer index does
@@ -8,8 +10,9 @@ import BaogaoIngest
 /// Opening verifies every file's header, footer, length and full CRC-32. We chose
 /// the whole-file check over lazy verification because it is simple and catches
 /// any damage before a query can see it; it reads each file once (about 0.1 s per
-/// 100 MB of index here, see BENCHMARKS.md), which the REPL and the server pay
-/// once at start and `baogao search` once per run.
+/// 100 MB of index on one core here, see BENCHMARKS.md; segments are verified on
+/// all cores at once), which the REPL and the server pay once at start and
+/// `baogao search` once per run.
 public final class IndexReader: Sendable {
     public let path: String
     public let manifest: Manifest
@@ -46,9 +49,23 @@ public final class IndexReader: Sendable {
     private init(path: String, folder: IndexFolder, manifest: Manifest, verify: Bool) throws(IndexError) {
         self.path = path
         self.manifest = manifest
+        // Segments are opened side by side: verifying their checksums reads every
+        // byte of the index, and that is most of what opening costs.
+        let entries = manifest.segments
+        let opened = Mutex<[Result<SegmentReader, IndexError>?]>(Array(repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            let result: Result<SegmentReader, IndexError>
+            do throws(IndexError) {
+                result = .success(try SegmentReader(folder: folder, entry: entries[i], verifyChecksums: verify))
+            } catch {
+                result = .failure(error)
+            }
+            opened.withLock { $0[i] = result }
+        }
         var segments: [SegmentReader] = []
-        for entry in manifest.segments {
-            segments.append(try SegmentReader(folder: folder, entry: entry, verifyChecksums: verify))
+        for result in opened.withLock({ $0 }) {
+            guard let result else { preconditionFailure("a segment was not opened") }
+            segments.append(try result.get())
         }
         self.segments = segments
     }
