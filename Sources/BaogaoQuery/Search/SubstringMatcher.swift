@@ -37,7 +37,13 @@ struct SubstringMatcher {
         if s.count <= 2 {
             guard var cursor = try segment.postings(key(s.count == 1 ? .unigram : .bigram, s[...])) else { return DocSet() }
             var out = DocSet()
-            while try cursor.next() { out.append(cursor.doc, cursor.freq) }
+            out.docs.reserveCapacity(cursor.docFreq)
+            out.counts.reserveCapacity(cursor.docFreq)
+            var docs: [UInt32] = [], freqs: [UInt32] = []
+            while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
+                out.docs.append(contentsOf: docs)
+                out.counts.append(contentsOf: freqs)
+            }
             return out
         }
         var all: [PostingsCursor] = []
