@@ -73,8 +73,11 @@ struct TopK {
     }
 
     /// The score a document must at least have to enter: the worst kept
-    /// score once full, minus infinity before.
-    var entryScore: Double { heap.count < capacity ? -.infinity : heap[0].score }
+    /// score once full, minus infinity before (and infinity when nothing is kept).
+    var entryScore: Double {
+        guard capacity > 0 else { return .infinity }
+        return heap.count < capacity ? -.infinity : heap[0].score
+    }
 
     /// Best first.
     func sorted() -> [RankedDoc] { heap.sorted(by: RankedDoc.before) }

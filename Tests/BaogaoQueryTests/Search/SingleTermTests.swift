@@ -19,6 +19,16 @@ final class SingleTermTests: XCTestCase {
         }
     }
 
+    /// `--limit 0` asks for the count alone.
+    func testALimitOfZeroGivesTheTotalAndNoHits() throws {
+        let searcher = SharedIndex.sample
+        for q in ["预", "预算", "预算 year:2024", "\"一般公共预算\"", "预算 收入"] {
+            let result = try searcher.search(q, limit: 0)
+            XCTAssertEqual(result.total, try ids(searcher, q).count, q)
+            XCTAssertTrue(result.hits.isEmpty, q)
+        }
+    }
+
     func testAFilteredSingleTermCountsWhatTheGeneralEvaluationFinds() throws {
         let searcher = SharedIndex.sample
         for q in ["预算 year:2024", "预算 region:江津", "收入 section:一般公共预算"] {
