@@ -8,7 +8,7 @@ import BaogaoIngest
 ///
 ///     Body       = dictionaryLength (u32) · Dictionary · Block* · BlockIndex ·
 ///                  blockCount (u32) · docCount (u32)
-///     Dictionary = dictionaryLength bytes: a zstd dictionary (`ZDICT_trainFromBuffer`,
+///     Dictionary = dictionaryLength bytes: a zstd dictionary (ZDICT fastCover,
 ///                  magic 37 A4 30 EC) trained on the records of the segment's first
 ///                  4 MiB of paragraphs, at most 128 KiB; empty (length 0) when the
 ///                  segment is too small to train one, zstd could not, or it would
@@ -184,7 +184,8 @@ struct StoreWriter {
     private func trainDictionary() -> [UInt8]? {
         let capacity = min(Self.dictionaryCapacity, heldBytes / 32)
         guard capacity >= Self.smallestDictionary else { return nil }
-        return try? ZstdDictionary.train(samples: held.flatMap(\.raw), sampleSizes: recordSizes, capacity: capacity)
+        return try? ZstdDictionary.train(samples: held.flatMap(\.raw), sampleSizes: recordSizes, capacity: capacity,
+                                            level: Self.level)
     }
 
     private static func compressor(dictionary: [UInt8]) -> ZstdCompressor {

@@ -5,16 +5,16 @@ import XCTest
 final class ZstdTests: XCTestCase {
     func testTrainingOnTooLittleIsAnErrorNotACrash() {
         let samples = Array("预算收入".utf8)
-        XCTAssertThrowsError(try ZstdDictionary.train(samples: samples, sampleSizes: [samples.count], capacity: 4096)) { error in
+        XCTAssertThrowsError(try ZstdDictionary.train(samples: samples, sampleSizes: [samples.count], capacity: 4096, level: 3)) { error in
             XCTAssertFalse("\(error)".isEmpty, "zstd names what went wrong")
         }
-        XCTAssertThrowsError(try ZstdDictionary.train(samples: [], sampleSizes: [], capacity: 4096))
+        XCTAssertThrowsError(try ZstdDictionary.train(samples: [], sampleSizes: [], capacity: 4096, level: 3))
     }
 
     func testAFrameRoundTripsWithAndWithoutADictionary() throws {
         let records = StoreFileTests.paragraphs(2000).map { Array($0.text.utf8) }
         let dictionary = try ZstdDictionary.train(samples: records.flatMap { $0 }, sampleSizes: records.map(\.count),
-                                                  capacity: 16 * 1024)
+                                                  capacity: 16 * 1024, level: 3)
         XCTAssertTrue(dictionary.withUnsafeBytes { ZstdDictionary.isValid($0) })
         XCTAssertFalse([UInt8](repeating: 7, count: 64).withUnsafeBytes { ZstdDictionary.isValid($0) })
         let block = records.prefix(100).flatMap { $0 }

@@ -57,15 +57,22 @@ final class StoreFileTests: XCTestCase {
         for p in Self.paragraphs(3000) { writer.append(p) }
         let file = writer.finish()
         let blocksStart = IndexFormat.headerSize + 4 + writer.dictionary.count
-        // Bytes in the middle of the first frame, its first bytes (the zstd magic), and a frame cut to zero.
-        for offset in [blocksStart + 40, blocksStart] {
-            var damaged = file
-            for i in offset..<(offset + 8) { damaged[i] ^= 0x5A }
+        // Block 0's entry in the block index: firstDoc, offset, compressed length, raw length.
+        let blockCount = Int(file[file.count - IndexFormat.footerSize - 8])
+            | Int(file[file.count - IndexFormat.footerSize - 7]) << 8
+        let entry = file.count - IndexFormat.footerSize - 8 - blockCount * 20
+        var badMagic = file, cut = file, longer = file
+        for i in blocksStart..<(blocksStart + 4) { badMagic[i] ^= 0x5A }
+        cut[entry + 12] &-= 9       // the frame cut short
+        longer[entry + 16] &+= 1    // one byte more than the frame holds
+        // (Frames carry no checksum of their own: the file's CRC, checked on open,
+        // catches flipped bytes inside them.)
+        for damaged in [badMagic, cut, longer] {
             let reader = try Self.reader(of: damaged)
             XCTAssertThrowsError(try reader.paragraph(0)) { error in
                 guard case IndexError.damaged(let name, let reason) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(name, "t.store")
-                XCTAssertTrue(reason.contains("store block 0"), reason)
+                XCTAssertTrue(reason.hasPrefix("store block 0 does not decompress ("), reason)
             }
         }
     }
