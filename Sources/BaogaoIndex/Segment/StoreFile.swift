@@ -43,7 +43,8 @@ import BaogaoIngest
 /// decompresses only its 16 KiB (20–30 µs); zstd level 3 is ~12% larger than
 /// level 9 at four times its speed, and indexing throughput is a target too.
 /// A segment whose whole store is smaller than 4 MiB keeps its dictionary only
-/// if the dictionary saves more than its own size.
+/// if the dictionary saves more than its own size; one under 256 KiB is
+/// compressed at level 19 (see `smallStore`).
 struct StoredParagraph: Sendable, Equatable {
     var text: String
     var firstLine: Int
@@ -85,6 +86,13 @@ struct StoreWriter {
     /// A dictionary smaller than this is not worth training (too few samples).
     static let smallestDictionary = 1024
     static let level = 3
+    /// A segment whose whole store is at most this many raw bytes (a handful of
+    /// reports: what one run of `baogao index` adds after a new report) is
+    /// compressed at `smallStoreLevel`. With little or no dictionary, level 3 on
+    /// 16 KiB blocks is ~15% larger than zlib 9 on 32 KiB was (the sample
+    /// reports); level 19 matches it, and on so little data costs milliseconds.
+    static let smallStore = 256 * 1024
+    static let smallStoreLevel = 19
 
     private var blocks = ByteWriter()
     private var index: [(firstDoc: UInt32, offset: UInt64, compressed: UInt32, raw: UInt32)] = []
@@ -161,12 +169,13 @@ struct StoreWriter {
     /// pays for itself on them: for a report or two it can cost more than it
     /// saves. Trained early, it is kept: the rest of the segment is to come.
     private mutating func startCompressing(finishing: Bool) {
-        let trained = trainDictionary()
-        var chosen = Self.compressor(dictionary: trained ?? [])
+        let level = finishing && heldBytes <= Self.smallStore ? Self.smallStoreLevel : Self.level
+        let trained = trainDictionary(level: level)
+        var chosen = Self.compressor(dictionary: trained ?? [], level: level)
         var frames = held.map { Self.compress($0.raw, with: chosen) }
         dictionary = trained ?? []
         if let trained, finishing {
-            let plain = Self.compressor(dictionary: [])
+            let plain = Self.compressor(dictionary: [], level: level)
             let plainFrames = held.map { Self.compress($0.raw, with: plain) }
             if plainFrames.reduce(0, { $0 + $1.count }) <= trained.count + frames.reduce(0, { $0 + $1.count }) {
                 (dictionary, frames, chosen) = ([], plainFrames, plain)
@@ -181,14 +190,14 @@ struct StoreWriter {
 
     /// A dictionary trained on the held records, or nil when there are too few
     /// of them or zstd cannot learn from them.
-    private func trainDictionary() -> [UInt8]? {
+    private func trainDictionary(level: Int) -> [UInt8]? {
         let capacity = min(Self.dictionaryCapacity, heldBytes / 32)
         guard capacity >= Self.smallestDictionary else { return nil }
         return try? ZstdDictionary.train(samples: held.flatMap(\.raw), sampleSizes: recordSizes, capacity: capacity,
-                                            level: Self.level)
+                                            level: level)
     }
 
-    private static func compressor(dictionary: [UInt8]) -> ZstdCompressor {
+    private static func compressor(dictionary: [UInt8], level: Int) -> ZstdCompressor {
         do { return try ZstdCompressor(dictionary: dictionary, level: level) } catch {
             // Creating a context fails only when memory runs out.
             fatalError("zstd: \(error)")
