@@ -77,8 +77,12 @@ public struct FactsTable: @unchecked Sendable {
 
     /// The same, by attribute id (see `attributeID`).
     public func kind(attribute a: Int) -> NumberFact.Kind { FactKindCode.kind(attributes[a].kind) }
+    /// 0 ..< `kindCount`.
+    public func kindCode(attribute a: Int) -> Int { min(Int(attributes[a].kind), Self.kindCount - 1) }
     public func unit(attribute a: Int) -> String { string(attributes[a].unit) ?? "" }
+    public func unitID(attribute a: Int) -> Int { Int(attributes[a].unit) }
     public func relationID(attribute a: Int) -> Int { Int(attributes[a].relation) }
+    public static let kindCount = FactKindCode.all.count
 
     /// The whole fact; its `text` is cut from the paragraph's original text.
     public func fact(_ i: Int, paragraphText: String) -> NumberFact {
