@@ -20,7 +20,7 @@ public enum IndexFormat {
     /// Bumped on any change to any file's layout (FORMAT.md lists what changed).
     /// Version 1: the first layout. Version 2: the paragraph store in zstd blocks
     /// of 16 KiB with a per-segment dictionary (was zlib, 32 KiB). Version 3: facts
-    /// at 20 bytes each, with interned attributes (were 46 bytes).
+    /// at 18 bytes each, with interned attributes (were 46 bytes).
     public static let version: UInt32 = 3
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
     public static let oldestReadable: UInt32 = 3

@@ -6,6 +6,8 @@ public struct FactsTable: @unchecked Sendable {
     public let count: Int
     private let docsAt: UnsafeRawPointer, valuesAt: UnsafeRawPointer
     private let attributeIDsAt: UnsafeRawPointer, spansAt: UnsafeRawPointer
+    /// Attribute ids are u32, not u16 (see `FactsWriter.attributeIDWidth`).
+    private let wideAttributeIDs: Bool
     private let attributes: [FactAttribute]
     private let strings: [String]
 
@@ -14,14 +16,16 @@ public struct FactsTable: @unchecked Sendable {
         count = Int(try r.readU32())
         let attributeCount = Int(try r.readU32())
         let stringCount = Int(try r.readU32())
-        let fixed = count * 20
+        let idWidth = FactsWriter.attributeIDWidth(attributeCount: attributeCount)
+        wideAttributeIDs = idWidth == 4
+        let fixed = count * (4 + 8 + idWidth + 4)
         guard fixed <= r.remaining, let base = body.baseAddress else {
             throw .damaged(file: file, reason: "fact columns past the end")
         }
         docsAt = base + r.offset
         valuesAt = docsAt + count * 4
         attributeIDsAt = valuesAt + count * 8
-        spansAt = attributeIDsAt + count * 4
+        spansAt = attributeIDsAt + count * idWidth
         r.offset += fixed
         var attributes: [FactAttribute] = []
         attributes.reserveCapacity(min(attributeCount, r.remaining / 9))
@@ -38,7 +42,7 @@ public struct FactsTable: @unchecked Sendable {
         for (n, a) in attributes.enumerated() where a.stringIDs.contains(where: { Int($0) >= max(1, strings.count) }) {
             throw .damaged(file: file, reason: "fact attribute \(n) names a missing string")
         }
-        for i in 0..<count where Int(u32(attributeIDsAt, i)) >= attributes.count {
+        for i in 0..<count where attributeID(i) >= attributes.count {
             throw .damaged(file: file, reason: "fact \(i) names a missing attribute")
         }
     }
@@ -58,7 +62,10 @@ public struct FactsTable: @unchecked Sendable {
 
     /// The id of a fact's attributes (kind, unit, relation, label, …): facts with
     /// the same id agree on all of them, so a scan can decide once per id.
-    @inline(__always) public func attributeID(_ i: Int) -> Int { Int(u32(attributeIDsAt, i)) }
+    @inline(__always) public func attributeID(_ i: Int) -> Int {
+        wideAttributeIDs ? Int(u32(attributeIDsAt, i))
+            : Int(UInt16(littleEndian: attributeIDsAt.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)))
+    }
     /// Attribute ids run from 0 to `attributeCount - 1`.
     public var attributeCount: Int { attributes.count }
 

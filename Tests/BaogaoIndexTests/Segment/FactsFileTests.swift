@@ -68,8 +68,26 @@ final class FactsFileTests: XCTestCase {
         let body = Array(writer.finish().dropFirst(IndexFormat.headerSize).dropLast(IndexFormat.footerSize))
         let hex = body.map { String(format: "%02X", $0) }.joined(separator: " ")
         XCTAssertEqual(hex, "01 00 00 00 01 00 00 00 03 00 00 00 27 00 00 00 00 00 00 00 D6 5E AB 41 "
-                          + "00 00 00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
+                          + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
                           + "00 0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA 03 E5 85 83")
+    }
+
+    func testPast65536AttributesIdsTakeFourBytes() throws {
+        var writer = FactsWriter()
+        let n = (1 << 16) + 3
+        for i in 0..<n {
+            writer.append(NumberFact(kind: .count, value: Double(i), unit: "个", text: "", start: 0, end: 0,
+                                     label: "项目\(i)"), doc: i)
+        }
+        // Ids past 65,535 read back: they were not cut to two bytes.
+        let file = writer.finish()
+        let table = try Self.table(of: file)
+        for i in [0, 1, 65_535, 65_536, n - 1] {
+            XCTAssertEqual(table.attributeID(i), i)
+            XCTAssertEqual(table.label(i), "项目\(i)")
+            XCTAssertEqual(table.doc(i), i)
+            XCTAssertEqual(table.value(i), Double(i))
+        }
     }
 
     func testSpansPastTheirFieldsAreClampedNotWrapped() {
@@ -93,13 +111,13 @@ final class FactsFileTests: XCTestCase {
         let h = IndexFormat.headerSize
         // Fact 2's attribute id (after the counts, docs and values).
         var badAttribute = file
-        badAttribute[h + 12 + 6 * 4 + 6 * 8 + 2 * 4] = 99
+        badAttribute[h + 12 + 6 * 4 + 6 * 8 + 2 * 2] = 99
         XCTAssertThrowsError(try Self.table(of: badAttribute)) {
             XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact 2 names a missing attribute"))
         }
         // Attribute 0's label id (the first byte after the columns).
         var badString = file
-        badString[h + 12 + 6 * 20] = 0x7F
+        badString[h + 12 + 6 * 18] = 0x7F
         XCTAssertThrowsError(try Self.table(of: badString)) {
             XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact attribute 0 names a missing string"))
         }
