@@ -1,7 +1,7 @@
 import Synchronization
 
 /// The most recently decompressed store blocks of a segment. Showing a hit
-/// decompresses the 16 KiB block that holds its paragraph (20–40 µs); the same
+/// decompresses the 16 KiB block that holds its paragraph (~20 µs); the same
 /// blocks come back for the next page, the next query on the same topic,
 /// `:open`'s neighbours. A few dozen blocks (about 1 MiB) catch most of that.
 ///
