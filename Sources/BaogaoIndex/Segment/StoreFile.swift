@@ -78,8 +78,9 @@ struct StoredParagraph: Sendable, Equatable {
 struct StoreWriter {
     static let targetBlockSize = 16 * 1024
     /// Raw bytes gathered before the dictionary is trained on them; the blocks
-    /// are held uncompressed until then. Larger samples train a slightly better
-    /// dictionary, slower (~0.1 s per MiB).
+    /// are held uncompressed until then. More samples train a slightly better
+    /// dictionary (from 1 MiB the store came out 5% larger than from 4 MiB, from
+    /// 8 MiB 3% smaller), at ~0.03 s per MiB.
     static let trainingBytes = 4 << 20
     private let trainingBytes: Int
     /// The dictionary's size is at most a 32nd of its samples (zstd wants many
