@@ -129,7 +129,8 @@ final class FactsFileTests: XCTestCase {
         }
     }
 
-    /// A table over the body of a whole `.facts` file; the bytes stay alive with the test process.
+    /// A table over the body of a whole `.facts` file. The copy it reads is never freed
+    /// (the table points into it, as into a mapped file).
     private static func table(of file: [UInt8]) throws -> FactsTable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))

@@ -108,17 +108,15 @@ final class StoreFileTests: XCTestCase {
 
     // MARK: - Helpers
 
-    /// A reader over the body of a whole `.store` file; the file's bytes stay alive with the test.
+    /// A reader over the body of a whole `.store` file. The copy it reads is never
+    /// freed (the reader points into it, as into a mapped file): a few MB per test run.
     private static func reader(of file: [UInt8]) throws -> StoreReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))
-        kept.append(buffer)
         let body = try IndexFormat.checkFrame(UnsafeRawBufferPointer(buffer), kind: .store, file: "t.store",
                                               verifyChecksum: false)
         return try StoreReader(body: body, file: "t.store")
     }
-
-    nonisolated(unsafe) private static var kept: [UnsafeMutableRawBufferPointer] = []
 
     /// Report-like paragraphs: shared wording, different numbers, every optional part.
     static func paragraphs(_ n: Int) -> [StoredParagraph] {
