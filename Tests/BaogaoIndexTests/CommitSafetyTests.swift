@@ -124,6 +124,40 @@ final class CommitSafetyTests: XCTestCase {
         }
     }
 
+    func testAnOlderFormatIsRefusedByReadersAndRebuiltByTheWriter() throws {
+        let (scratch, corpus) = try indexedScratch()
+        let folder = IndexFolder(path: scratch.index)
+        var manifest = try IndexReader.readManifest(folder)
+        manifest.format = IndexFormat.oldestReadable - 1
+        try FileSink.system.write(folder.file("MANIFEST"), try manifest.encoded())
+        XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            XCTAssertEqual(error as? IndexError, .tooOld(file: "MANIFEST", version: IndexFormat.oldestReadable - 1))
+            XCTAssertTrue("\(error)".contains("run baogao index --rebuild"), "\(error)")
+        }
+        let summary = try buildIndex(corpus: corpus, index: scratch.index)
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version \(IndexFormat.oldestReadable - 1)")
+        XCTAssertEqual(try IndexReader.open(path: scratch.index).segments.count, 2)
+    }
+
+    func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {
+        let (scratch, _) = try indexedScratch()
+        let segment = try IndexReader.open(path: scratch.index).segments[0].name
+        let path = scratch.index + "/" + segment + ".store"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Past the header and the dictionary length: the dictionary or the first frame.
+        for i in 24..<40 { bytes[i] ^= 0x33 }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        do {
+            let index = try IndexReader.open(path: scratch.index, verifyChecksums: false)
+            _ = try index.paragraph(segment: 0, doc: 0)
+            XCTFail("damaged store bytes read without an error")
+        } catch let error as IndexError {
+            guard case .damaged(let file, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, segment + ".store")
+            XCTAssertTrue("\(error)".hasPrefix("index damaged: \(segment).store: "), "\(error)")
+        }
+    }
+
     func testASecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws {
         let scratch = Scratch()
         let folder = IndexFolder(path: scratch.index)

@@ -4,6 +4,7 @@ import Foundation
 //
 //   baogao-bench search INDEX_DIR [ROUNDS] [CLASS]   search latency per query class
 //   baogao-bench stages CORPUS_DIR [ROUNDS]          ingestion and analysis MB/s, one core
+//   baogao-bench paragraphs INDEX_DIR [READS]        one stored paragraph read, cold and cached
 //
 // Build and run with: swift run -c release --package-path Benchmarks baogao-bench …
 
@@ -12,8 +13,9 @@ do {
     switch args.count >= 3 ? args[1] : "" {
     case "search": try searchBenchmark(args)
     case "stages": try stageBenchmark(args)
+    case "paragraphs": try paragraphBenchmark(args)
     default:
-        FileHandle.standardError.write(Data("usage: baogao-bench search INDEX_DIR [ROUNDS] [CLASS] | stages CORPUS_DIR [ROUNDS]\n".utf8))
+        FileHandle.standardError.write(Data("usage: baogao-bench search INDEX_DIR [ROUNDS] [CLASS] | stages CORPUS_DIR [ROUNDS] | paragraphs INDEX_DIR [READS]\n".utf8))
         exit(2)
     }
 } catch {

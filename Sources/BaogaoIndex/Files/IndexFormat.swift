@@ -9,17 +9,21 @@ import CZlib
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-1 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  01 00 00 00  00 00 00 00`.
+/// Example: the header of a version-3 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  03 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
 /// A version above `IndexFormat.version` is refused as too new, one below
 /// `oldestReadable` as too old; anything else that does not match is damage.
 public enum IndexFormat {
-    /// Bumped on any change to any file's layout. Version 1: this layout.
-    public static let version: UInt32 = 1
-    public static let oldestReadable: UInt32 = 1
+    /// Bumped on any change to any file's layout (FORMAT.md lists what changed).
+    /// Version 1: the first layout. Version 2: the paragraph store in zstd blocks
+    /// of 16 KiB with a per-segment dictionary (was zlib, 32 KiB). Version 3: facts
+    /// at 18 bytes each, with interned attributes (were 46 bytes).
+    public static let version: UInt32 = 3
+    /// Older versions are rebuilt, not read: a reader keeps one layout per file.
+    public static let oldestReadable: UInt32 = 3
 
     static let headerSize = 16
     static let footerSize = 16

@@ -1,9 +1,9 @@
 import Synchronization
 
-/// The most recently inflated store blocks of a segment. Showing a hit inflates
-/// the 32 KiB block that holds its paragraph (about 0.1 ms); the same blocks
-/// come back for the next page, the next query on the same topic, `:open`'s
-/// neighbours. A few dozen blocks (about 1 MiB) catch most of that.
+/// The most recently decompressed store blocks of a segment. Showing a hit
+/// decompresses the 16 KiB block that holds its paragraph (~20 µs); the same
+/// blocks come back for the next page, the next query on the same topic,
+/// `:open`'s neighbours. A few dozen blocks (about 1 MiB) catch most of that.
 ///
 /// Least-recently-used by a use counter; shared by every thread reading the
 /// segment, so it sits behind a mutex held only to look up or insert.
@@ -21,7 +21,7 @@ final class BlockCache: Sendable {
     let capacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int = 32) {
+    init(capacity: Int = 64) {
         self.capacity = capacity
     }
 

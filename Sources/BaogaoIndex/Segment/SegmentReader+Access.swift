@@ -26,8 +26,8 @@ extension SegmentReader {
     /// Every distinct section path of the segment, by section index.
     public var sectionPaths: [[String]] { docs.sections }
 
-    /// A reader of stored paragraph texts that keeps the last inflated block, so
-    /// that reading documents in ascending order inflates each block once.
+    /// A reader of stored paragraph texts that keeps the last decompressed block,
+    /// so that reading documents in ascending order decompresses each block once.
     public func textReader() -> StoredTextReader { StoredTextReader(store: store) }
 
     /// Every word term of the segment (without its kind byte) with its key, for

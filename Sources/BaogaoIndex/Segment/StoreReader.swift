@@ -1,32 +1,45 @@
 import BaogaoIngest
-import CZlib
 
 /// Reads paragraphs back from a `.store` body (format in StoreFile.swift).
-/// Stateless and so safe to share: each read inflates the paragraph's block.
+/// Safe to share between threads: each read decompresses the paragraph's block
+/// (or finds it in the cache) with the segment's one digested dictionary.
 struct StoreReader: @unchecked Sendable {
     private let body: UnsafeRawBufferPointer
     private let file: String
     private let blockCount: Int
     let docCount: Int
+    /// Where blocks may start: after the dictionary.
+    private let blocksStart: Int
     private let indexStart: Int
+    private let decompressor: ZstdDecompressor
     private let cache = BlockCache()
 
     init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
         self.body = body
         self.file = file
-        guard body.count >= 8 else { throw .damaged(file: file, reason: "store too short") }
+        guard body.count >= 12 else { throw .damaged(file: file, reason: "store too short") }
         var t = ByteReader(body, offset: body.count - 8, file: file)
         blockCount = Int(try t.readU32())
         docCount = Int(try t.readU32())
         indexStart = body.count - 8 - blockCount * 20
-        guard indexStart >= 0 else { throw .damaged(file: file, reason: "bad store trailer") }
+        var h = ByteReader(body, file: file)
+        let dictionaryLength = Int(try h.readU32())
+        blocksStart = 4 + dictionaryLength
+        guard indexStart >= blocksStart else { throw .damaged(file: file, reason: "bad store trailer") }
+        let dictionary = try h.readBytes(dictionaryLength)
+        guard dictionary.isEmpty || ZstdDictionary.isValid(dictionary) else {
+            throw .damaged(file: file, reason: "store dictionary is not a zstd dictionary")
+        }
+        do { decompressor = try ZstdDecompressor(dictionary: dictionary) } catch {
+            throw .damaged(file: file, reason: "store dictionary unusable (\(error))")
+        }
     }
 
     private func entry(_ b: Int) throws(IndexError) -> (firstDoc: Int, offset: Int, compressed: Int, raw: Int) {
         var r = ByteReader(body, offset: indexStart + b * 20, file: file)
         let first = Int(try r.readU32()), offset = try r.readU64()
         let compressed = Int(try r.readU32()), raw = Int(try r.readU32())
-        guard offset + UInt64(compressed) <= UInt64(indexStart) else {
+        guard offset >= UInt64(blocksStart), offset + UInt64(compressed) <= UInt64(indexStart) else {
             throw .damaged(file: file, reason: "store block \(b) past the end")
         }
         return (first, Int(offset), compressed, raw)
@@ -38,12 +51,13 @@ struct StoreReader: @unchecked Sendable {
         return (try entry(b).firstDoc, try decode(block: b))
     }
 
-    /// One paragraph: inflates its block and skips the records before it without
-    /// decoding them (decoding a whole block's strings cost more than inflating it).
+    /// One paragraph: decompresses its block and skips the records before it
+    /// without decoding them (decoding a whole block's strings costs more than
+    /// decompressing it).
     func paragraph(_ doc: Int) throws(IndexError) -> StoredParagraph {
         let b = try blockIndex(containing: doc)
         let first = try entry(b).firstDoc
-        let raw = try inflate(block: b)
+        let raw = try decompressed(block: b)
         return try withBytes(of: raw) { (bytes) throws(IndexError) in
             var r = ByteReader(bytes, file: file)
             for _ in first..<doc {
@@ -67,22 +81,21 @@ struct StoreReader: @unchecked Sendable {
         return lo
     }
 
-    private func inflate(block b: Int) throws(IndexError) -> [UInt8] {
+    private func decompressed(block b: Int) throws(IndexError) -> [UInt8] {
         if let cached = cache.bytes(ofBlock: b) { return cached }
         let e = try entry(b)
         guard e.raw <= 64 << 20 else { throw .damaged(file: file, reason: "store block \(b) too large") }
-        var raw = [UInt8](repeating: 0, count: e.raw)
-        let n = raw.withUnsafeMutableBufferPointer { dst in
-            bg_inflate(body.baseAddress?.assumingMemoryBound(to: UInt8.self).advanced(by: e.offset),
-                       UInt64(e.compressed), dst.baseAddress, UInt64(dst.count))
+        let frame = UnsafeRawBufferPointer(rebasing: body[e.offset..<(e.offset + e.compressed)])
+        let raw: [UInt8]
+        do { raw = try decompressor.decompress(frame, rawLength: e.raw) } catch {
+            throw .damaged(file: file, reason: "store block \(b) does not decompress (\(error))")
         }
-        guard n == e.raw else { throw .damaged(file: file, reason: "store block \(b) does not inflate") }
         cache.insert(raw, forBlock: b)
         return raw
     }
 
     func decode(block b: Int) throws(IndexError) -> [StoredParagraph] {
-        let raw = try inflate(block: b)
+        let raw = try decompressed(block: b)
         return try withBytes(of: raw) { (bytes) throws(IndexError) in
             var r = ByteReader(bytes, file: file)
             var out: [StoredParagraph] = []

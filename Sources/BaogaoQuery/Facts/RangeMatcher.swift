@@ -10,8 +10,11 @@ import BaogaoIndex
 /// (占, 为预算的) must appear in the fact's relation. Without a relation, the
 /// value is compared as stored.
 ///
-/// A matcher is prepared per range and segment: units and relations are decided
-/// once per distinct string id, so scanning a million facts touches no strings.
+/// A matcher is prepared per range and segment: a fact's kind, unit and
+/// relation are decided once per attribute id (facts sharing one agree on all
+/// three), and that verdict from ones kept per unit and per relation string —
+/// there are tens of thousands of attributes but only hundreds of such strings,
+/// and comparing strings is what costs. Scanning a million facts touches no strings.
 struct RangeMatcher {
     static let increase = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收"]
     static let decrease = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收"]
@@ -26,7 +29,8 @@ struct RangeMatcher {
     private let facts: FactsTable
     private let family: [String]?
     private let negate: Bool
-    // -1 undecided, 0 no, 1 yes; indexed by kind code × stringCount + unit id, and by relation id.
+    // -1 undecided, 0 no, 1 yes; by attribute id, by kind code × stringCount + unit id, by relation id.
+    private var accepted: [Int8]
     private var unitOK: [Int8]
     private var relationOK: [Int8]
 
@@ -35,30 +39,36 @@ struct RangeMatcher {
         self.facts = facts
         family = range.relation.flatMap(Self.family)
         negate = family == Self.decrease
-        unitOK = [Int8](repeating: -1, count: 4 * facts.stringCount)
+        accepted = [Int8](repeating: -1, count: facts.attributeCount)
+        unitOK = [Int8](repeating: -1, count: FactsTable.kindCount * facts.stringCount)
         relationOK = [Int8](repeating: -1, count: range.relation == nil ? 0 : facts.stringCount)
     }
 
     mutating func matches(_ i: Int) -> Bool {
-        let kind = facts.kindCode(i)
-        let slot = kind * facts.stringCount + facts.unitID(i)
+        let a = facts.attributeID(i)
+        if accepted[a] < 0 { accepted[a] = accepts(attribute: a) ? 1 : 0 }
+        guard accepted[a] == 1 else { return false }
+        let value = facts.value(i)
+        return range.contains(negate ? -value : value)
+    }
+
+    /// Whether facts with attribute `a` can match at all: kind and unit, then the relation.
+    private mutating func accepts(attribute a: Int) -> Bool {
+        let slot = facts.kindCode(attribute: a) * facts.stringCount + facts.unitID(attribute: a)
         if unitOK[slot] < 0 {
-            let k = NumberKind(rawValue: facts.kind(i).rawValue)
-            unitOK[slot] = k.map { range.accepts(kind: $0, unit: facts.unit(i)) } == true ? 1 : 0
+            let kind = NumberKind(rawValue: facts.kind(attribute: a).rawValue)
+            unitOK[slot] = kind.map { range.accepts(kind: $0, unit: facts.unit(attribute: a)) } == true ? 1 : 0
         }
         guard unitOK[slot] == 1 else { return false }
-        var value = facts.value(i)
-        if let wanted = range.relation {
-            let r = facts.relationID(i)
-            if relationOK[r] < 0 {
-                let relation = facts.string(id: r) ?? ""
-                let ok: Bool
-                if r == 0 { ok = false } else if let words = family { ok = words.contains { relation.contains($0) } } else { ok = relation.contains(wanted) }
-                relationOK[r] = ok ? 1 : 0
-            }
-            guard relationOK[r] == 1 else { return false }
-            if negate { value = -value }
-        }
-        return range.contains(value)
+        guard range.relation != nil else { return true }
+        let r = facts.relationID(attribute: a)
+        if relationOK[r] < 0 { relationOK[r] = acceptsRelation(r) ? 1 : 0 }
+        return relationOK[r] == 1
+    }
+
+    private func acceptsRelation(_ id: Int) -> Bool {
+        guard let wanted = range.relation, id != 0, let relation = facts.string(id: id) else { return false }
+        if let words = family { return words.contains { relation.contains($0) } }
+        return relation.contains(wanted)
     }
 }

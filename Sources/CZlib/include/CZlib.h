@@ -1,6 +1,7 @@
 /*
- * CZlib — CRC-32 and deflate/inflate from the system zlib, for the index's
- * checksums and its compressed paragraph store. Plain C types only.
+ * CZlib — CRC-32 and Adler-32 from the system zlib, for the index files'
+ * checksums and the corpus files' fingerprints. Plain C types only. (The
+ * paragraph store is compressed with zstd: see CZstd.)
  */
 #ifndef BAOGAO_CZLIB_H
 #define BAOGAO_CZLIB_H
@@ -16,17 +17,6 @@ uint32_t bg_crc32(uint32_t crc, const uint8_t *data, uint64_t length);
 
 /* Adler-32 of data, continuing from adler (1 to start). */
 uint32_t bg_adler32(uint32_t adler, const uint8_t *data, uint64_t length);
-
-/* An upper bound on the compressed size of length bytes. */
-uint64_t bg_deflate_bound(uint64_t length);
-
-/* Compresses src into dst (capacity cap, at least bg_deflate_bound(length)).
- * Returns the compressed length, or -1 on error. */
-int64_t bg_deflate(const uint8_t *src, uint64_t length, uint8_t *dst, uint64_t cap, int32_t level);
-
-/* Decompresses src into dst, which must hold exactly the original length.
- * Returns the decompressed length, or -1 if the data is corrupt or does not fit. */
-int64_t bg_inflate(const uint8_t *src, uint64_t length, uint8_t *dst, uint64_t cap);
 
 #ifdef __cplusplus
 }

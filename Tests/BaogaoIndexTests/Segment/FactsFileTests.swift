@@ -1,0 +1,141 @@
+import BaogaoAnalysis
+@testable import BaogaoIndex
+import XCTest
+
+/// The facts file: 20 bytes a fact and a table of shared attributes (FactsFile.swift).
+final class FactsFileTests: XCTestCase {
+    private static let paragraph = "2023年全区教育支出 22960万元，约增长5.1%，占比12.3个百分点，新建学校3所。"
+
+    private static func scalars(_ s: String, _ needle: String) -> (Int, Int) {
+        let all = Array(s.unicodeScalars), n = Array(needle.unicodeScalars)
+        for i in 0...(all.count - n.count) where Array(all[i..<(i + n.count)]) == n { return (i, i + n.count) }
+        return (0, 0)
+    }
+
+    /// Facts with every field set, and some with none.
+    static func facts() -> [(NumberFact, Int)] {
+        let p = paragraph
+        func fact(_ kind: NumberFact.Kind, _ value: Double, _ unit: String, _ text: String, label: String? = nil,
+                  relation: String? = nil, scope: String? = nil, year: Int? = nil, approximate: Bool = false,
+                  qualifier: String? = nil, column: String? = nil) -> NumberFact {
+            let (s, e) = scalars(p, text)
+            return NumberFact(kind: kind, value: value, unit: unit, text: text, start: s, end: e, label: label,
+                              relation: relation, scope: scope, year: year, approximate: approximate,
+                              qualifier: qualifier, column: column)
+        }
+        return [
+            (fact(.amount, 229_600_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
+                  qualifier: "预算", column: "执行数"), 3),
+            (fact(.percent, 5.1, "%", "5.1%", label: "教育支出", relation: "增长", scope: "全区", year: 2023,
+                  approximate: true), 3),
+            (fact(.percentagePoint, 12.3, "个百分点", "12.3个百分点", relation: "占"), 3),
+            (fact(.count, 3, "所", "3所", label: "新建学校"), 5),
+            // The same attributes as the first, another value and paragraph: one shared attribute id.
+            (fact(.amount, 1_000_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
+                  qualifier: "预算", column: "执行数"), 5),
+            (fact(.amount, 0, "", ""), 9),
+        ]
+    }
+
+    func testEveryFieldRoundTrips() throws {
+        var writer = FactsWriter()
+        for (f, doc) in Self.facts() { writer.append(f, doc: doc) }
+        let table = try Self.table(of: writer.finish())
+        XCTAssertEqual(table.count, 6)
+        for (i, (f, doc)) in Self.facts().enumerated() {
+            XCTAssertEqual(table.fact(i, paragraphText: Self.paragraph), f, "fact \(i)")
+            XCTAssertEqual(table.doc(i), doc)
+            XCTAssertEqual(table.value(i), f.value)
+            XCTAssertEqual(table.kind(i), f.kind)
+            XCTAssertEqual(table.unit(i), f.unit)
+            XCTAssertEqual(table.label(i), f.label)
+            XCTAssertEqual(table.relation(i), f.relation)
+            XCTAssertEqual(table.string(id: table.labelID(i)), f.label)
+            XCTAssertEqual(table.kind(attribute: table.attributeID(i)), f.kind)
+        }
+        XCTAssertEqual(table.attributeID(0), table.attributeID(4), "facts saying the same share one attribute")
+        XCTAssertEqual(table.attributeCount, 5)
+        XCTAssertEqual(table.facts(ofDoc: 3), 0..<3)
+        XCTAssertEqual(table.facts(ofDoc: 5), 3..<5)
+        XCTAssertEqual(table.facts(ofDoc: 4), 3..<3)
+        XCTAssertEqual(table.labelID(5), 0, "no label")
+    }
+
+    func testTheFormatsWorkedExampleIsWhatTheWriterWrites() throws {
+        var writer = FactsWriter()
+        writer.append(NumberFact(kind: .amount, value: 229_600_000, unit: "元", text: "22960万元", start: 6, end: 13,
+                                 label: "教育支出"), doc: 39)
+        let body = Array(writer.finish().dropFirst(IndexFormat.headerSize).dropLast(IndexFormat.footerSize))
+        let hex = body.map { String(format: "%02X", $0) }.joined(separator: " ")
+        XCTAssertEqual(hex, "01 00 00 00 01 00 00 00 03 00 00 00 27 00 00 00 00 00 00 00 D6 5E AB 41 "
+                          + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
+                          + "00 0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA 03 E5 85 83")
+    }
+
+    func testPast65536AttributesIdsTakeFourBytes() throws {
+        var writer = FactsWriter()
+        let n = (1 << 16) + 3
+        for i in 0..<n {
+            writer.append(NumberFact(kind: .count, value: Double(i), unit: "个", text: "", start: 0, end: 0,
+                                     label: "项目\(i)"), doc: i)
+        }
+        // Ids past 65,535 read back: they were not cut to two bytes.
+        let file = writer.finish()
+        let table = try Self.table(of: file)
+        for i in [0, 1, 65_535, 65_536, n - 1] {
+            XCTAssertEqual(table.attributeID(i), i)
+            XCTAssertEqual(table.label(i), "项目\(i)")
+            XCTAssertEqual(table.doc(i), i)
+            XCTAssertEqual(table.value(i), Double(i))
+        }
+    }
+
+    func testSpansPastTheirFieldsAreClampedNotWrapped() {
+        XCTAssertEqual(FactSpan.start(FactSpan.pack(start: 70_000, end: 70_009)), 70_000)
+        XCTAssertEqual(FactSpan.end(FactSpan.pack(start: 70_000, end: 70_009)), 70_009)
+        XCTAssertEqual(FactSpan.end(FactSpan.pack(start: 5, end: 5000)), 5 + FactSpan.maxLength)
+        XCTAssertEqual(FactSpan.start(FactSpan.pack(start: Int(Int32.max), end: Int(Int32.max))), FactSpan.maxStart)
+        XCTAssertEqual(FactSpan.end(FactSpan.pack(start: 9, end: 3)), 9, "an end before the start is an empty span")
+    }
+
+    func testAnEmptyFactsFileReads() throws {
+        let table = try Self.table(of: FactsWriter().finish())
+        XCTAssertEqual(table.count, 0)
+        XCTAssertEqual(table.facts(ofDoc: 0), 0..<0)
+    }
+
+    func testIdsOutOfRangeAndTruncationAreDamageNotACrash() throws {
+        var writer = FactsWriter()
+        for (f, doc) in Self.facts() { writer.append(f, doc: doc) }
+        let file = writer.finish()
+        let h = IndexFormat.headerSize
+        // Fact 2's attribute id (after the counts, docs and values).
+        var badAttribute = file
+        badAttribute[h + 12 + 6 * 4 + 6 * 8 + 2 * 2] = 99
+        XCTAssertThrowsError(try Self.table(of: badAttribute)) {
+            XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact 2 names a missing attribute"))
+        }
+        // Attribute 0's label id (the first byte after the columns).
+        var badString = file
+        badString[h + 12 + 6 * 18] = 0x7F
+        XCTAssertThrowsError(try Self.table(of: badString)) {
+            XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact attribute 0 names a missing string"))
+        }
+        // A fact count far past the end.
+        var badCount = file
+        badCount[h + 3] = 0x40
+        XCTAssertThrowsError(try Self.table(of: badCount)) {
+            XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact columns past the end"))
+        }
+    }
+
+    /// A table over the body of a whole `.facts` file. The copy it reads is never freed
+    /// (the table points into it, as into a mapped file).
+    private static func table(of file: [UInt8]) throws -> FactsTable {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
+        buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))
+        let body = try IndexFormat.checkFrame(UnsafeRawBufferPointer(buffer), kind: .facts, file: "t.facts",
+                                              verifyChecksum: false)
+        return try FactsTable(body: body, file: "t.facts")
+    }
+}
