@@ -10,28 +10,26 @@ struct FilterMask {
     private let reportAllowed: [Bool]?
     private let sectionAllowed: [Bool]?
 
-    init(segment: SegmentReader, filters: Filters, fold: (String) -> String) {
+    init(segment: SegmentReader, filters: Filters, labels: () -> FoldedLabels) {
         self.segment = segment
         years = filters.years
-        if filters.regions.isEmpty && filters.docs.isEmpty {
-            reportAllowed = nil
-        } else {
+        let needsReports = !(filters.regions.isEmpty && filters.docs.isEmpty)
+        let folded: FoldedLabels? = needsReports || !filters.sections.isEmpty ? labels() : nil
+        if needsReports, let folded {
+            let regions = filters.regions.map { Array($0.folded.unicodeScalars) }
+            let docs = filters.docs.map { Array($0.folded.unicodeScalars) }
             reportAllowed = (0..<segment.reportCount).map { r in
-            let report = segment.report(r)
-            let region = fold(report.region ?? "")
-            let doc = fold(report.doc)
-            let regionOK = filters.regions.isEmpty || filters.regions.contains { region.contains($0.folded) }
-            let docOK = filters.docs.isEmpty || filters.docs.contains { doc.hasPrefix($0.folded) || doc.contains($0.folded) }
-            return regionOK && docOK
+                (regions.isEmpty || regions.contains { FoldedLabels.contains(folded.regions[r], $0) })
+                    && (docs.isEmpty || docs.contains { FoldedLabels.contains(folded.docs[r], $0) })
             }
-        }
-        if filters.sections.isEmpty {
-            sectionAllowed = nil
         } else {
-            sectionAllowed = segment.sectionPaths.map { path in
-                let text = fold(path.joined(separator: " › "))
-                return filters.sections.contains { text.contains($0.folded) }
-            }
+            reportAllowed = nil
+        }
+        if !filters.sections.isEmpty, let folded {
+            let sections = filters.sections.map { Array($0.folded.unicodeScalars) }
+            sectionAllowed = folded.sections.map { path in sections.contains { FoldedLabels.contains(path, $0) } }
+        } else {
+            sectionAllowed = nil
         }
     }
 
@@ -57,5 +55,27 @@ struct FilterMask {
         var out = DocSet()
         for d in 0..<UInt32(segment.docCount) where allows(d) { out.append(d, 0) }
         return out
+    }
+}
+
+/// A segment's report regions, file names and section paths (joined with
+/// " › "), folded like query text. Filters compare against them on every
+/// query, so a searcher folds them once per segment, as scalars: folding
+/// thousands of paths per query, and comparing them as `String`s, cost more
+/// than the search itself.
+struct FoldedLabels: Sendable {
+    let regions: [[Unicode.Scalar]]
+    let docs: [[Unicode.Scalar]]
+    let sections: [[Unicode.Scalar]]
+
+    init(segment: SegmentReader, fold: (String) -> String) {
+        let reports = (0..<segment.reportCount).map { segment.report($0) }
+        regions = reports.map { Array(fold($0.region ?? "").unicodeScalars) }
+        docs = reports.map { Array(fold($0.doc).unicodeScalars) }
+        sections = segment.sectionPaths.map { Array(fold($0.joined(separator: " › ")).unicodeScalars) }
+    }
+
+    static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
+        part.isEmpty || !Occurrences.starts(of: part, in: text).isEmpty
     }
 }

@@ -28,7 +28,7 @@ extension Searcher {
         let leaders = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
             let segment = self.index.segments[s]
             let mask = try self.withAnalyzer { a in
-                FilterMask(segment: segment, filters: query.filters, fold: { a.normalize($0).string })
+                FilterMask(segment: segment, filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
             }
             do throws(IndexError) {
                 return try self.rankPostings(key, segment: s, mask: mask, scoring: scoring, keep: want)

@@ -8,6 +8,7 @@ public final class Searcher: Sendable {
     public let index: IndexReader
     let analyzers = AnalyzerPool()
     private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
+    private let labelCache = Mutex<[Int: FoldedLabels]>([:])
 
     public init(index: IndexReader) {
         self.index = index
@@ -69,6 +70,14 @@ public final class Searcher: Sendable {
         }
     }
 
+    /// Segment `s`'s regions, file names and sections folded for filters (made on first use).
+    func foldedLabels(_ s: Int, analyzer: Analyzer) -> FoldedLabels {
+        if let cached = labelCache.withLock({ $0[s] }) { return cached }
+        let labels = FoldedLabels(segment: index.segments[s], fold: { analyzer.normalize($0).string })
+        labelCache.withLock { $0[s] = labels }
+        return labels
+    }
+
     func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {
         if let cached = wordTermCache.withLock({ $0[s] }) { return cached }
         let terms = try index.segments[s].wordTerms()
@@ -113,10 +122,10 @@ public final class Searcher: Sendable {
     /// One segment's matches, and each term's own matches for scoring.
     private func evaluate(_ query: Query, segment s: Int, analyzer: Analyzer) throws(SearchError) -> SegmentMatches {
         let segment = index.segments[s]
-        let fold = { (text: String) in analyzer.normalize(text).string }
         let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
                                        wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
-        var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters, fold: fold),
+        var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters,
+                                                                          labels: { self.foldedLabels(s, analyzer: analyzer) }),
                                          analyzer: analyzer)
         let matches = try evaluator.evaluate(query.root)
         return SegmentMatches(matches: matches, termMatches: evaluator.termMatches)
