@@ -178,40 +178,56 @@ public final class Searcher: Sendable {
     }
 
     /// The best `keep` matches of one segment by BM25 with the word boost.
+    ///
+    /// BM25 without the boost comes first, term by term over flat arrays; the
+    /// boost can raise a score by at most `wordBoost`, so only documents that
+    /// could then enter the top are scored again with their word lookups —
+    /// in the same order of terms, so the scores are exactly the same.
     private func rank(_ evaluated: SegmentMatches, segment s: Int, scoring: TermScoring,
                       keep: Int) throws(SearchError) -> [RankedDoc] {
         let segment = index.segments[s]
         let docs = evaluated.matches.docs
         guard !docs.isEmpty else { return [] }
-        // Term by term over flat arrays: per-document access through structs
-        // holding arrays cost a retain and a release each.
-        var scores = [Double](repeating: 0, count: docs.count)
         let lengths = segment.lengthColumn
-        for (i, term) in scoring.terms.enumerated() {
-            guard let set = evaluated.termMatches[term] else { continue }
+        let sets = scoring.terms.map { evaluated.termMatches[$0] ?? DocSet() }
+        var base = [Double](repeating: 0, count: docs.count)
+        for (i, set) in sets.enumerated() {
             let termDocs = set.docs, counts = set.counts
-            var word: PostingsCursor?
-            if let key = scoring.wordKeys[i] {
-                do { word = try segment.postings(key) } catch { throw .index(error) }
-            }
             var j = 0
             for k in 0..<docs.count {
                 let d = docs[k]
                 while j < termDocs.count, termDocs[j] < d { j += 1 }
                 guard j < termDocs.count, termDocs[j] == d else { continue }
-                var contribution = scoring.bm25.score(idf: scoring.idf[i], count: counts[j], length: lengths[Int(d)])
-                if word != nil {
-                    let onWord: Bool
-                    do { onWord = try word?.contains(d) ?? false } catch { throw .index(error) }
-                    if onWord { contribution *= BM25.wordBoost }
-                }
-                scores[k] += contribution
+                base[k] += scoring.bm25.score(idf: scoring.idf[i], count: counts[j], length: lengths[Int(d)])
             }
         }
+        var words: [PostingsCursor?] = []
+        do {
+            for key in scoring.wordKeys { words.append(try key.flatMap { (k) throws(IndexError) in try segment.postings(k) }) }
+        } catch { throw .index(error) }
+        let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
+        var probes = [Int](repeating: 0, count: sets.count)
         var top = TopK(capacity: keep)
         let reportOf = segment.reportColumn, years = segment.reportYears
         for k in 0..<docs.count {
-            top.offer(RankedDoc(score: scores[k], year: years[reportOf[Int(docs[k])]], segment: s, doc: docs[k]))
+            let d = docs[k]
+            if base[k] * maxBoost < top.entryScore { continue }
+            var score = base[k]
+            if maxBoost > 1 {
+                score = 0
+                for i in sets.indices {
+                    let count = sets[i].count(of: d, cursor: &probes[i])
+                    guard count > 0 else { continue }
+                    var contribution = scoring.bm25.score(idf: scoring.idf[i], count: count, length: lengths[Int(d)])
+                    if words[i] != nil {
+                        let onWord: Bool
+                        do { onWord = try words[i]?.contains(d) ?? false } catch { throw .index(error) }
+                        if onWord { contribution *= BM25.wordBoost }
+                    }
+                    score += contribution
+                }
+            }
+            top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
         }
         return top.sorted()
     }
