@@ -22,7 +22,14 @@ extension Searcher {
 
     public func facts(_ query: Query, limit: Int = 20, offset: Int = 0,
                       start: DispatchTime = .now()) throws(SearchError) -> FactsResult {
-        let refs = try allMatches(query)
+        try facts(query, limit: limit, offset: offset, start: start, matches: nil)
+    }
+
+    /// `matches`: the query's matching paragraphs when the caller has them already.
+    func facts(_ query: Query, limit: Int, offset: Int, start: DispatchTime,
+               matches: [IndexedParagraphRef]?) throws(SearchError) -> FactsResult {
+        let refs: [IndexedParagraphRef]
+        if let matches { refs = matches } else { refs = try allMatches(query) }
         // (`labelled` may come back trimmed to the page by `FactCandidate.best`; its
         // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
@@ -82,11 +89,11 @@ extension Searcher {
         let facts = index.segments[s].facts
         var matchers = ranges.map { RangeMatcher($0, facts) }
         var labelHolds = [Int8](repeating: -1, count: terms.isEmpty ? 0 : facts.stringCount)
-        var i = 0
+        var next = 0
         for d in docs {
-            while i < facts.count, facts.doc(i) < d { i += 1 }
-            while i < facts.count, facts.doc(i) == d {
-                defer { i += 1 }
+            let own = facts.facts(ofDoc: d, from: next)
+            next = own.upperBound
+            for i in own {
                 if !matchers.isEmpty {
                     var any = false
                     for k in matchers.indices where matchers[k].matches(i) { any = true; break }

@@ -15,35 +15,47 @@ public final class Searcher: Sendable {
     }
 
     /// Parses and runs `text`; see docs/QUERY_LANGUAGE.md for the language.
+    /// With a number range, the facts in range come with the hits, both from
+    /// one evaluation of the query.
     public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(SearchError) -> SearchResult {
         let start = DispatchTime.now()
         let query = try parse(text)
-        var result = try search(query, limit: limit, offset: offset, start: start)
-        if !(query.root?.positiveRanges ?? []).isEmpty {
-            result.facts = try facts(query, limit: max(limit, 20), offset: offset, start: start)
-            result.tookMs = result.facts?.tookMs ?? result.tookMs
+        guard !(query.root?.positiveRanges ?? []).isEmpty else {
+            return try search(query, limit: limit, offset: offset, start: start)
         }
+        let evaluated = try evaluateAll(query)
+        var result = try search(query, limit: limit, offset: offset, start: start, evaluated: evaluated)
+        result.facts = try facts(query, limit: max(limit, 20), offset: offset, start: start, matches: refs(evaluated))
+        result.tookMs = result.facts?.tookMs ?? result.tookMs
         return result
     }
 
     public func search(_ query: Query, limit: Int = 10, offset: Int = 0,
                        start: DispatchTime = .now()) throws(SearchError) -> SearchResult {
-        let result: Result<SearchResult, SearchError> = analyzers.with { analyzer in
-            do throws(SearchError) {
-                return .success(try run(query, limit: max(0, limit), offset: max(0, offset), analyzer: analyzer, start: start))
-            } catch {
-                return .failure(error)
-            }
+        try search(query, limit: limit, offset: offset, start: start, evaluated: nil)
+    }
+
+    private func search(_ query: Query, limit: Int, offset: Int, start: DispatchTime,
+                        evaluated: [SegmentMatches]?) throws(SearchError) -> SearchResult {
+        try withAnalyzer { analyzer throws(SearchError) in
+            try run(query, limit: max(0, limit), offset: max(0, offset), analyzer: analyzer, start: start, evaluated: evaluated)
         }
-        return try result.get()
     }
 
     /// Every matching paragraph, unranked, in index order: what `mentions` groups
     /// and what the recall tests compare with a naive scan.
     public func allMatches(_ query: Query) throws(SearchError) -> [IndexedParagraphRef] {
-        let evaluated = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+        refs(try evaluateAll(query))
+    }
+
+    /// Every segment's matches, the segments side by side.
+    private func evaluateAll(_ query: Query) throws(SearchError) -> [SegmentMatches] {
+        try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
             try self.withAnalyzer { a throws(SearchError) in try self.evaluate(query, segment: s, analyzer: a) }
         }
+    }
+
+    private func refs(_ evaluated: [SegmentMatches]) -> [IndexedParagraphRef] {
         var out: [IndexedParagraphRef] = []
         for (s, e) in evaluated.enumerated() {
             for d in e.matches.docs { out.append(IndexedParagraphRef(segment: s, doc: Int(d))) }
@@ -86,11 +98,14 @@ public final class Searcher: Sendable {
     }
 
     private func run(_ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
-                     start: DispatchTime) throws(SearchError) -> SearchResult {
+                     start: DispatchTime, evaluated: [SegmentMatches]?) throws(SearchError) -> SearchResult {
         let terms = distinctPositiveTerms(query)
         let total: Int
         let ranked: [RankedDoc]
-        if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
+        if let evaluated {
+            total = evaluated.reduce(0) { $0 + $1.matches.count }
+            ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer)
+        } else if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
             (total, ranked) = fast
         } else {
             (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
@@ -112,9 +127,7 @@ public final class Searcher: Sendable {
     /// The general path: every segment's matching documents, then BM25 over them.
     private func evaluateAndRank(_ query: Query, terms: [String], want: Int,
                                  analyzer: Analyzer) throws(SearchError) -> (Int, [RankedDoc]) {
-        let evaluated = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
-            try self.withAnalyzer { a throws(SearchError) in try self.evaluate(query, segment: s, analyzer: a) }
-        }
+        let evaluated = try evaluateAll(query)
         let total = evaluated.reduce(0) { $0 + $1.matches.count }
         return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer))
     }
