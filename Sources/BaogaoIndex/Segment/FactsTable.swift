@@ -4,10 +4,12 @@ import BaogaoAnalysis
 /// in place, the attributes and strings into arrays (a few thousand of each).
 public struct FactsTable: @unchecked Sendable {
     public let count: Int
-    private let docsAt: UnsafeRawPointer, valuesAt: UnsafeRawPointer
-    private let attributeIDsAt: UnsafeRawPointer, spansAt: UnsafeRawPointer
+    // Inlinable column reads: range queries call them for every fact of a segment.
+    @usableFromInline let docsAt: UnsafeRawPointer, valuesAt: UnsafeRawPointer
+    @usableFromInline let attributeIDsAt: UnsafeRawPointer
+    private let spansAt: UnsafeRawPointer
     /// Attribute ids are u32, not u16 (see `FactsWriter.attributeIDWidth`).
-    private let wideAttributeIDs: Bool
+    @usableFromInline let wideAttributeIDs: Bool
     private let attributes: [FactAttribute]
     private let strings: [String]
 
@@ -47,14 +49,14 @@ public struct FactsTable: @unchecked Sendable {
         }
     }
 
-    @inline(__always) private func u32(_ p: UnsafeRawPointer, _ i: Int) -> UInt32 {
+    @inlinable @inline(__always) func u32(_ p: UnsafeRawPointer, _ i: Int) -> UInt32 {
         UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
     }
     @inline(__always) private func attribute(_ i: Int) -> FactAttribute { attributes[attributeID(i)] }
     private func string(_ id: UInt32) -> String? { id == 0 || Int(id) >= strings.count ? nil : strings[Int(id)] }
 
-    @inline(__always) public func doc(_ i: Int) -> Int { Int(u32(docsAt, i)) }
-    @inline(__always) public func value(_ i: Int) -> Double {
+    @inlinable @inline(__always) public func doc(_ i: Int) -> Int { Int(u32(docsAt, i)) }
+    @inlinable @inline(__always) public func value(_ i: Int) -> Double {
         Double(bitPattern: UInt64(littleEndian: valuesAt.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
     }
     @inline(__always) public func start(_ i: Int) -> Int { FactSpan.start(u32(spansAt, i)) }
@@ -62,7 +64,7 @@ public struct FactsTable: @unchecked Sendable {
 
     /// The id of a fact's attributes (kind, unit, relation, label, …): facts with
     /// the same id agree on all of them, so a scan can decide once per id.
-    @inline(__always) public func attributeID(_ i: Int) -> Int {
+    @inlinable @inline(__always) public func attributeID(_ i: Int) -> Int {
         wideAttributeIDs ? Int(u32(attributeIDsAt, i))
             : Int(UInt16(littleEndian: attributeIDsAt.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)))
     }
