@@ -30,17 +30,17 @@ struct GramTable {
         return Int(truncatingIfNeeded: h) & mask
     }
 
-    /// The id of `key`, inserting it with id `next()` when absent.
+    /// The id of `key`, inserting it with id `next` when absent (the caller
+    /// registers the term when the answer is `next`).
     @inline(__always)
-    mutating func id(for key: UInt64, orInsert next: () -> Int32) -> Int32 {
+    mutating func id(for key: UInt64, orInsert next: Int32) -> Int32 {
         if key >> 62 == 1, key & 0x1F_FFFF < 0x10000, !bmpUnigrams.isEmpty {
             let scalar = Int(key & 0xFFFF)
             let known = bmpUnigrams[scalar]
             if known >= 0 { return known }
-            let id = next()
-            bmpUnigrams[scalar] = id
+            bmpUnigrams[scalar] = next
             count += 1
-            return id
+            return next
         }
         var i = Self.slot(key, mask)
         while true {
@@ -49,12 +49,11 @@ struct GramTable {
             if k == 0 { break }
             i = (i + 1) & mask
         }
-        let id = next()
-        slots[i] = Slot(key: key, value: id)
+        slots[i] = Slot(key: key, value: next)
         count += 1
         used += 1
         if used * 2 > slots.count { grow() }
-        return id
+        return next
     }
 
     private mutating func grow() {

@@ -6,7 +6,8 @@ import CZlib
 enum SegmentWriter {
     static func write(_ builder: SegmentBuilder, name: String, analyzer: String,
                       folder: IndexFolder, sink: FileSink) throws(IndexError) -> SegmentEntry {
-        let termCount = builder.termKinds.count
+        builder.finishPostings()
+        let termCount = builder.termCount
         let keys = (0..<termCount).map { builder.key(of: $0) }
         let order = (0..<termCount).sorted { compare(keys[$0], keys[$1]) < 0 }
 

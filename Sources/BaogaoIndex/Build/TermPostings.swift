@@ -3,17 +3,17 @@
 /// check per posting). Each term's `bytes` is a run of varints: per document
 /// `docGap, freq - 1`, then, for kinds with positions, `freq` position gaps.
 /// `SegmentWriter` re-encodes them into the on-disk blocks.
+///
+/// Postings grow a batch of paragraphs at a time (`OccurrenceBatch`): a term's
+/// bytes for the whole batch are encoded in a scratch buffer and appended at once.
 struct TermPostings {
     var bytes: [[UInt8]] = []
     var lastDoc: [Int32] = []
     var docFreq: [UInt32] = []
     var hasPositions: [Bool] = []
-    // Scratch for the document being inverted.
-    var seenIn: [Int32] = []
-    var freqInDoc: [UInt32] = []
-    var previousPosition: [Int32] = []
     /// Bytes held, by capacity: what decides when a segment is flushed.
     var heldBytes = 0
+    private var scratch: [UInt8] = []
 
     var count: Int { bytes.count }
 
@@ -22,20 +22,51 @@ struct TermPostings {
         lastDoc.append(-1)
         docFreq.append(0)
         hasPositions.append(p)
-        seenIn.append(-1)
-        freqInDoc.append(0)
-        previousPosition.append(-1)
     }
 
-    @inline(__always)
-    mutating func appendVarint(_ term: Int, _ value: UInt32) {
-        let before = bytes[term].capacity
-        var v = value
-        while v >= 0x80 {
-            bytes[term].append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
+    /// Appends every term's occurrences in `batch`, which is sorted by term.
+    mutating func append(_ batch: OccurrenceBatch) {
+        batch.forEachTerm { term, occurrences in append(term, occurrences, batch) }
+    }
+
+    /// Appends one term's occurrences in `batch`: its documents in order, each
+    /// with its frequency and position gaps.
+    private mutating func append(_ term: Int, _ occurrences: UnsafeBufferPointer<UInt64>, _ batch: OccurrenceBatch) {
+        // At most two 5-byte varints per document and one per position.
+        let bound = occurrences.count * 15
+        if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
+        let positions = hasPositions[term]
+        var previousDoc = lastDoc[term]
+        var documents: UInt32 = 0
+        let written = scratch.withUnsafeMutableBufferPointer { out -> Int in
+            var w = VarintWriter(out)
+            var i = 0, p = 0
+            while i < occurrences.count {
+                p = batch.paragraph(holding: UInt32(truncatingIfNeeded: occurrences[i]), from: p)
+                let start = batch.starts[p], end = batch.starts[p + 1]
+                var j = i + 1
+                while j < occurrences.count, UInt32(truncatingIfNeeded: occurrences[j]) < end { j += 1 }
+                let doc = batch.firstDoc + Int32(p)
+                w.write(UInt32(doc - previousDoc - 1))
+                w.write(UInt32(j - i - 1))
+                if positions {
+                    var previous: UInt32 = 0   // position + 1 of the previous occurrence
+                    for k in i..<j {
+                        let position = UInt32(truncatingIfNeeded: occurrences[k]) - start
+                        w.write(position - previous)
+                        previous = position + 1
+                    }
+                }
+                previousDoc = doc
+                documents += 1
+                i = j
+            }
+            return w.count
         }
-        bytes[term].append(UInt8(v))
+        lastDoc[term] = previousDoc
+        docFreq[term] += documents
+        let before = bytes[term].capacity
+        scratch.withUnsafeBufferPointer { bytes[term].append(contentsOf: $0[0..<written]) }
         heldBytes += bytes[term].capacity - before
     }
 
@@ -43,5 +74,25 @@ struct TermPostings {
     mutating func release(_ term: Int) {
         heldBytes -= bytes[term].capacity
         bytes[term] = []
+    }
+}
+
+/// Writes varints into a buffer the caller sized for them.
+private struct VarintWriter {
+    private let out: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+    @inline(__always)
+    mutating func write(_ value: UInt32) {
+        var v = value
+        while v >= 0x80 {
+            out[count] = UInt8(truncatingIfNeeded: v) | 0x80
+            count += 1
+            v >>= 7
+        }
+        out[count] = UInt8(v)
+        count += 1
     }
 }

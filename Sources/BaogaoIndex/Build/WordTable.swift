@@ -28,8 +28,9 @@ struct WordTable {
         return h
     }
 
-    /// The term id of the word spelled by `scalars`, registering it with `next()` when new.
-    mutating func id(for scalars: UnsafeBufferPointer<UInt32>, orInsert next: () -> Int32) -> Int32 {
+    /// The term id of the word spelled by `scalars`, inserting it with id `next`
+    /// when new (the caller registers the term when the answer is `next`).
+    mutating func id(for scalars: UnsafeBufferPointer<UInt32>, orInsert next: Int32) -> Int32 {
         let h = Self.hash(scalars)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -38,13 +39,12 @@ struct WordTable {
             if slot.hash == h, equals(Int(slot.word) - 1, scalars) { return termIds[Int(slot.word) - 1] }
             i = (i + 1) & mask
         }
-        let id = next()
         arena.append(contentsOf: scalars)
         starts.append(Int32(arena.count))
-        termIds.append(id)
+        termIds.append(next)
         slots[i] = (h, Int32(termIds.count))
         if termIds.count * 2 > slots.count { grow() }
-        return id
+        return next
     }
 
     /// The text of word index `w`.
