@@ -87,9 +87,8 @@ struct Inverter {
     }
 
     /// Hands a term's postings to the writer and frees them; after `invertBatch`.
-    mutating func takePostings(_ term: Int) -> (bytes: [UInt8], hasPositions: Bool) {
-        let out = (postings.bytes[term], postings.hasPositions[term])
+    mutating func takePostings(_ term: Int, into decoded: inout DecodedPostings) {
+        postings.decode(term, into: &decoded)
         postings.release(term)
-        return out
     }
 }

@@ -20,6 +20,10 @@ struct OccurrenceBatch {
     /// `starts[p]` is where paragraph `p` of the batch starts; one extra last
     /// entry is where the next paragraph will start.
     private(set) var starts: [UInt32] = [0]
+    /// `paragraphAt[k]` is the paragraph holding offset `k << 6`: where the
+    /// search for an offset's paragraph starts (a binary search over `starts`
+    /// mispredicted its way to the top of the profile).
+    private var paragraphAt: [Int32] = []
     /// The document id of the batch's first paragraph.
     private(set) var firstDoc: Int32 = 0
     private var largestTerm: UInt32 = 0
@@ -37,13 +41,14 @@ struct OccurrenceBatch {
     /// Full when it holds `capacity` occurrences, or when offsets come near the
     /// 32 bits they have.
     var isFull: Bool { occurrences.count >= capacity || starts[starts.count - 1] >= 1 << 31 }
-    var heldBytes: Int { (occurrences.capacity + scratch.capacity) * 8 + starts.capacity * 4 }
+    var heldBytes: Int { (occurrences.capacity + scratch.capacity) * 8 + (starts.capacity + paragraphAt.capacity) * 4 }
 
     /// Starts an empty batch whose first paragraph is document `doc`.
     mutating func reset(firstDoc doc: Int32) {
         occurrences.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
+        paragraphAt.removeAll(keepingCapacity: true)
         firstDoc = doc
         largestTerm = 0
     }
@@ -59,7 +64,10 @@ struct OccurrenceBatch {
 
     /// Ends the paragraph being added; `span` exceeds every position recorded in it.
     mutating func endParagraph(span: Int) {
-        starts.append(starts[starts.count - 1] + UInt32(max(1, span)))
+        let paragraph = Int32(starts.count - 1)
+        let end = starts[starts.count - 1] + UInt32(max(1, span))
+        starts.append(end)
+        while paragraphAt.count << 6 < end { paragraphAt.append(paragraph) }
     }
 
     /// Sorts the occurrences by term, stably: least significant digit radix
@@ -123,16 +131,12 @@ struct OccurrenceBatch {
         }
     }
 
-    /// The paragraph (index in the batch) holding `offset`, searching from `from`.
+    /// The paragraph (index in the batch) holding `offset`, at or after `from`.
     @inline(__always)
     func paragraph(holding offset: UInt32, from: Int) -> Int {
         if offset < starts[from + 1] { return from }
-        // Binary search for the last start <= offset.
-        var lo = from + 1, hi = starts.count - 2
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
+        var p = max(from + 1, Int(paragraphAt[Int(offset >> 6)]))
+        while starts[p + 1] <= offset { p += 1 }
+        return p
     }
 }

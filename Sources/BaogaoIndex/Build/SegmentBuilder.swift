@@ -59,8 +59,8 @@ final class SegmentBuilder {
     }
 
     /// Hands a term's postings to the writer and frees them.
-    func takePostings(_ term: Int) -> (bytes: [UInt8], hasPositions: Bool) {
-        inverter.takePostings(term)
+    func takePostings(_ term: Int, into decoded: inout DecodedPostings) {
+        inverter.takePostings(term, into: &decoded)
     }
 }
 

@@ -13,10 +13,10 @@ enum SegmentWriter {
 
         var dictionary = TermDictionaryWriter()
         var encoder = PostingsEncoder()
+        var decoded = DecodedPostings()
         for t in order {
-            let (bytes, hasPositions) = builder.takePostings(t)
-            let info = try encoder.encode(bytes, hasPositions: hasPositions)
-            dictionary.add(keys[t], info)
+            builder.takePostings(t, into: &decoded)
+            dictionary.add(keys[t], encoder.encode(decoded))
         }
         var post = ByteWriter(capacity: encoder.postings.count + 64)
         IndexFormat.writeHeader(.postings, into: &post)

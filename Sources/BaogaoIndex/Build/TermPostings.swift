@@ -70,10 +70,58 @@ struct TermPostings {
         heldBytes += bytes[term].capacity - before
     }
 
+    /// A term's postings as arrays. The bytes were written by `append` in this
+    /// process, so they are trusted: no bounds checks per varint, which made the
+    /// decoding through `ByteReader` a twentieth of all indexing time.
+    func decode(_ term: Int, into out: inout DecodedPostings) {
+        out.removeAll()
+        out.hasPositions = hasPositions[term]
+        let positions = hasPositions[term]
+        bytes[term].withUnsafeBufferPointer { b in
+            var r = VarintReader(b)
+            var doc: UInt32 = 0 &- 1
+            while !r.isAtEnd {
+                doc = doc &+ r.read() &+ 1
+                let freq = r.read() + 1
+                out.docs.append(doc)
+                out.freqs.append(freq)
+                if positions {
+                    for _ in 0..<freq { out.positionGaps.append(r.read()) }
+                }
+            }
+        }
+    }
+
     /// Releases a term's bytes once they are written out.
     mutating func release(_ term: Int) {
         heldBytes -= bytes[term].capacity
         bytes[term] = []
+    }
+}
+
+/// Reads varints written by `VarintWriter`.
+private struct VarintReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var isAtEnd: Bool { i >= bytes.count }
+
+    @inline(__always)
+    mutating func read() -> UInt32 {
+        var b = bytes[i]
+        i += 1
+        if b < 0x80 { return UInt32(b) }
+        var v = UInt32(b & 0x7F)
+        var shift: UInt32 = 7
+        repeat {
+            b = bytes[i]
+            i += 1
+            v |= UInt32(b & 0x7F) << shift
+            shift += 7
+        } while b >= 0x80
+        return v
     }
 }
 

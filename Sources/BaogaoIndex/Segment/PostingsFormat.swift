@@ -29,18 +29,31 @@ struct TermInfo: Sendable, Equatable {
     var positionsOffset: Int
 }
 
-/// Re-encodes a term's in-memory postings (see `TermPostings`) into the on-disk blocks.
+/// A term's postings as plain arrays, what `PostingsEncoder` encodes.
+struct DecodedPostings {
+    var docs: [UInt32] = []
+    var freqs: [UInt32] = []
+    /// Every document's position gaps, one after another (empty for kinds without positions).
+    var positionGaps: [UInt32] = []
+    var hasPositions = false
+
+    mutating func removeAll() {
+        docs.removeAll(keepingCapacity: true)
+        freqs.removeAll(keepingCapacity: true)
+        positionGaps.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Encodes terms' postings into the on-disk blocks, term after term.
 struct PostingsEncoder {
     private(set) var postings = ByteWriter()
     private(set) var positions = ByteWriter()
-    private var docs: [UInt32] = []
-    private var freqs: [UInt32] = []
-    private var positionGaps: [UInt32] = []
     private var scratch = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blocks = ByteWriter()
 
-    mutating func encode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) -> TermInfo {
-        try decode(buffer, hasPositions: hasPositions)
+    mutating func encode(_ decoded: DecodedPostings) -> TermInfo {
+        let docs = decoded.docs, freqs = decoded.freqs, positionGaps = decoded.positionGaps
+        let hasPositions = decoded.hasPositions
         let info = TermInfo(docFreq: docs.count, postingsOffset: postings.count, positionsOffset: positions.count)
         let n = docs.count
         let blockCount = (n + BitPacking.blockSize - 1) / BitPacking.blockSize
@@ -100,26 +113,6 @@ struct PostingsEncoder {
         while i < gaps.endIndex {
             positions.writeVarint(UInt64(gaps[i]))
             i += 1
-        }
-    }
-
-    /// Reads the in-memory varint form back into docs, freqs and position gaps.
-    private mutating func decode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) {
-        docs.removeAll(keepingCapacity: true)
-        freqs.removeAll(keepingCapacity: true)
-        positionGaps.removeAll(keepingCapacity: true)
-        try withBytes(of: buffer) { (raw) throws(IndexError) in
-            var r = ByteReader(raw, file: "(postings in memory)")
-            var doc: Int64 = -1
-            while !r.isAtEnd {
-                doc += Int64(try r.readVarint()) + 1
-                let freq = UInt32(try r.readVarint()) + 1
-                docs.append(UInt32(doc))
-                freqs.append(freq)
-                if hasPositions {
-                    for _ in 0..<freq { positionGaps.append(UInt32(try r.readVarint())) }
-                }
-            }
         }
     }
 }
