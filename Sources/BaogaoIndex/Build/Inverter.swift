@@ -38,20 +38,15 @@ struct Inverter {
             previousIsCJK = true
         }
         var span = scalars.count
-        for token in analyzed.words {
-            wordScratch.removeAll(keepingCapacity: true)
-            for k in Int(token.start)..<Int(token.end) {
-                let v = scalars[k].value
-                // Numbers are one term with or without thousands separators.
-                if token.kind == .number && v == 0x2C { continue }
-                wordScratch.append(v)
+        scalars.withUnsafeBufferPointer { all in
+            all.withMemoryRebound(to: UInt32.self) { text in
+                for token in analyzed.words {
+                    let word = UnsafeBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)])
+                    let id = token.kind == .number && word.contains(0x2C) ? numberId(word) : wordId(word)
+                    batch.append(term: id, position: Int(token.position))
+                    span = max(span, Int(token.position) + 1)
+                }
             }
-            let wordIndex = Int32(words.count)  // the index a new word gets
-            let next = Int32(termKinds.count)
-            let id = wordScratch.withUnsafeBufferPointer { words.id(for: $0, orInsert: next) }
-            if id == next { register(.word, gram: 0, word: wordIndex) }
-            batch.append(term: id, position: Int(token.position))
-            span = max(span, Int(token.position) + 1)
         }
         batch.endParagraph(span: span + 1)
         if batch.isFull { invertBatch() }
@@ -63,6 +58,26 @@ struct Inverter {
         batch.sortByTerm()
         postings.append(batch)
         batch.reset(firstDoc: 0)
+    }
+
+    @inline(__always)
+    private mutating func wordId(_ word: UnsafeBufferPointer<UInt32>) -> Int32 {
+        let next = Int32(termKinds.count)
+        let wordIndex = Int32(words.count)  // the index a new word gets
+        let id = words.id(for: word, orInsert: next)
+        if id == next { register(.word, gram: 0, word: wordIndex) }
+        return id
+    }
+
+    /// Numbers are one term with or without thousands separators: `1,564` is `1564`.
+    private mutating func numberId(_ number: UnsafeBufferPointer<UInt32>) -> Int32 {
+        var digits = wordScratch
+        wordScratch = []
+        digits.removeAll(keepingCapacity: true)
+        for v in number where v != 0x2C { digits.append(v) }
+        let id = digits.withUnsafeBufferPointer { wordId($0) }
+        wordScratch = digits
+        return id
     }
 
     @inline(__always)
