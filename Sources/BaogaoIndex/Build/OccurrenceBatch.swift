@@ -71,48 +71,75 @@ struct OccurrenceBatch {
     }
 
     /// Sorts the occurrences by term, stably: least significant digit radix
-    /// sort on the term's bits, 11 bits a pass, as many passes as the largest
-    /// term id needs (two up to 4 million terms).
+    /// sort on the term's bits, in as few passes as digits of at most 11 bits
+    /// allow (two up to 4 million terms), the bits shared evenly between passes:
+    /// fewer buckets keep the scatter's write streams in the first-level cache.
     mutating func sortByTerm() {
         let n = occurrences.count
         guard n > 1 else { return }
-        let bits = 32 - largestTerm.leadingZeroBitCount
-        let passes = max(1, (bits + 10) / 11)
+        let bits = max(1, 32 - largestTerm.leadingZeroBitCount)
+        let passes = (bits + 10) / 11
+        let digitBits = (bits + passes - 1) / passes
         if scratch.count < n { scratch = [UInt64](repeating: 0, count: n) }
-        var counts = [Int](repeating: 0, count: 2048)
+        var counts = [Int](repeating: 0, count: passes << digitBits)
+        occurrences.withUnsafeBufferPointer { source in
+            counts.withUnsafeMutableBufferPointer { Self.histograms(source, passes: passes, digitBits: digitBits, into: $0) }
+        }
         for pass in 0..<passes {
-            let shift = UInt64(32 + 11 * pass)
             occurrences.withUnsafeMutableBufferPointer { source in
                 scratch.withUnsafeMutableBufferPointer { target in
                     counts.withUnsafeMutableBufferPointer { count in
-                        Self.scatter(source, into: target, shift: shift, counts: count)
+                        let offsets = UnsafeMutableBufferPointer(rebasing: count[(pass << digitBits)..<((pass + 1) << digitBits)])
+                        Self.scatter(UnsafeBufferPointer(rebasing: source[0..<n]), into: target,
+                                     shift: UInt64(32 + digitBits * pass), digitBits: digitBits, offsets: offsets)
                     }
                 }
             }
             swap(&occurrences, &scratch)
-            // `scratch` may be the longer array after a swap; only the first n matter.
-            if occurrences.count != n { occurrences.removeSubrange(n...) }
+        }
+        // `scratch` may have been the longer array; only the first n matter.
+        if occurrences.count != n { occurrences.removeSubrange(n...) }
+    }
+
+    /// Every pass's digit counts in one read of the occurrences, turned into
+    /// each bucket's starting offset.
+    private static func histograms(_ source: UnsafeBufferPointer<UInt64>, passes: Int, digitBits: Int,
+                                   into counts: UnsafeMutableBufferPointer<Int>) {
+        let mask = (1 << digitBits) - 1
+        if passes == 2 {
+            // The usual case, unrolled.
+            let high = 1 << digitBits
+            for o in source {
+                let term = Int(truncatingIfNeeded: o >> 32)
+                counts[term & mask] += 1
+                counts[high + (term >> digitBits) & mask] += 1
+            }
+        } else {
+            for o in source {
+                let term = Int(truncatingIfNeeded: o >> 32)
+                for pass in 0..<passes { counts[pass << digitBits + (term >> (digitBits * pass)) & mask] += 1 }
+            }
+        }
+        for pass in 0..<passes {
+            var sum = 0
+            for d in (pass << digitBits)..<((pass + 1) << digitBits) {
+                let c = counts[d]
+                counts[d] = sum
+                sum += c
+            }
         }
     }
 
-    /// One counting-sort pass on the 11-bit digit at `shift`. Pointers because
-    /// this loop runs over every occurrence of the corpus, several times, and
+    /// One counting-sort pass on the digit at `shift`. Pointers because this
+    /// loop runs over every occurrence of the corpus, several times, and
     /// Array's bounds and uniqueness checks would double its cost.
-    private static func scatter(_ source: UnsafeMutableBufferPointer<UInt64>,
-                                into target: UnsafeMutableBufferPointer<UInt64>,
-                                shift: UInt64, counts: UnsafeMutableBufferPointer<Int>) {
-        counts.update(repeating: 0)
-        for o in source { counts[Int(truncatingIfNeeded: o >> shift) & 2047] += 1 }
-        var sum = 0
-        for d in 0..<2048 {
-            let c = counts[d]
-            counts[d] = sum
-            sum += c
-        }
+    private static func scatter(_ source: UnsafeBufferPointer<UInt64>, into target: UnsafeMutableBufferPointer<UInt64>,
+                                shift: UInt64, digitBits: Int, offsets: UnsafeMutableBufferPointer<Int>) {
+        let mask = (1 << digitBits) - 1
         for o in source {
-            let d = Int(truncatingIfNeeded: o >> shift) & 2047
-            target[counts[d]] = o
-            counts[d] += 1
+            let d = Int(truncatingIfNeeded: o >> shift) & mask
+            target[offsets[d]] = o
+            offsets[d] += 1
         }
     }
 
