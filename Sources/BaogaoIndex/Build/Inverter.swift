@@ -95,10 +95,26 @@ struct Inverter {
         postings.add(hasPositions: kind.hasPositions)
     }
 
-    /// The dictionary key of a term id.
-    func key(of term: Int) -> [UInt8] {
-        if termKinds[term] == .word { return TermKey.make(.word, words.text(ofWord: Int(termWordIndex[term]))) }
-        return TermKey.bytes(ofGram: termGramKeys[term])
+    /// The dictionary key (`TermKey`) of every term, by term id: the kind byte,
+    /// then the text in UTF-8, encoded straight from the scalars.
+    func keys() -> [[UInt8]] {
+        (0..<termCount).map { t in
+            var key: [UInt8] = [termKinds[t].rawValue]
+            if termKinds[t] == .word {
+                words.forEachScalar(ofWord: Int(termWordIndex[t])) { Self.appendUTF8($0, to: &key) }
+            } else {
+                let gram = termGramKeys[t]
+                if termKinds[t] == .bigram { Self.appendUTF8(UInt32((gram >> 21) & 0x1F_FFFF), to: &key) }
+                Self.appendUTF8(UInt32(gram & 0x1F_FFFF), to: &key)
+            }
+            return key
+        }
+    }
+
+    private static func appendUTF8(_ value: UInt32, to key: inout [UInt8]) {
+        // Terms are made of the scalars of normalised text, so always valid.
+        guard let scalar = Unicode.Scalar(value) else { return }
+        UTF8.encode(scalar) { key.append($0) }
     }
 
     /// Hands a term's postings to the writer and frees them; after `invertBatch`.

@@ -53,9 +53,9 @@ final class SegmentBuilder {
         inverter.invertBatch()
     }
 
-    /// The dictionary key of a term id.
-    func key(of term: Int) -> [UInt8] {
-        inverter.key(of: term)
+    /// The dictionary key of every term, by term id.
+    func termKeys() -> [[UInt8]] {
+        inverter.keys()
     }
 
     /// Hands a term's postings to the writer and frees them.

@@ -7,9 +7,8 @@ enum SegmentWriter {
     static func write(_ builder: SegmentBuilder, name: String, analyzer: String,
                       folder: IndexFolder, sink: FileSink) throws(IndexError) -> SegmentEntry {
         builder.finishPostings()
-        let termCount = builder.termCount
-        let keys = (0..<termCount).map { builder.key(of: $0) }
-        let order = (0..<termCount).sorted { compare(keys[$0], keys[$1]) < 0 }
+        let keys = builder.termKeys()
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
         var dictionary = TermDictionaryWriter()
         var encoder = PostingsEncoder()

@@ -71,11 +71,9 @@ struct WordTable {
         return next
     }
 
-    /// The text of word index `w`.
-    func text(ofWord w: Int) -> String {
-        var s = String.UnicodeScalarView()
-        for v in arena[Int(starts[w])..<Int(starts[w + 1])] { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
+    /// Calls `body` with each scalar of word index `w`.
+    func forEachScalar(ofWord w: Int, _ body: (UInt32) -> Void) {
+        for v in arena[Int(starts[w])..<Int(starts[w + 1])] { body(v) }
     }
 
     private func equals(_ w: Int, _ scalars: UnsafeBufferPointer<UInt32>) -> Bool {

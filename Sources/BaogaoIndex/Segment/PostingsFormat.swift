@@ -37,10 +37,16 @@ struct DecodedPostings {
     var positionGaps: [UInt32] = []
     var hasPositions = false
 
-    mutating func removeAll() {
-        docs.removeAll(keepingCapacity: true)
-        freqs.removeAll(keepingCapacity: true)
-        positionGaps.removeAll(keepingCapacity: true)
+    /// Makes room for `documents` documents and `positions` position gaps,
+    /// zeroed, keeping the arrays' capacity from term to term.
+    mutating func resize(documents: Int, positions: Int) {
+        func resize(_ a: inout [UInt32], _ n: Int) {
+            a.removeAll(keepingCapacity: true)
+            a.append(contentsOf: repeatElement(0, count: n))
+        }
+        resize(&docs, documents)
+        resize(&freqs, documents)
+        resize(&positionGaps, positions)
     }
 }
 
@@ -50,67 +56,79 @@ struct PostingsEncoder {
     private(set) var positions = ByteWriter()
     private var scratch = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blocks = ByteWriter()
+    private var skip: [(lastDoc: UInt32, blockOffset: UInt32, positionsOffset: UInt32)] = []
 
     mutating func encode(_ decoded: DecodedPostings) -> TermInfo {
-        let docs = decoded.docs, freqs = decoded.freqs, positionGaps = decoded.positionGaps
-        let hasPositions = decoded.hasPositions
-        let info = TermInfo(docFreq: docs.count, postingsOffset: postings.count, positionsOffset: positions.count)
-        let n = docs.count
-        let blockCount = (n + BitPacking.blockSize - 1) / BitPacking.blockSize
-        var skip: [(UInt32, UInt32, UInt32)] = []
+        let n = decoded.docs.count
+        let info = TermInfo(docFreq: n, postingsOffset: postings.count, positionsOffset: positions.count)
+        if n <= BitPacking.blockSize {
+            // One block and no skip table: straight into the postings.
+            var previousDoc: Int64 = -1
+            Self.writeBlock(decoded, 0..<n, previousDoc: &previousDoc, scratch: &scratch, into: &postings)
+            if decoded.hasPositions { writeChunk(decoded.positionGaps, 0..<decoded.positionGaps.count) }
+            return info
+        }
+        skip.removeAll(keepingCapacity: true)
         blocks.removeAll()
         var previousDoc: Int64 = -1
         var positionCursor = 0
         let positionsStart = positions.count
-        for b in 0..<blockCount {
-            let lo = b * BitPacking.blockSize, hi = min(n, lo + BitPacking.blockSize)
-            skip.append((docs[hi - 1], UInt32(blocks.count), UInt32(positions.count - positionsStart)))
-            if hi - lo == BitPacking.blockSize {
-                for i in lo..<hi {
-                    scratch[i - lo] = UInt32(Int64(docs[i]) - previousDoc - 1)
-                    previousDoc = Int64(docs[i])
-                }
-                scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &blocks) }
-                for i in lo..<hi { scratch[i - lo] = freqs[i] - 1 }
-                scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &blocks) }
-            } else {
-                for i in lo..<hi {
-                    let gap = UInt64(Int64(docs[i]) - previousDoc - 1)
-                    if freqs[i] == 1 {
-                        blocks.writeVarint(gap << 1 | 1)
-                    } else {
-                        blocks.writeVarint(gap << 1)
-                        blocks.writeVarint(UInt64(freqs[i] - 1))
-                    }
-                    previousDoc = Int64(docs[i])
-                }
-            }
-            if hasPositions {
+        for lo in stride(from: 0, to: n, by: BitPacking.blockSize) {
+            let hi = min(n, lo + BitPacking.blockSize)
+            skip.append((decoded.docs[hi - 1], UInt32(blocks.count), UInt32(positions.count - positionsStart)))
+            Self.writeBlock(decoded, lo..<hi, previousDoc: &previousDoc, scratch: &scratch, into: &blocks)
+            if decoded.hasPositions {
                 var count = 0
-                for i in lo..<hi { count += Int(freqs[i]) }
-                writeChunk(positionGaps[positionCursor..<positionCursor + count])
+                for i in lo..<hi { count += Int(decoded.freqs[i]) }
+                writeChunk(decoded.positionGaps, positionCursor..<positionCursor + count)
                 positionCursor += count
             }
         }
-        if n > BitPacking.blockSize {
-            for (lastDoc, blockOffset, positionsOffset) in skip {
-                postings.writeU32(lastDoc)
-                postings.writeU32(blockOffset)
-                postings.writeU32(positionsOffset)
-            }
+        for (lastDoc, blockOffset, positionsOffset) in skip {
+            postings.writeU32(lastDoc)
+            postings.writeU32(blockOffset)
+            postings.writeU32(positionsOffset)
         }
         postings.write(blocks.bytes)
         return info
     }
 
-    private mutating func writeChunk(_ gaps: ArraySlice<UInt32>) {
-        var i = gaps.startIndex
-        while gaps.endIndex - i >= BitPacking.blockSize {
-            for k in 0..<BitPacking.blockSize { scratch[k] = gaps[i + k] }
-            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &positions) }
-            i += BitPacking.blockSize
+    /// Documents `range` as one block: packed when full, else the varint tail.
+    private static func writeBlock(_ decoded: DecodedPostings, _ range: Range<Int>, previousDoc: inout Int64,
+                                   scratch: inout [UInt32], into out: inout ByteWriter) {
+        let docs = decoded.docs, freqs = decoded.freqs
+        if range.count == BitPacking.blockSize {
+            for i in range {
+                scratch[i - range.lowerBound] = UInt32(Int64(docs[i]) - previousDoc - 1)
+                previousDoc = Int64(docs[i])
+            }
+            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &out) }
+            for i in range { scratch[i - range.lowerBound] = freqs[i] - 1 }
+            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &out) }
+            return
         }
-        while i < gaps.endIndex {
+        for i in range {
+            let gap = UInt64(Int64(docs[i]) - previousDoc - 1)
+            if freqs[i] == 1 {
+                out.writeVarint(gap << 1 | 1)
+            } else {
+                out.writeVarint(gap << 1)
+                out.writeVarint(UInt64(freqs[i] - 1))
+            }
+            previousDoc = Int64(docs[i])
+        }
+    }
+
+    /// One block's position gaps: packed groups of 128, then varints.
+    private mutating func writeChunk(_ gaps: [UInt32], _ range: Range<Int>) {
+        var i = range.lowerBound
+        gaps.withUnsafeBufferPointer { all in
+            while range.upperBound - i >= BitPacking.blockSize {
+                BitPacking.pack(UnsafeBufferPointer(rebasing: all[i..<i + BitPacking.blockSize]), into: &positions)
+                i += BitPacking.blockSize
+            }
+        }
+        while i < range.upperBound {
             positions.writeVarint(UInt64(gaps[i]))
             i += 1
         }
