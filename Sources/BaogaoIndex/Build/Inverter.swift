@@ -13,6 +13,11 @@ struct Inverter {
     private var batch = OccurrenceBatch()
     private(set) var postings = TermPostings()
     private var wordScratch: [UInt32] = []
+    /// Unigrams keep no positions, so a paragraph's occurrences of one are
+    /// counted here (by term id; 0 between paragraphs) and batched once, with
+    /// the count: half the unigram occurrences of a paragraph repeat a character.
+    private var unigramCounts: [UInt32] = []
+    private var paragraphUnigrams: [Int32] = []
 
     // Terms, by id.
     private(set) var termKinds: [TermKind] = []
@@ -30,13 +35,19 @@ struct Inverter {
         for i in 0..<scalars.count {
             let c = scalars[i]
             guard CJKGrams.isCJK(c) else { previousIsCJK = false; continue }
-            let unigram = TermKey.gram(c, nil)
-            batch.append(term: gramId(unigram, .unigram), position: i)
+            let unigram = gramId(TermKey.gram(c, nil), .unigram)
+            if unigramCounts[Int(unigram)] == 0 { paragraphUnigrams.append(unigram) }
+            unigramCounts[Int(unigram)] += 1
             if previousIsCJK {
                 batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1)
             }
             previousIsCJK = true
         }
+        for unigram in paragraphUnigrams {
+            batch.append(term: unigram, frequency: Int(unigramCounts[Int(unigram)]))
+            unigramCounts[Int(unigram)] = 0
+        }
+        paragraphUnigrams.removeAll(keepingCapacity: true)
         var span = scalars.count
         scalars.withUnsafeBufferPointer { all in
             all.withMemoryRebound(to: UInt32.self) { text in
@@ -92,6 +103,7 @@ struct Inverter {
         termKinds.append(kind)
         termGramKeys.append(gram)
         termWordIndex.append(word)
+        unigramCounts.append(0)
         postings.add(hasPositions: kind.hasPositions)
     }
 

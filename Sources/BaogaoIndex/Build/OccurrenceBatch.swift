@@ -13,6 +13,10 @@
 /// tells its paragraph (`starts`) and its position. The sort is stable and the
 /// occurrences of a term arrive in paragraph and position order, so after the
 /// sort each term's offsets are ascending.
+///
+/// A term without positions (a unigram) is recorded once per paragraph, its
+/// frequency less one standing in the place of the position: the frequency
+/// never exceeds the paragraph's length, so the offset stays in the paragraph.
 struct OccurrenceBatch {
     /// Occurrences before `sortByTerm`, grouped by term after it.
     private(set) var occurrences: [UInt64] = []
@@ -60,6 +64,12 @@ struct OccurrenceBatch {
         if t > largestTerm { largestTerm = t }
         let offset = UInt64(starts[starts.count - 1]) + UInt64(position)
         occurrences.append(UInt64(t) << 32 | offset)
+    }
+
+    /// Records a term without positions, `frequency` times in the paragraph being added.
+    @inline(__always)
+    mutating func append(term: Int32, frequency: Int) {
+        append(term: term, position: frequency - 1)
     }
 
     /// Ends the paragraph being added; `span` exceeds every position recorded in it.

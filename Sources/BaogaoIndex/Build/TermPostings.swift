@@ -51,14 +51,17 @@ struct TermPostings {
                 while j < occurrences.count, UInt32(truncatingIfNeeded: occurrences[j]) < end { j += 1 }
                 let doc = batch.firstDoc + Int32(p)
                 w.write(UInt32(doc - previousDoc - 1))
-                w.write(UInt32(j - i - 1))
                 if positions {
+                    w.write(UInt32(j - i - 1))
                     var previous: UInt32 = 0   // position + 1 of the previous occurrence
                     for k in i..<j {
                         let position = UInt32(truncatingIfNeeded: occurrences[k]) - start
                         w.write(position - previous)
                         previous = position + 1
                     }
+                } else {
+                    // One occurrence per paragraph, holding the frequency less one.
+                    w.write(UInt32(truncatingIfNeeded: occurrences[i]) - start)
                 }
                 previousDoc = doc
                 documents += 1
