@@ -129,9 +129,9 @@ struct Inverter {
         UTF8.encode(scalar) { key.append($0) }
     }
 
-    /// Hands a term's postings to the writer and frees them; after `invertBatch`.
-    mutating func takePostings(_ term: Int, into decoded: inout DecodedPostings) {
-        postings.decode(term, into: &decoded)
-        postings.release(term)
+    /// Encodes a term's postings with `encoder` and frees them; after `invertBatch`.
+    mutating func encodePostings(_ term: Int, with encoder: inout PostingsEncoder,
+                                 decoded: inout DecodedPostings) -> TermInfo {
+        postings.encode(term, with: &encoder, decoded: &decoded)
     }
 }

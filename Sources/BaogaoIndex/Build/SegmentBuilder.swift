@@ -58,9 +58,10 @@ final class SegmentBuilder {
         inverter.keys()
     }
 
-    /// Hands a term's postings to the writer and frees them.
-    func takePostings(_ term: Int, into decoded: inout DecodedPostings) {
-        inverter.takePostings(term, into: &decoded)
+    /// Encodes a term's postings with `encoder` and frees them.
+    func encodePostings(_ term: Int, with encoder: inout PostingsEncoder,
+                        decoded: inout DecodedPostings) -> TermInfo {
+        inverter.encodePostings(term, with: &encoder, decoded: &decoded)
     }
 }
 

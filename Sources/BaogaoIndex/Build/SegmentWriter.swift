@@ -14,8 +14,7 @@ enum SegmentWriter {
         var encoder = PostingsEncoder()
         var decoded = DecodedPostings()
         for t in order {
-            builder.takePostings(t, into: &decoded)
-            dictionary.add(keys[t], encoder.encode(decoded))
+            dictionary.add(keys[t], builder.encodePostings(t, with: &encoder, decoded: &decoded))
         }
         var post = ByteWriter(capacity: encoder.postings.count + 64)
         IndexFormat.writeHeader(.postings, into: &post)

@@ -77,6 +77,56 @@ struct TermPostings {
         heldBytes += bytes[term].capacity - before
     }
 
+    /// Encodes a term's postings with `encoder` and frees them.
+    mutating func encode(_ term: Int, with encoder: inout PostingsEncoder,
+                         decoded: inout DecodedPostings) -> TermInfo {
+        defer { release(term) }
+        if let info = encodeShort(term, with: &encoder) { return info }
+        decode(term, into: &decoded)
+        return encoder.encode(decoded)
+    }
+
+    /// Most terms have fewer than 128 documents and 128 positions: on disk they
+    /// are one varint tail (`PostingsFormat`) and a positions chunk of plain
+    /// varints. Those are transcoded here straight from the in-memory varints
+    /// (the position gaps are the very same bytes) rather than decoded into
+    /// arrays and encoded again; nil for any other term.
+    private mutating func encodeShort(_ term: Int, with encoder: inout PostingsEncoder) -> TermInfo? {
+        let documents = Int(docFreq[term]), positions = hasPositions[term]
+        guard documents < BitPacking.blockSize, !positions || occurrences[term] < BitPacking.blockSize else { return nil }
+        // The tail and the chunk go to the two halves of the scratch buffer. A
+        // tail entry takes at most 10 bytes, the in-memory header it comes from
+        // at least 2; the chunk's bytes are copied as they are.
+        let n = bytes[term].count
+        if scratch.count < 6 * n + 16 { scratch = [UInt8](repeating: 0, count: max(6 * n + 16, 2 * scratch.count)) }
+        return bytes[term].withUnsafeBufferPointer { b in
+            scratch.withUnsafeMutableBufferPointer { out in
+                var r = VarintReader(b)
+                var tail = VarintWriter(UnsafeMutableBufferPointer(rebasing: out[0..<5 * n + 16]))
+                let chunk = UnsafeMutableBufferPointer(rebasing: out[(5 * n + 16)...])
+                var chunkCount = 0
+                for _ in 0..<documents {
+                    let gap = UInt64(r.read())
+                    let freq = r.read() + 1
+                    if freq == 1 {
+                        tail.write(gap << 1 | 1)
+                    } else {
+                        tail.write(gap << 1)
+                        tail.write(UInt64(freq - 1))
+                    }
+                    if positions {
+                        // The document's position gaps, as they are.
+                        let (start, end) = r.skip(Int(freq))
+                        for k in start..<end { chunk[chunkCount] = b[k]; chunkCount += 1 }
+                    }
+                }
+                return encoder.encodeShort(documents: documents,
+                                           tail: UnsafeBufferPointer(rebasing: out[0..<tail.count]),
+                                           positions: UnsafeBufferPointer(rebasing: chunk[0..<chunkCount]))
+            }
+        }
+    }
+
     /// A term's postings as arrays. The bytes were written by `append` in this
     /// process, so they are trusted: no bounds checks per varint (decoding
     /// through `ByteReader` was a twentieth of all indexing time), and the
@@ -126,6 +176,17 @@ private struct VarintReader {
 
     var isAtEnd: Bool { i >= bytes.count }
 
+    /// Skips `count` varints; returns the range of bytes they occupy.
+    @inline(__always)
+    mutating func skip(_ count: Int) -> (start: Int, end: Int) {
+        let start = i
+        for _ in 0..<count {
+            while bytes[i] >= 0x80 { i += 1 }
+            i += 1
+        }
+        return (start, i)
+    }
+
     @inline(__always)
     mutating func read() -> UInt32 {
         var b = bytes[i]
@@ -152,6 +213,11 @@ private struct VarintWriter {
 
     @inline(__always)
     mutating func write(_ value: UInt32) {
+        write(UInt64(value))
+    }
+
+    @inline(__always)
+    mutating func write(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             out[count] = UInt8(truncatingIfNeeded: v) | 0x80

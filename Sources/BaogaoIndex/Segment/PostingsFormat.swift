@@ -93,6 +93,16 @@ struct PostingsEncoder {
         return info
     }
 
+    /// A term of fewer than 128 documents and 128 positions, given encoded: its
+    /// `Tail`s and its positions chunk, which is then all varints.
+    mutating func encodeShort(documents: Int, tail: UnsafeBufferPointer<UInt8>,
+                              positions chunk: UnsafeBufferPointer<UInt8>) -> TermInfo {
+        let info = TermInfo(docFreq: documents, postingsOffset: postings.count, positionsOffset: positions.count)
+        postings.write(tail)
+        positions.write(chunk)
+        return info
+    }
+
     /// Documents `range` as one block: packed when full, else the varint tail.
     private static func writeBlock(_ decoded: DecodedPostings, _ range: Range<Int>, previousDoc: inout Int64,
                                    scratch: inout [UInt32], into out: inout ByteWriter) {
