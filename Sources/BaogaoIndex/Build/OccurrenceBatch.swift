@@ -2,7 +2,7 @@
 ///
 /// Appending to a term's postings paragraph by paragraph cost a cache miss per
 /// (term, paragraph) pair, the largest single cost of indexing. Instead the
-/// occurrences of a few thousand paragraphs go into one flat array, a radix
+/// occurrences of tens of thousands of paragraphs go into one flat array, a radix
 /// sort groups them by term, and each term's postings grow once per batch,
 /// with the per-term state visited in ascending term order.
 ///
@@ -32,8 +32,8 @@ struct OccurrenceBatch {
     private(set) var firstDoc: Int32 = 0
     private var largestTerm: UInt32 = 0
     /// How many occurrences make a batch: large enough that most occurrences
-    /// belong to terms seen many times in it, small enough to stay in cache-friendly
-    /// radix passes (8 bytes per occurrence, twice).
+    /// belong to terms seen many times in it. 2^20 (8 MiB, twice while sorting)
+    /// measured better than 2^17 or 2^18 and within the noise of 2^21.
     let capacity: Int
 
     init(capacity: Int = 1 << 20) {
