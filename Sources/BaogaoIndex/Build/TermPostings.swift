@@ -2,7 +2,7 @@
 /// term id (no object per term: that cost a retain, a release and an exclusivity
 /// check per posting). Each term's `bytes` is a run of varints: per document
 /// `docGap, freq - 1`, then, for kinds with positions, `freq` position gaps.
-/// `SegmentWriter` re-encodes them into the on-disk blocks.
+/// `encode` turns them into the on-disk blocks when the segment is written.
 ///
 /// Postings grow a batch of paragraphs at a time (`OccurrenceBatch`): a term's
 /// bytes for the whole batch are encoded in a scratch buffer and appended at once.
