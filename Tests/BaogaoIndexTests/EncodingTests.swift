@@ -47,21 +47,21 @@ final class EncodingTests: XCTestCase {
 
     func testPostingsRoundTripThroughBlocksAndSkips() throws {
         // 300 docs: two packed blocks and a varint tail, with positions.
-        var buffer = ByteWriter()
+        var decoded = DecodedPostings()
+        decoded.hasPositions = true
         var expected: [(UInt32, [UInt32])] = []
-        var doc: Int32 = -1
+        var doc: UInt32 = 0
         for i in 0..<300 {
-            let d = doc + 1 + Int32(i % 7)
+            doc += UInt32(i % 7) + (i == 0 ? 0 : 1)
             let positions = (0...(i % 4)).map { UInt32($0 * 3 + i % 5) }
-            buffer.writeVarint(UInt64(d - doc - 1))
-            buffer.writeVarint(UInt64(positions.count - 1))
+            decoded.docs.append(doc)
+            decoded.freqs.append(UInt32(positions.count))
             var previous: Int64 = -1
-            for p in positions { buffer.writeVarint(UInt64(Int64(p) - previous - 1)); previous = Int64(p) }
-            doc = d
-            expected.append((UInt32(d), positions))
+            for p in positions { decoded.positionGaps.append(UInt32(Int64(p) - previous - 1)); previous = Int64(p) }
+            expected.append((doc, positions))
         }
         var encoder = PostingsEncoder()
-        let info = try encoder.encode(buffer.bytes, hasPositions: true)
+        let info = encoder.encode(decoded)
         XCTAssertEqual(info.docFreq, 300)
         let post = encoder.postings.bytes, pos = encoder.positions.bytes
         try withBytes(of: post) { p throws(IndexError) in

@@ -6,16 +6,15 @@ import CZlib
 enum SegmentWriter {
     static func write(_ builder: SegmentBuilder, name: String, analyzer: String,
                       folder: IndexFolder, sink: FileSink) throws(IndexError) -> SegmentEntry {
-        let termCount = builder.termKinds.count
-        let keys = (0..<termCount).map { builder.key(of: $0) }
-        let order = (0..<termCount).sorted { compare(keys[$0], keys[$1]) < 0 }
+        builder.finishPostings()
+        let keys = builder.termKeys()
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
         var dictionary = TermDictionaryWriter()
         var encoder = PostingsEncoder()
+        var decoded = DecodedPostings()
         for t in order {
-            let (bytes, hasPositions) = builder.takePostings(t)
-            let info = try encoder.encode(bytes, hasPositions: hasPositions)
-            dictionary.add(keys[t], info)
+            dictionary.add(keys[t], builder.encodePostings(t, with: &encoder, decoded: &decoded))
         }
         var post = ByteWriter(capacity: encoder.postings.count + 64)
         IndexFormat.writeHeader(.postings, into: &post)

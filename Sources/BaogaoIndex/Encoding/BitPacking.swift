@@ -19,18 +19,24 @@ enum BitPacking {
         let w = maxValue == 0 ? 0 : 32 - maxValue.leadingZeroBitCount
         out.write(UInt8(w))
         guard w > 0 else { return }
-        var acc: UInt64 = 0
-        var bits = 0
-        for v in values {
-            acc |= UInt64(v) << UInt64(bits)
-            bits += w
-            while bits >= 8 {
-                out.write(UInt8(truncatingIfNeeded: acc))
-                acc >>= 8
-                bits -= 8
+        // 128 values of w bits are exactly 2w little-endian 64-bit words: fill
+        // one word at a time rather than appending byte by byte.
+        out.write(count: packedBytes(width: w)) { block in
+            var acc: UInt64 = 0
+            var bits = 0
+            var word = 0
+            for v in values {
+                acc |= UInt64(v) << UInt64(bits)
+                bits += w
+                if bits >= 64 {
+                    block.storeBytes(of: acc.littleEndian, toByteOffset: word * 8, as: UInt64.self)
+                    word += 1
+                    bits -= 64
+                    // The bits of v that did not fit in the word just stored.
+                    acc = bits == 0 ? 0 : UInt64(v) >> UInt64(w - bits)
+                }
             }
         }
-        if bits > 0 { out.write(UInt8(truncatingIfNeeded: acc)) }
     }
 
     /// Unpacks a block of 128 values written by `pack` from `reader` into `out`.

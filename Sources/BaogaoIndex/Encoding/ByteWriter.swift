@@ -17,6 +17,13 @@ struct ByteWriter {
         bytes.append(contentsOf: data)
     }
 
+    /// Appends `count` bytes that `body` writes in place.
+    mutating func write(count: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBytes { body(UnsafeMutableRawBufferPointer(rebasing: $0[start...])) }
+    }
+
     mutating func writeU16(_ v: UInt16) {
         bytes.append(UInt8(truncatingIfNeeded: v))
         bytes.append(UInt8(truncatingIfNeeded: v >> 8))

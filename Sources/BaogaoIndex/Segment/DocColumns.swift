@@ -45,12 +45,19 @@ enum ParagraphKindCode {
 struct SectionTable {
     private(set) var paths: [[String]] = []
     private var ids: [[String]: UInt32] = [:]
+    /// The path asked for last: consecutive paragraphs mostly share their
+    /// section, usually the very same array, which compares equal at once,
+    /// where hashing it normalises every string.
+    private var last: (path: [String], id: UInt32)?
 
     mutating func id(for path: [String]) -> UInt32 {
-        if let id = ids[path] { return id }
-        let id = UInt32(paths.count)
-        paths.append(path)
-        ids[path] = id
+        if let last, last.path == path { return last.id }
+        let id = ids[path] ?? UInt32(paths.count)
+        if id == paths.count {
+            paths.append(path)
+            ids[path] = id
+        }
+        last = (path, id)
         return id
     }
 }

@@ -29,97 +29,118 @@ struct TermInfo: Sendable, Equatable {
     var positionsOffset: Int
 }
 
-/// Re-encodes a term's in-memory postings (see `TermPostings`) into the on-disk blocks.
+/// A term's postings as plain arrays, what `PostingsEncoder` encodes.
+struct DecodedPostings {
+    var docs: [UInt32] = []
+    var freqs: [UInt32] = []
+    /// Every document's position gaps, one after another (empty for kinds without positions).
+    var positionGaps: [UInt32] = []
+    var hasPositions = false
+
+    /// Makes room for `documents` documents and `positions` position gaps,
+    /// zeroed, keeping the arrays' capacity from term to term.
+    mutating func resize(documents: Int, positions: Int) {
+        func resize(_ a: inout [UInt32], _ n: Int) {
+            a.removeAll(keepingCapacity: true)
+            a.append(contentsOf: repeatElement(0, count: n))
+        }
+        resize(&docs, documents)
+        resize(&freqs, documents)
+        resize(&positionGaps, positions)
+    }
+}
+
+/// Encodes terms' postings into the on-disk blocks, term after term.
 struct PostingsEncoder {
     private(set) var postings = ByteWriter()
     private(set) var positions = ByteWriter()
-    private var docs: [UInt32] = []
-    private var freqs: [UInt32] = []
-    private var positionGaps: [UInt32] = []
     private var scratch = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blocks = ByteWriter()
+    private var skip: [(lastDoc: UInt32, blockOffset: UInt32, positionsOffset: UInt32)] = []
 
-    mutating func encode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) -> TermInfo {
-        try decode(buffer, hasPositions: hasPositions)
-        let info = TermInfo(docFreq: docs.count, postingsOffset: postings.count, positionsOffset: positions.count)
-        let n = docs.count
-        let blockCount = (n + BitPacking.blockSize - 1) / BitPacking.blockSize
-        var skip: [(UInt32, UInt32, UInt32)] = []
+    mutating func encode(_ decoded: DecodedPostings) -> TermInfo {
+        let n = decoded.docs.count
+        let info = TermInfo(docFreq: n, postingsOffset: postings.count, positionsOffset: positions.count)
+        if n <= BitPacking.blockSize {
+            // One block and no skip table: straight into the postings.
+            var previousDoc: Int64 = -1
+            Self.writeBlock(decoded, 0..<n, previousDoc: &previousDoc, scratch: &scratch, into: &postings)
+            if decoded.hasPositions { writeChunk(decoded.positionGaps, 0..<decoded.positionGaps.count) }
+            return info
+        }
+        skip.removeAll(keepingCapacity: true)
         blocks.removeAll()
         var previousDoc: Int64 = -1
         var positionCursor = 0
         let positionsStart = positions.count
-        for b in 0..<blockCount {
-            let lo = b * BitPacking.blockSize, hi = min(n, lo + BitPacking.blockSize)
-            skip.append((docs[hi - 1], UInt32(blocks.count), UInt32(positions.count - positionsStart)))
-            if hi - lo == BitPacking.blockSize {
-                for i in lo..<hi {
-                    scratch[i - lo] = UInt32(Int64(docs[i]) - previousDoc - 1)
-                    previousDoc = Int64(docs[i])
-                }
-                scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &blocks) }
-                for i in lo..<hi { scratch[i - lo] = freqs[i] - 1 }
-                scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &blocks) }
-            } else {
-                for i in lo..<hi {
-                    let gap = UInt64(Int64(docs[i]) - previousDoc - 1)
-                    if freqs[i] == 1 {
-                        blocks.writeVarint(gap << 1 | 1)
-                    } else {
-                        blocks.writeVarint(gap << 1)
-                        blocks.writeVarint(UInt64(freqs[i] - 1))
-                    }
-                    previousDoc = Int64(docs[i])
-                }
-            }
-            if hasPositions {
+        for lo in stride(from: 0, to: n, by: BitPacking.blockSize) {
+            let hi = min(n, lo + BitPacking.blockSize)
+            skip.append((decoded.docs[hi - 1], UInt32(blocks.count), UInt32(positions.count - positionsStart)))
+            Self.writeBlock(decoded, lo..<hi, previousDoc: &previousDoc, scratch: &scratch, into: &blocks)
+            if decoded.hasPositions {
                 var count = 0
-                for i in lo..<hi { count += Int(freqs[i]) }
-                writeChunk(positionGaps[positionCursor..<positionCursor + count])
+                for i in lo..<hi { count += Int(decoded.freqs[i]) }
+                writeChunk(decoded.positionGaps, positionCursor..<positionCursor + count)
                 positionCursor += count
             }
         }
-        if n > BitPacking.blockSize {
-            for (lastDoc, blockOffset, positionsOffset) in skip {
-                postings.writeU32(lastDoc)
-                postings.writeU32(blockOffset)
-                postings.writeU32(positionsOffset)
-            }
+        for (lastDoc, blockOffset, positionsOffset) in skip {
+            postings.writeU32(lastDoc)
+            postings.writeU32(blockOffset)
+            postings.writeU32(positionsOffset)
         }
         postings.write(blocks.bytes)
         return info
     }
 
-    private mutating func writeChunk(_ gaps: ArraySlice<UInt32>) {
-        var i = gaps.startIndex
-        while gaps.endIndex - i >= BitPacking.blockSize {
-            for k in 0..<BitPacking.blockSize { scratch[k] = gaps[i + k] }
-            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &positions) }
-            i += BitPacking.blockSize
+    /// A term of fewer than 128 documents and 128 positions, given encoded: its
+    /// `Tail`s and its positions chunk, which is then all varints.
+    mutating func encodeShort(documents: Int, tail: UnsafeBufferPointer<UInt8>,
+                              positions chunk: UnsafeBufferPointer<UInt8>) -> TermInfo {
+        let info = TermInfo(docFreq: documents, postingsOffset: postings.count, positionsOffset: positions.count)
+        postings.write(tail)
+        positions.write(chunk)
+        return info
+    }
+
+    /// Documents `range` as one block: packed when full, else the varint tail.
+    private static func writeBlock(_ decoded: DecodedPostings, _ range: Range<Int>, previousDoc: inout Int64,
+                                   scratch: inout [UInt32], into out: inout ByteWriter) {
+        let docs = decoded.docs, freqs = decoded.freqs
+        if range.count == BitPacking.blockSize {
+            for i in range {
+                scratch[i - range.lowerBound] = UInt32(Int64(docs[i]) - previousDoc - 1)
+                previousDoc = Int64(docs[i])
+            }
+            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &out) }
+            for i in range { scratch[i - range.lowerBound] = freqs[i] - 1 }
+            scratch.withUnsafeBufferPointer { BitPacking.pack($0, into: &out) }
+            return
         }
-        while i < gaps.endIndex {
-            positions.writeVarint(UInt64(gaps[i]))
-            i += 1
+        for i in range {
+            let gap = UInt64(Int64(docs[i]) - previousDoc - 1)
+            if freqs[i] == 1 {
+                out.writeVarint(gap << 1 | 1)
+            } else {
+                out.writeVarint(gap << 1)
+                out.writeVarint(UInt64(freqs[i] - 1))
+            }
+            previousDoc = Int64(docs[i])
         }
     }
 
-    /// Reads the in-memory varint form back into docs, freqs and position gaps.
-    private mutating func decode(_ buffer: [UInt8], hasPositions: Bool) throws(IndexError) {
-        docs.removeAll(keepingCapacity: true)
-        freqs.removeAll(keepingCapacity: true)
-        positionGaps.removeAll(keepingCapacity: true)
-        try withBytes(of: buffer) { (raw) throws(IndexError) in
-            var r = ByteReader(raw, file: "(postings in memory)")
-            var doc: Int64 = -1
-            while !r.isAtEnd {
-                doc += Int64(try r.readVarint()) + 1
-                let freq = UInt32(try r.readVarint()) + 1
-                docs.append(UInt32(doc))
-                freqs.append(freq)
-                if hasPositions {
-                    for _ in 0..<freq { positionGaps.append(UInt32(try r.readVarint())) }
-                }
+    /// One block's position gaps: packed groups of 128, then varints.
+    private mutating func writeChunk(_ gaps: [UInt32], _ range: Range<Int>) {
+        var i = range.lowerBound
+        gaps.withUnsafeBufferPointer { all in
+            while range.upperBound - i >= BitPacking.blockSize {
+                BitPacking.pack(UnsafeBufferPointer(rebasing: all[i..<i + BitPacking.blockSize]), into: &positions)
+                i += BitPacking.blockSize
             }
+        }
+        while i < range.upperBound {
+            positions.writeVarint(UInt64(gaps[i]))
+            i += 1
         }
     }
 }

@@ -37,17 +37,4 @@ public enum TermKey {
         }
         return (1 << 62) | UInt64(a.value)
     }
-
-    /// The dictionary key of an in-memory gram key.
-    static func bytes(ofGram key: UInt64) -> [UInt8] {
-        let isBigram = key >> 62 == 2
-        var s = String.UnicodeScalarView()
-        if isBigram {
-            if let a = Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF)) { s.append(a) }
-            if let b = Unicode.Scalar(UInt32(key & 0x1F_FFFF)) { s.append(b) }
-        } else if let a = Unicode.Scalar(UInt32(key & 0x1F_FFFF)) {
-            s.append(a)
-        }
-        return make(isBigram ? .bigram : .unigram, String(s))
-    }
 }

@@ -1,0 +1,137 @@
+import BaogaoAnalysis
+
+/// Turns analysed paragraphs into postings: gives every gram and word a term id
+/// and records its occurrences in a batch, which is inverted into each term's
+/// postings when it fills (`OccurrenceBatch`) and before the segment is written.
+///
+/// A struct with mutating methods, held by `SegmentBuilder`: inside them `self`
+/// is one exclusive access, where stored properties of a class would cost a
+/// dynamic exclusivity check per access in the innermost loops.
+struct Inverter {
+    private var grams = GramTable()
+    private var words = WordTable()
+    private var batch = OccurrenceBatch()
+    private(set) var postings = TermPostings()
+    private var wordScratch: [UInt32] = []
+    /// Unigrams keep no positions, so a paragraph's occurrences of one are
+    /// counted here (by term id; 0 between paragraphs) and batched once, with
+    /// the count: half the unigram occurrences of a paragraph repeat a character.
+    private var unigramCounts: [UInt32] = []
+    private var paragraphUnigrams: [Int32] = []
+
+    // Terms, by id.
+    private(set) var termKinds: [TermKind] = []
+    private var termGramKeys: [UInt64] = []     // 0 for words
+    private var termWordIndex: [Int32] = []     // -1 for grams
+
+    var termCount: Int { termKinds.count }
+    var heldBytes: Int { postings.heldBytes + termKinds.count * 96 + batch.heldBytes }
+
+    /// Records the grams and words of paragraph `doc`. Documents come in order, from 0.
+    mutating func add(_ analyzed: AnalyzedText, doc: Int32) {
+        if batch.isEmpty { batch.reset(firstDoc: doc) }
+        let scalars = analyzed.normalized.scalars
+        var previousIsCJK = false
+        for i in 0..<scalars.count {
+            let c = scalars[i]
+            guard CJKGrams.isCJK(c) else { previousIsCJK = false; continue }
+            let unigram = gramId(TermKey.gram(c, nil), .unigram)
+            if unigramCounts[Int(unigram)] == 0 { paragraphUnigrams.append(unigram) }
+            unigramCounts[Int(unigram)] += 1
+            if previousIsCJK {
+                batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1)
+            }
+            previousIsCJK = true
+        }
+        for unigram in paragraphUnigrams {
+            batch.append(term: unigram, frequency: Int(unigramCounts[Int(unigram)]))
+            unigramCounts[Int(unigram)] = 0
+        }
+        paragraphUnigrams.removeAll(keepingCapacity: true)
+        var span = scalars.count
+        scalars.withUnsafeBufferPointer { all in
+            all.withMemoryRebound(to: UInt32.self) { text in
+                for token in analyzed.words {
+                    let word = UnsafeBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)])
+                    let id = token.kind == .number && word.contains(0x2C) ? numberId(word) : wordId(word)
+                    batch.append(term: id, position: Int(token.position))
+                    span = max(span, Int(token.position) + 1)
+                }
+            }
+        }
+        batch.endParagraph(span: span + 1)
+        if batch.isFull { invertBatch() }
+    }
+
+    /// Inverts the occurrences batched so far into the postings.
+    mutating func invertBatch() {
+        guard !batch.isEmpty else { return }
+        batch.sortByTerm()
+        postings.append(batch)
+        batch.reset(firstDoc: 0)
+    }
+
+    @inline(__always)
+    private mutating func wordId(_ word: UnsafeBufferPointer<UInt32>) -> Int32 {
+        let next = Int32(termKinds.count)
+        let wordIndex = Int32(words.count)  // the index a new word gets
+        let id = words.id(for: word, orInsert: next)
+        if id == next { register(.word, gram: 0, word: wordIndex) }
+        return id
+    }
+
+    /// Numbers are one term with or without thousands separators: `1,564` is `1564`.
+    private mutating func numberId(_ number: UnsafeBufferPointer<UInt32>) -> Int32 {
+        var digits = wordScratch
+        wordScratch = []
+        digits.removeAll(keepingCapacity: true)
+        for v in number where v != 0x2C { digits.append(v) }
+        let id = digits.withUnsafeBufferPointer { wordId($0) }
+        wordScratch = digits
+        return id
+    }
+
+    @inline(__always)
+    private mutating func gramId(_ key: UInt64, _ kind: TermKind) -> Int32 {
+        let next = Int32(termKinds.count)
+        let id = grams.id(for: key, orInsert: next)
+        if id == next { register(kind, gram: key) }
+        return id
+    }
+
+    private mutating func register(_ kind: TermKind, gram: UInt64, word: Int32 = -1) {
+        termKinds.append(kind)
+        termGramKeys.append(gram)
+        termWordIndex.append(word)
+        unigramCounts.append(0)
+        postings.add(hasPositions: kind.hasPositions)
+    }
+
+    /// The dictionary key (`TermKey`) of every term, by term id: the kind byte,
+    /// then the text in UTF-8, encoded straight from the scalars.
+    func keys() -> [[UInt8]] {
+        (0..<termCount).map { t in
+            var key: [UInt8] = [termKinds[t].rawValue]
+            if termKinds[t] == .word {
+                words.forEachScalar(ofWord: Int(termWordIndex[t])) { Self.appendUTF8($0, to: &key) }
+            } else {
+                let gram = termGramKeys[t]
+                if termKinds[t] == .bigram { Self.appendUTF8(UInt32((gram >> 21) & 0x1F_FFFF), to: &key) }
+                Self.appendUTF8(UInt32(gram & 0x1F_FFFF), to: &key)
+            }
+            return key
+        }
+    }
+
+    private static func appendUTF8(_ value: UInt32, to key: inout [UInt8]) {
+        // Terms are made of the scalars of normalised text, so always valid.
+        guard let scalar = Unicode.Scalar(value) else { return }
+        UTF8.encode(scalar) { key.append($0) }
+    }
+
+    /// Encodes a term's postings with `encoder` and frees them; after `invertBatch`.
+    mutating func encodePostings(_ term: Int, with encoder: inout PostingsEncoder,
+                                 decoded: inout DecodedPostings) -> TermInfo {
+        postings.encode(term, with: &encoder, decoded: &decoded)
+    }
+}
