@@ -69,7 +69,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
                 break
             }
             // Blank lines are ignored: a stray newline from a script is not an error.
-            guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { return }
+            // Blank means spaces, tabs and carriage returns only (a CR left over
+            // from a CRLF line counts as blank too, wherever it stands).
+            guard !line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) else { return }
             switch RequestParser.parse(line) {
             case .success(let request): enqueue(.request(request), bytes: bytes.readableBytes)
             case .failure(let f): enqueue(.invalid(f.error, f.id), bytes: bytes.readableBytes)

@@ -164,6 +164,14 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertEqual(try responses(channel).count, 10)
     }
 
+    /// Lines of nothing but spaces, tabs and carriage returns get no answer, wherever
+    /// the CR stands (the fuzz test below once drew "\r \r" and counted it blank).
+    func testBlankLinesWithCarriageReturnsAreIgnored() throws {
+        let channel = try makeChannel()
+        try send(channel, "\r \r\n \t\n\r\r\n\r\nPING\r\n")
+        XCTAssertEqual(try responses(channel).count, 1)
+    }
+
     func testFuzzedLinesNeverCrash() throws {
         let channel = try makeChannel()
         var rng = SystemRandomNumberGenerator()
