@@ -17,7 +17,10 @@ import BaogaoAnalysis
 ///     string     = byte length (varint) · UTF-8
 ///
 /// Facts are in document order, and within a document in text order; a span's
-/// start and length are Unicode scalars into the paragraph's original text.
+/// start and length are Unicode scalars into the paragraph's original text. A
+/// reader refuses, as damaged, facts out of document order or naming a document
+/// the segment does not have (it indexes each document's facts by that order).
+/// This was always so of what the writer wrote: the version stays 3.
 /// Attributes are numbered in order of first use. Kinds: 0 amount, 1 percent,
 /// 2 percentage point, 3 count.
 ///

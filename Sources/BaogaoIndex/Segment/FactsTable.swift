@@ -12,8 +12,13 @@ public struct FactsTable: @unchecked Sendable {
     @usableFromInline let wideAttributeIDs: Bool
     private let attributes: [FactAttribute]
     private let strings: [String]
+    /// `docStarts[d]..<docStarts[d + 1]` are the facts of document `d`, built at
+    /// open from the doc column (one pass, which `check` makes anyway): range
+    /// queries ask for the facts of every paragraph a term matches.
+    @usableFromInline let docStarts: [UInt32]
 
-    init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
+    /// `docCount`: the segment's documents; every fact's must be one of them.
+    init(body: UnsafeRawBufferPointer, file: String, docCount: Int) throws(IndexError) {
         var r = ByteReader(body, file: file)
         count = Int(try r.readU32())
         let attributeCount = Int(try r.readU32())
@@ -36,7 +41,23 @@ public struct FactsTable: @unchecked Sendable {
         for _ in 0..<stringCount { strings.append(try r.readString()) }
         self.attributes = attributes
         self.strings = strings
+        docStarts = try Self.docStarts(docsAt, count: count, docCount: docCount, file: file)
         try check(file: file)
+    }
+
+    /// Where each document's facts start, checking that facts are in document
+    /// order and name documents of the segment.
+    private static func docStarts(_ docsAt: UnsafeRawPointer, count: Int, docCount: Int,
+                                  file: String) throws(IndexError) -> [UInt32] {
+        var starts = [UInt32](repeating: UInt32(count), count: docCount + 1)
+        var next = 0  // the first document whose start is not yet known
+        for i in 0..<count {
+            let d = Int(UInt32(littleEndian: docsAt.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
+            guard d < docCount else { throw .damaged(file: file, reason: "fact \(i) names document \(d) of \(docCount)") }
+            guard d + 1 >= next else { throw .damaged(file: file, reason: "fact \(i) is out of document order") }
+            while next <= d { starts[next] = UInt32(i); next += 1 }
+        }
+        return starts
     }
 
     /// Every id in range, so that accessors need no checks.
@@ -107,23 +128,10 @@ public struct FactsTable: @unchecked Sendable {
                           qualifier: string(a.qualifier), column: string(a.column))
     }
 
-    /// The facts of document `doc`: a range of fact indexes (facts are in document order).
-    /// `from` is where to start looking: for documents visited in ascending order,
-    /// the end of the previous answer, so that the search gallops forward from
-    /// there instead of bisecting all the facts for every document.
-    public func facts(ofDoc doc: Int, from: Int = 0) -> Range<Int> {
-        var lo = max(0, min(from, count)), step = 1
-        var hi = lo
-        // Gallop: double the step until a fact at or past `doc` is passed.
-        while hi < count, self.doc(hi) < doc {
-            lo = hi + 1
-            hi += step
-            step *= 2
-        }
-        hi = min(hi, count)
-        while lo < hi { let m = (lo + hi) / 2; if self.doc(m) < doc { lo = m + 1 } else { hi = m } }
-        var end = lo
-        while end < count, self.doc(end) == doc { end += 1 }
-        return lo..<end
+    /// The facts of document `doc`: a range of fact indexes (facts are in document
+    /// order), empty where the document has none.
+    @inlinable @inline(__always) public func facts(ofDoc doc: Int) -> Range<Int> {
+        guard doc >= 0, doc + 1 < docStarts.count else { return count..<count }
+        return Int(docStarts[doc])..<Int(docStarts[doc + 1])
     }
 }

@@ -47,7 +47,7 @@ public final class SegmentReader: @unchecked Sendable {
         dictionary = try TermDictionary(body: body(.terms), file: entry.name + ".terms")
         docs = try DocsTable(body: body(.docs), file: entry.name + ".docs")
         store = try StoreReader(body: body(.store), file: entry.name + ".store")
-        facts = try FactsTable(body: body(.facts), file: entry.name + ".facts")
+        facts = try FactsTable(body: body(.facts), file: entry.name + ".facts", docCount: docs.docCount)
         postingsBody = body(.postings)
         positionsBody = body(.positions)
         guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reports.count else {

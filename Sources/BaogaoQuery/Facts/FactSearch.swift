@@ -34,33 +34,42 @@ extension Searcher {
         // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
         let terms = Array(Set((query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }))
-        var bySegment: [Int: [Int]] = [:]
-        for r in refs { bySegment[r.segment, default: []].append(r.doc) }
+        let bySegment = Dictionary(grouping: refs, by: \.segment).mapValues { $0.map(\.doc) }
         let want = max(0, offset) + max(0, limit)
 
         if terms.isEmpty {
             let (page, total) = bestInRange(bySegment, ranges: ranges, want: want)
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
+        // The segments' facts side by side, each with its own analyzer for the labels.
+        let segments = bySegment.keys.sorted()
+        let parts = try SegmentFanOut.map(segments.count) { k throws(SearchError) in
+            self.analyzers.with { analyzer in
+                self.collect(segments[k], docs: bySegment[segments[k]] ?? [], ranges: ranges, terms: terms, analyzer: analyzer)
+            }
+        }
         let ordered: Result<(page: [FactCandidate], total: Int), SearchError> = analyzers.with { analyzer in
             do throws(SearchError) {
-                var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
-                for (s, docs) in bySegment.sorted(by: { $0.key < $1.key }) {
-                    collect(s, docs: docs, ranges: ranges, terms: terms, analyzer: analyzer,
-                            labelled: &labelled, rest: &rest)
-                }
+                var labelled = parts.flatMap(\.labelled)
+                let rest = parts.flatMap(\.rest)
                 let before = FactCandidate.order(byValue: !ranges.isEmpty)
                 labelled = FactCandidate.best(labelled, want, by: before)
-                rest.sort(by: before)
                 let total = labelledCount(labelled) + rest.count
-                guard want > labelled.count else {
-                    return .success((Array((labelled + rest).prefix(want)), total))
-                }
-                // Classify the rest by sentence, best first, until the page is full.
+                guard want > labelled.count else { return .success((Array(labelled.prefix(want)), total)) }
+                // Classify the rest by sentence, best first, until the page is full:
+                // usually a short prefix of it, so that prefix is ordered first and
+                // the whole only when the page reaches past it.
                 var sentences = SentenceChecker(index: index, analyzer: analyzer, terms: terms)
                 var inSentence: [FactCandidate] = [], elsewhere: [FactCandidate] = []
-                for var c in rest {
-                    if labelled.count + inSentence.count >= want { break }
+                var byRank = FactCandidate.best(rest, min(rest.count, 4 * want), by: before)
+                var next = 0
+                while labelled.count + inSentence.count < want {
+                    if next == byRank.count {
+                        guard byRank.count < rest.count else { break }
+                        byRank = rest.sorted(by: before)
+                    }
+                    var c = byRank[next]
+                    next += 1
                     if try sentences.contains(c) { c.tier = 1; inSentence.append(c) } else { elsewhere.append(c) }
                 }
                 let classified = inSentence.count + elsewhere.count
@@ -89,10 +98,9 @@ extension Searcher {
                 let facts = self.index.segments[s].facts
                 var matchers = ranges.map { RangeMatcher($0, facts) }
                 var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
-                var count = 0, next = 0
+                var count = 0
                 for d in bySegment[s] ?? [] {
-                    let own = facts.facts(ofDoc: d, from: next)
-                    next = own.upperBound
+                    let own = facts.facts(ofDoc: d)
                     for i in own {
                         if !matchers.isEmpty {
                             var any = false
@@ -132,15 +140,14 @@ extension Searcher {
 
     /// The facts of `docs` (ascending) in segment `s` that satisfy a range, split
     /// into those whose label holds every term (of at least one) and the rest.
-    private func collect(_ s: Int, docs: [Int], ranges: [NumberRange], terms: [String], analyzer: Analyzer,
-                         labelled: inout [FactCandidate], rest: inout [FactCandidate]) {
+    private func collect(_ s: Int, docs: [Int], ranges: [NumberRange], terms: [String],
+                         analyzer: Analyzer) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
+        var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
         let facts = index.segments[s].facts
         var matchers = ranges.map { RangeMatcher($0, facts) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
-        var next = 0
         for d in docs {
-            let own = facts.facts(ofDoc: d, from: next)
-            next = own.upperBound
+            let own = facts.facts(ofDoc: d)
             for i in own {
                 if !matchers.isEmpty {
                     var any = false
@@ -160,6 +167,7 @@ extension Searcher {
                 }
             }
         }
+        return (labelled, rest)
     }
 }
 

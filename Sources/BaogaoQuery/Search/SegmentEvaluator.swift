@@ -80,12 +80,10 @@ struct SegmentEvaluator {
         let facts = matcher.segment.facts
         var matcher = RangeMatcher(range, facts)
         var out = DocSet()
-        var next = 0
         for d in docs.docs {
             var n: UInt32 = 0
-            let own = facts.facts(ofDoc: Int(d), from: next)
+            let own = facts.facts(ofDoc: Int(d))
             for i in own where matcher.matches(i) { n += 1 }
-            next = own.upperBound
             if n > 0 { out.append(d, n) }
         }
         return out

@@ -98,6 +98,32 @@ final class FactsFileTests: XCTestCase {
         XCTAssertEqual(FactSpan.end(FactSpan.pack(start: 9, end: 3)), 9, "an end before the start is an empty span")
     }
 
+    func testAParagraphsFactsAreFoundForEveryDocument() throws {
+        var writer = FactsWriter()
+        for (f, doc) in Self.facts() { writer.append(f, doc: doc) }
+        let table = try Self.table(of: writer.finish(), docCount: 12)
+        let expected: [Int: Range<Int>] = [3: 0..<3, 5: 3..<5, 9: 5..<6]
+        for d in 0..<12 {
+            XCTAssertEqual(table.facts(ofDoc: d).count, expected[d]?.count ?? 0, "document \(d)")
+            if let range = expected[d] { XCTAssertEqual(table.facts(ofDoc: d), range) }
+        }
+        XCTAssertTrue(table.facts(ofDoc: 12).isEmpty, "past the segment's documents: none")
+        XCTAssertTrue(table.facts(ofDoc: -1).isEmpty)
+    }
+
+    func testFactsOutOfDocumentOrderOrPastTheDocumentsAreDamage() throws {
+        var writer = FactsWriter()
+        for (f, doc) in Self.facts() { writer.append(f, doc: doc) }
+        XCTAssertThrowsError(try Self.table(of: writer.finish(), docCount: 9)) {
+            XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact 5 names document 9 of 9"))
+        }
+        var backwards = FactsWriter()
+        for (f, doc) in Self.facts().reversed() { backwards.append(f, doc: doc) }
+        XCTAssertThrowsError(try Self.table(of: backwards.finish(), docCount: 12)) {
+            XCTAssertEqual($0 as? IndexError, .damaged(file: "t.facts", reason: "fact 1 is out of document order"))
+        }
+    }
+
     func testAnEmptyFactsFileReads() throws {
         let table = try Self.table(of: FactsWriter().finish())
         XCTAssertEqual(table.count, 0)
@@ -131,11 +157,11 @@ final class FactsFileTests: XCTestCase {
 
     /// A table over the body of a whole `.facts` file. The copy it reads is never freed
     /// (the table points into it, as into a mapped file).
-    private static func table(of file: [UInt8]) throws -> FactsTable {
+    private static func table(of file: [UInt8], docCount: Int = 1 << 17) throws -> FactsTable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))
         let body = try IndexFormat.checkFrame(UnsafeRawBufferPointer(buffer), kind: .facts, file: "t.facts",
                                               verifyChecksum: false)
-        return try FactsTable(body: body, file: "t.facts")
+        return try FactsTable(body: body, file: "t.facts", docCount: docCount)
     }
 }
