@@ -36,6 +36,8 @@ extension Searcher {
         var matchers: [Int: RangeMatcher] = [:]
         for row in rows where lines.contains(DocKey(segment: row.segment, doc: row.doc)) {
             guard Self.isItem(row.label) else { continue }
+            // "哪些地区的教育支出超过10亿元": that line only, wherever it is.
+            if let item = q.label, !row.label.contains(item) { continue }
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
             if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }

@@ -53,7 +53,8 @@ public struct Question: Sendable, Equatable {
     public var scope: String?
     public var metric: Metric
     public var stage: Stage?
-    /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`.
+    /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`; for lists, the
+    /// one budget line asked about (`哪些地区的教育支出超过10亿元`), nil for every line.
     public var label: String?
     /// For definitions: the term asked about, quotes removed.
     public var term: String?

@@ -33,6 +33,7 @@ public enum QuestionParser {
             q.range = ListThreshold.range(in: rest)
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
+            q.label = listItem(rest)
             return q
         }
         if let (metric, before) = cutAtMetric(rest) {
@@ -43,6 +44,30 @@ public enum QuestionParser {
         if let (stage, r) = takeStage(rest) { q.stage = stage; rest = trimQuestionWords(r) }
         q.label = rest.isEmpty ? nil : rest
         return q
+    }
+
+    // MARK: Lists
+
+    /// Words before an item name that end the name: it starts after the last of them.
+    static let listItemDelimiters = ["哪些", "哪几", "列出", "列举", "的", "有", "中"]
+    /// Words for where or which, not what: dropped from the front of a name.
+    static let listPlaceWords = ["地区", "地方", "区县", "城市", "各地", "各区", "各县", "各市"]
+
+    /// The one budget line a list question names, or nil when it names only a kind
+    /// of line: "哪些地区的教育支出超过10亿元" → 教育支出, but "哪些支出科目超过1亿元"
+    /// → nil. The name is the run of Han characters before the first 支出, from
+    /// after the last list word or 的, without a leading place word; it must be a
+    /// budget line by the list engine's rule (not a total such as 一般公共预算支出).
+    static func listItem(_ text: String) -> String? {
+        guard let m = text.firstMatch(of: #/(\p{Han}*?)支出/#) else { return nil }
+        var name = String(m.output.1)
+        for word in listItemDelimiters {
+            if let r = name.ranges(of: word).last { name = String(name[r.upperBound...]) }
+        }
+        for word in listPlaceWords where name.hasPrefix(word) { name.removeFirst(word.count) }
+        guard !name.isEmpty else { return nil }
+        let item = name + "支出"
+        return Searcher.isItem(item) ? item : nil
     }
 
     // MARK: Definitions

@@ -79,6 +79,28 @@ final class QuestionParserTests: XCTestCase {
         XCTAssertEqual(QuestionParser.parse("江津区2023年一般公共预算哪些支出科目低于2亿元", regions: regions).budget, "一般公共预算")
     }
 
+    func testAListQuestionMayNameOneLine() {
+        let table: [(String, String?)] = [
+            ("哪些地区的教育支出超过10亿元", "教育支出"),
+            ("哪些地区教育支出超过10亿元", "教育支出"),
+            ("教育支出超过10亿元的地区有哪些", "教育支出"),
+            ("社会保障和就业支出超过20亿元的有哪些", "社会保障和就业支出"),
+            ("2023年哪些地区的农林水支出比上年下降了", "农林水支出"),
+            // A kind of line, not one line.
+            ("解放区2024年哪些支出科目超过1亿元", nil),
+            ("2023年哪些支出比上年下降了", nil),
+            ("江津区2023年一般公共预算哪些支出科目低于2亿元", nil),
+            ("增幅超过10%的科目有哪些", nil),
+            // A total is not a budget line: the question stays one about every line.
+            ("哪些地区的一般公共预算支出超过100亿元", nil),
+        ]
+        for (question, item) in table {
+            let q = QuestionParser.parse(question, regions: regions)
+            XCTAssertEqual(q.form, .list, question)
+            XCTAssertEqual(q.label, item, question)
+        }
+    }
+
     func testDefinitionQuestions() {
         let table: [(String, String)] = [
             ("什么是三保", "三保"),
