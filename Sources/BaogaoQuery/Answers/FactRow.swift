@@ -30,11 +30,12 @@ extension Searcher {
     /// and whose label passes `keep` (tested on the label alone, before the rest
     /// of the fact is decoded: most facts of a large index fail it).
     func factRows(region: String?, keep: (String) -> Bool = { _ in true }) -> [FactRow] {
-        var verdicts: [String: Bool] = [:]
         var rows: [FactRow] = []
         for (s, segment) in index.segments.enumerated() {
             let reports = (0..<segment.reportCount).map { segment.report($0) }
             let facts = segment.facts
+            // `keep`'s verdict once per label string of the segment: -1 not yet asked.
+            var verdicts = [Int8](repeating: -1, count: facts.stringCount)
             // Joined once per section, not once per fact.
             let sections = segment.sectionPaths.map { $0.joined(separator: " › ") }
             for i in 0..<facts.count {
@@ -42,10 +43,10 @@ extension Searcher {
                 // Cheap checks first: the region, then the label string.
                 let report = reports[segment.reportIndex(d)]
                 if let region, report.region != region { continue }
-                guard !segment.isDeleted(d), let label = facts.label(i) else { continue }
-                let kept: Bool
-                if let known = verdicts[label] { kept = known } else { kept = keep(label); verdicts[label] = kept }
-                guard kept else { continue }
+                let labelID = facts.labelID(i)
+                guard !segment.isDeleted(d), verdicts[labelID] != 0, let label = facts.string(id: labelID) else { continue }
+                if verdicts[labelID] < 0 { verdicts[labelID] = keep(label) ? 1 : 0 }
+                guard verdicts[labelID] == 1 else { continue }
                 let f = facts.fact(i, paragraphText: "")
                 var parent: String?
                 if f.relation == "含" {

@@ -108,9 +108,7 @@ extension Searcher {
             return (term, d)
         }
         if let last = p.section.last, let term = Self.bracketed(last.trimmingSpaces) { return (term, p) }
-        if let m = text.prefixMatch(of: #/\d+\s*[.．、]\s*([^：:]{1,40})[：:]/#) {
-            return (String(m.output.1).trimmingSpaces, p)
-        }
+        if let lead = Self.numberedLead(text) { return (String(lead.term).trimmingSpaces, p) }
         return nil
     }
 
@@ -122,10 +120,33 @@ extension Searcher {
     /// The definition without its `8. term：` lead-in.
     static func definitionText(_ p: IndexedParagraph, entry: String) -> String {
         let text = p.text.trimmingSpaces
-        if let m = text.prefixMatch(of: #/\d+\s*[.．、]\s*[^：:]{1,40}[：:]/#) {
-            return String(text[m.range.upperBound...]).trimmingSpaces
-        }
+        if let lead = Self.numberedLead(text) { return String(lead.rest).trimmingSpaces }
         return text
+    }
+
+    /// A numbered entry's lead-in, `8. term：` (digits, `.`, `．` or `、`, then up
+    /// to 40 characters before a colon): the term and what follows the colon.
+    /// Scanned by hand: a regex literal is compiled again each time it is
+    /// evaluated, and this runs for every glossary paragraph of the index.
+    static func numberedLead(_ text: String) -> (term: Substring, rest: Substring)? {
+        func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first?.properties.numericType == .decimal }
+        var i = text.startIndex
+        guard i < text.endIndex, isDigit(text[i]) else { return nil }
+        while i < text.endIndex, isDigit(text[i]) { i = text.index(after: i) }
+        while i < text.endIndex, text[i].isWhitespace { i = text.index(after: i) }
+        guard i < text.endIndex, ".．、".contains(text[i]) else { return nil }
+        i = text.index(after: i)
+        while i < text.endIndex, text[i].isWhitespace { i = text.index(after: i) }
+        let start = i
+        var length = 0
+        while i < text.endIndex, length <= 40 {
+            if text[i] == "：" || text[i] == ":" {
+                return length == 0 ? nil : (text[start..<i], text[text.index(after: i)...])
+            }
+            length += 1
+            i = text.index(after: i)
+        }
+        return nil
     }
 
     /// 3: a name of the entry is the term; 2: one name extends the other by at

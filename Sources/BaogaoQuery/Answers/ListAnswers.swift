@@ -81,8 +81,25 @@ extension Searcher {
     static let notItemWords = ["一般公共预算", "政府性基金", "国有资本", "社会保险", "上解", "补助", "总量", "总计", "总支出", "调出",
                                "、"]
 
+    /// Called for every fact of a list question's region (a million on a large
+    /// index): the words are looked for as UTF-8 bytes, not through Foundation's
+    /// locale-aware string search, which cost seconds there.
     static func isItem(_ label: String) -> Bool {
-        (label.hasSuffix("支出") || label == "预备费") && !notItemWords.contains(where: { label.contains($0) })
+        guard label.hasSuffix("支出") || label == "预备费" else { return false }
+        var label = label
+        return label.withUTF8 { bytes in !notItemBytes.contains { Self.bytes(bytes, contain: $0) } }
+    }
+
+    private static let notItemBytes = notItemWords.map { Array($0.utf8) }
+
+    private static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var k = 1
+            while k < needle.count, haystack[start + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
     }
 
     /// The paragraphs holding budget lines: one naming ≥ 3 items, or a run of

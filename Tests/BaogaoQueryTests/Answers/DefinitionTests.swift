@@ -1,7 +1,26 @@
-import BaogaoQuery
+@testable import BaogaoQuery
 import XCTest
 
 final class DefinitionTests: XCTestCase {
+    func testANumberedEntrysLeadInIsItsTerm() {
+        let table: [(String, String?, String?)] = [
+            ("11.“三保”：指保基本民生、保工资和保运转。", "“三保”", "指保基本民生、保工资和保运转。"),
+            ("3、 零基预算: 不以上年为基数。", "零基预算", " 不以上年为基数。"),
+            ("１２．专项债：是指……", "专项债", "是指……"),
+            ("11.：没有名词", nil, nil),
+            ("三、主要措施：略", nil, nil),
+            ("2023年收入：67.96亿元", nil, nil),
+            ("1." + String(repeating: "长", count: 41) + "：太长", nil, nil),
+            ("1." + String(repeating: "长", count: 40) + "：刚好", String(repeating: "长", count: 40), "刚好"),
+            ("", nil, nil),
+        ]
+        for (text, term, rest) in table {
+            let lead = Searcher.numberedLead(text)
+            XCTAssertEqual(lead.map { String($0.term) }, term, text)
+            XCTAssertEqual(lead.map { String($0.rest) }, rest, text)
+        }
+    }
+
     func testBothLayoutsAndEveryReport() throws {
         let r = try SharedIndex.sample.define("预算稳定调节基金")
         // 000 writes 【预算稳定调节基金】 then the definition; 002 writes `8. 预算稳定调节基金：…`.
