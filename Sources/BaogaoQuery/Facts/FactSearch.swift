@@ -43,7 +43,7 @@ extension Searcher {
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
         let segments = bySegment.keys.sorted()
-        let parts = try SegmentFanOut.map(segments.count) { k throws(SearchError) in
+        let parts = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
             self.analyzers.with { analyzer in
                 self.collect(segments[k], docs: bySegment[segments[k]] ?? [], ranges: ranges, terms: terms, analyzer: analyzer)
             }
@@ -93,7 +93,7 @@ extension Searcher {
         let byValue = !ranges.isEmpty
         let kept: [(best: [FactCandidate], count: Int)]
         do {
-            kept = try SegmentFanOut.map(segments.count) { k throws(SearchError) in
+            kept = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
                 let s = segments[k]
                 let facts = self.index.segments[s].facts
                 var matchers = ranges.map { RangeMatcher($0, facts) }

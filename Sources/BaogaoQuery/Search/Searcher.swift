@@ -10,9 +10,21 @@ public final class Searcher: Sendable {
     private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
     private let labelCache = Mutex<[Int: FoldedLabels]>([:])
 
-    public init(index: IndexReader) {
+    /// Indexes of fewer paragraphs search their segments on the calling thread.
+    public let fanOutMinimumDocs: Int
+
+    /// Below this many paragraphs in all, a query costs less than handing its
+    /// segments to other threads: a server answering many small queries at once
+    /// spent a fifth of its time on that hand-over on the sample corpus.
+    public static let defaultFanOutMinimumDocs = 20_000
+
+    public init(index: IndexReader, fanOutMinimumDocs: Int = Searcher.defaultFanOutMinimumDocs) {
         self.index = index
+        self.fanOutMinimumDocs = fanOutMinimumDocs
     }
+
+    /// Whether a query runs its segments on every core (see `SegmentFanOut`).
+    var fansOut: Bool { index.liveDocCount >= fanOutMinimumDocs }
 
     /// Parses and runs `text`; see docs/QUERY_LANGUAGE.md for the language.
     /// With a number range, the facts in range come with the hits, both from
@@ -50,7 +62,7 @@ public final class Searcher: Sendable {
 
     /// Every segment's matches, the segments side by side.
     private func evaluateAll(_ query: Query) throws(SearchError) -> [SegmentMatches] {
-        try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+        try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.withAnalyzer { a throws(SearchError) in try self.evaluate(query, segment: s, analyzer: a) }
         }
     }
@@ -165,7 +177,7 @@ public final class Searcher: Sendable {
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
         let scoring = TermScoring(terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0, analyzer: analyzer) }, bm25: bm25)
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
-        let leaders = try SegmentFanOut.map(index.segments.count) { s throws(SearchError) in
+        let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
         }
         var top = TopK(capacity: candidates)

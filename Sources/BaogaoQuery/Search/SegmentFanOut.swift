@@ -4,10 +4,12 @@ import Synchronization
 /// Runs one piece of work per segment on every core and gathers the results in
 /// segment order. Segments are independent until their results are merged
 /// (DESIGN.md decision 5), so a query over several segments is that many
-/// searches running side by side; with one segment nothing changes threads.
+/// searches running side by side; with one segment, or when the caller says
+/// the work is too small to share (`Searcher.fansOut`), nothing changes threads.
 enum SegmentFanOut {
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws(SearchError) -> T) throws(SearchError) -> [T] {
-        if count <= 1 {
+    static func map<T: Sendable>(_ count: Int, parallel: Bool,
+                                 _ body: @Sendable (Int) throws(SearchError) -> T) throws(SearchError) -> [T] {
+        if count <= 1 || !parallel {
             var out: [T] = []
             for s in 0..<count { out.append(try body(s)) }
             return out

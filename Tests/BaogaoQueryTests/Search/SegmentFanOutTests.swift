@@ -1,0 +1,26 @@
+import BaogaoIndex
+import BaogaoQuery
+import XCTest
+
+/// Searching the segments side by side (as on a large index) answers exactly
+/// what searching them one after the other (as on a small one) does.
+final class SegmentFanOutTests: XCTestCase {
+    static let queries = ["三保", "预算", "的", "\"政府债务余额\"", "债务 风险", "化债 OR 偿债", "预算 -草案",
+                          "三保 year:2023", "教育 >1亿", ">1亿元", "增长>5%", "收入 NEAR/5 增长", "区级"]
+
+    func testBothWaysGiveTheSameHitsFactsAndTotals() throws {
+        for shared in [SharedIndex.sample, SharedIndex.generated].compactMap({ $0 }) {
+            XCTAssertGreaterThan(shared.index.segments.count, 1, "the test needs several segments")
+            let sideBySide = Searcher(index: shared.index, fanOutMinimumDocs: 0)
+            let inTurn = Searcher(index: shared.index, fanOutMinimumDocs: .max)
+            for q in Self.queries {
+                let a = try sideBySide.search(q, limit: 15), b = try inTurn.search(q, limit: 15)
+                XCTAssertEqual(a.total, b.total, q)
+                XCTAssertEqual(a.hits.map(\.paragraph.id), b.hits.map(\.paragraph.id), q)
+                XCTAssertEqual(a.hits.map(\.score), b.hits.map(\.score), q)
+                XCTAssertEqual(a.facts?.total, b.facts?.total, q)
+                XCTAssertEqual(a.facts?.facts.map(\.fact.start), b.facts?.facts.map(\.fact.start), q)
+            }
+        }
+    }
+}
