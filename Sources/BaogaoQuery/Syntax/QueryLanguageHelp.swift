@@ -32,7 +32,8 @@ public enum QueryLanguageHelp {
       >100 without a unit matches a number of any kind.
 
     Full-width forms, letter case and Traditional characters fold: 財政 finds
-    财政, ＧＤＰ finds GDP, ＞ and ％ work. Exclusions need something to
-    subtract from: -隐性 alone is an error, year:2024 -隐性 is not.
+    财政, ＧＤＰ finds GDP, ＞ and ％ work; （一） with nothing spaced inside is
+    the heading, not a group. Exclusions need something to subtract from:
+    -隐性 alone is an error, year:2024 -隐性 is not.
     """
 }

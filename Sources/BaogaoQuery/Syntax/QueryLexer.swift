@@ -6,6 +6,8 @@
 // and every span and error position points into the text as typed.
 //
 // Case is NOT folded here: operators are upper-case words, and `or` is text.
+// Full-width parentheses around a run without spaces or operators (`（一）`)
+// are text, not a group: see `literalParentheses`.
 
 /// One lexical token; `span` is in Unicode scalar offsets.
 struct QueryToken: Sendable, Equatable {
@@ -85,6 +87,12 @@ struct QueryLexer {
         while i < n {
             let c = scalars[i]
             if Self.isSpace(c) { i += 1; continue }
+            if literalParentheses(at: i) != nil {
+                let token = try word(at: i, text)
+                tokens.append(token)
+                i = token.span.upperBound
+                continue
+            }
             switch c {
             case "(":
                 tokens.append(QueryToken(kind: .open, span: i..<i + 1)); i += 1
@@ -133,8 +141,27 @@ struct QueryLexer {
 
     private func wordEnd(from start: Int) -> Int {
         var j = start
-        while j < scalars.count, !Self.isDelimiter(scalars[j]) { j += 1 }
+        while j < scalars.count {
+            if let end = literalParentheses(at: j) { j = end; continue }
+            if Self.isDelimiter(scalars[j]) { break }
+            j += 1
+        }
         return j
+    }
+
+    /// Where a literal pair of full-width parentheses starting at `start` ends:
+    /// `（一）` enclosing a run with no space, quote, parenthesis or `|` is text
+    /// (the headings of every report, typed or pasted with a Chinese input
+    /// method), not a group. ASCII parentheses always group.
+    private func literalParentheses(at start: Int) -> Int? {
+        guard original[start] == "（" else { return nil }
+        var j = start + 1
+        while j < scalars.count, original[j] != "）" {
+            let c = scalars[j]
+            if Self.isDelimiter(c) || Self.closingQuote(for: c) != nil { return nil }
+            j += 1
+        }
+        return j < scalars.count && j > start + 1 ? j + 1 : nil
     }
 
     /// A filter, an operator word, or a plain word starting at `start`.

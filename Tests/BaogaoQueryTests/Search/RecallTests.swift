@@ -6,6 +6,18 @@ import XCTest
 /// For any run of characters, search returns exactly the paragraphs whose
 /// normalised text contains it: grep's recall, whatever the segmenter did.
 final class RecallTests: XCTestCase {
+    func testAFullWidthHeadingIsSearchedAsWritten() throws {
+        let searcher = SharedIndex.sample
+        let heading = try ids(searcher, "（一）")
+        XCTAssertEqual(heading, try ids(searcher, "\"（一）\""))
+        XCTAssertEqual(heading, try ids(searcher, "\"(一)\""))
+        let naive = Set(try normalizedParagraphs(searcher).filter { p in
+            String(String.UnicodeScalarView(p.text)).contains("(一)")
+        }.map(\.id))
+        XCTAssertEqual(heading, naive)
+        XCTAssertFalse(heading.isEmpty)
+    }
+
     func testRandomCJKSubstringsOfTheSampleCorpusMatchANaiveScan() throws {
         try assertRecall(SharedIndex.sample, queries: 2000, seed: 1)
     }

@@ -35,9 +35,16 @@ final class QuerySyntaxFormTests: XCTestCase {
         assertParses("財政", "财政")
         assertParses("ＧＤＰ", "gdp")
         assertParses("“預算”", "\"预算\"")
-        // Full-width parentheses group like ASCII ones; quote them to search for them.
-        assertParses("（一） 收入", "(and 一 收入)")
+        // Full-width parentheses around text without spaces or operators are text
+        // (the report headings （一）, （二）); with a space inside they group.
+        assertParses("（一） 收入", "(and (一) 收入)")
+        assertParses("（一）全区预算执行情况", "(一)全区预算执行情况")
         assertParses("\"（一）\"", "\"(一)\"")
+        assertParses("-（一） 三保", "(and (not (一)) 三保)")
+        assertParses("section:（一）", "", filters: "section:(一)")
+        assertParses("（（一） OR （二））", "(or (一) (二))")
+        assertParses("（ 教育 ） 支出", "(and 教育 支出)")
+        assertParses("(一) 收入", "(and 一 收入)")
         let q = try? parse("財政 “債務”")
         XCTAssertEqual(q?.root?.positiveTerms.map(\.original), ["財政", "債務"])
         XCTAssertEqual(q?.root?.positiveTerms.map(\.folded), ["财政", "债务"])
