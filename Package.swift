@@ -4,7 +4,7 @@
 // dependencies point one way, downwards:
 //
 //   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU
-//                                                         BaogaoIndex ─► CZlib, CZstd
+//                                                         BaogaoIndex ─► CDeflate, CZstd
 //
 import PackageDescription
 
@@ -31,8 +31,8 @@ let package = Package(
     targets: [
         // A plain-C view of system ICU (libicu-dev): word breaks, NFKC, Traditional→Simplified, GB18030.
         .target(name: "CICU", linkerSettings: icu),
-        // CRC-32 from the system zlib (zlib1g-dev), for index checksums and corpus fingerprints.
-        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        // CRC-32 and Adler-32 from the system libdeflate (libdeflate-dev), for index checksums and corpus fingerprints.
+        .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
         // The system libzstd (libzstd-dev): the paragraph store's blocks and their per-segment dictionary.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Files → decoded text → cleaned lines → cited paragraphs with report metadata.
@@ -40,7 +40,7 @@ let package = Package(
         // Paragraph text → normalised text with an offset map, tokens, number facts.
         .target(name: "BaogaoAnalysis", dependencies: ["CICU", "BaogaoIngest"]),
         // Segments on disk: writer, reader, manifest and commit, merge.
-        .target(name: "BaogaoIndex", dependencies: ["CZlib", "CZstd", "BaogaoAnalysis", "BaogaoIngest"]),
+        .target(name: "BaogaoIndex", dependencies: ["CDeflate", "CZstd", "BaogaoAnalysis", "BaogaoIngest"]),
         // Query language, execution, ranking, snippets, facts and answers.
         .target(name: "BaogaoQuery", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
         // The line-protocol server (PROTOCOL.md) over SwiftNIO: parsing, limits, the pipeline.

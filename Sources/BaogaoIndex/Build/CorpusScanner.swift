@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 import Foundation
 
 /// Finds the report files of a corpus folder and fingerprints their contents.

@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 
 /// Writes a built segment as its five immutable files (`<name>.terms`, `.post`,
 /// `.pos`, `.docs`, `.store`), each fsynced, and describes them for the manifest.

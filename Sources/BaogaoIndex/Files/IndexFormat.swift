@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 
 /// The frame every index file shares, and the format version.
 ///

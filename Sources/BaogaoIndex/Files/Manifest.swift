@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 import Foundation
 
 /// The one small file that says what the index is (`MANIFEST`). Committing an
