@@ -23,6 +23,11 @@ extension SegmentReader {
     /// The newest year a report speaks of (its budget year), for tie-breaks; 0 when unknown.
     @inline(__always) public func reportYear(_ index: Int) -> Int { docs.reportYears[index] }
     public func report(_ index: Int) -> IndexedReport { IndexedReport(record: docs.reports[index]) }
+    /// The documents of report `index`: its paragraphs, in order.
+    public func docs(ofReport index: Int) -> Range<Int> {
+        let r = docs.reports[index]
+        return Int(r.firstDoc)..<Int(r.firstDoc) + Int(r.paragraphCount)
+    }
     /// Every distinct section path of the segment, by section index.
     public var sectionPaths: [[String]] { docs.sections }
 

@@ -48,10 +48,26 @@ extension Searcher {
         return out
     }
 
+    /// "No report of 江津区", with the regions the index has: all of them when
+    /// they are few, else the eight sharing most characters with the name asked
+    /// for (an index of a whole province has hundreds).
+    func unknownRegionMessage(_ place: String) -> String {
+        // Sorted: which segment a report landed in must not change the message.
+        let regions = knownRegions.sorted()
+        let head = "no answer found: no report of \(place) in the index"
+        guard regions.count > 8 else { return head + " (regions: \(regions.joined(separator: "、")))" }
+        let asked = Set(place)
+        let closest = regions
+            .map { (region: $0, shared: Set($0).intersection(asked).count) }
+            .sorted { ($1.shared, $0.region) < ($0.shared, $1.region) }
+            .prefix(8).map(\.region)
+        return head + " (it has \(regions.count) regions; the closest: \(closest.joined(separator: "、")))"
+    }
+
     private func answerValue(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = "no answer found: no report of \(place) in the index (regions: \(knownRegions.joined(separator: "、")))"
+            result.message = unknownRegionMessage(place)
             return result
         }
         guard let label = q.label.map({ foldForAnswers($0) }), !label.isEmpty else {

@@ -34,15 +34,32 @@ extension Searcher {
         for (s, segment) in index.segments.enumerated() {
             let reports = (0..<segment.reportCount).map { segment.report($0) }
             let facts = segment.facts
+            // Joined once per section, not once per fact, and only for sections with rows.
+            let paths = segment.sectionPaths
+            var sections: [Int: String] = [:]
+            func section(_ k: Int) -> String {
+                if let known = sections[k] { return known }
+                let joined = paths[k].joined(separator: " › ")
+                sections[k] = joined
+                return joined
+            }
             // `keep`'s verdict once per label string of the segment: -1 not yet asked.
             var verdicts = [Int8](repeating: -1, count: facts.stringCount)
-            // Joined once per section, not once per fact.
-            let sections = segment.sectionPaths.map { $0.joined(separator: " › ") }
-            for i in 0..<facts.count {
+            // With a region, only the facts of its reports (each a run of documents,
+            // so a run of facts) are read, not every fact of the index.
+            let runs: [Range<Int>]
+            if let region {
+                runs = (0..<segment.reportCount).filter { reports[$0].region == region }.map { r in
+                    let docs = segment.docs(ofReport: r)
+                    guard let first = docs.first, let last = docs.last else { return 0..<0 }
+                    return facts.facts(ofDoc: first).lowerBound..<facts.facts(ofDoc: last).upperBound
+                }
+            } else {
+                runs = [0..<facts.count]
+            }
+            for i in runs.joined() {
                 let d = facts.doc(i)
-                // Cheap checks first: the region, then the label string.
                 let report = reports[segment.reportIndex(d)]
-                if let region, report.region != region { continue }
                 let labelID = facts.labelID(i)
                 guard !segment.isDeleted(d), verdicts[labelID] != 0, let label = facts.string(id: labelID) else { continue }
                 if verdicts[labelID] < 0 { verdicts[labelID] = keep(label) ? 1 : 0 }
@@ -57,7 +74,7 @@ extension Searcher {
                 rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
                                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                                     kind: f.kind, value: f.value, unit: f.unit,
-                                    section: sections[segment.sectionIndex(d)],
+                                    section: section(segment.sectionIndex(d)),
                                     factsInParagraph: facts.facts(ofDoc: d).count,
                                     parentRelation: parent))
             }

@@ -19,7 +19,7 @@ extension Searcher {
     func answerList(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = "no answer found: no report of \(place) in the index"
+            result.message = unknownRegionMessage(place)
             return result
         }
         var range: NumberRange?
