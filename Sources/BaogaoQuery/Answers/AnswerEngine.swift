@@ -38,6 +38,13 @@ extension Searcher {
 
     /// The regions of the index's reports, as their metadata names them.
     public var knownRegions: [String] {
+        if let known = regionCache.withLock({ $0 }) { return known }
+        let regions = readRegions()
+        regionCache.withLock { $0 = regions }
+        return regions
+    }
+
+    private func readRegions() -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for segment in index.segments {

@@ -9,6 +9,8 @@ public final class Searcher: Sendable {
     let analyzers = AnalyzerPool()
     private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
     private let labelCache = Mutex<[Int: FoldedLabels]>([:])
+    /// `knownRegions`, read from every report once (every question needs them).
+    let regionCache = Mutex<[String]?>(nil)
 
     /// Indexes of fewer paragraphs search their segments on the calling thread.
     public let fanOutMinimumDocs: Int
