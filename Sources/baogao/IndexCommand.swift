@@ -77,10 +77,12 @@ final class ProgressMeter: Sendable {
         guard due else { return }
         let elapsed = Double(now - start.uptimeNanoseconds) / 1e9
         let rate = elapsed > 0 ? Double(p.bytesDone) / elapsed : 0
-        let left = rate > 0 ? Double(p.bytesTotal - p.bytesDone) / rate : 0
+        // The first half second measures start-up (ICU, the first files), not the
+        // rate: an estimate from it said 45 minutes for a 9-second job.
+        let left = rate > 0 && elapsed >= 0.5 ? Format.seconds(Double(p.bytesTotal - p.bytesDone) / rate) + " left" : "estimating"
         let line = "\r\(p.filesDone)/\(p.filesTotal) files  \(Format.megabytes(p.bytesDone)) of "
             + "\(Format.megabytes(p.bytesTotal))  " + String(format: "%.1f MB/s", rate / 1_048_576)
-            + "  \(Format.seconds(left)) left  "
+            + "  \(left)  "
         Terminal.writeStderr(line)
     }
 
