@@ -68,6 +68,10 @@ extension AskCommand {
 
 /// Human output of an answer: the figure, its sentence and citation, then the alternatives.
 enum AnswerPrinter {
+    /// Alternatives printed before "… and N more": a term defined by every report
+    /// of a large index has hundreds; JSON output keeps them all.
+    static let alternativesShown = 5
+
     static func render(_ r: AskResult, color: Bool) -> String {
         var lines: [String] = []
         if let a = r.answer {
@@ -77,7 +81,10 @@ enum AnswerPrinter {
         }
         if !r.alternatives.isEmpty {
             lines.append(r.answer == nil ? "closest candidates:" : "alternatives:")
-            for a in r.alternatives { lines += render(a, color: color, indent: "  ") }
+            for a in r.alternatives.prefix(alternativesShown) { lines += render(a, color: color, indent: "  ") }
+            if r.alternatives.count > alternativesShown {
+                lines.append("  … and \(r.alternatives.count - alternativesShown) more (the JSON output lists them all)")
+            }
         }
         lines.append(Highlighter.dim(String(format: "(%.1f ms)", r.tookMs), color: color))
         return lines.joined(separator: "\n")
