@@ -38,7 +38,7 @@ extension Searcher {
         let want = max(0, offset) + max(0, limit)
 
         if terms.isEmpty {
-            let (page, total) = bestInRange(bySegment, ranges: ranges, want: want)
+            let (page, total) = try bestInRange(bySegment, ranges: ranges, want: want)
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
@@ -83,38 +83,27 @@ extension Searcher {
         return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
     }
 
-    /// Without terms every fact in range is of one tier (2, as no term is in
-    /// its label or sentence): each segment keeps its
-    /// best `want` in a bounded heap and counts the rest, the segments side by
-    /// side. A bare `>1亿` matches a hundred thousand facts for a page of twenty.
+    /// Without terms every fact in range is of one tier (2: no term to find in
+    /// its label or sentence), so each segment keeps its best `want` in a bounded
+    /// heap and counts the rest, the segments side by side. A bare `>1亿` matches
+    /// a hundred thousand facts for a page of twenty.
     private func bestInRange(_ bySegment: [Int: [Int]], ranges: [NumberRange],
-                             want: Int) -> (page: [FactCandidate], total: Int) {
+                             want: Int) throws(SearchError) -> (page: [FactCandidate], total: Int) {
         let segments = bySegment.keys.sorted()
         let byValue = !ranges.isEmpty
-        let kept: [(best: [FactCandidate], count: Int)]
-        do {
-            kept = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
-                let s = segments[k]
-                let facts = self.index.segments[s].facts
-                var matchers = ranges.map { RangeMatcher($0, facts) }
-                var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
-                var count = 0
-                for d in bySegment[s] ?? [] {
-                    let own = facts.facts(ofDoc: d)
-                    for i in own {
-                        if !matchers.isEmpty {
-                            var any = false
-                            for m in matchers.indices where matchers[m].matches(i) { any = true; break }
-                            guard any else { continue }
-                        }
-                        count += 1
-                        heap.offer(FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i))
-                    }
+        let kept = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+            let s = segments[k]
+            let facts = self.index.segments[s].facts
+            var matchers = ranges.map { RangeMatcher($0, facts) }
+            var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
+            var count = 0
+            for d in bySegment[s] ?? [] {
+                for i in facts.facts(ofDoc: d) where RangeMatcher.any(&matchers, i) {
+                    count += 1
+                    heap.offer(FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i))
                 }
-                return (heap.sorted(), count)
             }
-        } catch {
-            preconditionFailure("collecting facts does not throw: \(error)")
+            return (best: heap.sorted(), count: count)
         }
         var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
         for segment in kept { for c in segment.best { heap.offer(c) } }
@@ -139,7 +128,7 @@ extension Searcher {
     }
 
     /// The facts of `docs` (ascending) in segment `s` that satisfy a range, split
-    /// into those whose label holds every term (of at least one) and the rest.
+    /// into those whose label holds every term (there is at least one) and the rest.
     private func collect(_ s: Int, docs: [Int], ranges: [NumberRange], terms: [String],
                          analyzer: Analyzer) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
         var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
@@ -147,13 +136,7 @@ extension Searcher {
         var matchers = ranges.map { RangeMatcher($0, facts) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
         for d in docs {
-            let own = facts.facts(ofDoc: d)
-            for i in own {
-                if !matchers.isEmpty {
-                    var any = false
-                    for k in matchers.indices where matchers[k].matches(i) { any = true; break }
-                    guard any else { continue }
-                }
+            for i in facts.facts(ofDoc: d) where RangeMatcher.any(&matchers, i) {
                 let c = FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i)
                 let id = facts.labelID(i)
                 if labelHolds[id] < 0 {

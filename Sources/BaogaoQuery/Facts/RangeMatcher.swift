@@ -44,6 +44,13 @@ struct RangeMatcher {
         relationOK = [Int8](repeating: -1, count: range.relation == nil ? 0 : facts.stringCount)
     }
 
+    /// Whether fact `i` satisfies one of `matchers` (any fact, when there are none).
+    static func any(_ matchers: inout [RangeMatcher], _ i: Int) -> Bool {
+        guard !matchers.isEmpty else { return true }
+        for m in matchers.indices where matchers[m].matches(i) { return true }
+        return false
+    }
+
     mutating func matches(_ i: Int) -> Bool {
         let a = facts.attributeID(i)
         if accepted[a] < 0 { accepted[a] = accepts(attribute: a) ? 1 : 0 }
