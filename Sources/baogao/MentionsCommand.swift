@@ -11,12 +11,17 @@ struct MentionsCommand: ParsableCommand {
             The term may be a phrase or any query, filters included:
               baogao mentions 过紧日子
               baogao mentions "三保" region:江津区
+            Each year lists its first \(MentionsPrinter.reportsPerYear) reports' paragraphs and counts \
+            the rest; --all lists every one (--json always does).
             """)
 
     @OptionGroup var location: IndexLocation
 
     @Flag(help: "Print one JSON object.")
     var json = false
+
+    @Flag(help: "List the paragraphs of every report, not only the first of each year.")
+    var all = false
 
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The term or query.", valueName: "term"))
     var words: [String] = []
@@ -30,13 +35,19 @@ struct MentionsCommand: ParsableCommand {
         }
         let result: MentionsResult
         do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: Terminal.useColor, chart: Terminal.stdoutIsTerminal))
+        print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: Terminal.useColor, chart: Terminal.stdoutIsTerminal,
+                                                                                   reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
     }
 }
 
 /// Per year: a bar of █ blocks (on a terminal), then each report's paragraphs with a snippet.
 enum MentionsPrinter {
-    static func render(_ r: MentionsResult, color: Bool, chart: Bool) -> String {
+    /// Reports listed per year unless all are asked for: an index of a province's
+    /// reports has hundreds a year, and a term like 三保 tens of thousands of lines.
+    static let reportsPerYear = 10
+
+    /// `reportsPerYear`: how many reports to list for each year (nil: all), the rest counted.
+    static func render(_ r: MentionsResult, color: Bool, chart: Bool, reportsPerYear: Int? = nil) -> String {
         guard r.total > 0 else { return "no paragraphs mention \(r.term)" }
         var lines: [String] = []
         let most = r.byYear.map(\.count).max() ?? 1
@@ -49,13 +60,19 @@ enum MentionsPrinter {
         }
         for y in r.byYear {
             lines.append("\(y.year.map { "\($0)年" } ?? "year unknown") — \(y.count)")
-            for rep in y.reports {
+            let shown = reportsPerYear.map { Array(y.reports.prefix($0)) } ?? y.reports
+            for rep in shown {
                 lines.append("  \(rep.region ?? rep.doc) (\(rep.count)) · \(rep.doc)")
                 for m in rep.paragraphs {
                     let cite = "¶\(m.paragraph) L\(m.lines[0])" + (m.lines[1] != m.lines[0] ? "–\(m.lines[1])" : "")
                     lines.append("    " + Highlighter.dim(cite, color: color) + "  "
                                  + Highlighter.mark(m.snippet.text, m.snippet.highlights, color: color))
                 }
+            }
+            let hidden = y.reports.dropFirst(shown.count)
+            if !hidden.isEmpty {
+                let paragraphs = hidden.reduce(0) { $0 + $1.count }
+                lines.append("  … and \(hidden.count) more report\(hidden.count == 1 ? "" : "s") (\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"))")
             }
         }
         lines.append(String(format: "%d paragraph%@ mention %@ (%.1f ms)", r.total, r.total == 1 ? "" : "s", r.term, r.tookMs))

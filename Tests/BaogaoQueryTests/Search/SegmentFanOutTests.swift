@@ -8,7 +8,7 @@ final class SegmentFanOutTests: XCTestCase {
     static let queries = ["三保", "预算", "的", "\"政府债务余额\"", "债务 风险", "化债 OR 偿债", "预算 -草案",
                           "三保 year:2023", "教育 >1亿", ">1亿元", "增长>5%", "收入 NEAR/5 增长", "区级"]
 
-    func testBothWaysGiveTheSameHitsFactsAndTotals() throws {
+    func testBothWaysGiveTheSameHitsFactsMentionsAndTotals() throws {
         for shared in [SharedIndex.sample, SharedIndex.generated].compactMap({ $0 }) {
             XCTAssertGreaterThan(shared.index.segments.count, 1, "the test needs several segments")
             let sideBySide = Searcher(index: shared.index, fanOutMinimumDocs: 0)
@@ -20,6 +20,14 @@ final class SegmentFanOutTests: XCTestCase {
                 XCTAssertEqual(a.hits.map(\.score), b.hits.map(\.score), q)
                 XCTAssertEqual(a.facts?.total, b.facts?.total, q)
                 XCTAssertEqual(a.facts?.facts.map(\.fact.start), b.facts?.facts.map(\.fact.start), q)
+            }
+            for term in ["三保", "过紧日子", "债务 region:江津"] {
+                let a = try sideBySide.mentions(term), b = try inTurn.mentions(term)
+                XCTAssertEqual(a.total, b.total, term)
+                XCTAssertEqual(a.byYear.map(\.year), b.byYear.map(\.year), term)
+                XCTAssertEqual(a.byYear.map { $0.reports.map(\.doc) }, b.byYear.map { $0.reports.map(\.doc) }, term)
+                XCTAssertEqual(a.byYear.flatMap { $0.reports.flatMap { $0.paragraphs.map(\.paragraph) } },
+                               b.byYear.flatMap { $0.reports.flatMap { $0.paragraphs.map(\.paragraph) } }, term)
             }
         }
     }
