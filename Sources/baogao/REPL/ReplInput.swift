@@ -26,7 +26,7 @@ enum ReplInput: Equatable {
         ("more", ":more  (or Enter)", "the next page of results"),
         ("open", ":open N", "hit N's whole paragraph, with the paragraphs around it"),
         ("source", ":source N", "the lines of the report file that hit N comes from"),
-        ("mentions", ":mentions TERM", "TERM per year and per report, as a bar chart"),
+        ("mentions", ":mentions TERM", "TERM per year (a bar chart) and per report (ten a year; :json for all)"),
         ("define", ":define TERM", "what the reports' glossaries say TERM means"),
         ("facts", ":facts QUERY", "amounts and percentages matching QUERY, as a table"),
         ("stats", ":stats", "what the index holds"),

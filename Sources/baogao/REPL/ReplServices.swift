@@ -37,7 +37,7 @@ struct ReplServices: Sendable {
             try render(context) { () throws(SearchError) in try context.searcher.define(term) } text: { DefinitionPrinter.render($0, color: context.color) }
         },
         mentions: { term, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true) }
+            try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear) }
         },
         facts: { query, context throws(ReplFailure) in
             try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color) }
