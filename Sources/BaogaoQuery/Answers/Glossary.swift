@@ -55,17 +55,26 @@ extension Searcher {
         // Glossaries sit under a 名词解释 / 名词说明 heading: the filter keeps a
         // common term from reading every paragraph that mentions it.
         let query = try parse("(" + forms.joined(separator: " OR ") + ") section:名词")
+        // Every glossary paragraph holding the term is read (one per report on a
+        // large index): the segments side by side, then in index order.
+        let bySegment = Dictionary(grouping: try allMatches(query), by: \.segment)
+        let segments = bySegment.keys.sorted()
+        let read = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+            var out: [(score: Int, definition: Definition)] = []
+            for ref in bySegment[segments[k]] ?? [] {
+                let p = try self.paragraph(ref.segment, ref.doc)
+                guard p.kind == .glossary, let (entry, definition) = try self.entry(p) else { continue }
+                let score = Self.termScore(asked: asked, entry: self.foldForAnswers(entry))
+                guard score > 0 else { continue }
+                let text = Self.definitionText(definition, entry: entry)
+                out.append((score, Definition(term: entry, text: text, region: definition.report.region,
+                                              citation: AnswerCitation(definition), paragraph: definition)))
+            }
+            return out
+        }
         var found: [(score: Int, definition: Definition)] = []
         var seenDocs = Set<String>()
-        for ref in try allMatches(query) {
-            let p = try paragraph(ref.segment, ref.doc)
-            guard p.kind == .glossary, let (entry, definition) = try entry(p) else { continue }
-            let score = Self.termScore(asked: asked, entry: foldForAnswers(entry))
-            guard score > 0, seenDocs.insert(definition.id).inserted else { continue }
-            let text = Self.definitionText(definition, entry: entry)
-            found.append((score, Definition(term: entry, text: text, region: definition.report.region,
-                                            citation: AnswerCitation(definition), paragraph: definition)))
-        }
+        for f in read.joined() where seenDocs.insert(f.definition.paragraph.id).inserted { found.append(f) }
         // Best term match first; then index order. A text given twice is listed once.
         let sorted = found.enumerated().sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }
         var texts = Set<String>()

@@ -8,7 +8,7 @@ final class SegmentFanOutTests: XCTestCase {
     static let queries = ["三保", "预算", "的", "\"政府债务余额\"", "债务 风险", "化债 OR 偿债", "预算 -草案",
                           "三保 year:2023", "教育 >1亿", ">1亿元", "增长>5%", "收入 NEAR/5 增长", "区级"]
 
-    func testBothWaysGiveTheSameHitsFactsMentionsAndTotals() throws {
+    func testBothWaysGiveTheSameHitsFactsMentionsDefinitionsAndTotals() throws {
         for shared in [SharedIndex.sample, SharedIndex.generated].compactMap({ $0 }) {
             XCTAssertGreaterThan(shared.index.segments.count, 1, "the test needs several segments")
             let sideBySide = Searcher(index: shared.index, fanOutMinimumDocs: 0)
@@ -20,6 +20,13 @@ final class SegmentFanOutTests: XCTestCase {
                 XCTAssertEqual(a.hits.map(\.score), b.hits.map(\.score), q)
                 XCTAssertEqual(a.facts?.total, b.facts?.total, q)
                 XCTAssertEqual(a.facts?.facts.map(\.fact.start), b.facts?.facts.map(\.fact.start), q)
+            }
+            for term in ["三保", "专项债", "预算稳定调节基金"] {
+                let a = try sideBySide.define(term), b = try inTurn.define(term)
+                XCTAssertEqual(a.definitions.map { "\($0.citation.doc)#\($0.citation.paragraph)" },
+                               b.definitions.map { "\($0.citation.doc)#\($0.citation.paragraph)" }, term)
+                XCTAssertEqual(a.definitions.map(\.text), b.definitions.map(\.text), term)
+                if term == "三保" { XCTAssertFalse(a.definitions.isEmpty, "both corpora define 三保") }
             }
             for term in ["三保", "过紧日子", "债务 region:江津"] {
                 let a = try sideBySide.mentions(term), b = try inTurn.mentions(term)
