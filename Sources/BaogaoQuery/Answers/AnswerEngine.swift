@@ -87,7 +87,7 @@ extension Searcher {
         // candidates when the region has no answer.
         // Only facts whose label can name the item: a match, or a label the asked
         // one ends with (completed by its section, see `scan`).
-        let keep = { (factLabel: String) -> Bool in
+        let keep = { @Sendable (factLabel: String) -> Bool in
             let f = self.foldForAnswers(factLabel)
             return LabelMatch.score(asked: label, fact: f) >= LabelMatch.threshold || (f.count >= 2 && label.hasSuffix(f))
                 || (q.metric == .share && !f.isEmpty && label.hasPrefix(Self.shareStem(f) ?? f))

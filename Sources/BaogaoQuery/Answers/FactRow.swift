@@ -29,55 +29,62 @@ extension Searcher {
     /// Every live fact with a label, optionally only those of `region`'s reports
     /// and whose label passes `keep` (tested on the label alone, before the rest
     /// of the fact is decoded: most facts of a large index fail it).
-    func factRows(region: String?, keep: (String) -> Bool = { _ in true }) -> [FactRow] {
+    /// The segments are read side by side: a question about no region in
+    /// particular reads every fact of the index.
+    func factRows(region: String?, keep: @Sendable (String) -> Bool = { _ in true }) -> [FactRow] {
+        SegmentFanOut.map(index.segments.count, parallel: fansOut) { s in
+            self.factRows(segment: s, region: region, keep: keep)
+        }.flatMap { $0 }
+    }
+
+    private func factRows(segment s: Int, region: String?, keep: (String) -> Bool) -> [FactRow] {
         var rows: [FactRow] = []
-        for (s, segment) in index.segments.enumerated() {
-            let reports = (0..<segment.reportCount).map { segment.report($0) }
-            let facts = segment.facts
-            // Joined once per section, not once per fact, and only for sections with rows.
-            let paths = segment.sectionPaths
-            var sections: [Int: String] = [:]
-            func section(_ k: Int) -> String {
-                if let known = sections[k] { return known }
-                let joined = paths[k].joined(separator: " › ")
-                sections[k] = joined
-                return joined
+        let segment = index.segments[s]
+        let reports = (0..<segment.reportCount).map { segment.report($0) }
+        let facts = segment.facts
+        // Joined once per section, not once per fact, and only for sections with rows.
+        let paths = segment.sectionPaths
+        var sections: [Int: String] = [:]
+        func section(_ k: Int) -> String {
+            if let known = sections[k] { return known }
+            let joined = paths[k].joined(separator: " › ")
+            sections[k] = joined
+            return joined
+        }
+        // `keep`'s verdict once per label string of the segment: -1 not yet asked.
+        var verdicts = [Int8](repeating: -1, count: facts.stringCount)
+        // With a region, only the facts of its reports (each a run of documents,
+        // so a run of facts) are read, not every fact of the index.
+        let runs: [Range<Int>]
+        if let region {
+            runs = (0..<segment.reportCount).filter { reports[$0].region == region }.map { r in
+                let docs = segment.docs(ofReport: r)
+                guard let first = docs.first, let last = docs.last else { return 0..<0 }
+                return facts.facts(ofDoc: first).lowerBound..<facts.facts(ofDoc: last).upperBound
             }
-            // `keep`'s verdict once per label string of the segment: -1 not yet asked.
-            var verdicts = [Int8](repeating: -1, count: facts.stringCount)
-            // With a region, only the facts of its reports (each a run of documents,
-            // so a run of facts) are read, not every fact of the index.
-            let runs: [Range<Int>]
-            if let region {
-                runs = (0..<segment.reportCount).filter { reports[$0].region == region }.map { r in
-                    let docs = segment.docs(ofReport: r)
-                    guard let first = docs.first, let last = docs.last else { return 0..<0 }
-                    return facts.facts(ofDoc: first).lowerBound..<facts.facts(ofDoc: last).upperBound
-                }
-            } else {
-                runs = [0..<facts.count]
+        } else {
+            runs = [0..<facts.count]
+        }
+        for i in runs.joined() {
+            let d = facts.doc(i)
+            let report = reports[segment.reportIndex(d)]
+            let labelID = facts.labelID(i)
+            guard !segment.isDeleted(d), verdicts[labelID] != 0, let label = facts.string(id: labelID) else { continue }
+            if verdicts[labelID] < 0 { verdicts[labelID] = keep(label) ? 1 : 0 }
+            guard verdicts[labelID] == 1 else { continue }
+            let f = facts.fact(i, paragraphText: "")
+            var parent: String?
+            if f.relation == "含" {
+                var j = i - 1
+                while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
+                if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
             }
-            for i in runs.joined() {
-                let d = facts.doc(i)
-                let report = reports[segment.reportIndex(d)]
-                let labelID = facts.labelID(i)
-                guard !segment.isDeleted(d), verdicts[labelID] != 0, let label = facts.string(id: labelID) else { continue }
-                if verdicts[labelID] < 0 { verdicts[labelID] = keep(label) ? 1 : 0 }
-                guard verdicts[labelID] == 1 else { continue }
-                let f = facts.fact(i, paragraphText: "")
-                var parent: String?
-                if f.relation == "含" {
-                    var j = i - 1
-                    while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
-                    if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
-                }
-                rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
-                                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-                                    kind: f.kind, value: f.value, unit: f.unit,
-                                    section: section(segment.sectionIndex(d)),
-                                    factsInParagraph: facts.facts(ofDoc: d).count,
-                                    parentRelation: parent))
-            }
+            rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
+                                scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+                                kind: f.kind, value: f.value, unit: f.unit,
+                                section: section(segment.sectionIndex(d)),
+                                factsInParagraph: facts.facts(ofDoc: d).count,
+                                parentRelation: parent))
         }
         return rows
     }

@@ -38,12 +38,12 @@ extension Searcher {
         let want = max(0, offset) + max(0, limit)
 
         if terms.isEmpty {
-            let (page, total) = try bestInRange(bySegment, ranges: ranges, want: want)
+            let (page, total) = bestInRange(bySegment, ranges: ranges, want: want)
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
         let segments = bySegment.keys.sorted()
-        let parts = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+        let parts = SegmentFanOut.map(segments.count, parallel: fansOut) { k in
             self.analyzers.with { analyzer in
                 self.collect(segments[k], docs: bySegment[segments[k]] ?? [], ranges: ranges, terms: terms, analyzer: analyzer)
             }
@@ -88,10 +88,10 @@ extension Searcher {
     /// heap and counts the rest, the segments side by side. A bare `>1亿` matches
     /// a hundred thousand facts for a page of twenty.
     private func bestInRange(_ bySegment: [Int: [Int]], ranges: [NumberRange],
-                             want: Int) throws(SearchError) -> (page: [FactCandidate], total: Int) {
+                             want: Int) -> (page: [FactCandidate], total: Int) {
         let segments = bySegment.keys.sorted()
         let byValue = !ranges.isEmpty
-        let kept = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+        let kept = SegmentFanOut.map(segments.count, parallel: fansOut) { k in
             let s = segments[k]
             let facts = self.index.segments[s].facts
             var matchers = ranges.map { RangeMatcher($0, facts) }

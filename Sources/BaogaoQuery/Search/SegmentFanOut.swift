@@ -6,17 +6,19 @@ import Synchronization
 /// (DESIGN.md decision 5), so a query over several segments is that many
 /// searches running side by side; with one segment, or when the caller says
 /// the work is too small to share (`Searcher.fansOut`), nothing changes threads.
+///
+/// Generic over the work's error: work that cannot fail (`Never`) needs no `try`.
 enum SegmentFanOut {
-    static func map<T: Sendable>(_ count: Int, parallel: Bool,
-                                 _ body: @Sendable (Int) throws(SearchError) -> T) throws(SearchError) -> [T] {
+    static func map<T: Sendable, E: Error>(_ count: Int, parallel: Bool,
+                                           _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
         if count <= 1 || !parallel {
             var out: [T] = []
             for s in 0..<count { out.append(try body(s)) }
             return out
         }
-        let slots = Slots<T>(count: count)
+        let slots = Slots<T, E>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { s in
-            do throws(SearchError) {
+            do throws(E) {
                 slots.put(s, .success(try body(s)))
             } catch {
                 slots.put(s, .failure(error))
@@ -28,18 +30,18 @@ enum SegmentFanOut {
     /// Each iteration's result. The iterations write distinct slots, and
     /// `concurrentPerform` returns only after all of them, so the lock only
     /// orders the writes for the reader.
-    private final class Slots<T: Sendable>: @unchecked Sendable {
+    private final class Slots<T: Sendable, E: Error>: @unchecked Sendable {
         private let lock = Mutex<Void>(())
-        private var results: [Result<T, SearchError>?]
+        private var results: [Result<T, E>?]
 
         init(count: Int) { results = Array(repeating: nil, count: count) }
 
-        func put(_ s: Int, _ r: Result<T, SearchError>) {
+        func put(_ s: Int, _ r: Result<T, E>) {
             lock.withLock { _ in results[s] = r }
         }
 
-        func collect() throws(SearchError) -> [T] {
-            try lock.withLock { (_) throws(SearchError) -> [T] in
+        func collect() throws(E) -> [T] {
+            try lock.withLock { (_) throws(E) -> [T] in
                 var out: [T] = []
                 for r in results {
                     guard let r else { preconditionFailure("a segment's search did not finish") }
