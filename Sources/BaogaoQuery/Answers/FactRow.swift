@@ -9,6 +9,8 @@ struct FactRow: Sendable {
     var doc: Int
     var report: IndexedReport
     var label: String
+    /// The label's id in its segment's facts table: one id per label string there.
+    var labelID: Int
     var relation: String?
     var scope: String?
     /// The year the fact speaks of: its own, else its paragraph's, else the report's budget year.
@@ -79,7 +81,8 @@ extension Searcher {
                 while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
                 if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
             }
-            rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, relation: f.relation,
+            rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, labelID: labelID,
+                                relation: f.relation,
                                 scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                                 kind: f.kind, value: f.value, unit: f.unit,
                                 section: section(segment.sectionIndex(d)),

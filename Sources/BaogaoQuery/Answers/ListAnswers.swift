@@ -104,19 +104,21 @@ extension Searcher {
 
     /// The paragraphs holding budget lines: one naming ≥ 3 items, or a run of
     /// adjacent paragraphs of one section that name ≥ 3 items together.
+    /// Items are told apart by label id (ids of one segment; runs never cross
+    /// segments), not by hashing label strings: an index-wide list has a million rows.
     static func budgetLineDocs(_ rows: [FactRow]) -> Set<DocKey> {
-        var itemsOf: [DocKey: Set<String>] = [:]
+        var itemsOf: [DocKey: Set<Int>] = [:]
         var order: [DocKey] = []
         var factCount: [DocKey: Int] = [:]
         for row in rows where row.kind == .amount && isItem(row.label) {
             factCount[DocKey(segment: row.segment, doc: row.doc)] = row.factsInParagraph
             let k = DocKey(segment: row.segment, doc: row.doc)
             if itemsOf[k] == nil { order.append(k) }
-            itemsOf[k, default: []].insert(row.label)
+            itemsOf[k, default: []].insert(row.labelID)
         }
         var out = Set<DocKey>()
         var run: [DocKey] = []
-        var runItems = Set<String>()
+        var runItems = Set<Int>()
         func close() {
             if runItems.count >= 3 { out.formUnion(run) }
             run = []
