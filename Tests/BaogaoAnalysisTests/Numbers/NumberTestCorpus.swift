@@ -44,7 +44,7 @@ enum NumberTestCorpus {
         return out
     }
 
-    /// A port of `/work/shared/tools/textnorm.py` `reconstruct`: the paragraphs the real
+    /// A port of `../shared/tools/textnorm.py` (beside the repository) `reconstruct`: the paragraphs the real
     /// ingestion is expected to produce. Used only while `ReportReader` is the naive
     /// one-paragraph-per-line first cut, so the labels can be measured meanwhile.
     static func prejoined(_ text: String) -> [String] {
