@@ -5,20 +5,11 @@ import XCTest
 final class AskCommandTests: XCTestCase {
     func testManyAlternativesArePrintedFiveAndCounted() throws {
         // Eight reports, each defining 三保 in its own words.
-        let folder = try TestIndex.temporaryFolder("ask-alternatives")
-        let corpus = folder.appendingPathComponent("Corpus")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        let source = BaogaoProcess.repository.appendingPathComponent("Corpus/002_b5c26ff8d3e05e66.txt")
-        let text = try String(contentsOf: source, encoding: .utf8)
         let entry = "11.“三保”：指保基本民生、保工资和保运转。"
-        XCTAssertTrue(text.contains(entry))
-        for n in 1...8 {
-            let own = text.replacingOccurrences(of: entry, with: "11.“三保”：指保基本民生、保工资和保运转（第\(n)种说法）。")
-            try own.write(to: corpus.appendingPathComponent("r\(n).txt"), atomically: true, encoding: .utf8)
-        }
-        let index = folder.appendingPathComponent("Index").path
-        let built = try BaogaoProcess.run(["index", "--quiet", "--corpus", corpus.path, "--index", index])
-        XCTAssertEqual(built.status, 0, built.stderr)
+        let index = try TestIndex.variants(of: 8, name: "ask-alternatives") { n, text in
+            XCTAssertTrue(text.contains(entry))
+            return text.replacingOccurrences(of: entry, with: "11.“三保”：指保基本民生、保工资和保运转（第\(n)种说法）。")
+        }.index
 
         let out = try BaogaoProcess.run(["ask", "--index", index, "什么是三保？"])
         XCTAssertEqual(out.status, 0, out.stderr)

@@ -85,6 +85,26 @@ struct TestIndex: Sendable {
 
     static func shared() throws -> TestIndex { try built.get() }
 
+    /// An index of `count` variants of the sample report 002 (江津区), each made
+    /// by `variant(n, text)` and written as `r01.txt` …, for tests that need many
+    /// reports saying nearly the same thing.
+    static func variants(of count: Int, name: String,
+                         _ variant: (Int, String) -> String) throws -> TestIndex {
+        let folder = try temporaryFolder(name)
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let source = BaogaoProcess.repository.appendingPathComponent("Corpus/002_b5c26ff8d3e05e66.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        for n in 1...count {
+            try variant(n, text).write(to: corpus.appendingPathComponent(String(format: "r%02d.txt", n)),
+                                       atomically: true, encoding: .utf8)
+        }
+        let index = folder.appendingPathComponent("Index").path
+        let built = try BaogaoProcess.run(["index", "--quiet", "--corpus", corpus.path, "--index", index])
+        guard built.status == 0 else { throw TestIndexError(message: "baogao index failed: \(built.stderr)") }
+        return TestIndex(corpus: corpus.path, index: index)
+    }
+
     /// A fresh temporary folder for one test.
     static func temporaryFolder(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")

@@ -6,18 +6,7 @@ import XCTest
 final class MentionsCommandTests: XCTestCase {
     func testEachYearListsTenReportsUnlessAllAreAskedFor() throws {
         // Twelve copies of one report: twelve reports mentioning 三保 in the same years.
-        let folder = try TestIndex.temporaryFolder("mentions-reports")
-        let corpus = folder.appendingPathComponent("Corpus")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        let source = BaogaoProcess.repository.appendingPathComponent("Corpus/002_b5c26ff8d3e05e66.txt")
-        let text = try String(contentsOf: source, encoding: .utf8)
-        for n in 1...12 {
-            try (text + "\n第\(n)份。\n").write(to: corpus.appendingPathComponent(String(format: "r%02d.txt", n)),
-                                                 atomically: true, encoding: .utf8)
-        }
-        let index = folder.appendingPathComponent("Index").path
-        let built = try BaogaoProcess.run(["index", "--quiet", "--corpus", corpus.path, "--index", index])
-        XCTAssertEqual(built.status, 0, built.stderr)
+        let index = try TestIndex.variants(of: 12, name: "mentions-reports") { n, text in text + "\n第\(n)份。\n" }.index
 
         let all = try BaogaoProcess.run(["mentions", "--all", "--index", index, "三保"])
         XCTAssertEqual(all.status, 0, all.stderr)
@@ -34,5 +23,10 @@ final class MentionsCommandTests: XCTestCase {
         // The total is the same either way.
         XCTAssertEqual(all.stdout.split(separator: "\n").last?.split(separator: " ").first,
                        short.stdout.split(separator: "\n").last?.split(separator: " ").first)
+
+        let json = try BaogaoProcess.run(["mentions", "--json", "--index", index, "三保"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let byYear = try XCTUnwrap(object["by_year"] as? [[String: Any]])
+        XCTAssertTrue(byYear.allSatisfy { ($0["reports"] as? [Any])?.count == 12 }, "JSON lists every report")
     }
 }

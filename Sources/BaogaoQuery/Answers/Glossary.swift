@@ -57,11 +57,9 @@ extension Searcher {
         let query = try parse("(" + forms.joined(separator: " OR ") + ") section:名词")
         // Every glossary paragraph holding the term is read (one per report on a
         // large index): the segments side by side, then in index order.
-        let bySegment = Dictionary(grouping: try allMatches(query), by: \.segment)
-        let segments = bySegment.keys.sorted()
-        let read = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+        let read = try SegmentFanOut.map(try allMatches(query), parallel: fansOut) { _, refs throws(SearchError) in
             var out: [(score: Int, definition: Definition)] = []
-            for ref in bySegment[segments[k]] ?? [] {
+            for ref in refs {
                 let p = try self.paragraph(ref.segment, ref.doc)
                 guard p.kind == .glossary, let (entry, definition) = try self.entry(p) else { continue }
                 let score = Self.termScore(asked: asked, entry: self.foldForAnswers(entry))

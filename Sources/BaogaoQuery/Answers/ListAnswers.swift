@@ -87,20 +87,10 @@ extension Searcher {
     static func isItem(_ label: String) -> Bool {
         guard label.hasSuffix("支出") || label == "预备费" else { return false }
         var label = label
-        return label.withUTF8 { bytes in !notItemBytes.contains { Self.bytes(bytes, contain: $0) } }
+        return label.withUTF8 { bytes in !notItemBytes.contains { Occurrences.contains($0, in: bytes) } }
     }
 
     private static let notItemBytes = notItemWords.map { Array($0.utf8) }
-
-    private static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            var k = 1
-            while k < needle.count, haystack[start + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
-    }
 
     /// The paragraphs holding budget lines: one naming ≥ 3 items, or a run of
     /// adjacent paragraphs of one section that name ≥ 3 items together.

@@ -44,12 +44,10 @@ extension Searcher {
         let terms = (query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }.map { Array($0.unicodeScalars) }
         // Reading, normalising and cutting a snippet from every paragraph is the
         // cost (41,000 paragraphs for 三保 on a 200 MB index): the segments side by side.
-        let bySegment = Dictionary(grouping: refs, by: \.segment)
-        let segments = bySegment.keys.sorted()
-        let parts = try SegmentFanOut.map(segments.count, parallel: fansOut) { k throws(SearchError) in
+        let parts = try SegmentFanOut.map(refs, parallel: fansOut) { _, refs throws(SearchError) in
             let read: Result<[(IndexedParagraph, Mention)], SearchError> = self.analyzers.with { analyzer in
                 var out: [(IndexedParagraph, Mention)] = []
-                for ref in bySegment[segments[k]] ?? [] {
+                for ref in refs {
                     let p: IndexedParagraph
                     do throws(IndexError) { p = try self.index.paragraph(segment: ref.segment, doc: ref.doc) } catch { return .failure(.index(error)) }
                     let normalized = analyzer.normalize(p.text)

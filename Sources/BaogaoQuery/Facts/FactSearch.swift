@@ -34,18 +34,16 @@ extension Searcher {
         // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
         let terms = Array(Set((query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }))
-        let bySegment = Dictionary(grouping: refs, by: \.segment).mapValues { $0.map(\.doc) }
         let want = max(0, offset) + max(0, limit)
 
         if terms.isEmpty {
-            let (page, total) = bestInRange(bySegment, ranges: ranges, want: want)
+            let (page, total) = bestInRange(refs, ranges: ranges, want: want)
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
-        let segments = bySegment.keys.sorted()
-        let parts = SegmentFanOut.map(segments.count, parallel: fansOut) { k in
+        let parts = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
             self.analyzers.with { analyzer in
-                self.collect(segments[k], docs: bySegment[segments[k]] ?? [], ranges: ranges, terms: terms, analyzer: analyzer)
+                self.collect(s, refs, ranges: ranges, terms: terms, analyzer: analyzer)
             }
         }
         let ordered: Result<(page: [FactCandidate], total: Int), SearchError> = analyzers.with { analyzer in
@@ -87,18 +85,16 @@ extension Searcher {
     /// its label or sentence), so each segment keeps its best `want` in a bounded
     /// heap and counts the rest, the segments side by side. A bare `>1亿` matches
     /// a hundred thousand facts for a page of twenty.
-    private func bestInRange(_ bySegment: [Int: [Int]], ranges: [NumberRange],
+    private func bestInRange(_ refs: [IndexedParagraphRef], ranges: [NumberRange],
                              want: Int) -> (page: [FactCandidate], total: Int) {
-        let segments = bySegment.keys.sorted()
         let byValue = !ranges.isEmpty
-        let kept = SegmentFanOut.map(segments.count, parallel: fansOut) { k in
-            let s = segments[k]
+        let kept = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
             let facts = self.index.segments[s].facts
             var matchers = ranges.map { RangeMatcher($0, facts) }
             var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
             var count = 0
-            for d in bySegment[s] ?? [] {
-                for i in facts.facts(ofDoc: d) where RangeMatcher.any(&matchers, i) {
+            for ref in refs {
+                for i in facts.facts(ofDoc: ref.doc) where RangeMatcher.any(&matchers, i) {
                     count += 1
                     heap.offer(FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i))
                 }
@@ -127,16 +123,16 @@ extension Searcher {
         max(labelled.count, labelled.first?.seen ?? 0)
     }
 
-    /// The facts of `docs` (ascending) in segment `s` that satisfy a range, split
+    /// The facts of the paragraphs `refs` in segment `s` that satisfy a range, split
     /// into those whose label holds every term (there is at least one) and the rest.
-    private func collect(_ s: Int, docs: [Int], ranges: [NumberRange], terms: [String],
+    private func collect(_ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [String],
                          analyzer: Analyzer) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
         var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
         let facts = index.segments[s].facts
         var matchers = ranges.map { RangeMatcher($0, facts) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
-        for d in docs {
-            for i in facts.facts(ofDoc: d) where RangeMatcher.any(&matchers, i) {
+        for ref in refs {
+            for i in facts.facts(ofDoc: ref.doc) where RangeMatcher.any(&matchers, i) {
                 let c = FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i)
                 let id = facts.labelID(i)
                 if labelHolds[id] < 0 {
@@ -222,7 +218,7 @@ struct SentenceChecker {
         var hi = max(lo, normalized(facts.end(c.fact)))
         while hi < scalars.count, !Self.ends.contains(scalars[hi]) { hi += 1 }
         let sentence = Array(scalars[lo..<hi])
-        return terms.allSatisfy { !Occurrences.starts(of: $0, in: sentence).isEmpty }
+        return terms.allSatisfy { Occurrences.contains($0, in: sentence) }
     }
 }
 

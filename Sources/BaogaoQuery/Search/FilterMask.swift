@@ -76,6 +76,6 @@ struct FoldedLabels: Sendable {
     }
 
     static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
-        part.isEmpty || !Occurrences.starts(of: part, in: text).isEmpty
+        Occurrences.contains(part, in: text)
     }
 }

@@ -52,3 +52,17 @@ enum SegmentFanOut {
         }
     }
 }
+
+extension SegmentFanOut {
+    /// `body` once for each segment that holds any of `refs`, given that
+    /// segment's refs in their order; the results in segment order. For work on
+    /// a query's matching paragraphs (their facts, texts, definitions).
+    static func map<T: Sendable, E: Error>(_ refs: [IndexedParagraphRef], parallel: Bool,
+                                           _ body: @Sendable (_ segment: Int, _ refs: [IndexedParagraphRef]) throws(E) -> T) throws(E) -> [T] {
+        let bySegment = Dictionary(grouping: refs, by: \.segment)
+        let segments = bySegment.keys.sorted()
+        return try map(segments.count, parallel: parallel) { (k) throws(E) -> T in
+            try body(segments[k], bySegment[segments[k]] ?? [])
+        }
+    }
+}

@@ -145,28 +145,3 @@ struct SubstringMatcher {
         return out
     }
 }
-
-/// Naive substring search over scalars: the strings are short and the texts are
-/// paragraphs, so the simple scan is the fast one.
-enum Occurrences {
-    static func starts(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Int] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var out: [Int] = []
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { out.append(i) }
-            }
-            i += 1
-        }
-        return out
-    }
-
-    static func count(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int {
-        starts(of: needle, in: haystack).count
-    }
-}
