@@ -23,7 +23,7 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missing(let folder):
             return "no index in \(folder) — run baogao index"
         case .damaged(let file, let reason):
-            return "index damaged: \(file): \(reason) — run baogao index --rebuild"
+            return "index damaged: \(file): \(reason) — run baogao index to repair it"
         case .tooNew(let file, let version):
             return "index file \(file) has format version \(version), newer than this baogao reads "
                 + "(\(IndexFormat.version)) — upgrade baogao, or run baogao index --rebuild"

@@ -49,9 +49,20 @@ public enum IndexUpdater {
         public var seconds = 0.0
         /// Why the whole index was rebuilt, when it was without being asked.
         public var rebuildReason: String?
+        /// Damaged segments taken out of the index, their reports read again.
+        public var repaired: [Repair] = []
+        /// Files indexed again because the segment that held them was damaged.
+        public var restored: [String] = []
         public var manifest: Manifest?
 
         public var changedAnything: Bool { !added.isEmpty || !changed.isEmpty || !removed.isEmpty }
+    }
+
+    /// A damaged segment that an update took out, and the reports it held.
+    public struct Repair: Sendable, Equatable {
+        public var segment: String
+        public var reason: String
+        public var reports: [String]
     }
 
     public static func update(_ options: Options,
@@ -63,9 +74,21 @@ public enum IndexUpdater {
         defer { withExtendedLifetime(lock) {} }
 
         var summary = Summary()
-        var manifest = try startingManifest(folder, rebuild: options.rebuild, summary: &summary)
-        let before = manifest
-        removeOrphans(folder, manifest: manifest)
+        let committed = try committedManifest(folder, summary: &summary)
+        // Files the committed manifest names stay untouched until a new manifest
+        // is committed: readers go on answering from them, and a kill or a full
+        // disk at any moment below leaves that index whole.
+        removeOrphans(folder, keeping: committed)
+        var manifest = Manifest(analyzer: Analyzer.identifier)
+        if let committed, !options.rebuild {
+            manifest = committed
+            summary.repaired = dropDamagedSegments(&manifest, folder: folder)
+        }
+        // New files never take the name of a file still on disk, and generations
+        // only count upwards (the server reloads when the generation changes).
+        let onDisk = folder.list().compactMap(segmentNumber).max() ?? 0
+        manifest.nextSegment = max(manifest.nextSegment, committed?.nextSegment ?? 1, onDisk + 1)
+        manifest.generation = committed?.generation ?? 0
 
         let entries = try CorpusScanner.scan(options.corpus)
         let work = WorkQueue(entries: entries, previous: manifest, options: options,
@@ -81,11 +104,21 @@ public enum IndexUpdater {
             deletions.append((l.segment, l.report))
             summary.removed.append(path)
         }
+        // A file that became empty or unreadable no longer says what its old
+        // report said: that report goes, and the file is listed as skipped.
+        for s in outcome.skipped {
+            if let l = live[s.source.path] {
+                deletions.append((l.segment, l.report))
+                summary.removed.append(s.source.path)
+            }
+        }
         for d in deletions { manifest.segments[d.segment].deleted.append(d.report) }
         manifest.segments.append(contentsOf: outcome.segments)
         manifest.nextSegment = outcome.nextSegment
         manifest.skipped = outcome.skipped
-        summary.added = outcome.added
+        let restored = Set(summary.repaired.flatMap(\.reports))
+        summary.added = outcome.added.filter { !restored.contains($0) }
+        summary.restored = outcome.added.filter { restored.contains($0) }
         summary.changed = outcome.changed
         summary.removed.sort()
         summary.unchanged = outcome.unchanged
@@ -98,27 +131,25 @@ public enum IndexUpdater {
         summary.segmentsMerged = try options.mergePolicy.apply(to: &manifest, folder: folder, sink: options.sink)
 
         // An update that changed nothing commits nothing: readers keep their files.
-        if manifest != before || manifest.generation == 0 {
+        if manifest != committed {
             try commit(&manifest, folder: folder, sink: options.sink)
+            removeOrphans(folder, keeping: manifest)
         }
-        removeOrphans(folder, manifest: manifest)
         summary.manifest = manifest
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return summary
     }
 
-    /// The manifest to update: the committed one, or a fresh one when asked to
-    /// rebuild or when the committed one cannot be used (and why).
-    private static func startingManifest(_ folder: IndexFolder, rebuild: Bool,
-                                         summary: inout Summary) throws(IndexError) -> Manifest {
-        let fresh = Manifest(analyzer: Analyzer.identifier)
-        if rebuild { return fresh }
+    /// The committed manifest, or nil when there is none or it cannot be used
+    /// (and then why, in `summary.rebuildReason`): the index is built anew.
+    private static func committedManifest(_ folder: IndexFolder,
+                                          summary: inout Summary) throws(IndexError) -> Manifest? {
         do {
             return try IndexReader.readManifest(folder)
         } catch {
             switch error {
             case .missing:
-                return fresh
+                return nil
             case .analyzerChanged(let indexed, let current):
                 summary.rebuildReason = "the index was built by \(indexed), not \(current)"
             case .tooOld(_, let version):
@@ -128,11 +159,27 @@ public enum IndexUpdater {
             case .tooNew, .locked, .io:
                 throw error
             }
-            var m = fresh
-            // Keep counting segment names upwards so no new file reuses an old name.
-            m.nextSegment = (folder.list().compactMap(segmentNumber).max() ?? 0) + 1
-            return m
+            return nil
         }
+    }
+
+    /// Verifies every segment of `manifest` (header, footer, length, CRC) and
+    /// takes out the damaged ones, so that their reports count as not indexed
+    /// and are read again from the corpus. Returns what was taken out.
+    static func dropDamagedSegments(_ manifest: inout Manifest, folder: IndexFolder) -> [Repair] {
+        var repairs: [Repair] = []
+        manifest.segments.removeAll { entry in
+            do throws(IndexError) {
+                _ = try SegmentReader(folder: folder, entry: entry, verifyChecksums: true)
+                return false
+            } catch {
+                let deleted = Set(entry.deleted)
+                let live = entry.reports.enumerated().filter { !deleted.contains($0.offset) }.map(\.element.path)
+                repairs.append(Repair(segment: entry.name, reason: error.description, reports: live.sorted()))
+                return true
+            }
+        }
+        return repairs
     }
 
     /// Writes the manifest durably and renames it into place: the commit point.
@@ -147,12 +194,16 @@ public enum IndexUpdater {
         try folder.syncFolder()
     }
 
-    /// Deletes segment files the manifest does not name and left-over temporary
-    /// files: what a crashed or superseded writer left. Runs under the writer lock.
-    static func removeOrphans(_ folder: IndexFolder, manifest: Manifest) {
+    /// Deletes segment files the committed manifest does not name and left-over
+    /// temporary files: what a crashed or superseded writer left. With no usable
+    /// manifest, only temporary files go: the segment files may still be another
+    /// build's index, and they are deleted after the next commit. Runs under the
+    /// writer lock.
+    static func removeOrphans(_ folder: IndexFolder, keeping manifest: Manifest?) {
+        for name in folder.list() where name.hasSuffix(".tmp") { folder.remove(name) }
+        guard let manifest else { return }
         let live = Set(manifest.segments.map(\.name))
         for name in folder.list() {
-            if name.hasSuffix(".tmp") { folder.remove(name); continue }
             guard name.hasPrefix("seg-"), let stem = name.split(separator: ".").first else { continue }
             if !live.contains(String(stem)) { folder.remove(name) }
         }

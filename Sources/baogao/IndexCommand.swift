@@ -37,13 +37,20 @@ struct IndexCommand: ParsableCommand {
         meter.clear()
         guard !quiet else { return }
         if let reason = summary.rebuildReason { print("rebuilt the whole index: \(reason)") }
+        for r in summary.repaired { print(Self.describe(r)) }
         for s in summary.skipped { Terminal.printError("skipped \(s.reason)") }
         print(Self.describe(summary))
     }
 
+    static func describe(_ r: IndexUpdater.Repair) -> String {
+        "repaired \(r.segment): \(r.reason.replacingOccurrences(of: " — run baogao index to repair it", with: ""))"
+            + "; its \(r.reports.count) report(s) read again from the corpus"
+    }
+
     static func describe(_ s: IndexUpdater.Summary) -> String {
         let rate = s.seconds > 0 ? Double(s.bytesIndexed) / 1_048_576 / s.seconds : 0
-        var parts = ["indexed \(s.added.count + s.changed.count) report(s) (\(s.added.count) new, \(s.changed.count) changed)"
+        let restored = s.restored.isEmpty ? "" : ", \(s.restored.count) restored"
+        var parts = ["indexed \(s.added.count + s.changed.count + s.restored.count) report(s) (\(s.added.count) new, \(s.changed.count) changed\(restored))"
                      + ", \(s.paragraphsIndexed) paragraphs, \(Format.megabytes(s.bytesIndexed))"
                      + " in \(Format.seconds(s.seconds))" + (s.bytesIndexed > 0 ? String(format: " (%.1f MB/s)", rate) : "")]
         parts.append("\(s.removed.count) removed, \(s.unchanged) unchanged")

@@ -65,7 +65,7 @@ final class CommitSafetyTests: XCTestCase {
             damaged[damaged.count / 2] ^= 0x40
             try damaged.write(to: URL(fileURLWithPath: path))
             XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
-                XCTAssertEqual("\(error)", "index damaged: \(segment).\(ext): checksum mismatch — run baogao index --rebuild")
+                XCTAssertEqual("\(error)", "index damaged: \(segment).\(ext): checksum mismatch — run baogao index to repair it")
             }
             try original.write(to: URL(fileURLWithPath: path))
         }
@@ -111,13 +111,14 @@ final class CommitSafetyTests: XCTestCase {
         // The writer refuses to clobber it, too.
         XCTAssertThrowsError(try buildIndex(corpus: scratch.path + "/corpus", index: scratch.index))
 
-        // A segment file with a newer version in its header is refused the same way.
+        // A segment file with a newer version in its header and footer is refused the same way.
         let fresh = Scratch()
         try buildIndex(corpus: fresh.corpus(["003_b7f3892a3cb1f6c5.txt"]), index: fresh.index)
         let name = try IndexReader.open(path: fresh.index).segments[0].name
         let path = fresh.index + "/" + name + ".terms"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[8] = UInt8(IndexFormat.version + 1)
+        bytes[bytes.count - 8] = UInt8(IndexFormat.version + 1)
         try bytes.write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try IndexReader.open(path: fresh.index)) { error in
             XCTAssertEqual(error as? IndexError, .tooNew(file: name + ".terms", version: IndexFormat.version + 1))

@@ -14,8 +14,9 @@ import CDeflate
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
-/// A version above `IndexFormat.version` is refused as too new, one below
-/// `oldestReadable` as too old; anything else that does not match is damage.
+/// A version above `IndexFormat.version` in both header and footer is refused as
+/// too new, one below `oldestReadable` as too old; anything else that does not
+/// match (a header and footer that disagree included) is damage.
 public enum IndexFormat {
     /// Bumped on any change to any file's layout (FORMAT.md lists what changed).
     /// Version 1: the first layout. Version 2: the paragraph store in zstd blocks
@@ -82,17 +83,21 @@ public enum IndexFormat {
             throw .damaged(file: file, reason: "wrong file kind \(String(decoding: headerKind, as: UTF8.self))")
         }
         let headerVersion = try r.readU32()
-        if headerVersion > version { throw .tooNew(file: file, version: headerVersion) }
-        if headerVersion < oldestReadable { throw .tooOld(file: file, version: headerVersion) }
-
         var f = ByteReader(bytes, offset: bytes.count - footerSize, file: file)
         let crc = try f.readU32()
         let footerKind = Array(try f.readBytes(4))
         let footerVersion = try f.readU32()
         let endMagic = Array(try f.readBytes(4))
-        guard endMagic == footerMagic, footerKind == headerKind, footerVersion == headerVersion else {
+        guard endMagic == footerMagic, footerKind == headerKind else {
             throw .damaged(file: file, reason: "truncated or overwritten (bad footer)")
         }
+        // A newer writer puts its version in both places; a version in one place
+        // only is a damaged byte, not a newer baogao.
+        guard footerVersion == headerVersion else {
+            throw .damaged(file: file, reason: "header says format version \(headerVersion), footer \(footerVersion)")
+        }
+        if headerVersion > version { throw .tooNew(file: file, version: headerVersion) }
+        if headerVersion < oldestReadable { throw .tooOld(file: file, version: headerVersion) }
         if verifyChecksum {
             let actual = bg_crc32(0, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
                                   UInt64(bytes.count - footerSize))

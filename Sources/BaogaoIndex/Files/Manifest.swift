@@ -52,6 +52,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == firstLine else {
             throw .damaged(file: file, reason: "not a Baogao manifest")
         }
+        // Exactly three lines, each ending in LF: bytes after the checksum line
+        // are damage too, not something to ignore.
+        guard lines.count == 4, lines[3].isEmpty else {
+            throw .damaged(file: file, reason: "\(bytes.count) bytes: data after the checksum line, or its LF missing")
+        }
         let json = Array(lines[1])
         let crcLine = String(decoding: lines[2], as: UTF8.self)
         let crc = json.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count)) }

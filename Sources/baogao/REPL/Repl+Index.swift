@@ -61,6 +61,7 @@ extension Repl {
             // what is committed rather than give up.
             note("could not update the index: \(error.description)")
         }
+        for r in summary?.repaired ?? [] { note(IndexCommand.describe(r)) }
         for s in summary?.skipped ?? [] { note("skipped \(s.reason)") }
         pages = nil
         switch openIndex() {
