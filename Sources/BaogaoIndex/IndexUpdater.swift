@@ -42,6 +42,8 @@ public enum IndexUpdater {
         public var unchanged = 0
         /// Files that could not be read, newly or still.
         public var skipped: [SkippedFile] = []
+        /// Files read with a repair (undecodable bytes replaced), one line each.
+        public var warnings: [String] = []
         public var paragraphsIndexed = 0
         public var bytesIndexed = 0
         public var segmentsWritten = 0
@@ -123,6 +125,7 @@ public enum IndexUpdater {
         summary.removed.sort()
         summary.unchanged = outcome.unchanged
         summary.skipped = outcome.skipped
+        summary.warnings = outcome.warnings
         summary.paragraphsIndexed = outcome.paragraphs
         summary.bytesIndexed = outcome.bytes
         summary.segmentsWritten = outcome.segments.count

@@ -6,12 +6,18 @@ struct RawParagraph {
     /// Set for table rows and for caption/unit lines.
     var table: TableContext?
     var isTableRow = false
+    /// Where each joined line after the first starts in `text`, and its number:
+    /// what `ParagraphSplitter` needs to cite the pieces of a long paragraph.
+    var lineStarts: [(offset: Int, line: Int)] = []
 }
 
 /// Joins cleaned lines back into paragraphs.
 ///
-/// Lines are always joined with nothing in between: a break in Chinese text is no word
-/// boundary, and a number split from its unit (`8.57` / `亿元`) comes back whole. The
+/// Lines are joined with nothing in between: a break in Chinese text is no word
+/// boundary, and a number split from its unit (`8.57` / `亿元`) comes back whole. The one
+/// exception is the one-paragraph-per-line layout, where two lines that meet letter or
+/// digit to letter or digit (`… -0.0` / `123.4 …`) are two words, not one broken
+/// across a PDF's line: there they are joined with a space. The
 /// decision is made for each pair of neighbouring lines (`a`, then `b`); see
 /// `breaksHardWrapped` and `breaksPerLine` for the rules of each layout.
 enum ParagraphBuilder {
@@ -36,11 +42,17 @@ enum ParagraphBuilder {
                 }
                 continue
             }
-            if var c = current, i > 0, table[i - 1] == nil,
+            // `current!` mutates in place: a copy (`if var c = current`) would share the
+            // text's buffer with `current`, and every append would copy the whole
+            // paragraph — quadratic in a paragraph's line count.
+            if current != nil, i > 0, table[i - 1] == nil,
                !breaks(after: lines[i - 1], isFirst: currentLines == 1, before: line, layout: layout) {
-                c.text.append(contentsOf: line.text)
-                c.lastLine = line.number
-                current = c
+                if case .perLine = layout, meetAlphanumeric(lines[i - 1].text, line.text) {
+                    current!.text.append(0x20)
+                }
+                current!.lineStarts.append((current!.text.count, line.number))
+                current!.text.append(contentsOf: line.text)
+                current!.lastLine = line.number
                 currentLines += 1
                 continue
             }
@@ -50,6 +62,12 @@ enum ParagraphBuilder {
         }
         if let c = current { out.append(c) }
         return out
+    }
+
+    private static func meetAlphanumeric(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard let x = a.last, let y = b.first else { return false }
+        func isAlphanumeric(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) }
+        return isAlphanumeric(x) && isAlphanumeric(y)
     }
 
     static func breaks(after a: CleanLine, isFirst: Bool, before b: CleanLine, layout: Layout) -> Bool {

@@ -6,11 +6,15 @@ public struct Report: Sendable, Equatable, Codable {
     public var metadata: ReportMetadata
     /// In reading order; `paragraphs[i].number == i + 1`.
     public var paragraphs: [Paragraph]
+    /// What was read with a repair (bytes that could not be decoded, replaced), to
+    /// tell the user; not stored in the index.
+    public var warnings: [String]
 
-    public init(doc: String, metadata: ReportMetadata, paragraphs: [Paragraph]) {
+    public init(doc: String, metadata: ReportMetadata, paragraphs: [Paragraph], warnings: [String] = []) {
         self.doc = doc
         self.metadata = metadata
         self.paragraphs = paragraphs
+        self.warnings = warnings
     }
 }
 

@@ -6,7 +6,8 @@
 ///    whitespace removed; each line's display width, length and numbering marker.
 /// 3. `TableReader` — pipe tables and space-separated rows, with caption, unit, columns.
 /// 4. `Layout` — hard-wrapped PDF text or one paragraph per line.
-/// 5. `ParagraphBuilder` — lines joined into paragraphs (with their source line spans).
+/// 5. `ParagraphBuilder` — lines joined into paragraphs (with their source line spans);
+///    `ParagraphSplitter` cuts any longer than a few thousand characters at sentence ends.
 /// 6. `TitleBlock`, `MetadataReader` — the title block, title, region, years, date.
 /// 7. `SectionTracker` — kinds, section paths, glossary terms and years.
 ///
@@ -28,10 +29,16 @@ public enum ReportReader {
         guard !lines.isEmpty else { throw .empty(file: doc) }
         let tables = TableReader.roles(of: lines)
         let layout = Layout.detect(lines, skipping: tables)
-        let raw = ParagraphBuilder.build(lines, layout: layout, table: tables)
+        let raw = ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables))
         let block = TitleBlock(raw)
         let metadata = MetadataReader.read(block)
         let paragraphs = SectionTracker.paragraphs(block, metadata: metadata)
-        return Report(doc: doc, metadata: metadata, paragraphs: paragraphs)
+        var warnings: [String] = []
+        let r = decoded.replaced
+        if r.count > 0 {
+            let offsets = r.firstOffsets.map(String.init).joined(separator: ", ") + (r.count > r.firstOffsets.count ? ", …" : "")
+            warnings.append("\(doc): \(r.count) byte(s) that are not \(decoded.encoding.rawValue) replaced with U+FFFD (at byte \(offsets))")
+        }
+        return Report(doc: doc, metadata: metadata, paragraphs: paragraphs, warnings: warnings)
     }
 }

@@ -14,22 +14,45 @@ enum SourceEncoding: String, Sendable {
 /// decides first; then bytes that are valid UTF-8 are UTF-8 (GB18030 text of any length
 /// is almost never valid UTF-8, so this order is safe); then GB18030 (a superset of GBK
 /// and GB2312) through ICU; UTF-16 without a mark is recognised by its NUL bytes.
+///
+/// A file damaged here and there — one bad byte at the end of 200 MB, a stray NUL —
+/// is read with those bytes replaced by U+FFFD and their offsets reported
+/// (`Decoded.replaced`); only a file of which more than one byte in twenty cannot be
+/// decoded (binary data, an encoding we do not read) is refused.
 enum TextDecoder {
     struct Decoded {
         /// Valid UTF-8, without a byte-order mark.
         var utf8: [UInt8]
         var encoding: SourceEncoding
+        /// Bytes that could not be decoded and were replaced: how many, and the
+        /// offsets of the first few.
+        var replaced = Replaced()
     }
+
+    struct Replaced: Equatable {
+        var count = 0
+        var firstOffsets: [Int] = []
+
+        mutating func add(_ offset: Int) {
+            count += 1
+            if firstOffsets.count < 5 { firstOffsets.append(offset) }
+        }
+    }
+
+    /// More than one bad byte in this many, and the file is not text we can read.
+    static let toleratedRatio = 20
 
     static func decode(_ bytes: [UInt8], file: String) throws(IngestError) -> Decoded {
         if bytes.isEmpty { throw .empty(file: file) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = Array(bytes[3...])
-            if let offset = firstInvalidUTF8(body) {
-                throw .undecodable(file: file, encoding: "UTF-8", byteOffset: offset + 3)
-            }
             try rejectBinary(body, file: file, base: 3)
-            return Decoded(utf8: body, encoding: .utf8)
+            let scan = body.withUnsafeBufferPointer { scanUTF8($0) }
+            if scan.invalid == nil && scan.nul == nil { return Decoded(utf8: body, encoding: .utf8) }
+            guard let repaired = repairedUTF8(body, base: 3) else {
+                throw .undecodable(file: file, encoding: "UTF-8", byteOffset: (scan.invalid ?? scan.nul ?? 0) + 3)
+            }
+            return repaired
         }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
             return try utf16(bytes, from: 2, bigEndian: false, file: file)
@@ -43,17 +66,22 @@ enum TextDecoder {
         // One pass validates UTF-8 and counts control bytes (the common case ends here).
         let scan = bytes.withUnsafeBufferPointer { scanUTF8($0) }
         guard let utf8Error = scan.invalid else {
-            if let nul = scan.nul { throw .binary(file: file, byteOffset: nul) }
-            if scan.controls > 8 && scan.controls * 200 > bytes.count {
-                throw .binary(file: file, byteOffset: scan.firstControl)
+            if scan.nul == nil && !(scan.controls > 8 && scan.controls * 200 > bytes.count) {
+                return Decoded(utf8: bytes, encoding: .utf8)
             }
-            return Decoded(utf8: bytes, encoding: .utf8)
+            try rejectBinary(bytes, file: file, base: 0)
+            guard let repaired = repairedUTF8(bytes, base: 0) else {
+                throw .binary(file: file, byteOffset: scan.nul ?? 0)
+            }
+            return repaired
         }
         try rejectBinary(bytes, file: file, base: 0)
         switch gb18030(bytes) {
         case .success(let text):
             return Decoded(utf8: text, encoding: .gb18030)
         case .failure(let gbError):
+            // UTF-8 with a few bad bytes is read, those bytes replaced.
+            if let repaired = repairedUTF8(bytes, base: 0) { return repaired }
             // Report the encoding that read furthest: that is the one the file most
             // likely meant to be in.
             if gbError > utf8Error {
@@ -63,25 +91,60 @@ enum TextDecoder {
         }
     }
 
-    /// NUL bytes never occur in text; other C0 controls occur as stray artefacts, so a
-    /// few are tolerated, many are not.
+    /// The bytes as UTF-8 with every byte that breaks it, and every NUL, replaced by
+    /// U+FFFD; nil when more than one byte in `toleratedRatio` had to be. `base` is
+    /// the offset of `bytes` in the file, for the reported offsets. Linear: each
+    /// scan resumes where the last stopped.
+    static func repairedUTF8(_ bytes: [UInt8], base: Int) -> Decoded? {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var replaced = Replaced()
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                let scan = scanUTF8(UnsafeBufferPointer(rebasing: p[i...]))
+                let end = scan.invalid.map { i + $0 } ?? p.count
+                if scan.nul == nil {
+                    out.append(contentsOf: p[i..<end])
+                } else {
+                    for k in i..<end {
+                        if p[k] == 0 { out.append(contentsOf: replacement); replaced.add(base + k) } else { out.append(p[k]) }
+                    }
+                }
+                guard end < p.count else { break }
+                out.append(contentsOf: replacement)
+                replaced.add(base + end)
+                i = end + 1
+            }
+        }
+        guard replaced.count * toleratedRatio <= bytes.count else { return nil }
+        return Decoded(utf8: out, encoding: .utf8, replaced: replaced)
+    }
+
+    /// NUL bytes never occur in text, and other C0 controls only as stray artefacts:
+    /// a few are tolerated (NULs are replaced later), many mean binary data.
     private static func rejectBinary(_ bytes: [UInt8], file: String, base: Int) throws(IngestError) {
         // Raw buffer loops here and in `scanUTF8`: they touch every byte of the file, and
         // must stay fast in debug builds too (a 20 MB line is a test case).
-        let (nul, controls, firstControl) = bytes.withUnsafeBufferPointer { p -> (Int, Int, Int) in
-            var controls = 0
-            var firstControl = -1
+        let (nuls, firstNUL, controls, firstControl) = bytes.withUnsafeBufferPointer { p -> (Int, Int, Int, Int) in
+            var nuls = 0, firstNUL = -1
+            var controls = 0, firstControl = -1
             for i in 0..<p.count {
                 let b = p[i]
                 if b >= 0x20 { continue }
-                if b == 0 { return (i, controls, firstControl) }
+                if b == 0 {
+                    nuls += 1
+                    if firstNUL < 0 { firstNUL = i }
+                    continue
+                }
                 if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B || b == 0x1B { continue }
                 controls += 1
                 if firstControl < 0 { firstControl = i }
             }
-            return (-1, controls, firstControl)
+            return (nuls, firstNUL, controls, firstControl)
         }
-        if nul >= 0 { throw .binary(file: file, byteOffset: base + nul) }
+        if nuls * toleratedRatio > bytes.count { throw .binary(file: file, byteOffset: base + firstNUL) }
         if controls > 8 && controls * 200 > bytes.count {
             throw .binary(file: file, byteOffset: base + firstControl)
         }

@@ -38,6 +38,7 @@ struct IndexCommand: ParsableCommand {
         guard !quiet else { return }
         if let reason = summary.rebuildReason { print("rebuilt the whole index: \(reason)") }
         for r in summary.repaired { print(Self.describe(r)) }
+        for w in summary.warnings { Terminal.printError("warning: \(w)") }
         for s in summary.skipped { Terminal.printError("skipped \(s.reason)") }
         print(Self.describe(summary))
     }

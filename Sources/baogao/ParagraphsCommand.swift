@@ -21,6 +21,7 @@ struct ParagraphsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("baogao: \(file): \(error.reason)\n".utf8))
             throw ExitCode(1)
         }
+        for w in report.warnings { Terminal.printError("warning: \(w)") }
         if json {
             let text: String
             do {

@@ -70,9 +70,30 @@ final class TextDecoderTests: XCTestCase {
     func testEmptyAndBinary() {
         XCTAssertThrowsError(try decode([])) { XCTAssertEqual($0 as? IngestError, .empty(file: "t.txt")) }
         let text = Array("预算报告正文，一般公共预算收入 90074万元。".utf8)
-        XCTAssertThrowsError(try decode(text + [0x00] + text)) {
+        // NULs in more than one byte in twenty: binary data, not a damaged report.
+        XCTAssertThrowsError(try decode(text + [0x00, 0x00, 0x00, 0x00, 0x00] + Array(text.prefix(30)))) {
             XCTAssertEqual($0 as? IngestError, .binary(file: "t.txt", byteOffset: text.count))
         }
+    }
+
+    /// One bad byte at the end of a large file, or a stray NUL, no longer costs the
+    /// whole report: the bytes are replaced and their offsets reported.
+    func testAFewUndecodableBytesAreReplacedAndReported() throws {
+        let text = Array(String(repeating: "预算报告正文，一般公共预算收入90074万元。\n", count: 50).utf8)
+        let damaged = text + [0xFF] + Array("结尾。\n".utf8)
+        let d = try decode(damaged)
+        XCTAssertEqual(d.replaced, TextDecoder.Replaced(count: 1, firstOffsets: [text.count]))
+        XCTAssertTrue(String(decoding: d.utf8, as: UTF8.self).hasSuffix("\u{FFFD}结尾。\n"))
+
+        let withNUL = Array(text.prefix(60)) + [0x00] + Array(text.dropFirst(60))
+        XCTAssertEqual(try decode(withNUL).replaced, TextDecoder.Replaced(count: 1, firstOffsets: [60]))
+
+        let report = try ReportReader.parse(bytes: damaged, doc: "d.txt")
+        XCTAssertEqual(report.warnings, ["d.txt: 1 byte(s) that are not UTF-8 replaced with U+FFFD (at byte \(text.count))"])
+        XCTAssertEqual(try ReportReader.parse(bytes: text, doc: "d.txt").warnings, [])
+
+        // After a byte-order mark, offsets count the mark.
+        XCTAssertEqual(try decode([0xEF, 0xBB, 0xBF] + damaged).replaced.firstOffsets, [text.count + 3])
     }
 
     func testValidatorAgreesWithTheStandardLibrary() {

@@ -23,6 +23,8 @@ final class WorkQueue: Sendable {
         var changed: [String] = []
         var unchanged = 0
         var skipped: [SkippedFile] = []
+        /// Files read with a repair (undecodable bytes replaced): what was done.
+        var warnings: [String] = []
         var segments: [SegmentEntry] = []
         var nextSegment = 1
         var paragraphs = 0
@@ -61,6 +63,7 @@ final class WorkQueue: Sendable {
             o.added.sort()
             o.changed.sort()
             o.skipped.sort { $0.source.path < $1.source.path }
+            o.warnings.sort()
             o.segments.sort { $0.name < $1.name }
             return o
         }
@@ -114,6 +117,7 @@ final class WorkQueue: Sendable {
             let isChange = indexed[entry.path] != nil
             finished(entry) {
                 if isChange { $0.changed.append(entry.path) } else { $0.added.append(entry.path) }
+                $0.warnings.append(contentsOf: report.warnings)
                 $0.paragraphs += report.paragraphs.count
                 $0.bytes += bytes.count
             }

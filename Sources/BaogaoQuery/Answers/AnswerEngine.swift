@@ -14,6 +14,7 @@ private let labelFolds = Mutex<[String: String]>([:])
 /// alternatives, with a message saying so.
 extension Searcher {
     public func ask(_ text: String) throws(SearchError) -> AskResult {
+        try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
         let folded = analyzers.with { $0.normalize(text).string }
         let question = QuestionParser.parse(folded, regions: knownRegions)

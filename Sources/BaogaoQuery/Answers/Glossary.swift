@@ -39,6 +39,7 @@ public struct DefineResult: Sendable {
 /// either way (`“三保”支出` answers 三保; `调入资金（调出资金）` answers both names).
 extension Searcher {
     public func define(_ term: String) throws(SearchError) -> DefineResult {
+        try InputLimits.check(term, limit: InputLimits.term, what: "a term to define")
         let start = DispatchTime.now()
         let asked = foldForAnswers(term)
         var result = DefineResult(term: term, definitions: [], tookMs: 0)

@@ -38,6 +38,7 @@ extension Searcher {
     /// included (`过紧日子 region:江津区`). The year of a paragraph is the year its
     /// section speaks of, else its report's budget year.
     public func mentions(_ text: String) throws(SearchError) -> MentionsResult {
+        try InputLimits.check(text, limit: InputLimits.question, what: "a term or query to follow")
         let start = DispatchTime.now()
         let query = try parse(text)
         let refs = try allMatches(query)

@@ -4,12 +4,28 @@
 /// module the compiler specialises it for each.
 enum Occurrences {
     /// Every offset of `haystack` where `needle` starts (none for an empty needle).
+    /// Knuth–Morris–Pratt: linear in both lengths whatever they hold, where a
+    /// scan restarted after each start would take |needle| × |haystack| steps on
+    /// text such as `预算预算预算…` searched for `预算预算预算预`.
     static func starts(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        // border[k]: the length of the longest proper border of needle[0...k].
+        var border = [Int](repeating: 0, count: needle.count)
+        var k = 0
+        for i in 1..<needle.count {
+            while k > 0 && needle[i] != needle[k] { k = border[k - 1] }
+            if needle[i] == needle[k] { k += 1 }
+            border[i] = k
+        }
         var out: [Int] = []
-        var from = 0
-        while let start = firstStart(of: needle, in: haystack, from: from) {
-            out.append(start)
-            from = start + 1
+        k = 0
+        for (i, c) in haystack.enumerated() {
+            while k > 0 && c != needle[k] { k = border[k - 1] }
+            if c == needle[k] { k += 1 }
+            if k == needle.count {
+                out.append(i - k + 1)
+                k = border[k - 1]
+            }
         }
         return out
     }

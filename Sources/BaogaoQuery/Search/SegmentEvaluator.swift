@@ -7,7 +7,9 @@ struct SegmentEvaluator {
     let matcher: SubstringMatcher
     let mask: FilterMask
     let analyzer: Analyzer
-    /// Each term's matches in this segment (before the mask), by folded text.
+    /// Each term's matches in this segment, by folded text: every match of a CJK
+    /// run; of other text, only those the mask allows (they are verified against the
+    /// text, and only allowed documents can be results).
     private(set) var termMatches: [String: DocSet] = [:]
 
     init(matcher: SubstringMatcher, mask: FilterMask, analyzer: Analyzer) {
@@ -92,7 +94,10 @@ struct SegmentEvaluator {
     private mutating func term(_ folded: String) throws(SearchError) -> DocSet {
         if let known = termMatches[folded] { return known }
         let result: DocSet
-        do { result = try matcher.match(Array(folded.unicodeScalars)) } catch { throw .index(error) }
+        // Documents the filters rule out are not verified: their text is never read.
+        let mask = self.mask
+        let allowed: ((UInt32) -> Bool)? = mask.allowsEverything ? nil : { mask.allows($0) }
+        do { result = try matcher.match(Array(folded.unicodeScalars), allowed: allowed) } catch { throw .index(error) }
         termMatches[folded] = result
         return result
     }
@@ -125,12 +130,18 @@ struct SegmentEvaluator {
 
 enum Proximity {
     /// The number of (occurrence of a, occurrence of b) pairs with at most
-    /// `within` characters between them.
+    /// `within` characters between them. The occurrences of b near an occurrence p
+    /// of a are those starting in [p - |b| - within, p + |a| + within]; that window
+    /// only moves right as p does, so two pointers count every pair in one pass.
     static func pairs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar], within: Int) -> Int {
-        let starts = (Occurrences.starts(of: a, in: text), Occurrences.starts(of: b, in: text))
+        let xs = Occurrences.starts(of: a, in: text), ys = Occurrences.starts(of: b, in: text)
         var n = 0
-        for p in starts.0 {
-            for q in starts.1 where gap(p, a.count, q, b.count) <= within { n += 1 }
+        var lo = 0, hi = 0
+        for p in xs {
+            while lo < ys.count && ys[lo] < p - b.count - within { lo += 1 }
+            hi = max(hi, lo)
+            while hi < ys.count && ys[hi] <= p + a.count + within { hi += 1 }
+            n += hi - lo
         }
         return n
     }
@@ -143,10 +154,17 @@ enum Proximity {
     }
 
     /// The smallest gap between any occurrence of one string and any of another, or nil.
+    /// For each p, the closest b starts are the last one at or before p and the
+    /// first one after it: one merge of the two sorted lists.
     static func closest(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
         let x = Occurrences.starts(of: a, in: text), y = Occurrences.starts(of: b, in: text)
+        guard !y.isEmpty else { return nil }
         var best: Int?
-        for p in x { for q in y { let g = gap(p, a.count, q, b.count); best = min(best ?? g, g) } }
+        var j = 0
+        for p in x {
+            while j + 1 < y.count && y[j + 1] <= p { j += 1 }
+            for q in y[j..<min(j + 2, y.count)] { let g = gap(p, a.count, q, b.count); best = min(best ?? g, g) }
+        }
         return best
     }
 }

@@ -18,10 +18,12 @@ struct SubstringMatcher {
     /// The segment's word terms, for substring matches inside words (loaded on first use).
     let wordTerms: () throws(IndexError) -> [(text: String, key: [UInt8])]
 
-    func match(_ s: [Unicode.Scalar]) throws(IndexError) -> DocSet {
+    /// With `allowed`, text that must be verified is verified only in the
+    /// documents it allows.
+    func match(_ s: [Unicode.Scalar], allowed: ((UInt32) -> Bool)? = nil) throws(IndexError) -> DocSet {
         guard !s.isEmpty else { return DocSet() }
         if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...]) }
-        return try verify(s, among: try candidates(for: s))
+        return try verify(s, among: try candidates(for: s), allowed: allowed)
     }
 
     // MARK: CJK runs, from the index
@@ -133,11 +135,12 @@ struct SubstringMatcher {
     }
 
     /// The candidates (or all documents) whose normalised text contains `s`, with counts.
-    private func verify(_ s: [Unicode.Scalar], among candidates: DocSet?) throws(IndexError) -> DocSet {
+    private func verify(_ s: [Unicode.Scalar], among candidates: DocSet?,
+                        allowed: ((UInt32) -> Bool)?) throws(IndexError) -> DocSet {
         var reader = segment.textReader()
         var out = DocSet()
         let docs = candidates?.docs ?? (0..<UInt32(segment.docCount)).map { $0 }
-        for d in docs where !segment.isDeleted(Int(d)) {
+        for d in docs where !segment.isDeleted(Int(d)) && allowed?(d) != false {
             let text = analyzer.normalize(try reader.text(Int(d))).scalars
             let n = Occurrences.count(of: s, in: text)
             if n > 0 { out.append(d, UInt32(n)) }

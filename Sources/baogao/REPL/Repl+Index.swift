@@ -62,6 +62,7 @@ extension Repl {
             note("could not update the index: \(error.description)")
         }
         for r in summary?.repaired ?? [] { note(IndexCommand.describe(r)) }
+        for w in summary?.warnings ?? [] { note("warning: \(w)") }
         for s in summary?.skipped ?? [] { note("skipped \(s.reason)") }
         pages = nil
         switch openIndex() {

@@ -50,4 +50,18 @@ final class DefinitionTests: XCTestCase {
         let r = try SharedIndex.sample.define("调出资金")
         XCTAssertEqual(Set(r.definitions.map { "\($0.citation.doc.prefix(3))#\($0.citation.paragraph)" }), ["000#111", "002#104"])
     }
+
+    /// A paste of 18,000 characters took seconds to say "not found"; terms,
+    /// questions and followed queries have a length bound and a clear error.
+    func testOverlongInputIsRefusedByLengthNotSearched() throws {
+        let long = String(repeating: "2022-2024", count: 2_000)
+        for run in [{ _ = try SharedIndex.sample.define(long) }, { _ = try SharedIndex.sample.ask(long) },
+                    { _ = try SharedIndex.sample.mentions(long) }] as [() throws -> Void] {
+            XCTAssertThrowsError(try run()) { error in
+                XCTAssertTrue("\(error)".contains("at most"), "\(error)")
+                XCTAssertTrue("\(error)".contains("this one has 18000"), "\(error)")
+            }
+        }
+        XCTAssertNoThrow(try SharedIndex.sample.define(String(repeating: "预", count: InputLimits.term)))
+    }
 }
