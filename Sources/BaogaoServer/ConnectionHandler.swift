@@ -123,7 +123,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // Resets and broken pipes from a client that went away are routine.
-        logger.notice("connection error", metadata: ["error": "\(error)"])
+        logger.notice("connection error", metadata: ["error": "\(LogEscaping.escape("\(error)"))"])
         close(context: context)
     }
 
@@ -247,7 +247,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
 
     private func respond(context: ChannelHandlerContext, _ response: Response, id: RequestID?) {
         if case .failure(let error) = response {
-            logger.notice("request failed", metadata: ["code": "\(error.code.rawValue)", "message": "\(error.message)"])
+            // The message may quote the request (an unknown command, a paragraph id).
+            logger.notice("request failed", metadata: ["code": "\(error.code.rawValue)",
+                                                       "message": "\(LogEscaping.escape(error.message))"])
         }
         var buffer = context.channel.allocator.buffer(capacity: 256)
         ResponseWriter.write(response, id: id, into: &buffer)
