@@ -24,12 +24,17 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         case request(Request)
         case invalid(ProtocolError, RequestID?)
         case tooLong
+        /// The line in progress passed `lineTimeout`.
+        case lineTimedOut
     }
 
     private let executor: RequestExecutor
     private let token: [UInt8]?
     private let limits: ServerLimits
     private var logger: Logger
+    /// Where the registry reads whether this connection is idle; nil when
+    /// there is no registry (in-memory tests).
+    private let ticket: ConnectionTicket?
 
     private var queue = CircularBuffer<(pending: Pending, bytes: Int)>()
     /// Bytes of the request lines in `queue`, bounded with its length.
@@ -45,21 +50,34 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     private var draining = false
     private var inputClosed = false
     private var heldRead = false
+    /// A request line has begun and not ended (see `LineStartedEvent`).
+    private var lineInProgress = false
+    /// Closes the connection if that line is not finished in time; nil
+    /// while no line is in progress, or while reads are held.
+    private var lineDeadline: Scheduled<Void>?
+    /// The deadline passed: nothing more is read.
+    private var lineTimedOut = false
     private var answered = 0
     private let opened = NIODeadline.now()
 
-    public init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger) {
+    public convenience init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger) {
+        self.init(executor: executor, token: token, limits: limits, logger: logger, ticket: nil)
+    }
+
+    init(executor: RequestExecutor, token: [UInt8]?, limits: ServerLimits, logger: Logger, ticket: ConnectionTicket?) {
         self.executor = executor
         self.token = token
         self.limits = limits
         self.logger = logger
+        self.ticket = ticket
         self.authenticated = token == nil
     }
 
     // MARK: Inbound
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !closing else { return }
+        guard !closing, !lineTimedOut else { return }
+        stopLineClock()
         switch unwrapInboundIn(data) {
         case .tooLong:
             enqueue(.tooLong, bytes: 0)
@@ -68,10 +86,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
                 enqueue(.invalid(ProtocolError(.badRequest, "the request line is not valid UTF-8"), nil), bytes: bytes.readableBytes)
                 break
             }
-            // Blank lines are ignored: a stray newline from a script is not an error.
-            // Blank means spaces, tabs and carriage returns only (a CR left over
-            // from a CRLF line counts as blank too, wherever it stands).
-            guard !line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) else { return }
+            // Blank lines never get here: the framer drops them.
             switch RequestParser.parse(line) {
             case .success(let request): enqueue(.request(request), bytes: bytes.readableBytes)
             case .failure(let f): enqueue(.invalid(f.error, f.id), bytes: bytes.readableBytes)
@@ -89,11 +104,31 @@ public final class ConnectionHandler: ChannelDuplexHandler {
             // answers; stop waiting for it.
             if closing { return context.close(promise: nil) }
             guard running == nil, queue.isEmpty || !context.channel.isWritable else { return }
-            let seconds = limits.idleTimeout.nanoseconds / 1_000_000_000
-            fail(context: context, ProtocolError(.timeout, "no request for \(seconds) s; closing the connection"), id: nil)
+            fail(context: context, ProtocolError(.timeout, "no request for \(limits.idleTimeout.secondsText); closing the connection"), id: nil)
             close(context: context)
+        } else if event is LineStartedEvent {
+            guard !closing, !lineTimedOut else { return }
+            lineInProgress = true
+            if !heldRead { startLineDeadline(context: context) }
+        } else if let eviction = event as? EvictionEvent {
+            guard !closing else { return }
+            // The registry has already given this connection's place to a new
+            // one, so it must go. It was idle when chosen; if a request came
+            // in since, answer what was received first, as in a drain.
+            if running == nil && queue.isEmpty {
+                fail(context: context, ProtocolError(.busy, "the server is at its cap of \(eviction.limit) connections and "
+                    + "this one was idle the longest; closing it to make room for a new one"), id: nil)
+                close(context: context)
+            } else {
+                draining = true
+                stopLineClock()
+                processQueue(context: context)
+            }
         } else if event is DrainEvent {
+            // No more reading: a line still in progress will not be answered,
+            // so its deadline no longer matters.
             draining = true
+            stopLineClock()
             processQueue(context: context)
         } else if let e = event as? ChannelEvent, e == .inputClosed {
             // The client half-closed (shutdown(SHUT_WR)): answer what it sent, then close.
@@ -113,6 +148,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         closing = true
         running = nil
         timeoutTask?.cancel()
+        stopLineClock()
         queue.removeAll()
         queuedBytes = 0
         // The one log line per connection.
@@ -123,18 +159,22 @@ public final class ConnectionHandler: ChannelDuplexHandler {
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // Resets and broken pipes from a client that went away are routine.
-        logger.notice("connection error", metadata: ["error": "\(error)"])
+        logger.notice("connection error", metadata: ["error": "\(LogEscaping.escape("\(error)"))"])
         close(context: context)
     }
 
     // MARK: Outbound: backpressure
 
     public func read(context: ChannelHandlerContext) {
-        if closing || draining || inputClosed {
+        if closing || draining || inputClosed || lineTimedOut {
             return
         }
         if queueIsFull || !context.channel.isWritable {
             heldRead = true
+            // The client cannot finish its line while we do not read: that
+            // time is ours, not its. The clock starts afresh on resuming.
+            lineDeadline?.cancel()
+            lineDeadline = nil
             return
         }
         context.read()
@@ -147,27 +187,59 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     private func enqueue(_ pending: Pending, bytes: Int) {
         queue.append((pending, bytes))
         queuedBytes += bytes
+        // Busy until answered: the idle time then counts from the answer.
+        ticket?.setIdle(false)
     }
 
     private func resumeReading(context: ChannelHandlerContext) {
         guard heldRead, !closing, !draining, !queueIsFull,
               context.channel.isWritable else { return }
         heldRead = false
+        if lineInProgress { startLineDeadline(context: context) }
         context.read()
+    }
+
+    // MARK: The line deadline
+
+    /// Counts from the first byte of a line, not from the last one: a client
+    /// sending a byte a second would reset a per-byte timer for ever.
+    private func startLineDeadline(context: ChannelHandlerContext) {
+        guard lineDeadline == nil else { return }
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        lineDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: limits.lineTimeout) { [self] in
+            lineDeadline = nil
+            guard !closing else { return }
+            lineInProgress = false
+            lineTimedOut = true
+            logger.notice("request line not finished in time", metadata: ["limit": "\(limits.lineTimeout.secondsText)"])
+            // After the requests already received: they are answered first.
+            enqueue(.lineTimedOut, bytes: 0)
+            processQueue(context: bound.value)
+        }
+    }
+
+    private func stopLineClock() {
+        lineInProgress = false
+        lineDeadline?.cancel()
+        lineDeadline = nil
     }
 
     // MARK: Answering
 
     /// Answers queued requests in order until one has to wait for a query
     /// thread, the client has to catch up on reading, or the queue is empty.
-    private func processQueue(context: ChannelHandlerContext) {
-        var wrote = false
+    private func processQueue(context: ChannelHandlerContext, flush: Bool = false) {
+        var wrote = flush
         while running == nil, !closing, context.channel.isWritable, let (next, bytes) = queue.popFirst() {
             wrote = true
             queuedBytes -= bytes
             switch next {
             case .tooLong:
                 fail(context: context, ProtocolError(.tooLong, "request line longer than \(limits.maxLineBytes) bytes; closing the connection"), id: nil)
+                close(context: context)
+            case .lineTimedOut:
+                fail(context: context, ProtocolError(.timeout, "the request line was not finished within "
+                    + "\(limits.lineTimeout.secondsText) of its first byte; closing the connection"), id: nil)
                 close(context: context)
             case .invalid(let error, let id):
                 fail(context: context, error, id: id)
@@ -176,6 +248,10 @@ public final class ConnectionHandler: ChannelDuplexHandler {
                 handle(request, context: context)
             }
         }
+        // Every change of `running` and `queue` ends here. Before the flush:
+        // once a client has its answer it may act on it, and the registry
+        // must already see this connection idle from then.
+        ticket?.setIdle(running == nil && queue.isEmpty)
         if wrote { context.flush() }
         if !closing, running == nil, queue.isEmpty, draining || inputClosed {
             close(context: context)
@@ -237,8 +313,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         timeoutTask?.cancel()
         timeoutTask = nil
         respond(context: context, response, id: id)
-        context.flush()
-        processQueue(context: context)
+        processQueue(context: context, flush: true)
     }
 
     private func fail(context: ChannelHandlerContext, _ error: ProtocolError, id: RequestID?) {
@@ -247,7 +322,9 @@ public final class ConnectionHandler: ChannelDuplexHandler {
 
     private func respond(context: ChannelHandlerContext, _ response: Response, id: RequestID?) {
         if case .failure(let error) = response {
-            logger.notice("request failed", metadata: ["code": "\(error.code.rawValue)", "message": "\(error.message)"])
+            // The message may quote the request (an unknown command, a paragraph id).
+            logger.notice("request failed", metadata: ["code": "\(error.code.rawValue)",
+                                                       "message": "\(LogEscaping.escape(error.message))"])
         }
         var buffer = context.channel.allocator.buffer(capacity: 256)
         ResponseWriter.write(response, id: id, into: &buffer)

@@ -9,14 +9,28 @@ public enum InboundLine: Sendable, Equatable {
     case tooLong
 }
 
+/// Sent up the pipeline (a user event, not a read) when the first byte of a
+/// request line arrives: the handler starts the line's deadline from it.
+/// Not a read, so it does not count as activity for the idle timer.
+public struct LineStartedEvent: Sendable {
+    public init() {}
+}
+
 /// Splits the byte stream into request lines of at most `maxLineBytes`.
 /// Bytes are not decoded here: UTF-8 is checked per line by the handler, so
 /// a bad line is answered without losing the lines around it.
+///
+/// Blank lines (spaces, tabs and carriage returns only) are dropped here, not
+/// passed on: they are not requests, so they must not count as activity for
+/// the idle timer behind this decoder (a client sending `\n` now and then
+/// would otherwise hold its connection for ever).
 public struct LineFramer: ByteToMessageDecoder {
     public typealias InboundOut = InboundLine
 
     private let maxLineBytes: Int
     private var overflowed = false
+    /// A line has begun and `LineStartedEvent` was sent for it.
+    private var inLine = false
     /// Where to resume looking for `\n`, so a long line arriving in many
     /// small reads is scanned once, not once per read.
     private var scanned = 0
@@ -39,9 +53,13 @@ public struct LineFramer: ByteToMessageDecoder {
                 overflowed = true
                 buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
                 context.fireChannelRead(wrapInboundOut(.tooLong))
+            } else if !inLine && !view.isEmpty {
+                inLine = true
+                context.fireUserInboundEventTriggered(LineStartedEvent())
             }
             return .needMoreData
         }
+        inLine = false
         var length = newline - view.startIndex
         scanned = 0
         let hasCR = length > 0 && view[newline - 1] == UInt8(ascii: "\r")
@@ -55,7 +73,7 @@ public struct LineFramer: ByteToMessageDecoder {
         // readSlice shares storage: no copy of the line.
         guard let line = buffer.readSlice(length: length) else { return .needMoreData }
         buffer.moveReaderIndex(forwardBy: hasCR ? 2 : 1)
-        context.fireChannelRead(wrapInboundOut(.line(line)))
+        if !Self.isBlank(line) { context.fireChannelRead(wrapInboundOut(.line(line))) }
         return .continue
     }
 
@@ -66,11 +84,17 @@ public struct LineFramer: ByteToMessageDecoder {
         if !overflowed && buffer.readableBytes > 0 {
             var length = buffer.readableBytes
             if buffer.getInteger(at: buffer.readerIndex + length - 1, as: UInt8.self) == UInt8(ascii: "\r") { length -= 1 }
-            if let line = buffer.readSlice(length: length) {
+            if let line = buffer.readSlice(length: length), !Self.isBlank(line) {
                 context.fireChannelRead(wrapInboundOut(.line(line)))
             }
             buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
         }
         return .needMoreData
+    }
+
+    /// Spaces, tabs and carriage returns only (a CR left over from a CRLF
+    /// line counts too, wherever it stands).
+    private static func isBlank(_ line: ByteBuffer) -> Bool {
+        line.readableBytesView.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 }

@@ -19,7 +19,7 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The Baogao line-protocol server (PROTOCOL.md): binds, accepts connections
-/// up to a cap, watches the index for new commits, and stops gracefully.
+/// up to a cap (overall and per client address), watches the index for new commits, and stops gracefully.
 ///
 ///     let server = try await Server.start(configuration, logger: logger)
 ///     print("listening on \(server.address)")
@@ -56,7 +56,7 @@ public final class Server: Sendable {
         let pool = NIOThreadPool(numberOfThreads: max(1, limits.queryThreads))
         pool.start()
         let executor = RequestExecutor(pool: pool, service: service, watcher: watcher, limits: limits)
-        let connections = ConnectionRegistry(limit: limits.maxConnections)
+        let connections = ConnectionRegistry(limit: limits.maxConnections, limitPerAddress: limits.maxConnectionsPerAddress)
         let token = configuration.token.map { Array($0.utf8) }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
@@ -109,19 +109,31 @@ public final class Server: Sendable {
                                    token: [UInt8]?, limits: ServerLimits, logger: Logger) -> EventLoopFuture<Void> {
         var logger = logger
         logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
-        guard connections.admit(channel) else {
-            // Over the cap: one refusal line, then close.
-            logger.warning("refused connection: too many connections", metadata: ["limit": "\(limits.maxConnections)"])
+        let ticket: ConnectionTicket
+        switch connections.admit(channel) {
+        case .refused(let error):
+            // Over a cap: one refusal line, then close.
+            logger.warning("refused connection", metadata: ["reason": "\(error.message)"])
             return channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(RefusalHandler(limit: limits.maxConnections))
+                try channel.pipeline.syncOperations.addHandler(RefusalHandler(error))
+            }
+        case .admitted(let admitted, let evicting):
+            ticket = admitted
+            if let evicting {
+                logger.notice("closing the connection idle the longest to make room",
+                              metadata: ["closed": "\(evicting.channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                evicting.channel.pipeline.fireUserInboundEventTriggered(EvictionEvent(limit: limits.maxConnections))
             }
         }
         logger.debug("connection opened")
         return channel.eventLoop.makeCompletedFuture {
             let sync = channel.pipeline.syncOperations
-            try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
             try sync.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
-            try sync.addHandler(ConnectionHandler(executor: executor, token: token, limits: limits, logger: logger))
+            // After the framer, so that only whole request lines count as
+            // activity: bytes of a line in progress and blank lines do not.
+            try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
+            try sync.addHandler(ConnectionHandler(executor: executor, token: token, limits: limits, logger: logger,
+                                                  ticket: ticket))
         }
     }
 
@@ -156,4 +168,7 @@ public final class Server: Sendable {
 
     /// Connections open now.
     public var connectionCount: Int { connections.count }
+
+    /// Queries running or waiting for a query thread now.
+    public var queriesInFlight: Int { executor.inFlight }
 }

@@ -20,10 +20,27 @@ public struct ServerLimits: Sendable {
     /// is answered `busy` at once, so a flood of slow queries cannot pile up
     /// unbounded work behind them.
     public var maxRunningQueries = 256
-    /// Open connections. The next one gets one `busy` line and is closed.
+    /// Time from the first byte of a request line to its `\n`. Later bytes
+    /// do not reset it, so a client trickling a byte at a time (slowloris)
+    /// is told `timeout` and closed after this long whatever its rate. No
+    /// separate minimum rate is needed: a line is at most `maxLineBytes`, so
+    /// this bounds how long and how much a half-sent line can hold, and a
+    /// slow but honest link has the whole interval (64 KiB in 10 s is
+    /// 6.4 KB/s). The clock pauses while the server itself holds reads
+    /// (backpressure), since the client cannot finish its line then.
+    public var lineTimeout: TimeAmount = .seconds(10)
+    /// Open connections. When a new one comes and all are taken, the one
+    /// idle the longest (no request waiting or running) is told `busy` and
+    /// closed to make room; only when none is idle is the new one refused
+    /// with one `busy` line.
     public var maxConnections = 1024
+    /// Open connections from one client address (loopback included). The
+    /// next one from it gets one `busy` line and is closed, so one client
+    /// cannot take every connection and then push the others out.
+    public var maxConnectionsPerAddress = 64
     /// A connection with no request and no response for this long is told
-    /// so (`timeout`) and closed.
+    /// so (`timeout`) and closed. Only whole request lines count as
+    /// requests: partial lines and blank lines do not keep a connection open.
     public var idleTimeout: TimeAmount = .seconds(300)
     /// Requests read but not yet answered on one connection. Past this the
     /// server stops reading from it until it catches up (pipelining works,
@@ -59,5 +76,19 @@ extension ServerLimits {
     public var idleTimeoutSeconds: Double {
         get { Double(idleTimeout.nanoseconds) / 1e9 }
         set { idleTimeout = .nanoseconds(Int64(newValue * 1e9)) }
+    }
+
+    /// `lineTimeout` in seconds.
+    public var lineTimeoutSeconds: Double {
+        get { Double(lineTimeout.nanoseconds) / 1e9 }
+        set { lineTimeout = .nanoseconds(Int64(newValue * 1e9)) }
+    }
+}
+
+extension TimeAmount {
+    /// `10 s`, `0.3 s`: for messages to clients and the log.
+    var secondsText: String {
+        let seconds = Double(nanoseconds) / 1e9
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 }

@@ -164,6 +164,35 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertEqual(try responses(channel).count, 10)
     }
 
+    /// The line deadline counts from a line's first byte (later bytes do not
+    /// reset it) and starts again with each new line. On the embedded loop's
+    /// virtual clock, so exact.
+    func testLineDeadlineCountsFromTheFirstByte() throws {
+        var limits = ServerLimits()
+        limits.lineTimeoutSeconds = 0.3
+        let channel = try makeChannel(limits: limits)
+        let loop = channel.embeddedEventLoop
+        // Two lines, each finished within 0.3 s of its own first byte.
+        try send(channel, "PING\nSE")
+        loop.advanceTime(by: .milliseconds(200))
+        try send(channel, "ARCH LIMIT=1 三保\nPI")
+        loop.advanceTime(by: .milliseconds(200))
+        try send(channel, "NG\n")
+        loop.advanceTime(by: .milliseconds(500))
+        XCTAssertEqual(try responses(channel).map { $0["ok"] as? Bool }, [true, true, true])
+        XCTAssertTrue(channel.isActive)
+        // A byte every 0.1 s: each well inside 0.3 s of the last, but the line
+        // began 0.3 s ago.
+        for byte in Array("PIN".utf8) {
+            try send(channel, [byte])
+            loop.advanceTime(by: .milliseconds(100))
+        }
+        let notice = try XCTUnwrap(responses(channel).first)
+        XCTAssertEqual(errorCode(notice), "timeout")
+        loop.run()
+        XCTAssertFalse(channel.isActive)
+    }
+
     /// Lines of nothing but spaces, tabs and carriage returns get no answer, wherever
     /// the CR stands (the fuzz test below once drew "\r \r" and counted it blank).
     func testBlankLinesWithCarriageReturnsAreIgnored() throws {

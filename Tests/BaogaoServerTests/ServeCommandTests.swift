@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BaogaoServer
 import Foundation
 import XCTest
 
@@ -79,5 +80,42 @@ final class ServeCommandTests: XCTestCase {
         server.waitUntilExit()
         XCTAssertEqual(server.terminationReason, .exit)
         XCTAssertEqual(server.terminationStatus, 0)
+    }
+
+    /// `--host 0.0.0.0` without a token is refused before anything is bound,
+    /// with an error that names the two ways out.
+    func testNonLoopbackHostWithoutTokenIsRefused() throws {
+        for host in ["0.0.0.0", "::"] {
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: try baogao)
+            server.arguments = ["serve", "--index", SampleIndex.path, "--port", "0", "--host", host]
+            let out = Pipe(), err = Pipe()
+            server.standardOutput = out
+            server.standardError = err
+            try server.run()
+            // Reads to the end: a server that started would never get there,
+            // so stop it after a while and fail.
+            let guardTimer = DispatchWorkItem { if server.isRunning { server.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: guardTimer)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            server.waitUntilExit()
+            guardTimer.cancel()
+            XCTAssertEqual(server.terminationReason, .exit, host)
+            XCTAssertNotEqual(server.terminationStatus, 0, host)
+            XCTAssertFalse(stdout.contains("listening"), stdout)
+            XCTAssertTrue(stderr.contains("not a loopback address"), stderr)
+            XCTAssertTrue(stderr.contains("--token-file") && stderr.contains("--insecure"), stderr)
+        }
+    }
+
+    func testLoopbackAddresses() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "LocalHost", "::1", "[::1]", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"] {
+            XCTAssertTrue(HostPolicy.isLoopback(host), host)
+        }
+        for host in ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "::2", "::ffff:10.0.0.1", "example.org",
+                     "localhost.example.org", "127.0.0.1.example.org", ""] {
+            XCTAssertFalse(HostPolicy.isLoopback(host), host)
+        }
     }
 }

@@ -92,17 +92,105 @@ final class ServerSocketTests: XCTestCase {
         XCTAssertTrue(c.isClosedByServer())
     }
 
-    func testConnectionCap() async throws {
+    /// At the cap, the connection idle the longest makes room for the new one.
+    func testConnectionCapClosesTheLongestIdle() async throws {
         let server = try await startServer { $0.maxConnections = 3 }
         defer { Task { await server.shutdown() } }
-        var clients = try (0..<3).map { _ in try LineClient(port: server.port) }
+        let clients = try (0..<3).map { _ in try LineClient(port: server.port) }
+        // In this order, so clients[0] has been idle the longest.
+        for c in clients { XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true) }
+        let newcomer = try LineClient(port: server.port)
+        XCTAssertEqual(result(try newcomer.request("PING"))["pong"] as? Bool, true)
+        let notice = try parseResponse(try XCTUnwrap(clients[0].readLine(), "no eviction notice"))
+        XCTAssertEqual(errorCode(notice), "busy")
+        XCTAssertTrue((notice["message"] as? String ?? "").contains("idle the longest"), "\(notice)")
+        XCTAssertTrue(clients[0].isClosedByServer())
+        for c in clients.dropFirst() + [newcomer] { XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true) }
+        XCTAssertEqual(server.connectionCount, 3)
+    }
+
+    /// At the cap with every connection busy, the new one is refused.
+    func testConnectionCapRefusesWhenNoneIsIdle() async throws {
+        let server = try await startServer(service: SlowService(delay: 1.5)) { $0.maxConnections = 2 }
+        defer { Task { await server.shutdown() } }
+        let a = try LineClient(port: server.port), b = try LineClient(port: server.port)
+        a.send("SEARCH ID=a 三保\n")
+        b.send("SEARCH ID=b 三保\n")
+        try await waitUntil { server.queriesInFlight == 2 }
+        let refused = try LineClient(port: server.port)
+        let refusal = try parseResponse(try XCTUnwrap(refused.readLine()))
+        XCTAssertEqual(errorCode(refusal), "busy")
+        XCTAssertTrue((refusal["message"] as? String ?? "").contains("none is idle"), "\(refusal)")
+        XCTAssertTrue(refused.isClosedByServer())
+        // The busy ones were left alone.
+        XCTAssertEqual(try parseResponse(try XCTUnwrap(a.readLine()))["id"] as? String, "a")
+        XCTAssertEqual(try parseResponse(try XCTUnwrap(b.readLine()))["id"] as? String, "b")
+    }
+
+    /// One address cannot take more than its share, even with room overall
+    /// and its own connections idle.
+    func testConnectionCapPerAddress() async throws {
+        let server = try await startServer { $0.maxConnectionsPerAddress = 2 }
+        defer { Task { await server.shutdown() } }
+        var clients = try (0..<2).map { _ in try LineClient(port: server.port) }
         for c in clients { XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true) }
         let refused = try LineClient(port: server.port)
-        XCTAssertEqual(errorCode(try parseResponse(try XCTUnwrap(refused.readLine()))), "busy")
+        let refusal = try parseResponse(try XCTUnwrap(refused.readLine()))
+        XCTAssertEqual(errorCode(refusal), "busy")
+        XCTAssertTrue((refusal["message"] as? String ?? "").contains("from 127.0.0.1"), "\(refusal)")
         XCTAssertTrue(refused.isClosedByServer())
-        clients.removeFirst()  // closes one
-        try await waitUntil { server.connectionCount < 3 }
+        // Nobody was pushed out for it.
+        for c in clients { XCTAssertEqual(result(try c.request("PING"))["pong"] as? Bool, true) }
+        clients.removeFirst()  // closes one: the address has room again
+        try await waitUntil { server.connectionCount < 2 }
         XCTAssertEqual(result(try LineClient(port: server.port).request("PING"))["pong"] as? Bool, true)
+    }
+
+    /// Slowloris: a byte every 50 ms, far inside the line deadline between
+    /// bytes, never a newline. The deadline counts from the first byte, so
+    /// the connection is told `timeout` and closed; others are served all along.
+    func testSlowlorisIsClosedAfterTheLineDeadline() async throws {
+        let server = try await startServer { $0.lineTimeoutSeconds = 0.3 }
+        defer { Task { await server.shutdown() } }
+        let slow = try LineClient(port: server.port, receiveTimeout: 5)
+        let trickle = Task.detached {
+            // Until the server closes (send fails) or 5 s: never a whole line.
+            let start = Date()
+            for byte in Array(String(repeating: "SEARCH 三保 ", count: 20).utf8) {
+                guard Date().timeIntervalSince(start) < 5, slow.trySend([byte]) else { break }
+                try? await Task.sleep(nanoseconds: 50_000_000)
+            }
+        }
+        let other = try LineClient(port: server.port)
+        XCTAssertEqual(result(try other.request("SEARCH LIMIT=1 三保"))["query"] as? String, "三保")
+        let start = Date()
+        let line = try XCTUnwrap(slow.readLine(), "not closed by the line deadline")
+        let notice = try parseResponse(line)
+        XCTAssertEqual(errorCode(notice), "timeout")
+        XCTAssertTrue((notice["message"] as? String ?? "").contains("request line"), "\(notice)")
+        XCTAssertTrue(slow.isClosedByServer())
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        await trickle.value
+        XCTAssertEqual(result(try other.request("SEARCH LIMIT=1 三保"))["query"] as? String, "三保")
+    }
+
+    /// Blank lines are not requests: sent now and then, they do not keep an
+    /// idle connection open.
+    func testBlankLinesDoNotResetTheIdleTimer() async throws {
+        let server = try await startServer { $0.idleTimeoutSeconds = 0.5 }
+        defer { Task { await server.shutdown() } }
+        let c = try LineClient(port: server.port, receiveTimeout: 5)
+        let keepAlive = Task.detached {
+            let start = Date()
+            while Date().timeIntervalSince(start) < 5, c.trySend(Array("\n".utf8)) {
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
+        }
+        let notice = try parseResponse(try XCTUnwrap(c.readLine(), "blank lines kept the connection open"))
+        XCTAssertEqual(errorCode(notice), "timeout")
+        XCTAssertTrue((notice["message"] as? String ?? "").contains("no request"), "\(notice)")
+        XCTAssertTrue(c.isClosedByServer())
+        await keepAlive.value
     }
 
     func testRequestTimeBudget() async throws {

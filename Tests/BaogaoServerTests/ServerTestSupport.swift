@@ -120,6 +120,17 @@ final class LineClient: @unchecked Sendable {
         }
     }
 
+    /// Sends all of `bytes`; false once the server has closed the connection.
+    func trySend(_ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { return false }
+            sent += n
+        }
+        return true
+    }
+
     /// The next line, without `\n`; nil at end of stream or on time-out.
     func readLine() -> String? {
         while true {
