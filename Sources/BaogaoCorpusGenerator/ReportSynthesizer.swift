@@ -79,7 +79,7 @@ struct ReportSynthesizer {
 
         var layoutRNG = SplitMix64(seed: seed, stream: UInt64(number), purpose: 1)
         let hardWrapped = layoutRNG.chance(hardWrappedFraction)
-        let text = hardWrapped ? HardWrappedLayout.render(paragraphs) : HardWrappedLayout.renderOnePerLine(paragraphs)
+        let text = hardWrapped ? ReportLayout.hardWrapped(paragraphs) : ReportLayout.onePerLine(paragraphs)
         return GeneratedReport(number: number, template: template.file, region: region, year: year,
                                isHardWrapped: hardWrapped, paragraphs: paragraphs, text: text)
     }

@@ -97,10 +97,3 @@ struct SeedReport {
         return false
     }
 }
-
-/// Why a seed file cannot serve as a template.
-public struct SeedProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var reason: String
-    public var description: String { "\(file): \(reason)" }
-}
