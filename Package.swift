@@ -6,6 +6,9 @@
 //   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU
 //                                                         BaogaoIndex ─► CDeflate, CZstd
 //
+//   baogao-corpus ─► BaogaoCorpusGenerator      (stands apart: Foundation only, no engine layer;
+//                                                the tests and benchmarks use it to make corpora)
+//
 import PackageDescription
 
 let icu: [LinkerSetting] = [
@@ -22,6 +25,8 @@ let package = Package(
         .library(name: "BaogaoIndex", targets: ["BaogaoIndex"]),
         .library(name: "BaogaoAnalysis", targets: ["BaogaoAnalysis"]),
         .library(name: "BaogaoIngest", targets: ["BaogaoIngest"]),
+        .library(name: "BaogaoCorpusGenerator", targets: ["BaogaoCorpusGenerator"]),
+        .executable(name: "baogao-corpus", targets: ["baogao-corpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,12 +65,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Synthetic reports of many regions and years from the seed reports in Corpus/,
+        // deterministic for a seed; independent of the engine, which it is made to test.
+        .target(name: "BaogaoCorpusGenerator"),
+        // The generator on the command line (Scripts/bench-index).
+        .executableTarget(
+            name: "baogao-corpus",
+            dependencies: ["BaogaoCorpusGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
         .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest"]),
         .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
-        .testTarget(name: "BaogaoQueryTests", dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        .testTarget(
+            name: "BaogaoQueryTests",
+            dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
+        // Reads what the generator writes back with the engine's ReportReader.
+        .testTarget(name: "BaogaoCorpusGeneratorTests", dependencies: ["BaogaoCorpusGenerator", "BaogaoIngest"]),
         .testTarget(
             name: "BaogaoServerTests",
             dependencies: [

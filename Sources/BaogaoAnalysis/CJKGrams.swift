@@ -4,7 +4,7 @@
 /// per character and one bigram per adjacent pair, positioned at the normalised
 /// scalar offset of their first character. Any query that is itself a run of CJK
 /// characters can then be answered exactly: one character by its unigram, two or
-/// more by the chain of bigrams at consecutive positions (DESIGN.md decision 1).
+/// more by the chain of bigrams at consecutive positions (ARCHITECTURE.md, decision 1).
 public enum CJKGrams {
     /// CJK ideographs (all blocks, including the astral extensions) and the
     /// iteration mark 〇/々 that behaves like one.

@@ -1,6 +1,6 @@
 /// Text after normalisation (NFKC, case folding, Traditional→Simplified), with the
 /// map back to the original so that highlights and citations point into the text
-/// as written (DESIGN.md decision 3).
+/// as written (ARCHITECTURE.md, decision 3).
 ///
 /// Offsets are Unicode scalar offsets everywhere they cross an interface.
 public struct NormalizedText: Sendable, Equatable {

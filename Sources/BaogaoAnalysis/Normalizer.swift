@@ -1,7 +1,7 @@
 /// Normalises paragraph text for search: NFKC with case folding (ICU `nfkc_cf`),
 /// then Traditional→Simplified (ICU "Traditional-Simplified"), keeping for every
 /// normalised scalar the offset of the original scalar it came from
-/// (DESIGN.md decision 3). One instance per thread.
+/// (ARCHITECTURE.md, decision 3). One instance per thread.
 ///
 /// Exactness: the result is identical to running ICU's nfkc_cf over the whole
 /// text, then ICU's Traditional-Simplified on each character.

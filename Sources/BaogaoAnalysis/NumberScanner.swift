@@ -1,6 +1,6 @@
 /// Finds the numbers of normalised text before the word segmenter sees it,
 /// because segmenters mangle them (`-3480.83万元` → `-|3480.83万元`,
-/// `23,876` → `23|,|876`; DESIGN.md, "what other engines' users taught us").
+/// `23,876` → `23|,|876`; ARCHITECTURE.md, "what other engines' users taught us").
 /// Each number becomes one `.number` token; the text between numbers goes to ICU.
 ///
 /// What is a number here (all on nfkc_cf output, so full-width digits, commas

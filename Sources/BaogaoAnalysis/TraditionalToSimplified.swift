@@ -5,7 +5,7 @@
 /// transliterator is not character-level over whole texts — it also has 976
 /// rules spanning 2–5 characters (`TransliterationRules`) — but those rules
 /// hurt a search engine more than they help:
-/// - they break the substring guarantee of DESIGN.md decision 1: normalisation
+/// - they break the substring guarantee of ARCHITECTURE.md, decision 1: normalisation
 ///   must map a substring of a text to a substring of the normalised text, or a
 ///   query can miss text that contains it (text 开展巡察工作 becomes 开展巡查工作,
 ///   so the query 察工作 would miss it);

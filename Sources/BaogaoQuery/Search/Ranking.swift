@@ -4,7 +4,7 @@ import Foundation
 /// normalised characters, since terms match as substrings rather than words.
 /// Two boosts refine it, both multiplicative and documented in the README:
 /// - a term that is also a whole ICU word and occurs in the paragraph as that
-///   word scores ×1.3 (the "whole-word match" of DESIGN.md decision 1);
+///   word scores ×1.3 (the "whole-word match" of ARCHITECTURE.md, decision 1);
 /// - with several terms, the best candidates are re-ranked by how close the
 ///   terms stand: × (1 + 0.5 / (1 + gap / 5)) for the smallest character gap
 ///   between occurrences of different terms.

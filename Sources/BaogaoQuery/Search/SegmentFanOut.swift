@@ -3,7 +3,7 @@ import Synchronization
 
 /// Runs one piece of work per segment on every core and gathers the results in
 /// segment order. Segments are independent until their results are merged
-/// (DESIGN.md decision 5), so a query over several segments is that many
+/// (ARCHITECTURE.md, decision 5), so a query over several segments is that many
 /// searches running side by side; with one segment, or when the caller says
 /// the work is too small to share (`Searcher.fansOut`), nothing changes threads.
 ///

@@ -5,7 +5,7 @@ import BaogaoAnalysis
 ///
 /// Matching runs on the normalised text; the offset map turns each match back
 /// into original scalar offsets, so full-width or Traditional text is
-/// highlighted as written (DESIGN.md decision 3).
+/// highlighted as written (ARCHITECTURE.md, decision 3).
 public struct Snippet: Sendable, Equatable {
     public var text: String
     /// Ranges in `text` (the snippet), in Unicode scalars.

@@ -2,7 +2,7 @@ import BaogaoAnalysis
 import BaogaoIndex
 
 /// Finds the documents of one segment whose normalised text contains a string,
-/// with the number of occurrences: the recall of grep (DESIGN.md decision 1).
+/// with the number of occurrences: the recall of grep (ARCHITECTURE.md, decision 1).
 ///
 /// - A run of CJK characters is answered from the index alone, exactly: one
 ///   character by its unigram postings, two by their bigram, more by bigrams

@@ -1,5 +1,5 @@
 // A number range of the query (`>1亿`, `增长>5%`, `1000万元..1亿元`), searched
-// against the number facts extracted from paragraphs (DESIGN.md decision 4),
+// against the number facts extracted from paragraphs (ARCHITECTURE.md, decision 4),
 // not against the raw text. Values are in base units so that the executor
 // compares plain Doubles: yuan for amounts, percent for percentages (5% is
 // 5.0), percentage points, and the counted thing for counts (万人次 → 人次).

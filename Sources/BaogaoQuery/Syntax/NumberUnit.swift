@@ -1,5 +1,5 @@
 // The units a number range may be written in, and the scanner for the number
-// itself. Units are the ones the number-fact extractor knows (DESIGN.md
+// itself. Units are the ones the number-fact extractor knows (ARCHITECTURE.md,
 // decision 4); each maps to a kind, a base unit and a multiplier to it.
 
 /// A unit as written in a query: `亿元` is an amount of 1e8 yuan.

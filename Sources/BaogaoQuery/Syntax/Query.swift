@@ -3,8 +3,8 @@
 // (QueryParser) is the only code that builds it.
 //
 // Offsets: every `span` is a range of Unicode scalar offsets into `Query.text`,
-// the query exactly as the user typed it (DESIGN.md: one offset unit at every
-// interface).
+// the query exactly as the user typed it (one offset unit at every interface:
+// ARCHITECTURE.md, "what other engines' users taught us").
 
 /// A parsed query: a boolean expression over terms, phrases and number ranges,
 /// plus filters that restrict the whole query.

@@ -10,7 +10,8 @@ import XCTest
 /// - **reader**: paragraphs from `ReportReader`; an entry whose context is in no
 ///   paragraph is counted as "context not found (paragraph reconstruction)", printed,
 ///   and left out of precision and recall (it measures ingestion, not extraction);
-/// - **prejoined**: paragraphs from a port of the shared textnorm reconstruction.
+/// - **prejoined**: paragraphs from the reference reconstruction the labels were made
+///   with (`NumberTestCorpus.prejoined`).
 /// The thresholds are asserted on the reader measurement once `ReportReader` joins
 /// hard-wrapped lines; while it is the naive first cut (no paragraph spans two lines),
 /// they are asserted on the prejoined one, and the test says so.

@@ -44,8 +44,9 @@ enum NumberTestCorpus {
         return out
     }
 
-    /// A port of `../shared/tools/textnorm.py` (beside the repository) `reconstruct`: the paragraphs the real
-    /// ingestion is expected to produce. Used only while `ReportReader` is the naive
+    /// The paragraphs the real ingestion is expected to produce, by the reference
+    /// reconstruction the labels were made with (ported here in full, so the test needs
+    /// nothing outside the repository). Used only while `ReportReader` is the naive
     /// one-paragraph-per-line first cut, so the labels can be measured meanwhile.
     static func prejoined(_ text: String) -> [String] {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,4 +1,5 @@
 import BaogaoAnalysis
+import BaogaoCorpusGenerator
 import BaogaoIndex
 import BaogaoQuery
 import Foundation
@@ -17,19 +18,16 @@ let sampleCorpus = repositoryRoot.appendingPathComponent("Corpus").path
 enum SharedIndex {
     static let sample: Searcher = build(corpus: sampleCorpus, name: "sample")
 
-    /// A small corpus from the project's generator (../shared/tools/gen_corpus.py),
-    /// a tenth of it in the hard-wrapped PDF layout.
-    static let generated: Searcher? = {
-        let generator = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_corpus.py").path
-        guard FileManager.default.fileExists(atPath: generator) else { return nil }
+    /// A small corpus from the project's generator (BaogaoCorpusGenerator): 1 MB of
+    /// synthetic reports of many regions and years, a tenth in the hard-wrapped PDF layout.
+    static let generated: Searcher = {
         let out = NSTemporaryDirectory() + "baogao-gen-" + UUID().uuidString
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator, sampleCorpus, out, "--mb", "1", "--seed", "7"]
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        do {
+            let generator = try CorpusGenerator(seedsDirectory: sampleCorpus)
+            try generator.write(to: out, options: CorpusGenerator.Options(megabytes: 1, seed: 7, hardWrappedFraction: 0.1))
+        } catch {
+            fatalError("cannot generate the test corpus: \(error)")
+        }
         return build(corpus: out, name: "generated")
     }()
 

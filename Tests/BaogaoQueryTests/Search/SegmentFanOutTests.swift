@@ -9,7 +9,7 @@ final class SegmentFanOutTests: XCTestCase {
                           "三保 year:2023", "教育 >1亿", ">1亿元", "增长>5%", "收入 NEAR/5 增长", "区级"]
 
     func testBothWaysGiveTheSameHitsFactsMentionsDefinitionsAndTotals() throws {
-        for shared in [SharedIndex.sample, SharedIndex.generated].compactMap({ $0 }) {
+        for shared in [SharedIndex.sample, SharedIndex.generated] {
             XCTAssertGreaterThan(shared.index.segments.count, 1, "the test needs several segments")
             let sideBySide = Searcher(index: shared.index, fanOutMinimumDocs: 0)
             let inTurn = Searcher(index: shared.index, fanOutMinimumDocs: .max)

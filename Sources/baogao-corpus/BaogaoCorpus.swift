@@ -1,0 +1,69 @@
+import ArgumentParser
+import BaogaoCorpusGenerator
+import Foundation
+
+/// `baogao-corpus`: the corpus generator on the command line, for benchmarks
+/// (Scripts/bench-index) and for trying the engine on something large.
+@main
+struct BaogaoCorpus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baogao-corpus",
+        abstract: "Write a deterministic corpus of synthetic budget reports made from seed reports.",
+        discussion: """
+            Every .txt report in SEEDS_DIR is a template; OUT_DIR receives r00000.txt, r00001.txt, …
+            and manifest.tsv (file, template, region, year, layout, paragraphs). Earlier generated
+            files in OUT_DIR are replaced. The same seed gives the same corpus on every machine.
+            Example:
+              baogao-corpus --mb 200 Corpus /tmp/bench200
+            """)
+
+    @Option(help: "Target size in MiB (the last report may pass it).")
+    var mb: Double = 20
+
+    @Option(help: "The corpus seed: the same seed, the same corpus.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The share of reports in the hard-wrapped PDF layout, 0…1.")
+    var pdfFraction: Double = 0.1
+
+    @Argument(help: ArgumentHelp("The folder of seed reports (the project's Corpus/).", valueName: "SEEDS_DIR"))
+    var seedsDirectory: String
+
+    @Argument(help: ArgumentHelp("The folder to write the corpus into.", valueName: "OUT_DIR"))
+    var outputDirectory: String
+
+    func validate() throws {
+        guard mb > 0, mb.isFinite else { throw ValidationError("--mb must be a size above 0, got \(mb)") }
+        guard (0...1).contains(pdfFraction) else {
+            throw ValidationError("--pdf-fraction must be between 0 and 1, got \(pdfFraction)")
+        }
+    }
+
+    func run() throws {
+        do {
+            let generator = try CorpusGenerator(seedsDirectory: seedsDirectory)
+            for problem in generator.skippedSeeds { warn("skipped seed \(problem)") }
+            let options = CorpusGenerator.Options(megabytes: mb, seed: seed, hardWrappedFraction: pdfFraction)
+            var reportedTenths = 0
+            let summary = try generator.write(to: outputDirectory, options: options) { so in
+                // A line per tenth of the target: enough to see it move, few enough for a log.
+                let tenths = min(10, Int(Double(so.bytes) / (mb * 1_048_576) * 10))
+                if tenths > reportedTenths {
+                    reportedTenths = tenths
+                    warn("\(tenths * 10)%: \(so.reports) reports, \(mebibytes(so.bytes)) MiB")
+                }
+            }
+            warn("wrote \(summary.reports) reports, \(summary.bytes) bytes (\(mebibytes(summary.bytes)) MiB) "
+                 + "from \(generator.templates.count) seeds to \(outputDirectory)")
+        } catch {
+            warn("baogao-corpus: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func mebibytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+
+    private func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
