@@ -14,7 +14,7 @@ import Synchronization
 /// keep it to the end, so in-flight requests finish on the old reader while
 /// new ones see the new commit. The old reader is freed with its last request.
 ///
-/// A commit renames a new MANIFEST into place (DESIGN.md decision 5), so a
+/// A commit renames a new MANIFEST into place (ARCHITECTURE.md, decision 5), so a
 /// change of its inode, size or mtime is the signal; `poll()` checks that
 /// cheaply (one stat) and opens the new index only when it changed.
 public final class IndexWatcher: Sendable {

@@ -3,7 +3,7 @@ import BaogaoQuery
 import Foundation
 
 /// What the server asks of the engine: one method per index command of the
-/// protocol. The server adds no search logic of its own (DESIGN.md, "One
+/// protocol. The server adds no search logic of its own (ARCHITECTURE.md, "One
 /// engine, three front ends"); it parses requests, calls these on a query
 /// thread, and frames what they return.
 ///
