@@ -122,13 +122,18 @@ struct SubstringMatcher {
         let analyzed = analyzer.analyze(String(text))
         for token in analyzed.words {
             let word = analyzed.text(of: token).filter { token.kind != .number || $0 != "," }
-            var docs = DocSet()
+            // A short word (`1`) is part of tens of thousands of indexed words:
+            // their documents are marked in one bitmap, not merged list by list,
+            // which cost a pass over the whole result per word.
+            var marked = [Bool](repeating: false, count: segment.docCount)
             for (term, key) in try wordTerms() where term.contains(word) {
                 guard var cursor = try segment.postings(key) else { continue }
-                var one = DocSet()
-                while try cursor.next() { one.append(cursor.doc, 1) }
-                docs = docs.union(one)
+                while try cursor.next() {
+                    if Int(cursor.doc) < marked.count { marked[Int(cursor.doc)] = true }
+                }
             }
+            var docs = DocSet()
+            for (d, isMarked) in marked.enumerated() where isMarked { docs.append(UInt32(d), 1) }
             result = result.map { $0.intersecting(docs) } ?? docs
         }
         return result
