@@ -94,9 +94,14 @@ enum AnswerPrinter {
         var lines: [String] = []
         if let items = a.items {
             lines.append(indent + (items.isEmpty ? a.text : "\(items.count) item(s):"))
-            let width = min(28, items.map { DisplayWidth.of($0.label) }.max() ?? 6)
-            for item in items {
-                lines.append(indent + "  " + DisplayWidth.pad(item.label, to: width) + "  "
+            // The label with whose figure it is and the year: one region's 全市 and
+            // 市级 figures, or two years of one line, stay told apart.
+            let names = items.map { item in
+                [item.label, item.scope, item.year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " · ")
+            }
+            let width = min(36, names.map { DisplayWidth.of($0) }.max() ?? 6)
+            for (item, name) in zip(items, names) {
+                lines.append(indent + "  " + DisplayWidth.pad(name, to: width) + "  "
                              + DisplayWidth.pad(item.text, to: 14) + "  "
                              + Highlighter.dim("\(item.citation.region ?? "") ¶\(item.citation.paragraph) · \(item.citation.doc)", color: color))
             }

@@ -50,6 +50,11 @@ public struct AnswerItem: Sendable, Equatable {
     public var text: String
     public var value: Double
     public var unit: String
+    /// 全市, 市级 …, when the report says whose figure it is.
+    public var scope: String?
+    /// The year the figure speaks of.
+    public var year: Int?
+    public var region: String?
     public var citation: AnswerCitation
 }
 

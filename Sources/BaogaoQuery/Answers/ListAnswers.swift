@@ -2,7 +2,10 @@ import BaogaoAnalysis
 import BaogaoIndex
 
 /// List questions: "解放区2024年哪些支出科目超过1亿元？" → the budget lines that
-/// qualify, each with its figure and citation, and only those.
+/// qualify, each with its figure and citation, and only those. A question that
+/// names one figure ("哪些地区的教育支出超过10亿元？", "…政府债务余额超过100亿元")
+/// is answered from every fact with that label, wherever the report states it:
+/// 焦作市 gives its 教育支出 in prose, not in a list of lines.
 ///
 /// Which facts are budget lines: a report lists them as a run — one paragraph
 /// naming at least three items (`一般公共服务支出5.59亿元，增长0.7%；公共安全支出…`)
@@ -27,17 +30,17 @@ extension Searcher {
             range = try parse(text).root?.positiveRanges.first
             if range == nil { result.message = "no answer found: cannot read the threshold \(text)"; return result }
         }
-        let rows = factRows(region: q.region, keep: Self.isItem)
-        let lines = Self.budgetLineDocs(rows)
+        let named = q.label
+        let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
+        let lines = named == nil ? Self.budgetLineDocs(rows) : []
         var items: [AnswerItem] = []
         var seen = Set<String>()
         var sawLines = false
         // One prepared matcher per segment: it decides units and relations once per string.
         var matchers: [Int: RangeMatcher] = [:]
-        for row in rows where lines.contains(DocKey(segment: row.segment, doc: row.doc)) {
-            guard Self.isItem(row.label) else { continue }
-            // "哪些地区的教育支出超过10亿元": that line only, wherever it is.
-            if let item = q.label, !row.label.contains(item) { continue }
+        for row in rows where named != nil || lines.contains(DocKey(segment: row.segment, doc: row.doc)) {
+            // "哪些地区的教育支出超过10亿元": that figure only, wherever it is.
+            if let item = named { guard row.label.contains(item) else { continue } } else { guard Self.isItem(row.label) else { continue } }
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
             if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }
@@ -58,10 +61,12 @@ extension Searcher {
             guard seen.insert("\(row.report.doc)|\(row.label)|\(row.value)|\(row.year ?? 0)").inserted else { continue }
             let a = try answer(for: row, withRelated: false)
             guard let citation = a.citation else { continue }
-            items.append(AnswerItem(label: row.label, text: a.text, value: row.value, unit: row.unit, citation: citation))
+            items.append(AnswerItem(label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
+                                    year: row.year, region: row.report.region, citation: citation))
         }
         guard sawLines else {
-            result.message = "no answer found: no budget lines for this region and year"
+            result.message = named.map { "no answer found: no figure of \($0) for this region and year" }
+                ?? "no answer found: no budget lines for this region and year"
             return result
         }
         if range != nil { items.sort { abs($0.value) > abs($1.value) } }

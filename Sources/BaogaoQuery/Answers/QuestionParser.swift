@@ -53,21 +53,31 @@ public enum QuestionParser {
     /// Words for where or which, not what: dropped from the front of a name.
     static let listPlaceWords = ["地区", "地方", "区县", "城市", "各地", "各区", "各县", "各市"]
 
-    /// The one budget line a list question names, or nil when it names only a kind
-    /// of line: "哪些地区的教育支出超过10亿元" → 教育支出, but "哪些支出科目超过1亿元"
-    /// → nil. The name is the run of Han characters before the first 支出, from
-    /// after the last list word or 的, without a leading place word; it must be a
-    /// budget line by the list engine's rule (not a total such as 一般公共预算支出).
+    /// Words that start the condition of a list question: the item's name ends
+    /// before the first of them.
+    static let listConditionWords = ["超过", "高于", "大于", "多于", "不低于", "不少于", "低于", "少于", "小于", "不足", "不到",
+                                     "在", "增长", "增幅", "增速", "下降", "降幅", "减少", "比上年", "较上年", "同比", "达到"]
+    /// Names that are a kind of line or a measure, not one figure.
+    static let listKindWords: Set<String> = ["支出", "收入", "科目", "支出科目", "收入科目", "项目", "项", "指标"]
+
+    /// The one figure a list question names, or nil when it names only a kind of
+    /// line: "哪些地区的教育支出超过10亿元" → 教育支出, "哪些地区的政府债务余额超过
+    /// 100亿元" → 政府债务余额, but "哪些支出科目超过1亿元" → nil. The name is the
+    /// run of Han characters before the condition, from after the last list word
+    /// or 的, without a leading place word.
     static func listItem(_ text: String) -> String? {
-        guard let m = text.firstMatch(of: #/(\p{Han}*?)支出/#) else { return nil }
-        var name = String(m.output.1)
+        var end = text.endIndex
+        for word in listConditionWords {
+            if let r = text.range(of: word), r.lowerBound < end { end = r.lowerBound }
+        }
+        guard let m = String(text[..<end]).firstMatch(of: #/\p{Han}+$/#) else { return nil }
+        var name = String(m.output)
         for word in listItemDelimiters {
             if let r = name.ranges(of: word).last { name = String(name[r.upperBound...]) }
         }
         for word in listPlaceWords where name.hasPrefix(word) { name.removeFirst(word.count) }
-        guard !name.isEmpty else { return nil }
-        let item = name + "支出"
-        return Searcher.isItem(item) ? item : nil
+        guard !name.isEmpty, !listKindWords.contains(name) else { return nil }
+        return name
     }
 
     // MARK: Definitions
@@ -132,8 +142,13 @@ public enum QuestionParser {
             var head = String(text[..<r.lowerBound])
             // 重庆市江津区: the enclosing place written just before the region goes too.
             if let m = head.firstMatch(of: #/\p{Han}{2,3}?[省市]$/#) { head.removeSubrange(m.range) }
-            let rest = head + String(text[r.upperBound...])
-            return (region, rest)
+            var tail = String(text[r.upperBound...])
+            // 焦作市级 / 江津区本级: the region's suffix begins a scope word (市级,
+            // 区本级), so it stays in what is left for the scope to be read.
+            if let last = name.last, "市县区".contains(last), tail.hasPrefix("级") || tail.hasPrefix("本级") {
+                tail = String(last) + tail
+            }
+            return (region, head + tail)
         }
         return nil
     }

@@ -33,6 +33,10 @@ final class QuestionParserTests: XCTestCase {
             Case(question: "焦作市上年一般公共预算支出是多少", year: .previous, region: "焦作市", label: "一般公共预算支出"),
             Case(question: "2023年末江津区政府债务余额是多少", year: .year(2023), region: "江津区", label: "政府债务余额"),
             Case(question: "焦作市2025年市级专项债务余额", year: .year(2025), region: "焦作市", scope: "市级", label: "专项债务余额"),
+            // A region's suffix followed by 级 is a scope word: 焦作 + 市级, not 焦作市 + a stray 级.
+            Case(question: "焦作市级一般公共预算收入是多少", region: "焦作市", scope: "市级", label: "一般公共预算收入"),
+            Case(question: "2025年焦作市本级一般公共预算支出是多少", year: .year(2025), region: "焦作市", scope: "市本级", label: "一般公共预算支出"),
+            Case(question: "江津区级政府债务余额", region: "江津区", scope: "区级", label: "政府债务余额"),
             Case(question: "国有资本经营预算收入是多少", label: "国有资本经营预算收入"),
             Case(question: "焦作市2025年一般公共预算收入调整为多少", year: .year(2025), region: "焦作市", stage: .adjusted, label: "一般公共预算收入"),
             Case(question: "2023年江津区一般公共预算收入是多少亿元", year: .year(2023), region: "江津区", label: "一般公共预算收入"),
@@ -91,8 +95,10 @@ final class QuestionParserTests: XCTestCase {
             ("2023年哪些支出比上年下降了", nil),
             ("江津区2023年一般公共预算哪些支出科目低于2亿元", nil),
             ("增幅超过10%的科目有哪些", nil),
-            // A total is not a budget line: the question stays one about every line.
-            ("哪些地区的一般公共预算支出超过100亿元", nil),
+            // A named total or balance is one figure too, compared across regions (issue 14:
+            // these were read as questions about every budget line, and found none).
+            ("哪些地区的一般公共预算支出超过100亿元", "一般公共预算支出"),
+            ("哪些地区的政府债务余额超过100亿元", "政府债务余额"),
         ]
         for (question, item) in table {
             let q = QuestionParser.parse(question, regions: regions)
