@@ -97,6 +97,7 @@ extension ProtocolError {
         case .syntax(let e): self.init(.syntaxError, e.message, position: e.position)
         case .index(let e): self.init(.indexError, e.description)
         case .unsupported(let position, let message): self.init(.unsupported, message, position: position)
+        case .timeout: self.init(.timeout, error.description)
         }
     }
 }

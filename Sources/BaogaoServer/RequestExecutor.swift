@@ -9,10 +9,11 @@ import Synchronization
 /// (`ServerLimits.maxRunningQueries`); beyond it a request is refused `busy`
 /// at once rather than queued without bound.
 ///
-/// The time budget of a request is enforced by the connection (it answers
-/// `timeout` and moves on); the query itself cannot be interrupted, and keeps
-/// its slot here until it really ends, so timed-out queries still count
-/// against the bound.
+/// The time budget of a request is enforced twice: by the connection (it
+/// answers `timeout` and moves on) and by the query, which runs within a
+/// `Deadline` of the same length and stops itself between units of work. A
+/// query keeps its slot here until it really ends, so one that overruns by a
+/// unit of work still counts against the bound.
 public final class RequestExecutor: Sendable {
     /// nil runs queries inline on the calling loop: only for in-memory
     /// tests (EmbeddedChannel is single-threaded).
@@ -60,7 +61,11 @@ public final class RequestExecutor: Sendable {
         let page = Page(limit: min(request.limit ?? 10, limits.maxLimit), offset: request.offset ?? 0)
         do throws(ProtocolError) {
             if request.command == .reload { return .success(try reload()) }
-            let context = QueryContext(searcher: watcher.current)
+            // The connection answers `timeout` when the budget passes; the deadline
+            // makes the query itself stop then too, so it gives its thread and
+            // its slot back instead of running on unseen.
+            let budget = Double(limits.requestTimeout.nanoseconds) / 1e9
+            let context = QueryContext(searcher: watcher.current.within(.after(seconds: budget)))
             let q = request.argument
             switch request.command {
             case .search: return .success(try service.search(q, page: page, context: context))

@@ -8,10 +8,10 @@ public struct ServerLimits: Sendable {
     /// answered `too_long` and the connection closed: we cannot know where
     /// the next request starts without reading the rest, so we stop.
     public var maxLineBytes = 64 * 1024
-    /// Time budget of one request, from the moment it starts running. A
-    /// search cannot be cancelled, so when the budget passes the client gets
-    /// `timeout` and the search finishes in the background, still holding
-    /// its thread (see `maxRunningQueries`).
+    /// Time budget of one request, from the moment it starts running. When it
+    /// passes the client gets `timeout`, and the query, which runs within a
+    /// `Deadline` of the same length, stops at its next check (between
+    /// segments, blocks of documents, paragraphs) and frees its thread.
     public var requestTimeout: TimeAmount = .seconds(10)
     /// Threads that run queries off the event loop.
     public var queryThreads = System.coreCount

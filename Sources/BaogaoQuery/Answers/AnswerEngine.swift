@@ -29,19 +29,22 @@ extension Searcher {
                 result.message = "no answer found: no glossary entry for \(question.term ?? "")"
             }
         case .list:
+            try deadline.check()
             result = try answerList(question, result)
         case .value:
+            try deadline.check()
             result = try answerValue(question, result)
         }
+        try deadline.check()
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return result
     }
 
     /// The regions of the index's reports, as their metadata names them.
     public var knownRegions: [String] {
-        if let known = regionCache.withLock({ $0 }) { return known }
+        if let known = snapshot.regionCache.withLock({ $0 }) { return known }
         let regions = readRegions()
-        regionCache.withLock { $0 = regions }
+        snapshot.regionCache.withLock { $0 = regions }
         return regions
     }
 
@@ -94,9 +97,11 @@ extension Searcher {
                 || (q.metric == .share && !f.isEmpty && label.hasPrefix(Self.shareStem(f) ?? f))
         }
         scan(factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
+        try deadline.check()
         if accepted.isEmpty, q.region != nil {
             near = []
             scan(factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
+            try deadline.check()
         }
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
         accepted = verified(accepted)

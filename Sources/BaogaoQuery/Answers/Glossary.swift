@@ -61,6 +61,7 @@ extension Searcher {
         let read = try SegmentFanOut.map(try allMatches(query), parallel: fansOut) { _, refs throws(SearchError) in
             var out: [(score: Int, definition: Definition)] = []
             for ref in refs {
+                try self.deadline.check()
                 let p = try self.paragraph(ref.segment, ref.doc)
                 guard p.kind == .glossary, let (entry, definition) = try self.entry(p) else { continue }
                 let score = Self.termScore(asked: asked, entry: self.foldForAnswers(entry))

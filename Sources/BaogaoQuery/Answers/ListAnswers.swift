@@ -32,6 +32,7 @@ extension Searcher {
         }
         let named = q.label
         let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
+        try deadline.check()
         let lines = named == nil ? Self.budgetLineDocs(rows) : []
         var items: [AnswerItem] = []
         var seen = Set<String>()

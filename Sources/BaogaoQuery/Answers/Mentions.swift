@@ -49,6 +49,7 @@ extension Searcher {
             let read: Result<[(IndexedParagraph, Mention)], SearchError> = self.analyzers.with { analyzer in
                 var out: [(IndexedParagraph, Mention)] = []
                 for ref in refs {
+                    if self.deadline.hasPassed { return .failure(.timeout) }
                     let p: IndexedParagraph
                     do throws(IndexError) { p = try self.index.paragraph(segment: ref.segment, doc: ref.doc) } catch { return .failure(.index(error)) }
                     let normalized = analyzer.normalize(p.text)

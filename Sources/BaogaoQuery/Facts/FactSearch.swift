@@ -35,6 +35,7 @@ extension Searcher {
         let ranges = query.root?.positiveRanges ?? []
         let terms = Array(Set((query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }))
         let want = max(0, offset) + max(0, limit)
+        try deadline.check()
 
         if terms.isEmpty {
             let (page, total) = bestInRange(refs, ranges: ranges, want: want)
@@ -78,6 +79,7 @@ extension Searcher {
             }
         }
         let (page, total) = try ordered.get()
+        try deadline.check()
         return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
     }
 

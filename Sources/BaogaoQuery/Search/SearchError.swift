@@ -6,12 +6,15 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
     case index(IndexError)
     /// A query form this index cannot answer, at a position in the query.
     case unsupported(position: Int, message: String)
+    /// The command's deadline passed before it finished (`Searcher.within`).
+    case timeout
 
     public var description: String {
         switch self {
         case .syntax(let e): return e.description
         case .index(let e): return e.description
         case .unsupported(_, let message): return message
+        case .timeout: return "the command ran past its time budget and was stopped"
         }
     }
 }

@@ -26,6 +26,7 @@ extension Searcher {
         let scoring = TermScoring(terms: [folded], idf: [bm25.idf(docFreq: docFreq)],
                                   wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
+            try self.deadline.check()
             let segment = self.index.segments[s]
             let mask = try self.withAnalyzer { a in
                 FilterMask(segment: segment, filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })

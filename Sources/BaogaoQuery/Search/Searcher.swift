@@ -3,26 +3,55 @@ import BaogaoIndex
 import Dispatch
 import Synchronization
 
-/// Runs searches over an open index. One searcher serves any number of threads.
-public final class Searcher: Sendable {
+/// One committed index and what queries learn of it once and keep: analyzers,
+/// each segment's word terms and folded labels, the regions of its reports.
+/// Shared by every `Searcher` made from it, on any number of threads; it dies
+/// with the last of them, when a newer generation has replaced it.
+public final class IndexSnapshot: Sendable {
     public let index: IndexReader
     let analyzers = AnalyzerPool()
-    private let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
-    private let labelCache = Mutex<[Int: FoldedLabels]>([:])
+    fileprivate let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
+    fileprivate let labelCache = Mutex<[Int: FoldedLabels]>([:])
     /// `knownRegions`, read from every report once (every question needs them).
     let regionCache = Mutex<[String]?>(nil)
-
     /// Indexes of fewer paragraphs search their segments on the calling thread.
     public let fanOutMinimumDocs: Int
+
+    public init(index: IndexReader, fanOutMinimumDocs: Int = Searcher.defaultFanOutMinimumDocs) {
+        self.index = index
+        self.fanOutMinimumDocs = fanOutMinimumDocs
+    }
+}
+
+/// Runs searches, fact queries and questions over an index snapshot, within a
+/// deadline. Cheap to make: `within(_:)` gives each command of a server its own
+/// deadline over the same snapshot. One searcher serves any number of threads.
+public final class Searcher: Sendable {
+    public let snapshot: IndexSnapshot
+    /// Checked between units of work; past it a command throws `.timeout`.
+    public let deadline: Deadline
+
+    public var index: IndexReader { snapshot.index }
+    var analyzers: AnalyzerPool { snapshot.analyzers }
+    public var fanOutMinimumDocs: Int { snapshot.fanOutMinimumDocs }
 
     /// Below this many paragraphs in all, a query costs less than handing its
     /// segments to other threads: a server answering many small queries at once
     /// spent a fifth of its time on that hand-over on the sample corpus.
     public static let defaultFanOutMinimumDocs = 20_000
 
-    public init(index: IndexReader, fanOutMinimumDocs: Int = Searcher.defaultFanOutMinimumDocs) {
-        self.index = index
-        self.fanOutMinimumDocs = fanOutMinimumDocs
+    public convenience init(index: IndexReader, fanOutMinimumDocs: Int = Searcher.defaultFanOutMinimumDocs) {
+        self.init(snapshot: IndexSnapshot(index: index, fanOutMinimumDocs: fanOutMinimumDocs))
+    }
+
+    public init(snapshot: IndexSnapshot, deadline: Deadline = .never) {
+        self.snapshot = snapshot
+        self.deadline = deadline
+    }
+
+    /// This searcher's snapshot and caches, with another deadline.
+    public func within(_ deadline: Deadline) -> Searcher {
+        Searcher(snapshot: snapshot, deadline: deadline)
     }
 
     /// Whether a query runs its segments on every core (see `SegmentFanOut`).
@@ -98,21 +127,22 @@ public final class Searcher: Sendable {
 
     /// Segment `s`'s regions, file names and sections folded for filters (made on first use).
     func foldedLabels(_ s: Int, analyzer: Analyzer) -> FoldedLabels {
-        if let cached = labelCache.withLock({ $0[s] }) { return cached }
+        if let cached = snapshot.labelCache.withLock({ $0[s] }) { return cached }
         let labels = FoldedLabels(segment: index.segments[s], fold: { analyzer.normalize($0).string })
-        labelCache.withLock { $0[s] = labels }
+        snapshot.labelCache.withLock { $0[s] = labels }
         return labels
     }
 
     func wordTerms(_ s: Int) throws(IndexError) -> [(text: String, key: [UInt8])] {
-        if let cached = wordTermCache.withLock({ $0[s] }) { return cached }
+        if let cached = snapshot.wordTermCache.withLock({ $0[s] }) { return cached }
         let terms = try index.segments[s].wordTerms()
-        wordTermCache.withLock { $0[s] = terms }
+        snapshot.wordTermCache.withLock { $0[s] = terms }
         return terms
     }
 
     private func run(_ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
                      start: DispatchTime, evaluated: [SegmentMatches]?) throws(SearchError) -> SearchResult {
+        try deadline.check()
         let terms = distinctPositiveTerms(query)
         let total: Int
         let ranked: [RankedDoc]
@@ -148,8 +178,9 @@ public final class Searcher: Sendable {
 
     /// One segment's matches, and each term's own matches for scoring.
     private func evaluate(_ query: Query, segment s: Int, analyzer: Analyzer) throws(SearchError) -> SegmentMatches {
+        try deadline.check()
         let segment = index.segments[s]
-        let matcher = SubstringMatcher(segment: segment, analyzer: analyzer,
+        let matcher = SubstringMatcher(segment: segment, analyzer: analyzer, deadline: deadline,
                                        wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
         var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters,
                                                                           labels: { self.foldedLabels(s, analyzer: analyzer) }),
@@ -212,6 +243,7 @@ public final class Searcher: Sendable {
     /// in the same order of terms, so the scores are exactly the same.
     private func rank(_ evaluated: SegmentMatches, segment s: Int, scoring: TermScoring,
                       keep: Int) throws(SearchError) -> [RankedDoc] {
+        try deadline.check()
         let segment = index.segments[s]
         let docs = evaluated.matches.docs
         guard !docs.isEmpty else { return [] }

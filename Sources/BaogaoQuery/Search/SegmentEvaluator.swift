@@ -97,7 +97,7 @@ struct SegmentEvaluator {
         // Documents the filters rule out are not verified: their text is never read.
         let mask = self.mask
         let allowed: ((UInt32) -> Bool)? = mask.allowsEverything ? nil : { mask.allows($0) }
-        do { result = try matcher.match(Array(folded.unicodeScalars), allowed: allowed) } catch { throw .index(error) }
+        result = try matcher.match(Array(folded.unicodeScalars), allowed: allowed)
         termMatches[folded] = result
         return result
     }

@@ -15,15 +15,24 @@ import BaogaoIndex
 struct SubstringMatcher {
     let segment: SegmentReader
     let analyzer: Analyzer
+    /// Verification reads stored text document by document: the one loop here
+    /// whose length has no bound but the segment's, so it checks the deadline.
+    let deadline: Deadline
     /// The segment's word terms, for substring matches inside words (loaded on first use).
     let wordTerms: () throws(IndexError) -> [(text: String, key: [UInt8])]
 
     /// With `allowed`, text that must be verified is verified only in the
     /// documents it allows.
-    func match(_ s: [Unicode.Scalar], allowed: ((UInt32) -> Bool)? = nil) throws(IndexError) -> DocSet {
+    func match(_ s: [Unicode.Scalar], allowed: ((UInt32) -> Bool)? = nil) throws(SearchError) -> DocSet {
         guard !s.isEmpty else { return DocSet() }
-        if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...]) }
-        return try verify(s, among: try candidates(for: s), allowed: allowed)
+        let candidates: DocSet?
+        do throws(IndexError) {
+            if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...]) }
+            candidates = try self.candidates(for: s)
+        } catch {
+            throw .index(error)
+        }
+        return try verify(s, among: candidates, allowed: allowed)
     }
 
     // MARK: CJK runs, from the index
@@ -141,12 +150,17 @@ struct SubstringMatcher {
 
     /// The candidates (or all documents) whose normalised text contains `s`, with counts.
     private func verify(_ s: [Unicode.Scalar], among candidates: DocSet?,
-                        allowed: ((UInt32) -> Bool)?) throws(IndexError) -> DocSet {
+                        allowed: ((UInt32) -> Bool)?) throws(SearchError) -> DocSet {
         var reader = segment.textReader()
         var out = DocSet()
         let docs = candidates?.docs ?? (0..<UInt32(segment.docCount)).map { $0 }
+        var read = 0
         for d in docs where !segment.isDeleted(Int(d)) && allowed?(d) != false {
-            let text = analyzer.normalize(try reader.text(Int(d))).scalars
+            read += 1
+            if read % 64 == 0 { try deadline.check() }
+            let stored: String
+            do { stored = try reader.text(Int(d)) } catch { throw .index(error) }
+            let text = analyzer.normalize(stored).scalars
             let n = Occurrences.count(of: s, in: text)
             if n > 0 { out.append(d, UInt32(n)) }
         }
