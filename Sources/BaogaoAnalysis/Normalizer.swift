@@ -25,17 +25,14 @@ final class Normalizer {
     private typealias T = NormalizationTable
     private let table: NormalizationTable
     private let simplifier: TraditionalToSimplified
-    /// Scratch output, reused across calls (grown as needed).
-    private var scratch: NormalizerOutput
+    /// Scratch output, reused across calls (grown as needed). Moved out for a
+    /// call and back at its end: the hot loop works on a local, free of the
+    /// exclusivity checks a class property would cost on every store.
+    private var scratch: NormalizerOutput? = NormalizerOutput(capacity: 1024)
 
     init(simplification: TraditionalToSimplified.Mode = .characterByCharacter) {
         simplifier = TraditionalToSimplified(mode: simplification)
         table = NormalizationTable(simplifier: simplifier)
-        scratch = NormalizerOutput(capacity: 1024)
-    }
-
-    deinit {
-        scratch.deallocate()
     }
 
     func normalize(_ text: String) -> NormalizedText {
@@ -50,7 +47,9 @@ final class Normalizer {
 
     private func normalize(utf8: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         let n = utf8.count
-        var out = scratch
+        // Taken, not copied: one owner of the buffers at any time. (A nested call on
+        // the same normalizer, which never happens, would just get fresh buffers.)
+        var out = scratch.take() ?? NormalizerOutput(capacity: n + 16)
         out.reset(reserving: n + 16)
         let pairs = simplifier.rules.pairs
         var i = 0                    // byte offset of the next scalar
@@ -113,7 +112,7 @@ final class Normalizer {
         out.endRun()
         if !simplifier.isCharacterLevel { out.redoAll() }
         let result = out.finish(originalCount: k, simplifier: simplifier)
-        scratch = out
+        scratch = consume out
         return result
     }
 }

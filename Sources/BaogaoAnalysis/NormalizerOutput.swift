@@ -3,7 +3,11 @@
 /// carry no bounds or uniqueness checks: the loop reserves room before every
 /// emit that could outgrow the input (a fast-path emit consumes at least one
 /// input byte per output scalar, and `reserve` keeps room for one per byte left).
-struct NormalizerOutput {
+///
+/// Non-copyable: it owns its buffers, and frees them when it ends. As a copyable
+/// struct, `var out = scratch` made two owners of one allocation, and a `reserve`
+/// on one freed memory the other still pointed to.
+struct NormalizerOutput: ~Copyable {
     /// T2S state of the CJK run being emitted.
     struct Run {
         var start = -1             // output index where the run began; -1: none
@@ -29,7 +33,7 @@ struct NormalizerOutput {
         offsets = .allocate(capacity: capacity)
     }
 
-    func deallocate() {
+    deinit {
         scalars.deallocate()
         pre.deallocate()
         offsets.deallocate()

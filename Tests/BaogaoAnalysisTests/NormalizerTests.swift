@@ -131,4 +131,21 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(a.words.map { a.term(of: $0) }, b.words.map { b.term(of: $0) }, p)
         }
     }
+
+    /// The scratch buffers one normalizer reuses grow in place and are owned by one
+    /// value at a time (`NormalizerOutput` is non-copyable): short, far longer (past
+    /// every earlier capacity), then short texts again, each equal to what a fresh
+    /// normalizer makes. When the buffers were a copyable struct, a copy outlived a
+    /// `reserve` that freed them; run under `swift test --sanitize=address`, this
+    /// test reads every output after such growth.
+    func testScratchBuffersSurviveGrowthBetweenCalls() {
+        let reused = Normalizer()
+        let texts = ["財政", String(repeating: "全區一般公共預算收入ＡＢＣ１２３，", count: 5_000), "ｅ\u{301}預算", "三保"]
+        for text in texts + texts.reversed() {
+            let fresh = Normalizer().normalize(text)
+            let again = reused.normalize(text)
+            XCTAssertEqual(again.string, fresh.string)
+            XCTAssertEqual(again.originalOffsets, fresh.originalOffsets)
+        }
+    }
 }
