@@ -40,6 +40,7 @@ struct AskCommand: ParsableCommand {
         let result: AskResult
         do { result = try searcher.ask(text) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: Terminal.useColor))
+        try Status.finish(found: result.answer != nil)
     }
 }
 
@@ -55,6 +56,7 @@ extension AskCommand {
         do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
             throw Terminal.fail(error.description)
         }
+        var answered = false
         for line in content.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
@@ -62,7 +64,9 @@ extension AskCommand {
             let result: AskResult
             do { result = try searcher.ask(question) } catch { throw Terminal.fail(error.description) }
             print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: Terminal.useColor))
+            answered = answered || result.answer != nil
         }
+        try Status.finish(found: answered)
     }
 }
 

@@ -16,6 +16,12 @@ struct DefineCommand: ParsableCommand {
     @Argument(help: "The term, e.g. 三保 or 预算稳定调节基金.")
     var term: String
 
+    func validate() throws {
+        guard !term.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a term, e.g. baogao define 三保")
+        }
+    }
+
     func run() throws {
         let searcher: Searcher
         do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
@@ -24,6 +30,7 @@ struct DefineCommand: ParsableCommand {
         let result: DefineResult
         do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: Terminal.useColor))
+        try Status.finish(found: !result.definitions.isEmpty)
     }
 }
 

@@ -40,5 +40,6 @@ struct FactsCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         print(json ? try JSONLine.encode(result) : FactsTable.render(result, color: Terminal.useColor))
+        try Status.finish(found: result.total > 0)
     }
 }

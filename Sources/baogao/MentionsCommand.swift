@@ -37,6 +37,7 @@ struct MentionsCommand: ParsableCommand {
         do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: Terminal.useColor, chart: Terminal.stdoutIsTerminal,
                                                                                    reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
+        try Status.finish(found: result.total > 0)
     }
 }
 

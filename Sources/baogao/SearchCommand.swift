@@ -46,6 +46,7 @@ struct SearchCommand: ParsableCommand {
                 print(SearchPrinter.render(result, color: Terminal.useColor))
             }
         }
+        try Status.finish(found: result.total > 0 || (result.facts?.total ?? 0) > 0)
     }
 }
 

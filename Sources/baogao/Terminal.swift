@@ -20,10 +20,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(("baogao: " + message + "\n").utf8))
     }
 
-    /// Prints `message` as an error and ends the command with exit status 1.
+    /// Prints `message` as an error; the command ends with status 2 (`Status.error`).
     static func fail(_ message: String) -> ExitCode {
         printError(message)
-        return ExitCode(1)
+        return ExitCode(Status.error)
     }
 
     static func writeStderr(_ s: String) {

@@ -75,7 +75,7 @@ final class ReplScriptTests: XCTestCase {
             :more
             """
         let out = try BaogaoProcess.repl(script + "\n")
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         XCTAssertEqual(out.stderr, """
             baogao: line 2: error: this " opens a phrase that is never closed; add the closing "
             "政府债务余额
@@ -115,7 +115,7 @@ final class ReplScriptTests: XCTestCase {
         let folder = try TestIndex.temporaryFolder("missing")
         let out = try BaogaoProcess.run(["repl", "--index", folder.path + "/none", "--corpus", folder.path + "/nothing"],
                                         input: ":help\n三保\n")
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         XCTAssertTrue(out.stdout.contains("Commands:"), "help works without an index")
         XCTAssertEqual(out.stderr, "baogao: line 2: error: no index in \(folder.path)/none and no corpus folder \(folder.path)/nothing"
                        + " to build one from (use --index and --corpus)\n")
@@ -133,7 +133,7 @@ final class ReplScriptTests: XCTestCase {
 
     func testJSONModeWritesOneObjectPerCommand() throws {
         let out = try BaogaoProcess.repl("三保\n:open 1\n:source 1\n:frobnicate\n:mentions 三保\n:json\n三保\n", ["--json"])
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         let lines = out.stdout.split(separator: "\n")
         XCTAssertGreaterThan(lines.count, 5, out.stdout)
         for line in lines.prefix(5) {

@@ -58,7 +58,7 @@ final class Repl {
             }
         }
         // A person's typos are not the session's result; a script's failures are.
-        return failures == 0 || options.interactive ? 0 : 1
+        return failures == 0 || options.interactive ? Status.found : Status.error
     }
 
     enum Outcome { case done, quit }

@@ -17,7 +17,7 @@ struct ReplCommand: ParsableCommand {
             first when it is missing or older than the corpus.
 
             With standard input not a terminal, runs one command per line with no prompt, \
-            and exits with status 1 if any command failed (each error is reported on stderr \
+            and exits with status 2 if any command failed (each error is reported on stderr \
             with its line number). Type :help in the REPL for its commands.
             """)
 
