@@ -9,6 +9,7 @@ struct DefineCommand: ParsableCommand {
         abstract: "Look a term up in the reports' glossaries (名词解释): every report's definition.")
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -29,7 +30,7 @@ struct DefineCommand: ParsableCommand {
         }
         let result: DefineResult
         do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: Terminal.useColor))
+        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: colors.enabled))
         try Status.finish(found: !result.definitions.isEmpty)
     }
 }

@@ -38,7 +38,7 @@ final class ReplScriptTests: XCTestCase {
         let opened = try XCTUnwrap(lines.firstIndex(of: citation), "the :open output starts with the hit's citation")
         XCTAssertEqual(lines[opened + 1], "")
         let marked = try XCTUnwrap(lines[(opened + 2)...].first { $0.hasPrefix("▶ ¶") })
-        XCTAssertTrue(marked.contains("【三保】"), marked)
+        XCTAssertTrue(marked.contains("三保") && !marked.contains("【三保】"), "plain output marks no hit: \(marked)")
         let number = try XCTUnwrap(citation.split(separator: "¶").last?.split(separator: " ").first.flatMap { Int($0) })
         XCTAssertEqual(lines[opened + 2].hasPrefix("  ¶\(number - 1) L"), true, lines[opened + 2])
         XCTAssertTrue(marked.hasPrefix("▶ ¶\(number) L"), marked)

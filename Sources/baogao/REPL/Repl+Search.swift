@@ -56,7 +56,7 @@ extension Repl {
             return
         }
         // A query with a number range answers with the facts it found, as `baogao search` does.
-        var text = result.facts.map { FactsTable.render($0, color: color) } ?? SearchPrinter.render(result, color: color)
+        var text = result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
             text += "\n" + Highlighter.dim("Enter or :more for the next \(min(options.pageSize, p.total - p.nextOffset)); :open N to read hit N", color: color)
         }

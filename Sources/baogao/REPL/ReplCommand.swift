@@ -23,6 +23,7 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusLocation
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print JSON lines instead of text (:json switches inside the REPL).")
     var json = false
@@ -35,7 +36,7 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         let options = Repl.Options(
             index: location.index, corpus: corpus.corpus, interactive: interactive,
-            color: interactive && Terminal.useColor, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
+            color: colors.color == .auto ? interactive && colors.enabled : colors.enabled, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
         let repl = Repl(options: options)
         repl.prepareIndex()
         let reader: LineReader

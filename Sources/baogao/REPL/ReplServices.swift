@@ -40,7 +40,7 @@ struct ReplServices: Sendable {
             try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear) }
         },
         facts: { query, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color) }
+            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color, width: context.width) }
         })
 
     /// Runs an engine call and prints its result as text or as one JSON line;
