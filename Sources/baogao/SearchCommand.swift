@@ -45,6 +45,7 @@ struct SearchCommand: ParsableCommand {
                 print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))
             } else {
                 print(SearchPrinter.render(result, color: colors.enabled))
+                if result.total == 0, let hint = searcher.regionHint(for: text) { print(hint) }
             }
         }
         try Status.finish(found: result.total > 0 || (result.facts?.total ?? 0) > 0)

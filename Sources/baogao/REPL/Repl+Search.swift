@@ -57,6 +57,7 @@ extension Repl {
         }
         // A query with a number range answers with the facts it found, as `baogao search` does.
         var text = result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
+        if result.total == 0, let hint = searcher?.regionHint(for: result.query) { text += "\n" + hint }
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
             text += "\n" + Highlighter.dim("Enter or :more for the next \(min(options.pageSize, p.total - p.nextOffset)); :open N to read hit N", color: color)
         }
