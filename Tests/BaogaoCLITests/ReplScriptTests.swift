@@ -28,6 +28,16 @@ final class ReplScriptTests: XCTestCase {
         XCTAssertEqual(out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
     }
 
+    /// A line that reads as a question is asked even without `?`; searched, it found nothing.
+    func testALineThatReadsAsAQuestionIsAsked() throws {
+        let out = try BaogaoProcess.repl("2023年江津区一般公共预算收入是多少\n什么是三保\n一般公共预算\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("67.96亿元"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("保基本民生"), out.stdout)
+        // A plain term is still a search.
+        XCTAssertTrue(out.stdout.contains("paragraphs match (showing"), out.stdout)
+    }
+
     func testOpenShowsTheWholeParagraphBetweenItsNeighbours() throws {
         let out = try BaogaoProcess.repl("三保\n:open 4\n")
         XCTAssertEqual(out.status, 0, out.stderr)

@@ -28,10 +28,12 @@ extension Repl {
     }
 
     /// `:more`, or Enter on an empty line: the next page of the last search.
-    func more(quietAtEnd: Bool) throws(ReplFailure) {
+    /// The next page; after the last one (Enter or :more alike) says there is no more
+    /// rather than nothing, which looked like a hung prompt.
+    func more() throws(ReplFailure) {
         guard let current = pages else { throw ReplFailure("no search to continue: type a query first") }
         guard !current.exhausted else {
-            if !quietAtEnd || json { emit(json ? "{\"more\":false}" : "no more paragraphs match \(current.query) (\(current.total) in all)") }
+            emit(json ? "{\"more\":false}" : "no more paragraphs match \(current.query) (\(current.total) in all)")
             return
         }
         show(try runSearch(current.query, offset: current.nextOffset))

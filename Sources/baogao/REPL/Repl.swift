@@ -70,9 +70,9 @@ final class Repl {
             let input = try ReplInput.parse(line)
             switch input {
             case .quit: return .quit
-            case .empty: if pages != nil { try more(quietAtEnd: true) }
+            case .empty: if pages != nil { try more() }
             case .search(let text): try search(text)
-            case .more: try more(quietAtEnd: false)
+            case .more: try more()
             case .open(let n): try open(n)
             case .source(let n): try source(n)
             case .ask(let q): try serve(services.ask, q)
