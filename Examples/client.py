@@ -4,6 +4,9 @@
     python3 Examples/client.py 三保                  # SEARCH, prints the hits
     python3 Examples/client.py --port 7878 --ask 2023年江津区一般公共预算收入是多少？
     python3 Examples/client.py --json 三保           # the raw result object
+    python3 Examples/client.py '支出>1亿元'           # a range query prints its facts
+
+Exit status as the `baogao` command's: 0 found, 1 nothing found, 2 an error.
 
 Protocol: PROTOCOL.md ("Baogao line protocol 1"). Each method sends one JSON
 request line and returns the `result` object, or raises BaogaoError with the
@@ -103,23 +106,77 @@ def main(argv=None):
             result = client.ask(text) if args.ask else client.search(text, limit=args.limit)
     except BaogaoError as e:
         print(f"baogao: {e}", file=sys.stderr)
-        return 1
+        return 2
+    except ConnectionRefusedError:
+        # The usual first mistake: the server is not started. One line, not a traceback.
+        print(f"baogao: no server at {args.host}:{args.port} (start one with: baogao serve --port {args.port})",
+              file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"baogao: cannot talk to {args.host}:{args.port}: {e.strerror or e}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-        return 0
+    elif args.ask:
+        print_answer(result)
+    elif result.get("facts") is not None:
+        print_facts(result["facts"])
+    else:
+        print_hits(result)
     if args.ask:
-        answer = result.get("answer")
-        if answer is None:
-            print(result.get("message") or "no answer found")
-            return 0
-        cite = answer.get("citation") or {}
-        print(f"{answer['text']}  ({cite.get('doc')} ¶{cite.get('paragraph')}, lines {cite.get('lines')})")
-        return 0
+        return 0 if result.get("answer") is not None else 1
+    facts = result.get("facts") or {}
+    return 0 if result["total"] > 0 or facts.get("total", 0) > 0 else 1
+
+
+def print_answer(result):
+    answer = result.get("answer")
+    if answer is None:
+        print(result.get("message") or "no answer found")
+        return
+    cite = answer.get("citation") or {}
+    print(f"{answer['text']}  ({cite.get('doc')} ¶{cite.get('paragraph')}, lines {cite.get('lines')})")
+
+
+def print_hits(result):
     for i, hit in enumerate(result["hits"], start=result["offset"] + 1):
         print(f"{i}. {hit['title']} ¶{hit['paragraph']} (lines {hit['lines'][0]}–{hit['lines'][1]})  {hit['id']}")
         print(f"   {hit['snippet']}")
     print(f"{result['total']} paragraphs match ({result['took_ms']} ms)")
-    return 0
+
+
+def print_facts(facts):
+    """A range query's facts, one a line, as `baogao search` prints them."""
+    if facts["total"] == 0:
+        print(f"no number facts match {facts['query']}")
+        return
+    for i, f in enumerate(facts["facts"], start=facts["offset"] + 1):
+        extra = " ".join(x for x in (f.get("relation"), f.get("scope")) if x)
+        lines = f["lines"]
+        where = f"L{lines[0]}" if lines[0] == lines[1] else f"L{lines[0]}–{lines[1]}"
+        cite = " · ".join(x for x in (f.get("region"), " › ".join(f.get("section") or []), f"¶{f['paragraph']}", where, f["doc"]) if x)
+        columns = [f.get("label") or "—", f["text"], readable(f), extra, cite]
+        print(f"{i:3d}. " + "  ".join(c for c in columns if c))
+    shown = f"showing {facts['offset'] + 1}–{facts['offset'] + len(facts['facts'])}" if facts["facts"] else "none shown"
+    print(f"{facts['total']} fact{'' if facts['total'] == 1 else 's'} match ({shown}, {facts['took_ms']} ms)")
+
+
+def readable(fact):
+    """The value in a readable unit: 2.296亿元, -32.3%, 270000人次 (the CLI's column)."""
+    v, kind = fact["value"], fact["kind"]
+    def trim(x):
+        return f"{x:.4f}".rstrip("0").rstrip(".")
+    if kind == "amount":
+        if abs(v) >= 1e8:
+            return trim(v / 1e8) + "亿元"
+        if abs(v) >= 1e4:
+            return trim(v / 1e4) + "万元"
+        return trim(v) + "元"
+    if kind == "percent":
+        return trim(v) + "%"
+    if kind == "percentagePoint":
+        return trim(v) + "个百分点"
+    return trim(v) + fact.get("unit", "")
 
 
 if __name__ == "__main__":

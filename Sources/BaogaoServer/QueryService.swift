@@ -11,10 +11,10 @@ import Foundation
 /// (`QueryContext`), so a reload never changes the index under a running
 /// request. Methods run on the server's query threads and may block.
 ///
-/// To plug in an engine feature, implement the method in a type conforming
-/// to this protocol (or extend `EngineQueryService`) and pass it to
-/// `Server(configuration:service:)`. The defaults of FACTS, ASK and DEFINE
-/// answer `unsupported`.
+/// `EngineQueryService` implements every method with the engine; tests pass their
+/// own conforming type to `Server.start(_:service:logger:)` (a slow or gated
+/// search, say). A type that leaves out FACTS, ASK, MENTIONS or DEFINE gets the
+/// defaults below, which answer `unsupported`.
 public protocol QueryService: Sendable {
     func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult
     func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 import NIOCore
 import NIOPosix
@@ -15,6 +20,26 @@ public struct ServerConfiguration: Sendable {
 
     public init(indexPath: String) {
         self.indexPath = indexPath
+    }
+}
+
+/// Binding failed; says why in words a user acts on (NIO's own text names the
+/// system call: `bind(descriptor:ptr:bytes:): Address already in use (errno: 98)`).
+public struct BindError: Error, Sendable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var underlying: any Error
+
+    /// The system's error number, when binding failed in the system call.
+    public var errno: CInt? { (underlying as? IOError)?.errnoCode }
+
+    public var description: String {
+        switch errno {
+        case EADDRINUSE: "port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one"
+        case EACCES: "no permission to bind port \(port) (ports below 1024 need privileges); choose another with --port"
+        case EADDRNOTAVAIL: "\(host) is no address of this machine"
+        default: "cannot bind \(host):\(port): \(underlying)"
+        }
     }
 }
 
@@ -76,7 +101,7 @@ public final class Server: Sendable {
         } catch {
             try? await pool.shutdownGracefully()
             try? await group.shutdownGracefully()
-            throw error
+            throw BindError(host: configuration.host, port: configuration.port, underlying: error)
         }
         return Server(configuration: configuration, watcher: watcher, group: group, pool: pool, executor: executor,
                       channel: channel, connections: connections, logger: logger)

@@ -17,6 +17,7 @@ struct AskCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -39,7 +40,8 @@ struct AskCommand: ParsableCommand {
         }
         let result: AskResult
         do { result = try searcher.ask(text) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: Terminal.useColor))
+        print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: colors.enabled))
+        try Status.finish(found: result.answer != nil)
     }
 }
 
@@ -55,14 +57,17 @@ extension AskCommand {
         do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
             throw Terminal.fail(error.description)
         }
+        var answered = false
         for line in content.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
             guard !question.isEmpty else { continue }
             let result: AskResult
             do { result = try searcher.ask(question) } catch { throw Terminal.fail(error.description) }
-            print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: Terminal.useColor))
+            print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
+            answered = answered || result.answer != nil
         }
+        try Status.finish(found: answered)
     }
 }
 

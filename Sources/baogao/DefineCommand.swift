@@ -9,12 +9,19 @@ struct DefineCommand: ParsableCommand {
         abstract: "Look a term up in the reports' glossaries (名词解释): every report's definition.")
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object.")
     var json = false
 
     @Argument(help: "The term, e.g. 三保 or 预算稳定调节基金.")
     var term: String
+
+    func validate() throws {
+        guard !term.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a term, e.g. baogao define 三保")
+        }
+    }
 
     func run() throws {
         let searcher: Searcher
@@ -23,7 +30,8 @@ struct DefineCommand: ParsableCommand {
         }
         let result: DefineResult
         do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: Terminal.useColor))
+        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: colors.enabled))
+        try Status.finish(found: !result.definitions.isEmpty)
     }
 }
 

@@ -16,6 +16,7 @@ struct FactsCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -36,9 +37,16 @@ struct FactsCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         let result: FactsResult
-        do { result = try searcher.facts(words.joined(separator: " "), limit: limit, offset: offset) } catch {
+        let text = words.joined(separator: " ")
+        do {
+            // No query: every fact, as the help says (the parser refuses an empty query).
+            result = text.trimmingCharacters(in: .whitespaces).isEmpty
+                ? try searcher.facts(Query(root: nil, text: ""), limit: limit, offset: offset)
+                : try searcher.facts(text, limit: limit, offset: offset)
+        } catch {
             throw Terminal.fail(error.description)
         }
-        print(json ? try JSONLine.encode(result) : FactsTable.render(result, color: Terminal.useColor))
+        print(json ? try JSONLine.encode(result) : FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))
+        try Status.finish(found: result.total > 0)
     }
 }

@@ -16,6 +16,7 @@ struct MentionsCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -35,8 +36,9 @@ struct MentionsCommand: ParsableCommand {
         }
         let result: MentionsResult
         do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: Terminal.useColor, chart: Terminal.stdoutIsTerminal,
+        print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
                                                                                    reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
+        try Status.finish(found: result.total > 0)
     }
 }
 

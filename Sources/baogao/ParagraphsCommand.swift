@@ -18,8 +18,7 @@ struct ParagraphsCommand: ParsableCommand {
         do {
             report = try ReportReader.read(fileAt: file)
         } catch {
-            FileHandle.standardError.write(Data("baogao: \(file): \(error.reason)\n".utf8))
-            throw ExitCode(1)
+            throw Terminal.fail("\(file): \(error.reason)")
         }
         for w in report.warnings { Terminal.printError("warning: \(w)") }
         if json {
@@ -27,8 +26,7 @@ struct ParagraphsCommand: ParsableCommand {
             do {
                 text = try ParagraphsJSON.render(report)
             } catch {
-                FileHandle.standardError.write(Data("baogao: \(file): cannot encode JSON: \(error)\n".utf8))
-                throw ExitCode(1)
+                throw Terminal.fail("\(file): cannot encode JSON: \(error)")
             }
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -10,6 +10,7 @@ struct SearchCommand: ParsableCommand {
         discussion: QueryLanguageHelp.text)
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print one JSON object (schema in the README).")
     var json = false
@@ -41,11 +42,13 @@ struct SearchCommand: ParsableCommand {
             print(try JSONLine.encode(result))
         } else {
             if let facts = result.facts {
-                print(FactsTable.render(facts, color: Terminal.useColor))
+                print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))
             } else {
-                print(SearchPrinter.render(result, color: Terminal.useColor))
+                print(SearchPrinter.render(result, color: colors.enabled))
+                if result.total == 0, let hint = searcher.regionHint(for: text) { print(hint) }
             }
         }
+        try Status.finish(found: result.total > 0 || (result.facts?.total ?? 0) > 0)
     }
 }
 

@@ -102,13 +102,15 @@ struct ServeCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("listening on \(server.address)\n".utf8))
                 try await server.run()
                 withExtendedLifetime(signals) {}
+            } catch let error as BindError {
+                failure.withLock { $0 = error.description }
             } catch {
-                failure.withLock { $0 = "\(error)" }
+                failure.withLock { $0 = "cannot serve: \(error)" }
             }
             done.signal()
         }
         done.wait()
-        if let message = failure.withLock({ $0 }) { throw Terminal.fail("cannot serve: \(message)") }
+        if let message = failure.withLock({ $0 }) { throw Terminal.fail(message) }
     }
 
     private func readToken() throws -> String? {

@@ -16,14 +16,17 @@ enum Terminal {
         stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
+    /// The terminal's columns for tables fitted to it; nil when output is piped.
+    static var tableWidth: Int? { stdoutIsTerminal ? ScreenWidth.columns() : nil }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data(("baogao: " + message + "\n").utf8))
     }
 
-    /// Prints `message` as an error and ends the command with exit status 1.
+    /// Prints `message` as an error; the command ends with status 2 (`Status.error`).
     static func fail(_ message: String) -> ExitCode {
         printError(message)
-        return ExitCode(1)
+        return ExitCode(Status.error)
     }
 
     static func writeStderr(_ s: String) {
@@ -41,5 +44,25 @@ enum Format {
         if s < 1 { return String(format: "%.0f ms", s * 1000) }
         if s < 60 { return String(format: "%.1f s", s) }
         return String(format: "%d:%02d", Int(s) / 60, Int(s) % 60)
+    }
+}
+
+/// `--color=auto|always|never`, ripgrep's flag: auto colours a terminal unless
+/// NO_COLOR is set; piped output is plain, with no marks around the hits.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct ColorOption: ParsableArguments {
+    @Option(help: ArgumentHelp("When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.",
+                               valueName: "when"))
+    var color: ColorChoice = .auto
+
+    var enabled: Bool {
+        switch color {
+        case .auto: Terminal.useColor
+        case .always: true
+        case .never: false
+        }
     }
 }

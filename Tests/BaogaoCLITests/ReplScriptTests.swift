@@ -28,6 +28,16 @@ final class ReplScriptTests: XCTestCase {
         XCTAssertEqual(out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
     }
 
+    /// A line that reads as a question is asked even without `?`; searched, it found nothing.
+    func testALineThatReadsAsAQuestionIsAsked() throws {
+        let out = try BaogaoProcess.repl("2023年江津区一般公共预算收入是多少\n什么是三保\n一般公共预算\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("67.96亿元"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("保基本民生"), out.stdout)
+        // A plain term is still a search.
+        XCTAssertTrue(out.stdout.contains("paragraphs match (showing"), out.stdout)
+    }
+
     func testOpenShowsTheWholeParagraphBetweenItsNeighbours() throws {
         let out = try BaogaoProcess.repl("三保\n:open 4\n")
         XCTAssertEqual(out.status, 0, out.stderr)
@@ -38,7 +48,7 @@ final class ReplScriptTests: XCTestCase {
         let opened = try XCTUnwrap(lines.firstIndex(of: citation), "the :open output starts with the hit's citation")
         XCTAssertEqual(lines[opened + 1], "")
         let marked = try XCTUnwrap(lines[(opened + 2)...].first { $0.hasPrefix("▶ ¶") })
-        XCTAssertTrue(marked.contains("【三保】"), marked)
+        XCTAssertTrue(marked.contains("三保") && !marked.contains("【三保】"), "plain output marks no hit: \(marked)")
         let number = try XCTUnwrap(citation.split(separator: "¶").last?.split(separator: " ").first.flatMap { Int($0) })
         XCTAssertEqual(lines[opened + 2].hasPrefix("  ¶\(number - 1) L"), true, lines[opened + 2])
         XCTAssertTrue(marked.hasPrefix("▶ ¶\(number) L"), marked)
@@ -75,7 +85,7 @@ final class ReplScriptTests: XCTestCase {
             :more
             """
         let out = try BaogaoProcess.repl(script + "\n")
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         XCTAssertEqual(out.stderr, """
             baogao: line 2: error: this " opens a phrase that is never closed; add the closing "
             "政府债务余额
@@ -115,7 +125,7 @@ final class ReplScriptTests: XCTestCase {
         let folder = try TestIndex.temporaryFolder("missing")
         let out = try BaogaoProcess.run(["repl", "--index", folder.path + "/none", "--corpus", folder.path + "/nothing"],
                                         input: ":help\n三保\n")
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         XCTAssertTrue(out.stdout.contains("Commands:"), "help works without an index")
         XCTAssertEqual(out.stderr, "baogao: line 2: error: no index in \(folder.path)/none and no corpus folder \(folder.path)/nothing"
                        + " to build one from (use --index and --corpus)\n")
@@ -133,7 +143,7 @@ final class ReplScriptTests: XCTestCase {
 
     func testJSONModeWritesOneObjectPerCommand() throws {
         let out = try BaogaoProcess.repl("三保\n:open 1\n:source 1\n:frobnicate\n:mentions 三保\n:json\n三保\n", ["--json"])
-        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.status, 2)
         let lines = out.stdout.split(separator: "\n")
         XCTAssertGreaterThan(lines.count, 5, out.stdout)
         for line in lines.prefix(5) {

@@ -79,4 +79,20 @@ final class ReplTerminalTests: XCTestCase {
         second.type(":quit\r")
         XCTAssertEqual(second.waitForExit(), 0, second.screen)
     }
+
+    /// Enter after the last page says so: silence looked like a hung prompt.
+    func testEnterAfterTheLastPageSaysThereIsNoMore() throws {
+        let term = try session()
+        term.waitFor("baogao> ")
+        var mark = term.end
+        term.type("预备费\r")
+        term.waitFor("paragraphs match", after: mark)
+        term.waitForPrompt(after: "paragraphs match")
+        mark = term.end
+        term.type("\r")
+        term.waitFor("no more paragraphs match 预备费", after: mark)
+        term.waitForPrompt(after: "no more paragraphs match")
+        term.type("\u{4}")
+        XCTAssertEqual(term.waitForExit(), 0, term.screen)
+    }
 }

@@ -21,17 +21,23 @@ final class ServeCommandTests: XCTestCase {
         }
     }
 
-    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
+        let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
+        process.standardError = errors
         try process.run()
+        // Both pipes read at once, so a full one cannot block the process.
+        nonisolated(unsafe) var err = Data()
+        let reader = DispatchWorkItem { err = errors.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(execute: reader)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        reader.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
     func testServeWithExamplesAndSIGTERM() throws {
@@ -76,10 +82,28 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(lines.count, 2, shell.out)
         XCTAssertEqual(lines.last, "{\"ok\":true,\"result\":{\"pong\":true}}")
 
+        // A range query prints its facts, as `baogao search` does.
+        let ranged = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", ">1亿元"])
+        XCTAssertEqual(ranged.status, 0, ranged.err)
+        XCTAssertTrue(ranged.out.contains("亿元") && ranged.out.contains(" facts match ("), ranged.out)
+        let none = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "没有这样的词组"])
+        XCTAssertEqual(none.status, 1, none.err)
+
+        // A second server on the same port says so in words.
+        let busy = try run([try baogao, "serve", "--index", SampleIndex.path, "--port", port])
+        XCTAssertEqual(busy.status, 2)
+        XCTAssertEqual(busy.err, "baogao: port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one\n")
+        XCTAssertFalse(busy.out.contains("listening"), busy.out)
+
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
         XCTAssertEqual(server.terminationReason, .exit)
         XCTAssertEqual(server.terminationStatus, 0)
+
+        // No server: one line that says so, not a Python traceback.
+        let refused = try run(["python3", examples + "/client.py", "--port", port, "三保"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.err, "baogao: no server at 127.0.0.1:\(port) (start one with: baogao serve --port \(port))\n")
     }
 
     /// `--host 0.0.0.0` without a token is refused before anything is bound,
@@ -102,7 +126,7 @@ final class ServeCommandTests: XCTestCase {
             server.waitUntilExit()
             guardTimer.cancel()
             XCTAssertEqual(server.terminationReason, .exit, host)
-            XCTAssertNotEqual(server.terminationStatus, 0, host)
+            XCTAssertEqual(server.terminationStatus, 2, host)
             XCTAssertFalse(stdout.contains("listening"), stdout)
             XCTAssertTrue(stderr.contains("not a loopback address"), stderr)
             XCTAssertTrue(stderr.contains("--token-file") && stderr.contains("--insecure"), stderr)

@@ -69,6 +69,54 @@ struct SlowService: QueryService {
     }
 }
 
+/// Holds searches until the test opens it, so that a test orders events by waiting
+/// on them rather than by sleeping and hoping (a loaded machine broke the sleeps).
+final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+    private var started = 0, finished = 0
+
+    /// Searches that have reached the gate / passed it.
+    var startedCount: Int { condition.lock(); defer { condition.unlock() }; return started }
+    var finishedCount: Int { condition.lock(); defer { condition.unlock() }; return finished }
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until `open()`; the 60 s limit only keeps a broken test from hanging the run.
+    func pass() {
+        condition.lock()
+        started += 1
+        let limit = Date().addingTimeInterval(60)
+        while !isOpen, condition.wait(until: limit) {}
+        finished += 1
+        condition.unlock()
+    }
+}
+
+/// The engine's search behind a `Gate`.
+struct GatedService: QueryService {
+    let gate: Gate
+    let engine = EngineQueryService()
+
+    func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        gate.pass()
+        return try engine.search(query, page: page, context: context)
+    }
+
+    func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try engine.get(paragraphID, context: context)
+    }
+
+    func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try engine.stats(context: context)
+    }
+}
+
 /// Starts a server on an ephemeral loopback port.
 func startServer(index: String = SampleIndex.path, token: String? = nil, service: any QueryService = EngineQueryService(),
                  configure: (inout ServerLimits) -> Void = { _ in }) async throws -> Server {

@@ -14,15 +14,7 @@ enum RelationFinder {
         var start: Int
     }
 
-    static let words = WordList([
-        "同比增长", "同比下降", "同比增加", "同比减少", "比上年增长", "比上年下降", "比上年增加",
-        "比上年减少", "较上年增长", "较上年下降", "较上年增加", "较上年减少", "增长", "下降", "增加",
-        "减少", "降低", "提高", "回落", "下滑", "增幅", "降幅",
-        "高于", "低于", "不低于", "不高于", "超过预算的",
-        "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
-        "完成年初预算的", "为预算数的", "为调整预算数的", "为上年的", "为上年同期的", "为计划的",
-        "完成年度任务的", "占", "调整为",
-    ])
+    static let words = WordList(RelationWords.all)
 
     /// Relations that turn a percentage or percentage-point change negative.
     static let decreases: Set<String> = [
@@ -84,4 +76,19 @@ enum RelationFinder {
               let r = relation, decreases.contains(r) else { return value }
         return -abs(value)
     }
+}
+
+/// The relation words the extractor recognises, public for the query language: a word
+/// glued before a range (`增长>5%`, `占>30%`) is read as a relation only when it is one
+/// of these, and otherwise as a label (`支出>1亿`).
+public enum RelationWords {
+    public static let all: [String] = [
+        "同比增长", "同比下降", "同比增加", "同比减少", "比上年增长", "比上年下降", "比上年增加",
+        "比上年减少", "较上年增长", "较上年下降", "较上年增加", "较上年减少", "增长", "下降", "增加",
+        "减少", "降低", "提高", "回落", "下滑", "增幅", "降幅",
+        "高于", "低于", "不低于", "不高于", "超过预算的",
+        "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
+        "完成年初预算的", "为预算数的", "为调整预算数的", "为上年的", "为上年同期的", "为计划的",
+        "完成年度任务的", "占", "调整为",
+    ]
 }

@@ -84,8 +84,8 @@ public struct IndexFolder: Sendable {
     }
 }
 
-/// Where index bytes go. `.system` writes and fsyncs real files; tests use
-/// `.failing(after:)` to stop a commit half-way, as a crash would.
+/// Where index bytes go. `.system` writes and fsyncs real files; tests make their
+/// own sink that fails part-way through a write (CommitSafetyTests), as a crash would.
 public struct FileSink: Sendable {
     let write: @Sendable (String, [UInt8]) throws(IndexError) -> Void
 

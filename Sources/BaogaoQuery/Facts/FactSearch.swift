@@ -91,17 +91,20 @@ extension Searcher {
                              want: Int) -> (page: [FactCandidate], total: Int) {
         let byValue = !ranges.isEmpty
         let kept = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
-            let facts = self.index.segments[s].facts
-            var matchers = ranges.map { RangeMatcher($0, facts) }
-            var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
-            var count = 0
-            for ref in refs {
-                for i in facts.facts(ofDoc: ref.doc) where RangeMatcher.any(&matchers, i) {
-                    count += 1
-                    heap.offer(FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i))
+            // An analyzer for the whole scan: a range's label is folded as the facts' labels are.
+            self.analyzers.with { analyzer in
+                let facts = self.index.segments[s].facts
+                var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
+                var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
+                var count = 0
+                for ref in refs {
+                    for i in facts.facts(ofDoc: ref.doc) where RangeMatcher.any(&matchers, i) {
+                        count += 1
+                        heap.offer(FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i))
+                    }
                 }
+                return (best: heap.sorted(), count: count)
             }
-            return (best: heap.sorted(), count: count)
         }
         var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
         for segment in kept { for c in segment.best { heap.offer(c) } }
@@ -131,7 +134,7 @@ extension Searcher {
                          analyzer: Analyzer) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
         var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
         let facts = index.segments[s].facts
-        var matchers = ranges.map { RangeMatcher($0, facts) }
+        var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
         for ref in refs {
             for i in facts.facts(ofDoc: ref.doc) where RangeMatcher.any(&matchers, i) {

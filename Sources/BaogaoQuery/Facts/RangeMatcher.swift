@@ -10,6 +10,9 @@ import BaogaoIndex
 /// (占, 为预算的) must appear in the fact's relation. Without a relation, the
 /// value is compared as stored.
 ///
+/// A label in the range (`支出` of `支出>1亿`) must be contained in the fact's label,
+/// both folded (with `fold`, the analyzer's folding), decided once per label string.
+///
 /// A matcher is prepared per range and segment: a fact's kind, unit and
 /// relation are decided once per attribute id (facts sharing one agree on all
 /// three), and that verdict from ones kept per unit and per relation string —
@@ -33,10 +36,14 @@ struct RangeMatcher {
     private var accepted: [Int8]
     private var unitOK: [Int8]
     private var relationOK: [Int8]
+    private var labelOK: [Int8]
+    private let fold: (String) -> String
 
-    init(_ range: NumberRange, _ facts: FactsTable) {
+    init(_ range: NumberRange, _ facts: FactsTable, fold: @escaping (String) -> String = { $0 }) {
         self.range = range
         self.facts = facts
+        self.fold = fold
+        labelOK = [Int8](repeating: -1, count: range.label == nil ? 0 : facts.stringCount)
         family = range.relation.flatMap(Self.family)
         negate = family == Self.decrease
         accepted = [Int8](repeating: -1, count: facts.attributeCount)
@@ -55,6 +62,11 @@ struct RangeMatcher {
         let a = facts.attributeID(i)
         if accepted[a] < 0 { accepted[a] = accepts(attribute: a) ? 1 : 0 }
         guard accepted[a] == 1 else { return false }
+        if let label = range.label {
+            let id = facts.labelID(i)
+            if labelOK[id] < 0 { labelOK[id] = facts.string(id: id).map { fold($0).contains(label) } == true ? 1 : 0 }
+            guard labelOK[id] == 1 else { return false }
+        }
         let value = facts.value(i)
         return range.contains(negate ? -value : value)
     }

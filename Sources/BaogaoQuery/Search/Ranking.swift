@@ -2,6 +2,10 @@ import Foundation
 
 /// BM25 over paragraphs (k1 = 1.2, b = 0.75), with document length counted in
 /// normalised characters, since terms match as substrings rather than words.
+/// A paragraph counts as at least half the average length: BM25's length
+/// normalisation otherwise ranks a bare heading (`（1）全区一般公共预算`, 11
+/// characters) that names a term once above paragraphs that say something about
+/// it several times (`预算 year:2024` listed seven headings in its top eight).
 /// Two boosts refine it, both multiplicative and documented in the README:
 /// - a term that is also a whole ICU word and occurs in the paragraph as that
 ///   word scores ×1.3 (the "whole-word match" of ARCHITECTURE.md, decision 1);
@@ -12,6 +16,8 @@ struct BM25 {
     static let k1 = 1.2
     static let b = 0.75
     static let wordBoost = 1.3
+    /// The shortest length a paragraph counts as, in average lengths.
+    static let lengthFloor = 0.5
 
     let documents: Int
     let averageLength: Double
@@ -24,7 +30,8 @@ struct BM25 {
     @inline(__always)
     func score(idf: Double, count: UInt32, length: Int) -> Double {
         let tf = Double(count)
-        let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / max(1, averageLength))
+        let counted = max(Double(length), Self.lengthFloor * averageLength)
+        let norm = Self.k1 * (1 - Self.b + Self.b * counted / max(1, averageLength))
         return idf * tf * (Self.k1 + 1) / (tf + norm)
     }
 

@@ -68,7 +68,7 @@ struct SegmentEvaluator {
     /// Paragraphs holding at least one fact in the range; the count is how many.
     private func rangeMatches(_ range: NumberRange) -> DocSet {
         let facts = matcher.segment.facts
-        var matcher = RangeMatcher(range, facts)
+        var matcher = RangeMatcher(range, facts, fold: { analyzer.normalize($0).string })
         var out = DocSet()
         for i in 0..<facts.count where matcher.matches(i) {
             let d = UInt32(facts.doc(i))
@@ -80,7 +80,7 @@ struct SegmentEvaluator {
     /// The documents of `docs` holding a fact in the range.
     private func rangeMatches(_ range: NumberRange, among docs: DocSet) -> DocSet {
         let facts = matcher.segment.facts
-        var matcher = RangeMatcher(range, facts)
+        var matcher = RangeMatcher(range, facts, fold: { analyzer.normalize($0).string })
         var out = DocSet()
         for d in docs.docs {
             var n: UInt32 = 0

@@ -23,6 +23,10 @@ public struct NumberRange: Sendable, Equatable {
     /// `下降` in `下降>10%`), folded. The fact must have been stated with that
     /// word. `nil` when the range starts with the comparison or a number.
     public var relation: String?
+    /// Text glued before the range that is no relation word (`支出` in
+    /// `支出>1亿`, `教育支出` in `教育支出增长>5%`), folded: the fact's label must
+    /// contain it. `nil` when there is none.
+    public var label: String?
     /// `nil` when no unit was written (`>100`): any kind matches.
     public var kind: NumberKind?
     /// The base unit: `元`, `%`, `个百分点`, or the counted unit (`人次`,
@@ -38,11 +42,12 @@ public struct NumberRange: Sendable, Equatable {
     public var original: String
     public var span: Range<Int>
 
-    public init(relation: String? = nil, kind: NumberKind? = nil, unit: String? = nil,
+    public init(relation: String? = nil, label: String? = nil, kind: NumberKind? = nil, unit: String? = nil,
                 lower: Double? = nil, lowerInclusive: Bool = true,
                 upper: Double? = nil, upperInclusive: Bool = true,
                 original: String = "", span: Range<Int> = 0..<0) {
         self.relation = relation
+        self.label = label
         self.kind = kind
         self.unit = unit
         self.lower = lower
@@ -78,6 +83,7 @@ public struct NumberRange: Sendable, Equatable {
     /// `amount 元 [1e+08, 1e+09]`.
     public var summary: String {
         var parts: [String] = []
+        if let label { parts.append("label:" + label) }
         if let relation { parts.append(relation) }
         if let kind { parts.append(kind.rawValue) }
         if let unit, kind == .count { parts.append(unit) }
@@ -95,6 +101,36 @@ public struct NumberRange: Sendable, Equatable {
             parts.append("any")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// Whether `other` constrains the same facts (same relation, label, kind and
+    /// unit), so that written side by side the two are one range: `>=1000万元
+    /// <=2000万元` is 1000万元 to 2000万元, not two ranges a fact may satisfy either
+    /// of. `>1亿元 增长>5%` are not: a paragraph needs a fact in each.
+    public func combines(with other: NumberRange) -> Bool {
+        relation == other.relation && label == other.label && kind == other.kind && unit == other.unit
+    }
+
+    /// The numbers in both ranges (see `combines(with:)`); may be empty.
+    public func intersecting(_ other: NumberRange) -> NumberRange {
+        var r = self
+        if let l = other.lower, lower.map({ l > $0 || (l == $0 && !other.lowerInclusive) }) ?? true {
+            r.lower = l
+            r.lowerInclusive = other.lowerInclusive
+        }
+        if let u = other.upper, upper.map({ u < $0 || (u == $0 && !other.upperInclusive) }) ?? true {
+            r.upper = u
+            r.upperInclusive = other.upperInclusive
+        }
+        r.original = original + " " + other.original
+        r.span = min(span.lowerBound, other.span.lowerBound)..<max(span.upperBound, other.span.upperBound)
+        return r
+    }
+
+    /// No number lies in it (`>2亿 <1亿`).
+    public var isEmpty: Bool {
+        guard let lower, let upper else { return false }
+        return lower > upper || (lower == upper && !(lowerInclusive && upperInclusive))
     }
 
     /// Integers without a fraction (`100000000`), others as Swift prints them.

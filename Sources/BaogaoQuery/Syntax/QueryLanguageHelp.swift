@@ -25,7 +25,9 @@ public enum QueryLanguageHelp {
 
     Numbers match extracted amounts, percentages and counts, not raw text:
       >1亿  >=5000万元  <2%  <=3%  1亿..10亿  1000万元..1亿元  =20160万元
-      增长>5%  下降>10%  (the word before the comparison is the relation)
+      增长>5%  下降>10%  (a relation word before the comparison: how it was stated)
+      支出>1亿  教育支出增长>5%  (other text glued before it: in the fact's label)
+      >=1000万元 <=2000万元  (both bounds hold for one fact, as 1000万元..2000万元)
       教育 >1亿 year:2024  (about 教育, an amount over 1亿元, in 2024)
       Units: 元 千元 万 万元 亿 亿元 万亿 万亿元, %, 个百分点, and counts
       (个 家 户 户次 人 人次 万人次 名 所 项 件 套 列 亩 公里 平方米 万平方米).

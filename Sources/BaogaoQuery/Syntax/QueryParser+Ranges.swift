@@ -1,3 +1,5 @@
+import BaogaoAnalysis
+
 // Number-range words: `>1亿`, `>=5000万元`, `增长>5%`, `=20160万元`,
 // `1亿..10亿`, `1000万元..1亿元`. Values go to base units (NumberUnit).
 
@@ -18,7 +20,8 @@ extension QueryParserState {
         let (literal, unit) = try bound(p..<span.upperBound)
         let multiplier = unit?.multiplier ?? 1
         let value = literal.value(times: multiplier)
-        var range = NumberRange(relation: relation(span.lowerBound..<c), kind: unit?.kind, unit: unit?.base,
+        let (relation, label) = gluedWords(span.lowerBound..<c)
+        var range = NumberRange(relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
                                 original: original(span), span: span)
         switch comparison {
         case .greater: range.lower = value; range.lowerInclusive = false
@@ -48,7 +51,8 @@ extension QueryParserState {
         let lower = low.value(times: (lowUnit ?? unit)?.multiplier ?? 1)
         let upper = high.value(times: (highUnit ?? unit)?.multiplier ?? 1)
         guard lower <= upper else { throw error(.badRange, at: span.lowerBound) }
-        return NumberRange(relation: relation(span.lowerBound..<start), kind: unit?.kind, unit: unit?.base,
+        let (relation, label) = gluedWords(span.lowerBound..<start)
+        return NumberRange(relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
                            lower: lower, lowerInclusive: true, upper: upper, upperInclusive: true,
                            original: original(span), span: span)
     }
@@ -72,10 +76,33 @@ extension QueryParserState {
         return (literal, unit)
     }
 
-    /// The relation word before a comparison, folded; nil when there is none.
-    private func relation(_ r: Range<Int>) -> String? {
-        guard !r.isEmpty else { return nil }
-        let folded = fold(original(r))
-        return folded.isEmpty ? nil : folded
+    /// The text glued before a range, folded and split at its first relation word:
+    /// `增长` is a relation, `支出` a label, `教育支出增长` both (label 教育支出,
+    /// relation 增长). Before the split there was only the relation, and `支出>1亿`
+    /// looked for facts stated "支出 1亿" — none.
+    private func gluedWords(_ r: Range<Int>) -> (relation: String?, label: String?) {
+        guard !r.isEmpty else { return (nil, nil) }
+        let folded = Array(fold(original(r)).unicodeScalars)
+        guard !folded.isEmpty else { return (nil, nil) }
+        for start in folded.indices where RelationWordsInQueries.starts(folded[start...]) {
+            let label = String(String.UnicodeScalarView(folded[..<start]))
+            return (String(String.UnicodeScalarView(folded[start...])), label.isEmpty ? nil : label)
+        }
+        return (nil, String(String.UnicodeScalarView(folded)))
+    }
+}
+
+/// The words that make text glued before a range a relation (`增长>5%`, `占>30%`):
+/// the extractor's relation words and the families `RangeMatcher` widens them to.
+enum RelationWordsInQueries {
+    static let words: [[Unicode.Scalar]] = Set(RelationWords.all + RangeMatcher.increase + RangeMatcher.decrease)
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether `s` starts with a relation word, or is one without its final 的
+    /// (`为预算>100%` for 为预算的).
+    static func starts(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        words.contains { w in
+            s.starts(with: w) || (w.last == "的" && s.elementsEqual(w.dropLast()))
+        }
     }
 }

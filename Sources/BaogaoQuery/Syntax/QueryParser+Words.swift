@@ -9,6 +9,21 @@ extension QueryParserState {
     func wordNode(_ span: Range<Int>) throws(QuerySyntaxError) -> QueryNode {
         let s = lexer.scalars
         if let c = span.first(where: { Comparison(s[$0]) != nil }) {
+            // Two bounds typed without a space, `>=1亿元<=2亿元`: one range with both.
+            let afterFirst = c + 1 < span.upperBound && s[c + 1] == "=" && s[c] != "=" ? c + 2 : c + 1
+            if let second = (afterFirst..<span.upperBound).first(where: { Comparison(s[$0]) != nil }),
+               (afterFirst..<second).contains(where: { NumberLiteral.asciiDigit(s[$0]) != nil }) {
+                let first = try comparisonRange(span.lowerBound..<second, comparatorAt: c)
+                var other = try comparisonRange(second..<span.upperBound, comparatorAt: second)
+                other.relation = first.relation
+                other.label = first.label
+                guard first.combines(with: other) else {
+                    throw error(.mixedUnits(first.original, other.original), at: second)
+                }
+                var both = try combine(first, other)
+                both.original = original(span)
+                return .range(both)
+            }
             return .range(try comparisonRange(span, comparatorAt: c))
         }
         if let dots = span.first(where: { $0 + 1 < span.upperBound && s[$0] == "." && s[$0 + 1] == "." }),
@@ -16,6 +31,14 @@ extension QueryParserState {
             return .range(try betweenRange(span, numberAt: digit, dotsAt: dots))
         }
         return .term(try term(span))
+    }
+
+    /// Two ranges that constrain the same facts (`a.combines(with: b)`) as one;
+    /// throws when no number is in both.
+    func combine(_ a: NumberRange, _ b: NumberRange) throws(QuerySyntaxError) -> NumberRange {
+        let both = a.intersecting(b)
+        guard !both.isEmpty else { throw error(.badRange, at: a.span.lowerBound) }
+        return both
     }
 
     func term(_ span: Range<Int>) throws(QuerySyntaxError) -> Term {

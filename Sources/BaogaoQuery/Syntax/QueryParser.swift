@@ -129,11 +129,28 @@ struct QueryParserState {
             default: continue
             }
         }
+        children = try combiningRanges(children)
         switch children.count {
         case 0: return nil
         case 1: return children[0]
         default: return .and(children)
         }
+    }
+
+    /// Bounds on the same facts side by side are one range (`>=1000万元 <=2000万元`):
+    /// each range is folded into the first earlier one it combines with.
+    private func combiningRanges(_ children: [QueryNode]) throws(QuerySyntaxError) -> [QueryNode] {
+        var out: [QueryNode] = []
+        for child in children {
+            if case .range(let r) = child,
+               let i = out.firstIndex(where: { if case .range(let e) = $0 { e.combines(with: r) } else { false } }),
+               case .range(let earlier) = out[i] {
+                out[i] = .range(try combine(earlier, r))
+            } else {
+                out.append(child)
+            }
+        }
+        return out
     }
 
     /// `unary { NEAR unary }`; both operands must be terms or phrases.

@@ -15,14 +15,16 @@ enum Citation {
     }
 }
 
-/// Marks highlighted ranges of a text: ANSI reverse-bold-yellow on a terminal,
-/// 【】 brackets elsewhere (so piped output still shows the match).
+/// Marks highlighted ranges of a text in bold yellow when colouring; plain output
+/// is left unmarked, as ripgrep's is: the reports use 【】 themselves
+/// (`【“三保”支出】`), so brackets around a hit could not be told from the text.
 enum Highlighter {
     static func mark(_ text: String, _ ranges: [Range<Int>], color: Bool) -> String {
+        guard color else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
-        let open = color ? "\u{1B}[1;33m" : "【", close = color ? "\u{1B}[0m" : "】"
+        let open = "\u{1B}[1;33m", close = "\u{1B}[0m"
         for r in ranges where r.lowerBound >= i && r.upperBound <= scalars.count {
             out.append(contentsOf: scalars[i..<r.lowerBound])
             out.append(contentsOf: open.unicodeScalars)

@@ -2,27 +2,59 @@ import BaogaoAnalysis
 import BaogaoQuery
 import Foundation
 
-/// Number facts as an aligned table: label, figure as written, normalised value,
-/// and the citation.
+/// Number facts as an aligned table under a header: label, the figure as written
+/// (with its value in a readable unit when that reads differently), relation and
+/// scope, and the citation.
 enum FactsTable {
-    static func render(_ r: FactsResult, color: Bool) -> String {
+    static let header = (number: "#", label: "label", figure: "figure", relation: "relation", citation: "where")
+
+    /// `width`: the terminal's columns; the citation, then the label, are cut to fit
+    /// so that no row wraps. nil (piped output): nothing is cut.
+    static func render(_ r: FactsResult, color: Bool, width: Int? = nil) -> String {
         guard r.total > 0 else { return "no number facts match \(r.query)" }
-        let labelWidth = min(28, max(6, r.facts.map { DisplayWidth.of($0.fact.label ?? "—") }.max() ?? 6))
-        let textWidth = min(18, max(6, r.facts.map { DisplayWidth.of($0.fact.text) }.max() ?? 6))
-        var lines: [String] = []
-        for (i, hit) in r.facts.enumerated() {
+        let rows = r.facts.enumerated().map { i, hit in
             let f = hit.fact
-            let label = DisplayWidth.pad(f.label ?? "—", to: labelWidth)
-            let text = DisplayWidth.pad(f.text, to: textWidth)
-            let value = DisplayWidth.pad(normalized(f), to: 16)
-            let extra = [f.relation, f.scope].compactMap { $0 }.joined(separator: " ")
-            let cite = Highlighter.dim(Citation.line(hit.paragraph), color: color)
-            lines.append(String(format: "%3d. ", r.offset + i + 1) + label + "  " + text + "  " + value + "  "
-                         + DisplayWidth.pad(extra, to: 10) + "  " + cite)
+            return (number: "\(r.offset + i + 1).", label: f.label ?? "—", figure: figure(f),
+                    relation: [f.relation, f.scope].compactMap { $0 }.joined(separator: " "),
+                    citation: Citation.line(hit.paragraph))
         }
+        func widest(_ column: [String], _ title: String, cap: Int) -> Int {
+            min(cap, max(DisplayWidth.of(title), column.map(DisplayWidth.of).max() ?? 0))
+        }
+        let numberWidth = widest(rows.map(\.number), header.number, cap: 6)
+        var labelWidth = widest(rows.map(\.label), header.label, cap: 28)
+        let figureWidth = widest(rows.map(\.figure), header.figure, cap: 26)
+        let relationWidth = widest(rows.map(\.relation), header.relation, cap: 14)
+        var citationWidth = widest(rows.map(\.citation), header.citation, cap: .max)
+        if let width {
+            // Two spaces between columns and one spare at the end (a line that fills
+            // the row exactly makes some terminals wrap); the citation gives way
+            // first, down to 24 columns (region, year, the section's start), then the
+            // label, down to 8.
+            let fixed = numberWidth + figureWidth + relationWidth + 4 * 2 + 1
+            citationWidth = max(24, min(citationWidth, width - fixed - labelWidth))
+            labelWidth = max(8, min(labelWidth, width - fixed - citationWidth))
+        }
+        func line(_ number: String, _ label: String, _ figure: String, _ relation: String, _ citation: String) -> String {
+            let cells = [String(repeating: " ", count: max(0, numberWidth - DisplayWidth.of(number))) + number,
+                         DisplayWidth.pad(label, to: labelWidth), DisplayWidth.pad(figure, to: figureWidth),
+                         DisplayWidth.pad(relation, to: relationWidth)]
+            let cited = DisplayWidth.of(citation) > citationWidth ? DisplayWidth.pad(citation, to: citationWidth) : citation
+            return cells.joined(separator: "  ") + "  " + Highlighter.dim(cited, color: color)
+        }
+        var lines = [line(header.number, header.label, header.figure, header.relation, header.citation)]
+        for row in rows { lines.append(line(row.number, row.label, row.figure, row.relation, row.citation)) }
         let shown = r.facts.isEmpty ? "none shown" : "showing \(r.offset + 1)–\(r.offset + r.facts.count)"
         lines.append(String(format: "%d fact%@ match (%@, %.1f ms)", r.total, r.total == 1 ? "" : "s", shown, r.tookMs))
         return lines.joined(separator: "\n")
+    }
+
+    /// The figure as written, and its value when that reads differently:
+    /// `35.4%`, `342.5 亿元`, `0.20亿元 = 2000万元`.
+    static func figure(_ f: NumberFact) -> String {
+        let value = normalized(f)
+        let same = f.text.replacingOccurrences(of: " ", with: "") == value
+        return same ? f.text : f.text + " = " + value
     }
 
     /// `2.296亿元`, `-32.3%`, `270000人次`: the value in a readable unit.

@@ -28,10 +28,12 @@ extension Repl {
     }
 
     /// `:more`, or Enter on an empty line: the next page of the last search.
-    func more(quietAtEnd: Bool) throws(ReplFailure) {
+    /// The next page; after the last one (Enter or :more alike) says there is no more
+    /// rather than nothing, which looked like a hung prompt.
+    func more() throws(ReplFailure) {
         guard let current = pages else { throw ReplFailure("no search to continue: type a query first") }
         guard !current.exhausted else {
-            if !quietAtEnd || json { emit(json ? "{\"more\":false}" : "no more paragraphs match \(current.query) (\(current.total) in all)") }
+            emit(json ? "{\"more\":false}" : "no more paragraphs match \(current.query) (\(current.total) in all)")
             return
         }
         show(try runSearch(current.query, offset: current.nextOffset))
@@ -56,7 +58,8 @@ extension Repl {
             return
         }
         // A query with a number range answers with the facts it found, as `baogao search` does.
-        var text = result.facts.map { FactsTable.render($0, color: color) } ?? SearchPrinter.render(result, color: color)
+        var text = result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
+        if result.total == 0, let hint = searcher?.regionHint(for: result.query) { text += "\n" + hint }
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
             text += "\n" + Highlighter.dim("Enter or :more for the next \(min(options.pageSize, p.total - p.nextOffset)); :open N to read hit N", color: color)
         }

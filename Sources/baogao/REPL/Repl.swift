@@ -58,7 +58,7 @@ final class Repl {
             }
         }
         // A person's typos are not the session's result; a script's failures are.
-        return failures == 0 || options.interactive ? 0 : 1
+        return failures == 0 || options.interactive ? Status.found : Status.error
     }
 
     enum Outcome { case done, quit }
@@ -70,9 +70,9 @@ final class Repl {
             let input = try ReplInput.parse(line)
             switch input {
             case .quit: return .quit
-            case .empty: if pages != nil { try more(quietAtEnd: true) }
+            case .empty: if pages != nil { try more() }
             case .search(let text): try search(text)
-            case .more: try more(quietAtEnd: false)
+            case .more: try more()
             case .open(let n): try open(n)
             case .source(let n): try source(n)
             case .ask(let q): try serve(services.ask, q)

@@ -17,12 +17,13 @@ struct ReplCommand: ParsableCommand {
             first when it is missing or older than the corpus.
 
             With standard input not a terminal, runs one command per line with no prompt, \
-            and exits with status 1 if any command failed (each error is reported on stderr \
+            and exits with status 2 if any command failed (each error is reported on stderr \
             with its line number). Type :help in the REPL for its commands.
             """)
 
     @OptionGroup var corpus: CorpusLocation
     @OptionGroup var location: IndexLocation
+    @OptionGroup var colors: ColorOption
 
     @Flag(help: "Print JSON lines instead of text (:json switches inside the REPL).")
     var json = false
@@ -35,7 +36,7 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         let options = Repl.Options(
             index: location.index, corpus: corpus.corpus, interactive: interactive,
-            color: interactive && Terminal.useColor, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
+            color: colors.color == .auto ? interactive && colors.enabled : colors.enabled, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
         let repl = Repl(options: options)
         repl.prepareIndex()
         let reader: LineReader

@@ -1,14 +1,8 @@
 import BaogaoQuery
 
-/// The engines the REPL reaches beyond search, as closures, so that the REPL
-/// compiles and runs before they exist and the lead can plug each one in after
-/// merging without touching the loop:
-///
-///     var services = ReplServices.standard
-///     services.ask = { question, context in
-///         let answer = try Answerer(searcher: context.searcher).ask(question)  // whatever the engine is
-///         return context.json ? try JSONLine.encode(answer) : AnswerPrinter.render(answer, color: context.color)
-///     }
+/// The engines the REPL reaches beyond search, as closures: `standard` calls the
+/// `Searcher`'s ask, define, mentions and facts and prints them as the CLI does;
+/// tests can put others in their place without touching the loop.
 ///
 /// Each closure returns the text to print (a JSON line when `context.json`),
 /// or throws `ReplFailure`, which the REPL reports and counts as a failed command.
@@ -26,8 +20,6 @@ struct ReplServices: Sendable {
     /// `:facts QUERY` — number facts (value, unit, label) matching a query.
     var facts: Service
 
-    /// What this build offers: mentions grouped from `Searcher.allMatches`;
-    /// ask, define and facts say plainly that they are not there yet.
     /// The engine's answers, printed as the CLI prints them.
     static let standard = ReplServices(
         ask: { question, context throws(ReplFailure) in
@@ -40,7 +32,7 @@ struct ReplServices: Sendable {
             try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear) }
         },
         facts: { query, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color) }
+            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color, width: context.width) }
         })
 
     /// Runs an engine call and prints its result as text or as one JSON line;

@@ -50,6 +50,9 @@ final class QuestionSetTests: XCTestCase {
         }
     }
 
+    /// Questions of Queries/questions.tsv answered right when the limit was last set.
+    static let answeredToday = 112
+
     func testQuestionSetAccuracy() throws {
         let searcher = SharedIndex.sample
         let rows = try Self.rows()
@@ -67,7 +70,9 @@ final class QuestionSetTests: XCTestCase {
         print(String(format: "question set: %d/%d right (%.1f%%)", rows.count - failures.count, rows.count, accuracy * 100))
         for f in failures { print("  FAIL " + f) }
         XCTAssertTrue(confidentWrong.isEmpty, "unanswerable questions got an answer: \(confidentWrong)")
-        XCTAssertGreaterThanOrEqual(accuracy, 0.9, failures.joined(separator: "\n"))
+        // Today's count, not a percentage: at 90% eleven answers could go wrong unnoticed.
+        // Raise it when questions are added and answered.
+        XCTAssertGreaterThanOrEqual(rows.count - failures.count, Self.answeredToday, failures.joined(separator: "\n"))
     }
 
     /// An answer carries its sentence, its alternatives are labelled, and the

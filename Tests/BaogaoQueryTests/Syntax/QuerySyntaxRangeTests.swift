@@ -85,7 +85,41 @@ final class QuerySyntaxRangeTests: XCTestCase {
         XCTAssertFalse(people.accepts(kind: .count, unit: "户"))
     }
 
+    /// Two bounds on the same facts are one range, spaced or glued; before, a fact
+    /// had to satisfy either, and `>=1000万元 <=2000万元` listed 12.6亿元.
+    func testBoundsOnTheSameFactsCombine() throws {
+        let spaced = try XCTUnwrap(range(">=1000万元 <=2000万元"))
+        XCTAssertEqual(spaced.lower, 1e7)
+        XCTAssertEqual(spaced.upper, 2e7)
+        XCTAssertEqual(spaced.span, 0..<17)
+        assertRange(">=1亿元<=2亿元", NumberRange(kind: .amount, unit: "元", lower: 1e8, upper: 2e8))
+        assertRange(">1亿<2亿", NumberRange(kind: .amount, unit: "元", lower: 1e8, lowerInclusive: false,
+                                           upper: 2e8, upperInclusive: false))
+        assertRange("增长>5%<=10%", NumberRange(relation: "增长", kind: .percent, unit: "%", lower: 5, lowerInclusive: false,
+                                               upper: 10))
+        assertParses(">1亿 >2亿 <=5亿", "(range amount (200000000, 500000000])")
+        assertParses("教育 >=1亿 <=2亿", "(and 教育 (range amount [100000000, 200000000]))")
+        // Different facts stay two conditions of the paragraph.
+        assertParses(">1亿元 增长>5%", "(and (range amount >100000000) (range 增长 percent >5))")
+        assertParses(">1亿元 >5%", "(and (range amount >100000000) (range percent >5))")
+        // Only ANDed bounds combine.
+        assertParses(">2亿 OR <1亿", "(or (range amount >200000000) (range amount <100000000))")
+    }
+
+    /// Text glued before a range is a label unless it is (or ends in) a relation word.
+    func testGluedTextIsALabelUnlessARelation() {
+        assertRange("支出>1亿", NumberRange(label: "支出", kind: .amount, unit: "元", lower: 1e8, lowerInclusive: false))
+        assertRange("教育支出增长>5%", NumberRange(relation: "增长", label: "教育支出", kind: .percent, unit: "%",
+                                                  lower: 5, lowerInclusive: false))
+        assertRange("同比下降>10%", NumberRange(relation: "同比下降", kind: .percent, unit: "%", lower: 10, lowerInclusive: false))
+        assertRange("占>30%", NumberRange(relation: "占", kind: .percent, unit: "%", lower: 30, lowerInclusive: false))
+        assertRange("为预算>100%", NumberRange(relation: "为预算", kind: .percent, unit: "%", lower: 100, lowerInclusive: false))
+        assertRange("收入1亿..2亿", NumberRange(label: "收入", kind: .amount, unit: "元", lower: 1e8, upper: 2e8))
+    }
+
     func testRangeErrors() {
+        assertError(">2亿 <1亿", .badRange, at: 0)
+        assertError(">=1亿元<=5%", .mixedUnits(">=1亿元", "<=5%"), at: 5)
         assertError(">", .badNumber(""), at: 1)
         assertError("教育 >亿", .badNumber("亿"), at: 4)
         assertError(">>1", .badNumber(">1"), at: 1)
