@@ -131,8 +131,12 @@ public struct IndexedReport: Sendable, Equatable {
     public var budgetYear: Int?
     public var date: String?
     public var paragraphCount: Int
+    /// Everything stored about the report: level, kind, period, region code and the
+    /// source of each field besides the fields above.
+    public var metadata: ReportMetadata
 
     init(record: ReportRecord) {
+        metadata = record.metadata
         doc = record.source.path
         title = record.metadata.title
         region = record.metadata.region

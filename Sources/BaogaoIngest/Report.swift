@@ -18,26 +18,112 @@ public struct Report: Sendable, Equatable, Codable {
     }
 }
 
-/// What a report says about itself, read from its text (never from the file name).
+/// What a report says about itself: read from its title, opening lines, file name or
+/// body, each field with where it came from (`sources`).
 public struct ReportMetadata: Sendable, Equatable, Codable {
     /// The title as one line, e.g. `关于解放区2023年财政预算执行情况和2024年财政预算（草案）的报告`.
     public var title: String
-    /// The government the report is about, e.g. `解放区`, `江津区`, `焦作市`.
+    /// The government the report is about, by its official name as the text gives it,
+    /// e.g. `解放区`, `江津区`, `焦作市`, `长安镇`.
     public var region: String?
-    /// The year whose budget execution the report reviews (2023 for a 2024 report).
+    /// The region's gazetteer code (`Gazetteer.shared`); for a township or new area
+    /// outside the gazetteer, the code of the division it was named under. Nil when the
+    /// name is ambiguous (朝阳区: Beijing's or Changchun's) or unknown.
+    public var regionCode: String?
+    /// 中央 / 省 / 市 / 县 / 乡镇.
+    public var level: Level?
+    /// What the report is, which decides what its years mean.
+    public var kind: Kind?
+    /// The year whose budget execution the report reviews: the previous year of an
+    /// annual report, the year of a final-accounts (决算) or mid-year report; nil for an
+    /// adjustment.
     public var executionYear: Int?
-    /// The year whose draft budget the report proposes.
+    /// The year whose draft budget the report proposes, or whose budget an adjustment
+    /// changes; nil for final-accounts and mid-year reports.
     public var budgetYear: Int?
-    /// The meeting date when the report gives one, as ISO `yyyy-mm-dd`.
+    /// The span of execution reported: `全年`, `上半年`, `1—9月`; nil when the report
+    /// reviews no execution (an adjustment).
+    public var period: String?
+    /// The meeting date when the report gives one, else the publication date, as ISO `yyyy-mm-dd`.
     public var date: String?
+    /// Where each field was read.
+    public var sources: Sources
+
+    public enum Level: String, Sendable, Codable, CaseIterable {
+        case central = "中央", province = "省", prefecture = "市", county = "县", township = "乡镇"
+    }
+
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// 预算执行情况和预算草案的报告: last year's execution, next year's draft.
+        case annual
+        /// 决算: one year's final accounts (also when a mid-year part follows).
+        case finalAccounts = "final-accounts"
+        /// 预算调整: changes to the current year's budget.
+        case adjustment
+        /// 上半年 / 1—N月 execution of the current year.
+        case midYear = "mid-year"
+        /// Reference material, publication notes, monthly releases.
+        case other
+    }
+
+    public enum Source: String, Sendable, Codable, CaseIterable {
+        case catalogue, title, openingLines = "opening-lines", fileName = "file-name", body, unknown
+    }
+
+    public struct Sources: Sendable, Equatable, Codable {
+        public var region: Source = .unknown
+        public var level: Source = .unknown
+        public var kind: Source = .unknown
+        public var years: Source = .unknown
+        public var period: Source = .unknown
+        public var date: Source = .unknown
+
+        public init(region: Source = .unknown, level: Source = .unknown, kind: Source = .unknown,
+                    years: Source = .unknown, period: Source = .unknown, date: Source = .unknown) {
+            self.region = region
+            self.level = level
+            self.kind = kind
+            self.years = years
+            self.period = period
+            self.date = date
+        }
+
+        /// In a fixed order, for storage: region, level, kind, years, period, date.
+        public var all: [Source] {
+            get { [region, level, kind, years, period, date] }
+            set {
+                guard newValue.count == 6 else { return }
+                (region, level, kind, years, period, date) =
+                    (newValue[0], newValue[1], newValue[2], newValue[3], newValue[4], newValue[5])
+            }
+        }
+    }
 
     public init(title: String, region: String? = nil, executionYear: Int? = nil,
-                budgetYear: Int? = nil, date: String? = nil) {
+                budgetYear: Int? = nil, date: String? = nil, regionCode: String? = nil,
+                level: Level? = nil, kind: Kind? = nil, period: String? = nil,
+                sources: Sources = Sources()) {
         self.title = title
         self.region = region
         self.executionYear = executionYear
         self.budgetYear = budgetYear
         self.date = date
+        self.regionCode = regionCode
+        self.level = level
+        self.kind = kind
+        self.period = period
+        self.sources = sources
+    }
+
+    /// The region's divisions from the province down (贵州省 › 黔东南苗族侗族自治州 › 黄平县),
+    /// ending with the region itself when it is a township outside the gazetteer.
+    public var regionChain: [String] {
+        var names: [String] = []
+        if let code = regionCode, let d = Gazetteer.shared.division(code: code) {
+            names = Gazetteer.shared.chain(of: d).map(\.name)
+        }
+        if let r = region, names.last != r { names.append(r) }
+        return names
     }
 }
 

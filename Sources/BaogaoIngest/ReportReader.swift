@@ -31,7 +31,7 @@ public enum ReportReader {
         let layout = Layout.detect(lines, skipping: tables)
         let raw = ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables))
         let block = TitleBlock(raw)
-        let metadata = MetadataReader.read(block)
+        let metadata = MetadataReader.read(block, lines: lines, doc: doc)
         let paragraphs = SectionTracker.paragraphs(block, metadata: metadata)
         var warnings: [String] = []
         let r = decoded.replaced

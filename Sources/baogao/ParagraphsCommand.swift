@@ -39,9 +39,12 @@ struct ParagraphsCommand: ParsableCommand {
         let m = report.metadata
         var out = "\(m.title)\n"
         var facts = ["\(report.doc)"]
-        facts.append("region \(m.region ?? "–")")
+        facts.append("region \(m.regionChain.isEmpty ? "–" : m.regionChain.joined(separator: " › "))")
+        facts.append("level \(m.level?.rawValue ?? "–")")
+        facts.append("kind \(m.kind?.rawValue ?? "–")")
         facts.append("execution \(m.executionYear.map(String.init) ?? "–")")
         facts.append("budget \(m.budgetYear.map(String.init) ?? "–")")
+        facts.append("period \(m.period ?? "–")")
         facts.append("date \(m.date ?? "–")")
         facts.append("\(report.paragraphs.count) paragraphs")
         out += facts.joined(separator: " · ") + "\n\n"
@@ -58,7 +61,9 @@ struct ParagraphsCommand: ParsableCommand {
 }
 
 /// The JSON form, keys in the documented order:
-/// `{"doc", "title", "region", "years": {"execution", "budget"}, "date", "paragraphs":
+/// `{"doc", "title", "region", "region_code", "region_chain", "level", "kind",
+/// "years": {"execution", "budget"}, "period", "date", "sources": {"region", "level",
+/// "kind", "years", "period", "date"}, "paragraphs":
 /// [{"n", "section", "lines": [first, last], "year", "kind", "text"}]}`; table rows add
 /// `"table"`, glossary paragraphs `"term"`. Absent values are `null`, so every object
 /// has the same keys.
@@ -76,9 +81,16 @@ enum ParagraphsJSON {
         func json(_ value: Int?) -> String { value.map(String.init) ?? "null" }
         let m = report.metadata
         var out = "{\"doc\":\(try json(report.doc)),\"title\":\(try json(m.title))"
-        out += ",\"region\":\(try json(m.region))"
+        out += ",\"region\":\(try json(m.region)),\"region_code\":\(try json(m.regionCode))"
+        out += ",\"region_chain\":\(try json(m.regionChain)),\"level\":\(try json(m.level?.rawValue))"
+        out += ",\"kind\":\(try json(m.kind?.rawValue))"
         out += ",\"years\":{\"execution\":\(json(m.executionYear)),\"budget\":\(json(m.budgetYear))}"
-        out += ",\"date\":\(try json(m.date)),\"paragraphs\":["
+        out += ",\"period\":\(try json(m.period)),\"date\":\(try json(m.date))"
+        let s = m.sources
+        out += ",\"sources\":{\"region\":\(try json(s.region.rawValue)),\"level\":\(try json(s.level.rawValue))"
+        out += ",\"kind\":\(try json(s.kind.rawValue)),\"years\":\(try json(s.years.rawValue))"
+        out += ",\"period\":\(try json(s.period.rawValue)),\"date\":\(try json(s.date.rawValue))}"
+        out += ",\"paragraphs\":["
         for (i, p) in report.paragraphs.enumerated() {
             out += i == 0 ? "\n" : ",\n"
             out += "{\"n\":\(p.number),\"section\":\(try json(p.section))"

@@ -72,6 +72,9 @@ final class IndexContentTests: XCTestCase {
                 XCTAssertEqual(stored.report.region, report.metadata.region)
                 XCTAssertEqual(stored.report.executionYear, report.metadata.executionYear)
                 XCTAssertEqual(stored.report.budgetYear, report.metadata.budgetYear)
+                // Version 4: everything the metadata reader finds is stored, sources included.
+                XCTAssertEqual(stored.report.metadata, report.metadata)
+                XCTAssertNotNil(stored.report.metadata.kind)
                 seen += 1
             }
         }

@@ -33,20 +33,45 @@ final class MetadataReaderTests: XCTestCase {
         ])
     }
 
-    func testRegionAndYearsFromTitles() {
-        let cases: [(String, String?, Int?, Int?)] = [
-            ("关于河南省焦作市2023年预算执行情况和2024年预算草案的报告", "焦作市", 2023, 2024),
-            ("关于宜平县2018年财政预算执行情况和2019年财政预算（草案）的报告", "宜平县", 2018, 2019),
-            ("关于2024年预算草案的报告", nil, 2023, 2024),
+    /// Titles as real reports write them (Tests/Fixtures/corpus-real and the issue):
+    /// region (official name), level, kind, execution and budget years.
+    func testFromTitles() throws {
+        typealias K = ReportMetadata.Kind
+        let cases: [(String, String?, ReportMetadata.Level?, K?, Int?, Int?)] = [
+            ("关于河南省焦作市2023年预算执行情况和2024年预算草案的报告", "焦作市", .prefecture, .annual, 2023, 2024),
+            ("关于宜平县2018年财政预算执行情况和2019年财政预算（草案）的报告", "宜平县", .county, .annual, 2018, 2019),
+            ("关于2024年预算草案的报告", nil, nil, .annual, 2023, 2024),
+            ("关于2020年市本级决算的报告", nil, .prefecture, .finalAccounts, 2020, nil),
+            ("(山东省)关于聊城市东昌府区2021年财政预算执行情况和2022年财政预算草案的报告", "东昌府区", .county, .annual, 2021, 2022),
+            ("(河南省)焦作市關于溫縣2021年財政決算和2022年上半年財政預算執(zhí)行情況的報告", "温县", .county, .finalAccounts, 2021, nil),
+            ("关于彭水苗族土家族自治县2024年预算执行情况和2025年预算草案的报告", "彭水苗族土家族自治县", .county, .annual, 2024, 2025),
+            ("关于延边朝鲜族自治州2020年预算执行情况和2021年预算草案的报告", "延边朝鲜族自治州", .prefecture, .annual, 2020, 2021),
+            ("松阳县人民政府关于2020年度财政决算(草案)的报告", "松阳县", .county, .finalAccounts, 2020, nil),
+            ("关于2020年区级预算调整方案的报告", nil, .county, .adjustment, nil, 2020),
+            ("关于靖边县2021年县本级财政收支预算和新增政府债券预算调整方案(草案)的报告", "靖边县", .county, .adjustment, nil, 2021),
+            ("中江县2019年财政决算(草案)及2020年1至9月预算执行情况的报告", "中江县", .county, .finalAccounts, 2019, nil),
+            ("城口县2024财政预算执行情况2025财政预算草案的报告", "城口县", .county, .annual, 2024, 2025),
+            ("关于长安镇2023年预算执行情况和2024年预算草案的报告", "长安镇", .township, .annual, 2023, 2024),
+            ("关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告", "黄平县", .county, .annual, 2022, 2023),
+            ("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告", nil, .central, .annual, 2023, 2024),
         ]
-        for (title, region, execution, budget) in cases {
-            let b = Array(title.utf8)
-            XCTAssertEqual(MetadataReader.region(in: b), region, title)
-            let (e, bu) = MetadataReader.years(in: b)
-            XCTAssertEqual(e, execution, title)
-            XCTAssertEqual(bu, budget, title)
+        for (title, region, level, kind, execution, budget) in cases {
+            let m = try Fixtures.parse(title + "\n各位代表：\n").metadata
+            XCTAssertEqual(m.region, region, title)
+            XCTAssertEqual(m.level, level, title)
+            XCTAssertEqual(m.kind, kind, title)
+            XCTAssertEqual(m.executionYear, execution, title)
+            XCTAssertEqual(m.budgetYear, budget, title)
+            if region != nil { XCTAssertEqual(m.sources.region, .title, title) }
+            XCTAssertEqual(m.sources.kind, .title, title)
         }
         XCTAssertEqual(MetadataReader.date(in: Array("——2024年 2月 21日在区十五届人大四次会议上".utf8)), "2024-02-21")
         XCTAssertNil(MetadataReader.date(in: Array("——在江津区第十八届人民代表大会第四次会议上".utf8)))
+    }
+
+    func testChainOfACountyNamedWithItsPrefecture() throws {
+        let m = try Fixtures.parse("关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告\n各位代表：\n").metadata
+        XCTAssertEqual(m.regionChain, ["贵州省", "黔东南苗族侗族自治州", "黄平县"])
+        XCTAssertEqual(m.regionCode, "522622")
     }
 }

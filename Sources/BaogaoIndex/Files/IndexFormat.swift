@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-3 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  03 00 00 00  00 00 00 00`.
+/// Example: the header of a version-4 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  04 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -21,10 +21,11 @@ public enum IndexFormat {
     /// Bumped on any change to any file's layout (FORMAT.md lists what changed).
     /// Version 1: the first layout. Version 2: the paragraph store in zstd blocks
     /// of 16 KiB with a per-segment dictionary (was zlib, 32 KiB). Version 3: facts
-    /// at 18 bytes each, with interned attributes (were 46 bytes).
-    public static let version: UInt32 = 3
+    /// at 18 bytes each, with interned attributes (were 46 bytes). Version 4: report
+    /// records in `.docs` carry region code, level, kind, period and field sources.
+    public static let version: UInt32 = 4
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 3
+    public static let oldestReadable: UInt32 = 4
 
     static let headerSize = 16
     static let footerSize = 16

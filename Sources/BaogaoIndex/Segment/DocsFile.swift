@@ -9,8 +9,27 @@ import BaogaoIngest
 ///            Report{reportCount} · Section{sectionCount}
 ///     Report  = path · fingerprint · sourceBytes varint · title · region · date ·
 ///               executionYear varint · budgetYear varint (0 = none) ·
+///               regionCode · level · kind · period ·
+///               sources 6 × u8 (region, level, kind, years, period, date) ·
 ///               firstDoc varint · paragraphCount varint
 ///     Section = headingCount varint · heading strings
+///
+/// A string is its UTF-8 length as a varint and the bytes; "" means none. `level` is
+/// 中央/省/市/县/乡镇, `kind` one of annual, final-accounts, adjustment, mid-year,
+/// other, `period` 全年, 上半年 or 1—N月. A source byte is the index of the source in
+/// `ReportMetadata.Source.allCases`: 0 catalogue, 1 title, 2 opening lines, 3 file
+/// name, 4 body, 5 unknown.
+///
+/// Example: the fields after `budgetYear` of `关于2020年县级财政决算的报告` of 桃源县
+/// (Tests/Fixtures/corpus-real/062.txt), whose region, level and date came from the
+/// opening lines and kind, years and period from the title, are
+///
+///     06 34 33 30 37 32 35          regionCode "430725"
+///     03 E5 8E BF                   level "县"
+///     0E 66 69 6E 61 6C 2D 61 63 63 6F 75 6E 74 73
+///                                   kind "final-accounts"
+///     06 E5 85 A8 E5 B9 B4          period "全年"
+///     02 02 01 01 01 02             sources: opening lines, opening lines, title ×3, opening lines
 ///
 /// A report's paragraphs are the documents `firstDoc ..< firstDoc + paragraphCount`,
 /// in order, so paragraph n of a report is document `firstDoc + n - 1`.
@@ -38,6 +57,13 @@ enum DocsFile {
             w.writeString(r.metadata.date ?? "")
             w.writeVarint(r.metadata.executionYear ?? 0)
             w.writeVarint(r.metadata.budgetYear ?? 0)
+            w.writeString(r.metadata.regionCode ?? "")
+            w.writeString(r.metadata.level?.rawValue ?? "")
+            w.writeString(r.metadata.kind?.rawValue ?? "")
+            w.writeString(r.metadata.period ?? "")
+            for s in r.metadata.sources.all {
+                w.write(UInt8(ReportMetadata.Source.allCases.firstIndex(of: s) ?? ReportMetadata.Source.allCases.count - 1))
+            }
             w.writeVarint(Int(r.firstDoc))
             w.writeVarint(Int(r.paragraphCount))
         }
@@ -88,9 +114,23 @@ struct DocsTable: @unchecked Sendable {
                                     bytes: try r.readCount(max: Int(Int64.max)))
             let title = try r.readString(), region = try r.readString(), date = try r.readString()
             let execution = try r.readCount(max: 9999), budget = try r.readCount(max: 9999)
+            let code = try r.readString(), level = try r.readString(), kind = try r.readString()
+            let period = try r.readString()
+            var sources = ReportMetadata.Sources()
+            var all: [ReportMetadata.Source] = []
+            for _ in 0..<6 {
+                let b = Int(try r.readByte())
+                guard b < ReportMetadata.Source.allCases.count else { throw r.damaged("unknown metadata source \(b)") }
+                all.append(ReportMetadata.Source.allCases[b])
+            }
+            sources.all = all
             let metadata = ReportMetadata(title: title, region: region.isEmpty ? nil : region,
                                           executionYear: execution == 0 ? nil : execution,
-                                          budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date)
+                                          budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
+                                          regionCode: code.isEmpty ? nil : code,
+                                          level: ReportMetadata.Level(rawValue: level),
+                                          kind: ReportMetadata.Kind(rawValue: kind),
+                                          period: period.isEmpty ? nil : period, sources: sources)
             let first = try r.readCount(max: docCount), count = try r.readCount(max: docCount)
             guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
             reports.append(ReportRecord(source: source, metadata: metadata,

@@ -1,0 +1,108 @@
+import CICU
+import Foundation
+
+/// The opening of a report as metadata reading sees it: each of the first paragraphs
+/// folded so that one set of patterns fits every way reports are published — Traditional
+/// script to Simplified (mirror sites convert whole pages), the pinyin some mirrors put
+/// after characters (`執(zhí)行`) removed, full-width ASCII to ASCII, and all spaces
+/// dropped (`2021 年`, `福 建省`, `索 引 号` from PDF and table extraction).
+/// Paragraph text itself is never changed; this is a view for reading metadata only.
+struct HeadText {
+    /// The folded lines, each as characters, with the source line number each came from.
+    var lines: [[Character]]
+    var lineNumbers: [Int]
+
+    /// How much of the opening is read: web pages put a few hundred characters of
+    /// boilerplate and tables of contents before the report.
+    static let characterBudget = 2_400
+    static let lineBudget = 60
+
+    /// From the cleaned source lines, not paragraphs: a title, meeting line and
+    /// signature that paragraph building joined are separate lines here.
+    init(_ source: [CleanLine]) {
+        var lines: [[Character]] = []
+        var numbers: [Int] = []
+        var total = 0
+        for l in source {
+            if lines.count >= Self.lineBudget || total >= Self.characterBudget { break }
+            let text = String(decoding: l.text, as: UTF8.self)
+            let folded = Self.fold(String(text.prefix(Self.characterBudget - total)))
+            if folded.isEmpty { continue }
+            total += folded.count
+            lines.append(folded)
+            numbers.append(l.number)
+        }
+        self.lines = lines
+        self.lineNumbers = numbers
+    }
+
+    init(lines: [String]) {
+        self.lines = lines.map(Self.fold)
+        self.lineNumbers = self.lines.indices.map { $0 + 1 }
+    }
+
+    static func fold(_ s: String) -> [Character] {
+        let simplified = TraditionalToSimplified.convert(s)
+        var out: [Character] = []
+        out.reserveCapacity(simplified.count)
+        let scalars = Array(simplified.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            var v = scalars[i].value
+            // `(zhí)`, `(qū)`: pinyin glosses, lower-case Latin letters with tone marks.
+            if v == 0x28, i > 0, scalars[i - 1].value >= 0x3400, let close = pinyinEnd(scalars, from: i + 1) {
+                i = close + 1
+                continue
+            }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } // full-width ASCII
+            if v == 0x3000 || Scalars.isSpace(v) || v == 0xFEFF { i += 1; continue }
+            out.append(Character(Unicode.Scalar(v) ?? scalars[i]))
+            i += 1
+        }
+        return out
+    }
+
+    private static func pinyinEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        var k = start
+        while k < s.count, k - start <= 8 {
+            let v = s[k].value
+            if v == 0x29 { return k > start ? k : nil }
+            let latin = (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F)
+            if !latin { return nil }
+            k += 1
+        }
+        return nil
+    }
+}
+
+/// ICU's Traditional→Simplified transliterator for the few hundred characters of a
+/// report's opening. ICU transliterators are not thread-safe and costly to open, so
+/// they are pooled: report files are read on every core at once.
+enum TraditionalToSimplified {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var pool: [OpaquePointer] = []
+
+    static func convert(_ s: String) -> String {
+        // Plain ASCII and text without CJK has nothing to convert.
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return s }
+        lock.lock()
+        let handle = pool.popLast() ?? bg_transliterator_open("Traditional-Simplified")
+        lock.unlock()
+        guard let handle else { return s }
+        defer {
+            lock.lock()
+            pool.append(handle)
+            lock.unlock()
+        }
+        let units = Array(s.utf16)
+        for factor in [2, 8] {
+            var buffer = units
+            buffer.append(contentsOf: repeatElement(0, count: units.count * (factor - 1) + 16))
+            let n = buffer.withUnsafeMutableBufferPointer {
+                bg_transliterate(handle, $0.baseAddress, Int32(units.count), Int32($0.count))
+            }
+            if n >= 0 { return String(decoding: buffer[0..<Int(n)], as: UTF16.self) }
+        }
+        return s
+    }
+}
