@@ -246,6 +246,18 @@ enum MetadataReader {
             // (`部署和县第十七届` is not 和县): it needs a boundary or 在/受/将… before it.
             if requireContext, m.length == 2, !chained, m.start > 0, isHan(l[m.start - 1]),
                !"在受于向将告".contains(l[m.start - 1]) { continue }
+            // The tail of a longer name the gazetteer does not know (`祥高县` is not 高县,
+            // `瑞城区` not 城区): a name follows a boundary, a year, a parent's suffix or
+            // 于/在/受… — not another character of a name.
+            if !chained, m.start > 0, isHan(l[m.start - 1]), !"在受于向将告年省市州区县盟旗)）".contains(l[m.start - 1]) {
+                continue
+            }
+            // A short form with another suffix names another place (`新化市` is not
+            // 新化县: a county may have become a city since the gazetteer's year).
+            if !m.isOfficial, m.start + m.length < l.count, "市县区州旗盟".contains(l[m.start + m.length]),
+               !m.candidates.contains(where: { $0.name == m.text + String(l[m.start + m.length]) }) {
+                continue
+            }
             let d = g.resolve(m.candidates, context: context)
             guard let (cm, cd) = chosen else { chosen = (m, d); continue }
             // A more specific name inside the chosen one refines it; an unrelated name
