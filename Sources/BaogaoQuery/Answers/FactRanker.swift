@@ -33,6 +33,8 @@ enum FactRanker {
         /// Text the fact's sentence or section must hold for the label to count
         /// (checked only for the leading candidates: it reads the paragraph).
         var mustMention: String?
+        /// For a candidate of another part of the year than asked: the part it covers.
+        var period: String?
     }
 
     /// The score of `row` for `q`, or nil when a hard filter rejects it.
@@ -64,14 +66,15 @@ enum FactRanker {
         switch q.metric {
         case .amount:
             return row.kind == .amount && RangeMatcher.family(relation) == nil
-        case .growth:
+        case .growth, .change:
             return row.kind == .percent && RangeMatcher.family(relation) != nil
         case .completion:
             return row.kind == .percent && (relation.contains("预算的") || relation.contains("计划的"))
         case .share:
             return row.kind == .percent && (relation.contains("占") || row.label.contains("比重") || row.label.hasSuffix("比"))
         case .count:
-            return row.kind == .count
+            // 多少列 is not answered by a count of 家.
+            return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
         }
     }
 
