@@ -116,7 +116,7 @@ enum FactRanker {
 
     static func stage(of relation: String?) -> Question.Stage? {
         switch relation {
-        case nil, "实际完成", "完成", "执行数": return .actual
+        case nil, "实际完成", "完成", "执行数", "决算", "决算数": return .actual
         case "调整为": return .adjusted
         case "预算": return .budget
         case "预计", "预计完成", "安排", "拟安排": return .planned

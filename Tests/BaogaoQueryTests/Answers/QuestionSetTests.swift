@@ -12,16 +12,18 @@ import XCTest
 final class QuestionSetTests: XCTestCase {
     struct Row {
         var id, kind, question, expected, citation: String
+        /// Queries/questions-real.tsv: the question's form, for accuracy per form.
+        var form = ""
     }
 
-    static func rows() throws -> [Row] {
-        let path = repositoryRoot.appendingPathComponent("Queries/questions.tsv").path
+    static func rows(_ file: String = "Queries/questions.tsv") throws -> [Row] {
+        let path = repositoryRoot.appendingPathComponent(file).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 5 else { return nil }
-            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4])
+            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4], form: f.count > 5 ? f[5] : "")
         }
     }
 
@@ -37,6 +39,12 @@ final class QuestionSetTests: XCTestCase {
             guard let a = r.answer, let c = a.citation else { return "no answer (\(r.message ?? ""))" }
             let got = "\(a.text) \(short(c))"
             return squeeze(a.text) == squeeze(row.expected) && short(c) == row.citation ? nil : "got \(got)"
+        case "parts":
+            // Two figures at once: each part's value and citation, in order.
+            guard let parts = r.answer?.parts else { return "no two-part answer (\(r.message ?? ""))" }
+            let got = parts.map { "\(squeeze($0.text)) \($0.citation.map(short) ?? "-")" }
+            let want = zip(row.expected.split(separator: ";"), row.citation.split(separator: ";")).map { "\(squeeze(String($0))) \($1)" }
+            return got == want ? nil : "got \(got.joined(separator: "; "))"
         case "definition":
             guard let c = r.answer?.citation else { return "no answer (\(r.message ?? ""))" }
             return row.citation.split(separator: "|").contains(Substring(short(c))) ? nil : "got \(short(c))"
