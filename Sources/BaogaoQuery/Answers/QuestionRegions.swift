@@ -113,9 +113,14 @@ enum QuestionRegions {
         var chain: [Division] = []
         var end = i
         while let m = gazetteer.match(in: chars, at: end), !scopeLike.contains(m.text) {
-            // Prefer the candidate the index has a report of, then the one inside the chain so far.
+            // Prefer the candidate the index has a report of, or reports inside (河南 is
+            // 河南省 and 河南蒙古族自治县; an index of 焦作 means the province), then
+            // the one inside the chain so far.
             let inIndex = m.candidates.filter { c in regions.contains { $0.code == c.code || $0.name == c.name } }
-            let pool = inIndex.count == 1 ? inIndex : m.candidates
+            let holding = m.candidates.filter { c in
+                regions.contains { r in r.code.flatMap(gazetteer.division(code:)).map { gazetteer.contains(c, $0) } ?? false }
+            }
+            let pool = inIndex.count == 1 ? inIndex : holding.count == 1 ? holding : m.candidates
             guard let d = gazetteer.resolve(pool, context: chain) ?? (chain.isEmpty ? nil : pool.first { c in
                 chain.contains { gazetteer.contains($0, c) } })
             else { break }
