@@ -126,6 +126,7 @@ extension Searcher {
         }
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
         accepted = verified(accepted, q, &near)
+        dropUnmarkedBudgets(&accepted, q, &near)
         if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
             return askBackRegion(accepted, result)
         }
@@ -142,7 +143,7 @@ extension Searcher {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
                 var a = try answer(for: n.row, withRelated: false)
                 a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
-                                                    n.period]
+                                                    n.setAside]
                     .compactMap { $0 }.joined(separator: " · ")
                 result.alternatives.append(a)
             }
@@ -238,13 +239,48 @@ extension Searcher {
             if let text = c.mustMention, !sentence.contains(text) { continue }
             if period, !Periods.fits(q.period, sentence: sentence, report: c.row.report) {
                 var n = c
-                n.period = Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
+                n.setAside = Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
                 near.append(n)
                 continue
             }
             out.append(c)
         }
         return out
+    }
+
+    /// An actual figure was asked for (no stage, a past year), but the leading
+    /// candidate carries no stage word of its own while its sentence says it is a
+    /// budget: `调整后,…一般公共预算收入为126,600万元` (the adjusted budget, before
+    /// the actual 132,646万元) or `收入预期为2020300万元` (the budget, before the
+    /// 决算 2013817万元). Such leaders go to `near`, labelled; at most four
+    /// sentences are read, since only the leaders decide the answer.
+    private func dropUnmarkedBudgets(_ accepted: inout [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored]) {
+        guard q.metric == .amount, q.stage == nil || q.stage == .actual else { return }
+        var reads = 0
+        while let first = accepted.first, first.row.relation == nil, reads < 4,
+              first.row.year == nil || first.row.year != first.row.report.budgetYear {
+            reads += 1
+            guard let (sentence, clause) = textBefore(first.row) else { return }
+            let stage: String? = sentence.contains("调整后") || sentence.contains("调整为") ? "调整后"
+                : ["预期", "预算为", "预算数"].first { clause.contains($0) } ?? (clause.hasSuffix("预算") ? "预算" : nil)
+            guard let stage else { return }
+            var n = accepted.removeFirst()
+            n.setAside = stage
+            near.append(n)
+        }
+    }
+
+    /// The folded text of a fact's sentence before the fact, and of its clause (from
+    /// the last comma) before it.
+    func textBefore(_ row: FactRow) -> (sentence: String, clause: String)? {
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
+        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        let scalars = Array(p.text.unicodeScalars)
+        let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        guard range.lowerBound <= fact.start, fact.start <= scalars.count else { return nil }
+        let before = foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
+        let clause = before.split(whereSeparator: { "，,、".contains($0) }).last.map(String.init) ?? before
+        return (before, clause)
     }
 
     /// Words that name a kind of figure, not one: `收入` alone could be any of a

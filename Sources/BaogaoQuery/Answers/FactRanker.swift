@@ -33,8 +33,9 @@ enum FactRanker {
         /// Text the fact's sentence or section must hold for the label to count
         /// (checked only for the leading candidates: it reads the paragraph).
         var mustMention: String?
-        /// For a candidate of another part of the year than asked: the part it covers.
-        var period: String?
+        /// Why a candidate of the right item was set aside after reading its sentence:
+        /// the part of the year it covers (上半年), or the budget it is (调整后, 预期).
+        var setAside: String?
     }
 
     /// The score of `row` for `q`, or nil when a hard filter rejects it.
