@@ -110,6 +110,27 @@ final class QuestionSetTests: XCTestCase {
         XCTAssertTrue(none.message?.hasPrefix("no answer found") ?? false)
     }
 
+    /// A two-part answer lists each figure with its citation, in JSON too; a
+    /// question asked back carries its choices.
+    func testPartsAndChoicesInJSON() throws {
+        let r = try SharedIndex.sample.ask("江津2023年一般公共预算收入和支出分别是多少？")
+        let parts = try XCTUnwrap(r.answer?.parts)
+        XCTAssertEqual(parts.map(\.text), ["67.96亿元", "120.68亿元"])
+        XCTAssertEqual(parts.map { $0.citation?.paragraph }, [9, 10])
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(r)) as? [String: Any])
+        let answer = try XCTUnwrap(json["answer"] as? [String: Any])
+        let jsonParts = try XCTUnwrap(answer["parts"] as? [[String: Any]])
+        XCTAssertEqual(jsonParts.count, 2)
+        XCTAssertNotNil(jsonParts.last?["citation"] as? [String: Any])
+
+        let asked = try SharedIndex.sample.ask("一般公共预算收入是多少？")
+        XCTAssertNil(asked.answer)
+        XCTAssertEqual(Set(asked.choices), ["江津区", "解放区", "焦作市"])
+        XCTAssertTrue(asked.message?.hasPrefix("asked back: which region?") ?? false, asked.message ?? "")
+        let askedJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(asked)) as? [String: Any])
+        XCTAssertEqual((askedJSON["choices"] as? [String])?.count, 3)
+    }
+
     /// No answer, but the closest candidates: the right item in the region asked
     /// for, labelled with what does not fit.
     func testNoAnswerListsClosestCandidates() throws {
