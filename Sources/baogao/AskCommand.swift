@@ -112,6 +112,11 @@ enum AnswerPrinter {
             }
             return lines
         }
+        if let parts = a.parts {
+            // Each figure of a two-part question with its own sentence and citation.
+            for part in parts { lines += render(part, color: color, indent: indent) }
+            return lines
+        }
         var head = a.text
         if let readable = a.readable, readable.replacingOccurrences(of: " ", with: "") != a.text.replacingOccurrences(of: " ", with: "") {
             head += " (\(readable))"

@@ -13,6 +13,9 @@ public struct AskResult: Sendable {
     /// Why there is no answer ("no answer found: …"), nil when there is one.
     public var message: String?
     public var tookMs: Double
+    /// When the question is asked back rather than answered: the regions or items
+    /// to choose from (the message lists them too).
+    public var choices: [String] = []
 }
 
 /// Where a figure or definition was read: report, paragraph, source lines, section.
@@ -76,6 +79,8 @@ public struct Answer: Sendable {
     public var related: [RelatedFigure] = []
     /// List answers: the qualifying lines; nil for other answers.
     public var items: [AnswerItem]?
+    /// Two-part questions (`…收入和支出分别是多少`): each figure with its own citation.
+    public var parts: [Answer]?
     /// For an alternative: what distinguishes it from the answer (`区级`, `预算`, `2024年`).
     public var note: String?
     /// The paragraph itself, for front ends that print a full citation line.
@@ -110,7 +115,7 @@ public struct Answer: Sendable {
 // MARK: JSON
 
 extension AskResult: Encodable {
-    enum Keys: String, CodingKey { case question, form, parsed, answer, alternatives, message, took_ms }
+    enum Keys: String, CodingKey { case question, form, parsed, answer, alternatives, message, choices, took_ms }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -120,6 +125,7 @@ extension AskResult: Encodable {
         try c.encode(answer, forKey: .answer)
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(message, forKey: .message)
+        if !choices.isEmpty { try c.encode(choices, forKey: .choices) }
         try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
     }
 }
@@ -134,6 +140,8 @@ struct ParsedQuestionJSON: Encodable {
     var label: String?
     var term: String?
     var range: String?
+    var period: String?
+    var parts: [String]?
 
     init(_ q: Question) {
         switch q.year {
@@ -149,12 +157,19 @@ struct ParsedQuestionJSON: Encodable {
         label = q.label
         term = q.term
         range = q.range
+        switch q.period {
+        case .months(let a, let b)?: period = "\(a)—\(b)月"
+        case .yearEnd?: period = "年末"
+        case .yearStart?: period = "年初"
+        case nil: period = nil
+        }
+        parts = q.parts.isEmpty ? nil : q.parts
     }
 }
 
 extension Answer: Encodable {
     enum Keys: String, CodingKey {
-        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, note
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -172,6 +187,7 @@ extension Answer: Encodable {
         try c.encode(citation, forKey: .citation)
         if !related.isEmpty { try c.encode(related, forKey: .related) }
         try c.encodeIfPresent(items, forKey: .items)
+        try c.encodeIfPresent(parts, forKey: .parts)
         try c.encodeIfPresent(note, forKey: .note)
     }
 }

@@ -17,7 +17,7 @@ extension Searcher {
         try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
         let folded = analyzers.with { $0.normalize(text).string }
-        let question = QuestionParser.parse(folded, regions: knownRegions)
+        let question = QuestionParser.parse(folded, indexRegions: indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
         switch question.form {
         case .definition:
@@ -33,7 +33,7 @@ extension Searcher {
             result = try answerList(question, result)
         case .value:
             try deadline.check()
-            result = try answerValue(question, result)
+            result = question.parts.isEmpty ? try answerValue(question, result) : try answerParts(question, result)
         }
         try deadline.check()
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
@@ -48,6 +48,24 @@ extension Searcher {
         return regions
     }
 
+    /// The regions of the index's reports with their gazetteer codes, for reading
+    /// the places questions name (`QuestionRegions`).
+    public var indexRegions: [IndexRegion] {
+        if let known = snapshot.indexRegionCache.withLock({ $0 }) { return known }
+        var seen = Set<IndexRegion>()
+        var out: [IndexRegion] = []
+        for segment in index.segments {
+            for r in 0..<segment.reportCount {
+                let report = segment.report(r)
+                guard let name = report.region else { continue }
+                let region = IndexRegion(name: name, code: report.metadata.regionCode)
+                if seen.insert(region).inserted { out.append(region) }
+            }
+        }
+        snapshot.indexRegionCache.withLock { $0 = out }
+        return out
+    }
+
     private func readRegions() -> [String] {
         var seen = Set<String>()
         var out: [String] = []
@@ -60,17 +78,19 @@ extension Searcher {
     }
 
     /// "No report of 江津区", with the regions the index has: all of them when
-    /// they are few, else the eight sharing most characters with the name asked
-    /// for (an index of a whole province has hundreds).
-    func unknownRegionMessage(_ place: String) -> String {
+    /// they are few, else the eight closest — the regions inside the place asked
+    /// for (重庆 → its districts), then those sharing most characters with its name
+    /// (an index of a whole province has hundreds).
+    func unknownRegionMessage(_ place: String, inside: [String] = []) -> String {
         // Sorted: which segment a report landed in must not change the message.
         let regions = knownRegions.sorted()
         let head = "no answer found: no report of \(place) in the index"
         guard regions.count > 8 else { return head + " (regions: \(regions.joined(separator: "、")))" }
         let asked = Set(place)
+        let within = Set(inside)
         let closest = regions
-            .map { (region: $0, shared: Set($0).intersection(asked).count) }
-            .sorted { ($1.shared, $0.region) < ($0.shared, $1.region) }
+            .map { (region: $0, inside: within.contains($0) ? 1 : 0, shared: Set($0).intersection(asked).count) }
+            .sorted { ($1.inside, $1.shared, $0.region) < ($0.inside, $0.shared, $1.region) }
             .prefix(8).map(\.region)
         return head + " (it has \(regions.count) regions; the closest: \(closest.joined(separator: "、")))"
     }
@@ -78,13 +98,14 @@ extension Searcher {
     private func answerValue(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = unknownRegionMessage(place)
+            result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
         guard let label = q.label.map({ foldForAnswers($0) }), !label.isEmpty else {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
+        if Self.kindWords.contains(label) { return try askBackItem(label, q, result) }
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
         // The region's facts first; the others only to find the closest
@@ -104,7 +125,11 @@ extension Searcher {
             try deadline.check()
         }
         accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
-        accepted = verified(accepted)
+        accepted = verified(accepted, q, &near)
+        dropUnmarkedBudgets(&accepted, q, &near)
+        if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
+            return askBackRegion(accepted, result)
+        }
         guard let best = accepted.first else {
             result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
             // Closest first: the region asked for, then the measure asked for, then the label.
@@ -117,7 +142,8 @@ extension Searcher {
             for n in near where result.alternatives.count < 3 {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
                 var a = try answer(for: n.row, withRelated: false)
-                a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation]
+                a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
+                                                    n.setAside]
                     .compactMap { $0 }.joined(separator: " · ")
                 result.alternatives.append(a)
             }
@@ -134,6 +160,12 @@ extension Searcher {
             return result
         }
         result.answer = try answer(for: best.row, withRelated: true)
+        if q.metric == .change, var a = result.answer, let v = a.value, let unit = a.unit {
+            // Stored signed (a decrease is negative): the answer says which way.
+            a.relation = v < 0 ? "下降" : v > 0 ? "增长" : "持平"
+            a.text = (a.relation ?? "") + Answer.readable(value: abs(v), unit: unit)
+            result.answer = a
+        }
         // Alternatives: the same item at nearly the same score, but a different
         // scope, stage, year or region — never the same figure twice.
         var seen: Set<String> = [key(best.row)]
@@ -191,17 +223,125 @@ extension Searcher {
     }
 
     /// `sorted` without the candidates whose sentence lacks what their label
-    /// needs; reads at most `budget` paragraphs, then drops the unchecked rest.
-    private func verified(_ sorted: [FactRanker.Scored], budget: Int = 32) -> [FactRanker.Scored] {
+    /// needs or covers another part of the year than asked (`Periods`); those of
+    /// the wrong period join `near`. Reads at most `budget` paragraphs, then drops
+    /// the unchecked rest.
+    private func verified(_ sorted: [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored],
+                          budget: Int = 32) -> [FactRanker.Scored] {
         var out: [FactRanker.Scored] = []
         var reads = 0
         for c in sorted {
-            guard let text = c.mustMention else { out.append(c); continue }
+            let period = Periods.needsSentence(q.period, c.row.report)
+            guard c.mustMention != nil || period else { out.append(c); continue }
             guard reads < budget else { continue }
             reads += 1
-            if foldedSentence(c.row)?.contains(text) ?? false { out.append(c) }
+            guard let sentence = foldedSentence(c.row) else { continue }
+            if let text = c.mustMention, !sentence.contains(text) { continue }
+            if period, !Periods.fits(q.period, sentence: sentence, report: c.row.report) {
+                var n = c
+                n.setAside = Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
+                near.append(n)
+                continue
+            }
+            out.append(c)
         }
         return out
+    }
+
+    /// An actual figure was asked for (no stage, a past year), but the leading
+    /// candidate carries no stage word of its own while its sentence says it is a
+    /// budget: `调整后,…一般公共预算收入为126,600万元` (the adjusted budget, before
+    /// the actual 132,646万元) or `收入预期为2020300万元` (the budget, before the
+    /// 决算 2013817万元). Such leaders go to `near`, labelled; at most four
+    /// sentences are read, since only the leaders decide the answer.
+    private func dropUnmarkedBudgets(_ accepted: inout [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored]) {
+        guard q.metric == .amount, q.stage == nil || q.stage == .actual else { return }
+        var reads = 0
+        while let first = accepted.first, first.row.relation == nil, reads < 4,
+              first.row.year == nil || first.row.year != first.row.report.budgetYear {
+            reads += 1
+            guard let (sentence, clause) = textBefore(first.row) else { return }
+            let stage: String? = sentence.contains("调整后") || sentence.contains("调整为") ? "调整后"
+                : ["预期", "预算为", "预算数"].first { clause.contains($0) } ?? (clause.hasSuffix("预算") ? "预算" : nil)
+            guard let stage else { return }
+            var n = accepted.removeFirst()
+            n.setAside = stage
+            near.append(n)
+        }
+    }
+
+    /// The folded text of a fact's sentence before the fact, and of its clause (from
+    /// the last comma) before it.
+    func textBefore(_ row: FactRow) -> (sentence: String, clause: String)? {
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
+        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        let scalars = Array(p.text.unicodeScalars)
+        let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        guard range.lowerBound <= fact.start, fact.start <= scalars.count else { return nil }
+        let before = foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
+        let clause = before.split(whereSeparator: { "，,、".contains($0) }).last.map(String.init) ?? before
+        return (before, clause)
+    }
+
+    /// Words that name a kind of figure, not one: `收入` alone could be any of a
+    /// report's dozens of revenues.
+    static let kindWords: Set<String> = ["收入", "支出", "余额", "限额", "债务", "预算", "资金", "结余", "基金", "财政收入", "财政支出"]
+
+    /// `收入` alone: asked back with the items of that kind the reports state most
+    /// often (in the region asked for, when one is), not answered with a guess.
+    private func askBackItem(_ kind: String, _ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+        var result = base
+        var counts: [String: Int] = [:]
+        for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
+            counts[row.label, default: 0] += 1
+        }
+        try deadline.check()
+        let labels = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map(\.key)
+        result.choices = labels
+        result.message = labels.isEmpty ? "no answer found: \(kind) names no one item; ask for one (such as 一般公共预算\(kind))"
+            : "asked back: which \(kind)? " + labels.joined(separator: "、")
+        return result
+    }
+
+    /// A figure question naming no region, over an index of several: which
+    /// region's figure is meant is asked back, with the regions that have one.
+    private func askBackRegion(_ accepted: [FactRanker.Scored], _ base: AskResult) -> AskResult {
+        var result = base
+        var regions: [String] = []
+        for c in accepted {
+            let r = c.row.report.region ?? c.row.report.doc
+            if !regions.contains(r) { regions.append(r) }
+        }
+        result.choices = regions
+        result.message = "asked back: which region? " + regions.prefix(8).joined(separator: "、")
+            + (regions.count > 8 ? "… (\(regions.count) regions)" : "") + " (the question names none)"
+        return result
+    }
+
+    /// `…收入和支出分别是多少`: each part answered as its own question; an answer
+    /// only when every part has one, each with its citation.
+    private func answerParts(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+        var result = base
+        var parts: [Answer] = []
+        for label in q.parts {
+            var one = q
+            one.parts = []
+            one.label = label
+            let r = try answerValue(one, base)
+            guard let a = r.answer else {
+                result.message = (r.message ?? "no answer found") + " (part: \(label))"
+                result.alternatives = r.alternatives
+                result.choices = r.choices
+                return result
+            }
+            parts.append(a)
+        }
+        var whole = Answer(text: parts.map { "\($0.label ?? "") \($0.text)" }.joined(separator: "；"), value: nil, unit: nil,
+                           label: q.parts.joined(separator: "、"), scope: q.scope, year: parts.first?.year, relation: nil,
+                           region: parts.first?.region, sentence: nil, citation: parts.first?.citation)
+        whole.parts = parts
+        result.answer = whole
+        return result
     }
 
     /// When the best candidate does not settle the question: another region's

@@ -33,6 +33,9 @@ enum FactRanker {
         /// Text the fact's sentence or section must hold for the label to count
         /// (checked only for the leading candidates: it reads the paragraph).
         var mustMention: String?
+        /// Why a candidate of the right item was set aside after reading its sentence:
+        /// the part of the year it covers (上半年), or the budget it is (调整后, 预期).
+        var setAside: String?
     }
 
     /// The score of `row` for `q`, or nil when a hard filter rejects it.
@@ -64,14 +67,15 @@ enum FactRanker {
         switch q.metric {
         case .amount:
             return row.kind == .amount && RangeMatcher.family(relation) == nil
-        case .growth:
+        case .growth, .change:
             return row.kind == .percent && RangeMatcher.family(relation) != nil
         case .completion:
             return row.kind == .percent && (relation.contains("预算的") || relation.contains("计划的"))
         case .share:
             return row.kind == .percent && (relation.contains("占") || row.label.contains("比重") || row.label.hasSuffix("比"))
         case .count:
-            return row.kind == .count
+            // 多少列 is not answered by a count of 家.
+            return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
         }
     }
 
@@ -113,7 +117,7 @@ enum FactRanker {
 
     static func stage(of relation: String?) -> Question.Stage? {
         switch relation {
-        case nil, "实际完成", "完成", "执行数": return .actual
+        case nil, "实际完成", "完成", "执行数", "决算", "决算数": return .actual
         case "调整为": return .adjusted
         case "预算": return .budget
         case "预计", "预计完成", "安排", "拟安排": return .planned

@@ -22,7 +22,7 @@ extension Searcher {
     func answerList(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = unknownRegionMessage(place)
+            result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
         var range: NumberRange?
@@ -43,6 +43,8 @@ extension Searcher {
             // "哪些地区的教育支出超过10亿元": that figure only, wherever it is.
             if let item = named { guard row.label.contains(item) else { continue } } else { guard Self.isItem(row.label) else { continue } }
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
+            // 重庆哪些区县…: only the regions inside the place named.
+            if !q.regionsInside.isEmpty, !q.regionsInside.contains(row.report.region ?? "") { continue }
             if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
             if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }
             if let budget = q.budget {

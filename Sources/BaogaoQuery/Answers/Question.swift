@@ -34,6 +34,17 @@ public struct Question: Sendable, Equatable {
         case share
         /// A count of things (多少家, 多少个, 多少户 …).
         case count
+        /// A change against the previous year asked with its direction open (变化,
+        /// 增减): answered with the signed change and whether it rose or fell.
+        case change
+    }
+
+    /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,
+    /// 前三季度 months 1–9; 年末/年底/截至…年底 the year's end (a balance), 年初 its start.
+    public enum Period: Sendable, Equatable {
+        case months(Int, Int)
+        case yearEnd
+        case yearStart
     }
 
     /// The stage of an amount: the budget as approved, as adjusted, the actual
@@ -52,6 +63,16 @@ public struct Question: Sendable, Equatable {
     /// 全区, 区级, 全市, 市级, 本级, 镇级, 高新区 … as written.
     public var scope: String?
     public var metric: Metric
+    /// The part of the year asked about, when the question names one.
+    public var period: Period?
+    /// For counts: the unit asked for (列, 个, 项, 家, 人 …).
+    public var countUnit: String?
+    /// Two figures asked at once (`一般公共预算收入和支出分别是多少`): their labels,
+    /// each answered as its own value question with the rest of this one.
+    public var parts: [String] = []
+    /// The index's regions inside `unknownRegion` (重庆 → its districts with reports):
+    /// a list over regions reads them; a refusal names them first.
+    public var regionsInside: [String] = []
     public var stage: Stage?
     /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`; for lists, the
     /// one budget line asked about (`哪些地区的教育支出超过10亿元`), nil for every line.

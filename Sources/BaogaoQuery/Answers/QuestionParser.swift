@@ -7,43 +7,145 @@
 /// 1. a definition form (`什么是X`, `X是什么意思`) ends parsing at once;
 /// 2. the year: `2023年`, or 今年/本年 (the report's budget year), 上年/去年 (its
 ///    execution year) — but not `比上年`, which is a comparison, not a year;
-/// 3. the region: a known region with or without its suffix (`江津` → 江津区); a
-///    place name at the start that no report covers is kept as `unknownRegion`;
+/// 2a. a period (上半年, 1—7月, 前三季度, 截至2023年底, 年末, 年初), with its year;
+/// 3. the region (`QuestionRegions`): the index's regions by name, else the
+///    gazetteer's divisions named at the start (`重庆`, `新疆`, `黔东南州`); a
+///    place no report covers is kept as `unknownRegion`;
 /// 4. the scope word (全区, 区级, 全市, 市级, 本级 …);
 /// 5. for list questions (哪些, 有哪些 …) the threshold and the kind of line;
 /// 6. the metric: a growth, completion or share phrase; the label is what comes
 ///    before it (`教育支出增长了多少` → 教育支出);
 /// 7. question words at the ends (是多少, 为多少 …), then a stage word
-///    (预算, 调整后, 实际完成, 预计, 安排) ending the label.
+///    (预算, 调整后, 实际完成, 预计, 安排) ending the label;
+/// 8. `…收入和支出分别是多少`: two labels, each answered on its own.
+///
+/// Chinese numerals before a unit are read as digits first (十亿元 → 10亿元).
 public enum QuestionParser {
+    /// For a question read without an index at hand (tests, tools): regions by name only.
     public static func parse(_ text: String, regions: [String]) -> Question {
+        parse(text, indexRegions: regions.map { IndexRegion(name: $0) })
+    }
+
+    public static func parse(_ text: String, indexRegions regions: [IndexRegion]) -> Question {
         var q = Question(text: text)
-        var rest = strip(text, characters: " \t?？。!！.,，")
+        var rest = strip(ChineseNumerals.arabic(in: text), characters: " \t?？。!！.,，")
         if let term = definitionTerm(rest) {
             q.form = .definition
             q.term = term
             return q
         }
-        if let (year, r) = takeYear(rest) { q.year = year; rest = r }
-        if let (region, r) = takeRegion(rest, regions: regions) { q.region = region; rest = r }
+        if let (period, year, r) = takePeriod(rest) {
+            q.period = period
+            if let year { q.year = .year(year) }
+            rest = r
+        }
+        if q.year == nil, let (year, r) = takeYear(rest) { q.year = year; rest = r }
+        if let found = QuestionRegions.read(rest, regions: regions) {
+            q.region = found.region
+            q.unknownRegion = found.unknown
+            q.regionsInside = found.inside
+            rest = found.rest
+        }
         if let (scope, r) = takeFirst(of: scopeWords, in: rest) { q.scope = scope; rest = r }
-        if q.region == nil, let (place, r) = takeUnknownPlace(rest) { q.unknownRegion = place; rest = r }
+        if q.region == nil, q.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) { q.unknownRegion = place; rest = r }
         if listWords.contains(where: { rest.contains($0) }) {
             q.form = .list
             q.range = ListThreshold.range(in: rest)
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
             q.label = listItem(rest)
+            // 重庆哪些区县…: the regions inside the place named are the list's regions.
+            if q.unknownRegion != nil, !q.regionsInside.isEmpty, listPlaceWords.contains(where: { rest.contains($0) }) {
+                q.unknownRegion = nil
+            }
             return q
         }
+        let both = rest.contains("分别")
+        rest = rest.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "累计", with: "")
         if let (metric, before) = cutAtMetric(rest) {
             q.metric = metric
+            if metric == .count { q.countUnit = countUnit(String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])) }
             rest = before
         }
         rest = trimQuestionWords(rest)
         if let (stage, r) = takeStage(rest) { q.stage = stage; rest = trimQuestionWords(r) }
-        q.label = rest.isEmpty ? nil : rest
+        if both, let parts = twoParts(rest) {
+            q.parts = parts
+            q.label = parts[0]
+        } else {
+            q.label = rest.isEmpty ? nil : rest
+        }
         return q
+    }
+
+    // MARK: Periods
+
+    /// The part of the year a question names, the year written with it, and the
+    /// question without them: `2020年上半年`, `1-6月`, `1—7月`, `一季度`,
+    /// `前三季度`, `截至2023年底`, `年末`, `年初` (not 年初预算, a stage).
+    static func takePeriod(_ text: String) -> (Question.Period, Int?, String)? {
+        let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+        if let m = text.firstMatch(of: #/(?:截至|截止到?|到)?\s*(\d{4})\s*年\s*(?:底|末)|(?:截至|截止到?)\s*(?:年底|年末)/#) {
+            var rest = text
+            rest.removeSubrange(m.range)
+            return (.yearEnd, m.output.1.flatMap { Int($0) }, rest)
+        }
+        if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(?:上半年|1\s*[-—–~至到]+\s*6\s*月|前六个月)/#) {
+            var rest = text
+            rest.removeSubrange(m.range)
+            return (.months(1, 6), m.output.1.flatMap { Int($0) }, rest)
+        }
+        if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*[-—–~至到]+\s*(\d{1,2})\s*月(?:份)?/#),
+           let a = Int(m.output.2), let b = Int(m.output.3), 1 <= a, a <= b, b <= 12 {
+            var rest = text
+            rest.removeSubrange(m.range)
+            return (.months(a, b), m.output.1.flatMap { Int($0) }, rest)
+        }
+        if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(前|第)?([一二三四1-4])季度/#),
+           let n = m.output.3.first.flatMap({ quarters[$0] }) {
+            var rest = text
+            rest.removeSubrange(m.range)
+            // 前三季度 is months 1–9; 一季度 (第一季度) months 1–3; 三季度 alone months 7–9.
+            let months: Question.Period = m.output.2 == "前" || n == 1 ? .months(1, 3 * n) : .months(3 * n - 2, 3 * n)
+            return (months, m.output.1.flatMap { Int($0) }, rest)
+        }
+        if let r = text.range(of: "年末") ?? text.range(of: "年底") {
+            var rest = text
+            rest.removeSubrange(r)
+            return (.yearEnd, nil, rest)
+        }
+        if let r = text.range(of: "年初"), !text[r.upperBound...].hasPrefix("预算"), !text[r.upperBound...].hasPrefix("安排") {
+            var rest = text
+            rest.removeSubrange(r)
+            return (.yearStart, nil, rest)
+        }
+        return nil
+    }
+
+    // MARK: Two parts
+
+    /// Words a second part may be cut down to, the first part's name supplying the rest.
+    static let partHeads = ["收入", "支出", "余额", "限额", "结余"]
+
+    /// `一般公共预算收入和支出` → 一般公共预算收入, 一般公共预算支出; `政府债务限额和
+    /// 余额` → 政府债务限额, 政府债务余额; `一般债务和专项债务余额` → 一般债务余额,
+    /// 专项债务余额; `税收收入和非税收入` as written. A name holding 和 itself
+    /// (社会保障和就业支出) is split where both sides end alike.
+    static func twoParts(_ label: String) -> [String]? {
+        let chars = Array(label)
+        var splits: [(a: String, b: String)] = []
+        for (i, c) in chars.enumerated() where "和与及、".contains(c) && i > 0 && i < chars.count - 1 {
+            splits.append((String(chars[..<i]), String(chars[(i + 1)...])))
+        }
+        guard !splits.isEmpty else { return nil }
+        let split = splits.last { $0.a.suffix(2) == $0.b.suffix(2) || $0.b.count <= 2 } ?? splits.last!
+        var (a, b) = split
+        if b.count <= 2, a.count > b.count, partHeads.contains(String(a.suffix(2))) {
+            b = String(a.dropLast(2)) + b
+        } else if let head = partHeads.first(where: { b.hasSuffix($0) }), !partHeads.contains(where: { a.hasSuffix($0) }) {
+            a += head
+        }
+        return [a, b]
     }
 
     // MARK: Lists
@@ -124,37 +226,9 @@ public enum QuestionParser {
         return nil
     }
 
-    static let regionSuffixes: Set<Character> = ["区", "市", "县", "省", "州", "旗"]
-
-    /// A known region named in full or without its suffix; the longest name wins
-    /// (so 江津区 is preferred to a shorter region that is a prefix of it).
-    static func takeRegion(_ text: String, regions: [String]) -> (String, String)? {
-        var names: [(name: String, region: String)] = []
-        for region in regions {
-            names.append((region, region))
-            if let last = region.last, regionSuffixes.contains(last), region.count >= 3 {
-                names.append((String(region.dropLast()), region))
-            }
-        }
-        names.sort { $0.name.count > $1.name.count }
-        for (name, region) in names {
-            guard let r = text.range(of: name) else { continue }
-            var head = String(text[..<r.lowerBound])
-            // 重庆市江津区: the enclosing place written just before the region goes too.
-            if let m = head.firstMatch(of: #/\p{Han}{2,3}?[省市]$/#) { head.removeSubrange(m.range) }
-            var tail = String(text[r.upperBound...])
-            // 焦作市级 / 江津区本级: the region's suffix begins a scope word (市级,
-            // 区本级), so it stays in what is left for the scope to be read.
-            if let last = name.last, "市县区".contains(last), tail.hasPrefix("级") || tail.hasPrefix("本级") {
-                tail = String(last) + tail
-            }
-            return (region, head + tail)
-        }
-        return nil
-    }
-
     /// Longest first, so 区本级 is not read as 本级.
-    static let scopeWords = ["区本级", "市本级", "县本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级", "本级", "镇级"]
+    static let scopeWords = ["区本级", "市本级", "县本级", "旗本级", "州本级", "省本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级",
+                             "全旗", "旗级", "全州", "州级", "全省", "省级", "本级", "镇级"]
 
     static func takeFirst(of words: [String], in text: String) -> (String, String)? {
         for w in words {
@@ -183,16 +257,26 @@ public enum QuestionParser {
     static let growthPhrases = ["同比增长了多少", "同比增长多少", "同比下降了多少", "同比下降多少", "比上年增长", "比上年下降",
                                 "增长了多少", "增长多少", "下降了多少", "下降多少", "减少了多少", "增长率", "增幅", "增速",
                                 "降幅", "同比", "增长", "下降"]
-    static let completionPhrases = ["完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
+    static let changePhrases = ["比上年变化", "较上年变化", "同比变化", "比上年增减", "较上年增减", "同比增减", "变化了多少", "变化多少", "变动", "变化", "增减变化", "增减了多少", "增减多少", "增减"]
+    static let completionPhrases = ["完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
                                     "预算完成率", "完成率", "执行率"]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
-    static let countPhrases = ["多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "几家", "几个", "几所"]
+    static let countPhrases = ["多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "多少列", "多少次", "多少座", "多少件",
+                               "多少条", "多少台", "多少辆", "多少套", "几家", "几个", "几所", "几项", "几列"]
+
+    /// The unit a count question asks for: the character after 多少 or 几.
+    static func countUnit(_ phrase: String) -> String? {
+        guard let r = phrase.range(of: "多少") ?? phrase.range(of: "几"), r.upperBound < phrase.endIndex else { return nil }
+        // 个 is the classifier for anything (多少个企业 are counted in 家): no unit.
+        let unit = String(phrase[r.upperBound])
+        return unit == "个" ? nil : unit
+    }
 
     /// The metric named by the question and the text before its phrase.
     static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {
         var best: (Question.Metric, String.Index)?
-        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.growth, growthPhrases), (.share, sharePhrases),
-                                 (.count, countPhrases)] {
+        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
+                                 (.share, sharePhrases), (.count, countPhrases)] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }

@@ -14,6 +14,8 @@ public final class IndexSnapshot: Sendable {
     fileprivate let labelCache = Mutex<[Int: FoldedLabels]>([:])
     /// `knownRegions`, read from every report once (every question needs them).
     let regionCache = Mutex<[String]?>(nil)
+    /// `indexRegions`: the regions with their gazetteer codes, read once.
+    let indexRegionCache = Mutex<[IndexRegion]?>(nil)
     /// Indexes of fewer paragraphs search their segments on the calling thread.
     public let fanOutMinimumDocs: Int
 

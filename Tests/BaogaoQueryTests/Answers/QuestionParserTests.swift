@@ -1,4 +1,4 @@
-import BaogaoQuery
+@testable import BaogaoQuery
 import XCTest
 
 /// The parser as a table: question → year, region, scope, metric, stage, label
@@ -54,9 +54,114 @@ final class QuestionParserTests: XCTestCase {
         }
     }
 
+    /// Regions through the gazetteer: short forms, parents written before a region,
+    /// and places the index has no report of (by their official name).
+    func testRegionsThroughTheGazetteer() {
+        let indexRegions = [IndexRegion(name: "江津区", code: "500116"), IndexRegion(name: "焦作市", code: "410800"),
+                            IndexRegion(name: "解放区", code: "410802"), IndexRegion(name: "新疆维吾尔自治区", code: "650000"),
+                            IndexRegion(name: "南开区", code: "120104"), IndexRegion(name: "天津市", code: "120000")]
+        let table: [(String, String?, String?, String?)] = [
+            // question, region, unknown place, label
+            ("新疆2020年一般公共预算收入是多少", "新疆维吾尔自治区", nil, "一般公共预算收入"),
+            ("重庆江津2023年教育支出是多少", "江津区", nil, "教育支出"),
+            ("重庆市江津区2023年教育支出是多少", "江津区", nil, "教育支出"),
+            ("河南省焦作市2025年教育支出是多少", "焦作市", nil, "教育支出"),
+            ("天津市南开区2023年教育支出是多少", "南开区", nil, "教育支出"),
+            // A province's own reports, not a district's: 重庆 has none here.
+            ("重庆2023年一般公共预算收入是多少", nil, "重庆市", "一般公共预算收入"),
+            ("黔东南州2023年教育支出是多少", nil, "黔东南苗族侗族自治州", "教育支出"),
+            ("2023年巫溪县一般公共预算收入是多少", nil, "巫溪县", "一般公共预算收入"),
+            // 全州 is a scope word here, not 广西's 全州县.
+            ("全州一般公共预算收入是多少", nil, nil, "一般公共预算收入"),
+        ]
+        for (question, region, unknown, label) in table {
+            let q = QuestionParser.parse(question, indexRegions: indexRegions)
+            XCTAssertEqual(q.region, region, question)
+            XCTAssertEqual(q.unknownRegion, unknown, question)
+            XCTAssertEqual(q.label, label, question)
+        }
+        let chongqing = QuestionParser.parse("重庆2023年教育支出是多少", indexRegions: indexRegions)
+        XCTAssertEqual(chongqing.regionsInside, ["江津区"])
+        // A list over the regions inside a place reads them instead of refusing.
+        let list = QuestionParser.parse("重庆哪些地区的教育支出超过10亿元", indexRegions: indexRegions)
+        XCTAssertNil(list.unknownRegion)
+        XCTAssertEqual(list.regionsInside, ["江津区"])
+    }
+
+    /// Periods, comparisons, counts, two parts and Chinese numerals.
+    func testQuestionForms() {
+        struct Form {
+            var question: String
+            var year: Question.YearRef?
+            var period: Question.Period?
+            var metric: Question.Metric = .amount
+            var stage: Question.Stage?
+            var label: String?
+            var parts: [String] = []
+            var countUnit: String?
+        }
+        let table: [Form] = [
+            Form(question: "新疆2020年上半年一般公共预算收入是多少", year: .year(2020), period: .months(1, 6), label: "一般公共预算收入"),
+            Form(question: "2022年1—7月江津区一般公共预算收入多少", year: .year(2022), period: .months(1, 7), label: "一般公共预算收入"),
+            Form(question: "江津区2022年1-6月税收收入是多少", year: .year(2022), period: .months(1, 6), label: "税收收入"),
+            Form(question: "江津区2022年一季度税收收入是多少", year: .year(2022), period: .months(1, 3), label: "税收收入"),
+            Form(question: "江津区2022年前三季度税收收入是多少", year: .year(2022), period: .months(1, 9), label: "税收收入"),
+            Form(question: "截至2023年底江津区政府债务余额合计多少", year: .year(2023), period: .yearEnd, label: "政府债务余额"),
+            Form(question: "解放区2023年社会保险基金年末滚存结余是多少", year: .year(2023), period: .yearEnd, label: "社会保险基金滚存结余"),
+            Form(question: "解放区2020年上半年组织财政收入累计完成多少", year: .year(2020), period: .months(1, 6), stage: .actual, label: "组织财政收入"),
+            Form(question: "江津区2023年一般公共预算支出比上年变化多少", year: .year(2023), metric: .change, label: "一般公共预算支出"),
+            Form(question: "江津区2023年税收收入同比增减多少", year: .year(2023), metric: .change, label: "税收收入"),
+            Form(question: "江津区2023年非税收入完成预算的比例是多少", year: .year(2023), metric: .completion, label: "非税收入"),
+            Form(question: "江津区2023年非税收入完成预算的百分之几", year: .year(2023), metric: .completion, label: "非税收入"),
+            Form(question: "东昌府区2021年一般公共预算收入完成年度预算的百分之多少", year: .year(2021), metric: .completion, label: "一般公共预算收入"),
+            Form(question: "江津区2023年税收收入占一般公共预算收入的比重是多少", year: .year(2023), metric: .share, label: "税收收入"),
+            Form(question: "2023年中欧班列开行多少列", year: .year(2023), metric: .count, label: "中欧班列开行", countUnit: "列"),
+            Form(question: "江津区2023年新增市场主体多少个", year: .year(2023), metric: .count, label: "新增市场主体"),
+            Form(question: "焦作市2025年实施项目多少项", year: .year(2025), metric: .count, label: "实施项目", countUnit: "项"),
+            Form(question: "江津区2023年一般公共预算收入和支出分别是多少", year: .year(2023), label: "一般公共预算收入",
+                 parts: ["一般公共预算收入", "一般公共预算支出"]),
+            Form(question: "江津区2023年政府债务限额和余额分别是多少", year: .year(2023), label: "政府债务限额",
+                 parts: ["政府债务限额", "政府债务余额"]),
+            Form(question: "江津区2023年一般债务和专项债务余额分别是多少", year: .year(2023), label: "一般债务余额",
+                 parts: ["一般债务余额", "专项债务余额"]),
+            Form(question: "江津区2023年社会保障和就业支出和卫生健康支出分别是多少", year: .year(2023), label: "社会保障和就业支出",
+                 parts: ["社会保障和就业支出", "卫生健康支出"]),
+            // 和 inside one name, without 分别, is one figure.
+            Form(question: "江津区2023年社会保障和就业支出是多少", year: .year(2023), label: "社会保障和就业支出"),
+        ]
+        for f in table {
+            let q = QuestionParser.parse(f.question, regions: regions + ["东昌府区"])
+            XCTAssertEqual(q.form, .value, f.question)
+            XCTAssertEqual(q.year, f.year, f.question)
+            XCTAssertEqual(q.period, f.period, f.question)
+            XCTAssertEqual(q.metric, f.metric, f.question)
+            XCTAssertEqual(q.stage, f.stage, f.question)
+            XCTAssertEqual(q.label, f.label, f.question)
+            XCTAssertEqual(q.parts, f.parts, f.question)
+            XCTAssertEqual(q.countUnit, f.countUnit, f.question)
+        }
+    }
+
+    func testChineseNumerals() {
+        let table: [(String, String)] = [
+            ("哪些地区的教育支出超过十亿元", ">10亿元"),
+            ("哪些地区的政府债务余额超过一百亿", ">100亿元"),
+            ("解放区2024年哪些支出科目超过五千万元", ">5000万元"),
+            ("解放区2024年哪些支出科目低于一千五百万元", "<1500万元"),
+            ("江津区2023年哪些支出增长超过百分之十", "增长>10%"),
+        ]
+        for (question, range) in table {
+            XCTAssertEqual(QuestionParser.parse(question, regions: regions).range, range, question)
+        }
+        // Words holding numerals stay words.
+        XCTAssertEqual(ChineseNumerals.arabic(in: "一般公共预算“三保”支出十四五一季度"), "一般公共预算“三保”支出十四五一季度")
+        XCTAssertEqual(ChineseNumerals.arabic(in: "新增两千家企业"), "新增2000家企业")
+    }
+
     func testUnknownPlaces() {
         XCTAssertEqual(QuestionParser.parse("北京市2023年一般公共预算收入是多少", regions: regions).unknownRegion, "北京市")
-        XCTAssertEqual(QuestionParser.parse("上海市浦东新区2024年教育支出是多少", regions: regions).unknownRegion, "上海市")
+        // The deepest place named is the one asked about.
+        XCTAssertEqual(QuestionParser.parse("上海市浦东新区2024年教育支出是多少", regions: regions).unknownRegion, "浦东新区")
         // Words ending in 区 that are items, not places.
         XCTAssertNil(QuestionParser.parse("2023年城乡社区支出是多少", regions: regions).unknownRegion)
         XCTAssertNil(QuestionParser.parse("重庆市江津区2023年教育支出是多少", regions: regions).unknownRegion)

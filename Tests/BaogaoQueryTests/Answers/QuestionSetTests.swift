@@ -12,16 +12,18 @@ import XCTest
 final class QuestionSetTests: XCTestCase {
     struct Row {
         var id, kind, question, expected, citation: String
+        /// Queries/questions-real.tsv: the question's form, for accuracy per form.
+        var form = ""
     }
 
-    static func rows() throws -> [Row] {
-        let path = repositoryRoot.appendingPathComponent("Queries/questions.tsv").path
+    static func rows(_ file: String = "Queries/questions.tsv") throws -> [Row] {
+        let path = repositoryRoot.appendingPathComponent(file).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 5 else { return nil }
-            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4])
+            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4], form: f.count > 5 ? f[5] : "")
         }
     }
 
@@ -37,6 +39,12 @@ final class QuestionSetTests: XCTestCase {
             guard let a = r.answer, let c = a.citation else { return "no answer (\(r.message ?? ""))" }
             let got = "\(a.text) \(short(c))"
             return squeeze(a.text) == squeeze(row.expected) && short(c) == row.citation ? nil : "got \(got)"
+        case "parts":
+            // Two figures at once: each part's value and citation, in order.
+            guard let parts = r.answer?.parts else { return "no two-part answer (\(r.message ?? ""))" }
+            let got = parts.map { "\(squeeze($0.text)) \($0.citation.map(short) ?? "-")" }
+            let want = zip(row.expected.split(separator: ";"), row.citation.split(separator: ";")).map { "\(squeeze(String($0))) \($1)" }
+            return got == want ? nil : "got \(got.joined(separator: "; "))"
         case "definition":
             guard let c = r.answer?.citation else { return "no answer (\(r.message ?? ""))" }
             return row.citation.split(separator: "|").contains(Substring(short(c))) ? nil : "got \(short(c))"
@@ -51,7 +59,7 @@ final class QuestionSetTests: XCTestCase {
     }
 
     /// Questions of Queries/questions.tsv answered right when the limit was last set.
-    static let answeredToday = 117
+    static let answeredToday = 134
 
     func testQuestionSetAccuracy() throws {
         let searcher = SharedIndex.sample
@@ -100,6 +108,27 @@ final class QuestionSetTests: XCTestCase {
         let noneJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(none)) as? [String: Any])
         XCTAssertTrue(noneJSON["answer"] is NSNull)
         XCTAssertTrue(none.message?.hasPrefix("no answer found") ?? false)
+    }
+
+    /// A two-part answer lists each figure with its citation, in JSON too; a
+    /// question asked back carries its choices.
+    func testPartsAndChoicesInJSON() throws {
+        let r = try SharedIndex.sample.ask("江津2023年一般公共预算收入和支出分别是多少？")
+        let parts = try XCTUnwrap(r.answer?.parts)
+        XCTAssertEqual(parts.map(\.text), ["67.96亿元", "120.68亿元"])
+        XCTAssertEqual(parts.map { $0.citation?.paragraph }, [9, 10])
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(r)) as? [String: Any])
+        let answer = try XCTUnwrap(json["answer"] as? [String: Any])
+        let jsonParts = try XCTUnwrap(answer["parts"] as? [[String: Any]])
+        XCTAssertEqual(jsonParts.count, 2)
+        XCTAssertNotNil(jsonParts.last?["citation"] as? [String: Any])
+
+        let asked = try SharedIndex.sample.ask("一般公共预算收入是多少？")
+        XCTAssertNil(asked.answer)
+        XCTAssertEqual(Set(asked.choices), ["江津区", "解放区", "焦作市"])
+        XCTAssertTrue(asked.message?.hasPrefix("asked back: which region?") ?? false, asked.message ?? "")
+        let askedJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(asked)) as? [String: Any])
+        XCTAssertEqual((askedJSON["choices"] as? [String])?.count, 3)
     }
 
     /// No answer, but the closest candidates: the right item in the region asked
