@@ -218,7 +218,8 @@ public enum IndexUpdater {
     }
 
     /// Finds live reports with the same text (`SourceFile.text`) and keeps one of each:
-    /// one that was indexed before this run (`kept`), else the first by path. The others
+    /// one that was indexed before this run (`kept`), else one with a catalogue row, else
+    /// the first by path. The others
     /// are marked deleted and returned as skipped copies.
     static func dropDuplicates(_ manifest: inout Manifest, keepingFirst kept: Set<String>) -> [SkippedFile] {
         var byText: [String: [(segment: Int, report: Int, source: SourceFile)]] = [:]
@@ -228,9 +229,11 @@ public enum IndexUpdater {
         }
         var copies: [SkippedFile] = []
         for group in byText.values where group.count > 1 {
+            // A catalogued file over an uncatalogued copy: the catalogue is what the user said.
+            func rank(_ s: SourceFile) -> (Int, Int) { (kept.contains(s.path) ? 0 : 1, s.fingerprint.contains("+") ? 0 : 1) }
             let sorted = group.sorted { a, b in
-                let (ka, kb) = (kept.contains(a.source.path), kept.contains(b.source.path))
-                return ka != kb ? ka : a.source.path < b.source.path
+                let (ra, rb) = (rank(a.source), rank(b.source))
+                return ra != rb ? ra < rb : a.source.path < b.source.path
             }
             let original = sorted[0].source.path
             for copy in sorted.dropFirst() {
