@@ -44,6 +44,19 @@ public enum IndexUpdater {
         public var skipped: [SkippedFile] = []
         /// Files read with a repair (undecodable bytes replaced), one line each.
         public var warnings: [String] = []
+        /// Catalogue rows left out or kept as written, and rows naming no file.
+        public var catalogueWarnings: [String] = []
+        /// Whether the corpus folder has a catalogue (`catalog.tsv` or `catalog.csv`).
+        public var hasCatalogue = false
+        /// Files that are no reports and were not read, by extension (`pdf`, `docx`;
+        /// "" for none), with their paths.
+        public var unreadFiles: [String: [String]] = [:]
+        /// Reports read in this run whose region or years could not be read, by path,
+        /// with the fields missing (`region`, `years`).
+        public var unreadMetadata: [(path: String, fields: [String])] = []
+        /// Copies of other reports (the same text after decoding), not indexed; their
+        /// `duplicateOf` names the report indexed. Also listed in `skipped`.
+        public var duplicates: [SkippedFile] { skipped.filter { $0.duplicateOf != nil } }
         public var paragraphsIndexed = 0
         public var bytesIndexed = 0
         public var segmentsWritten = 0
@@ -92,12 +105,42 @@ public enum IndexUpdater {
         manifest.nextSegment = max(manifest.nextSegment, committed?.nextSegment ?? 1, onDisk + 1)
         manifest.generation = committed?.generation ?? 0
 
-        let entries = try CorpusScanner.scan(options.corpus)
-        let work = WorkQueue(entries: entries, previous: manifest, options: options,
+        let scan = try CorpusScanner.scan(options.corpus)
+        let entries = scan.entries
+        summary.unreadFiles = scan.unread
+        let catalogue = Catalogue.load(corpus: options.corpus)
+        if let catalogue {
+            summary.hasCatalogue = true
+            summary.catalogueWarnings = catalogue.warnings + catalogue.unmatched(paths: entries.map(\.path))
+        }
+        let work = WorkQueue(entries: entries, previous: manifest, options: options, catalogue: catalogue,
                              nextSegment: manifest.nextSegment, progress: progress)
         try work.run(folder: folder)
 
-        let outcome = work.outcome()
+        var outcome = work.outcome()
+        // A copy left out last time is read now if the report it copied is gone or changed.
+        let stale = Set(outcome.skipped.filter { s in
+            guard let of = s.duplicateOf else { return false }
+            return !entries.contains { $0.path == of } || outcome.changed.contains(of)
+                || manifest.liveReports[of] == nil && !outcome.added.contains(of)
+        }.map(\.source.path))
+        if !stale.isEmpty {
+            var previous = manifest
+            previous.skipped.removeAll { stale.contains($0.source.path) }
+            let again = WorkQueue(entries: entries.filter { stale.contains($0.path) }, previous: previous,
+                                  options: options, catalogue: catalogue, nextSegment: outcome.nextSegment, progress: nil)
+            try again.run(folder: folder)
+            let o = again.outcome()
+            outcome.skipped.removeAll { stale.contains($0.source.path) }
+            outcome.skipped += o.skipped
+            outcome.added = (outcome.added + o.added).sorted()
+            outcome.segments += o.segments
+            outcome.nextSegment = o.nextSegment
+            outcome.paragraphs += o.paragraphs
+            outcome.bytes += o.bytes
+            outcome.warnings += o.warnings
+            outcome.unreadMetadata.merge(o.unreadMetadata) { a, _ in a }
+        }
         let live = manifest.liveReports
         let seen = Set(entries.map(\.path))
         var deletions: [(segment: Int, report: Int)] = []
@@ -115,7 +158,13 @@ public enum IndexUpdater {
             }
         }
         for d in deletions { manifest.segments[d.segment].deleted.append(d.report) }
+        let before = Set(live.keys).subtracting(outcome.changed)
         manifest.segments.append(contentsOf: outcome.segments)
+        let copies = dropDuplicates(&manifest, keepingFirst: before)
+        outcome.skipped = (outcome.skipped + copies).sorted { $0.source.path < $1.source.path }
+        let copied = Set(copies.map(\.source.path))
+        outcome.added.removeAll { copied.contains($0) }
+        outcome.changed.removeAll { copied.contains($0) }
         manifest.nextSegment = outcome.nextSegment
         manifest.skipped = outcome.skipped
         let restored = Set(summary.repaired.flatMap(\.reports))
@@ -126,6 +175,8 @@ public enum IndexUpdater {
         summary.unchanged = outcome.unchanged
         summary.skipped = outcome.skipped
         summary.warnings = outcome.warnings
+        summary.unreadMetadata = outcome.unreadMetadata.filter { !copied.contains($0.key) }
+            .sorted { $0.key < $1.key }.map { (path: $0.key, fields: $0.value) }
         summary.paragraphsIndexed = outcome.paragraphs
         summary.bytesIndexed = outcome.bytes
         summary.segmentsWritten = outcome.segments.count
@@ -164,6 +215,35 @@ public enum IndexUpdater {
             }
             return nil
         }
+    }
+
+    /// Finds live reports with the same text (`SourceFile.text`) and keeps one of each:
+    /// one that was indexed before this run (`kept`), else one with a catalogue row, else
+    /// the first by path. The others
+    /// are marked deleted and returned as skipped copies.
+    static func dropDuplicates(_ manifest: inout Manifest, keepingFirst kept: Set<String>) -> [SkippedFile] {
+        var byText: [String: [(segment: Int, report: Int, source: SourceFile)]] = [:]
+        for l in manifest.liveReports.values {
+            guard let t = l.source.text else { continue }
+            byText[t, default: []].append(l)
+        }
+        var copies: [SkippedFile] = []
+        for group in byText.values where group.count > 1 {
+            // A catalogued file over an uncatalogued copy: the catalogue is what the user said.
+            func rank(_ s: SourceFile) -> (Int, Int) { (kept.contains(s.path) ? 0 : 1, s.fingerprint.contains("+") ? 0 : 1) }
+            let sorted = group.sorted { a, b in
+                let (ra, rb) = (rank(a.source), rank(b.source))
+                return ra != rb ? ra < rb : a.source.path < b.source.path
+            }
+            let original = sorted[0].source.path
+            for copy in sorted.dropFirst() {
+                manifest.segments[copy.segment].deleted.append(copy.report)
+                copies.append(SkippedFile(source: copy.source,
+                                          reason: "\(copy.source.path): the same text as \(original), indexed once",
+                                          duplicateOf: original))
+            }
+        }
+        return copies
     }
 
     /// Verifies every segment of `manifest` (header, footer, length, CRC) and

@@ -46,6 +46,9 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
     public var period: String?
     /// The meeting date when the report gives one, else the publication date, as ISO `yyyy-mm-dd`.
     public var date: String?
+    /// Where the report was published (a web address), when a catalogue says so: shown
+    /// in citations so a reader can go to the original.
+    public var source: String?
     /// Where each field was read.
     public var sources: Sources
 
@@ -102,7 +105,7 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
     public init(title: String, region: String? = nil, executionYear: Int? = nil,
                 budgetYear: Int? = nil, date: String? = nil, regionCode: String? = nil,
                 level: Level? = nil, kind: Kind? = nil, period: String? = nil,
-                sources: Sources = Sources()) {
+                source: String? = nil, sources: Sources = Sources()) {
         self.title = title
         self.region = region
         self.executionYear = executionYear
@@ -112,6 +115,7 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
         self.level = level
         self.kind = kind
         self.period = period
+        self.source = source
         self.sources = sources
     }
 

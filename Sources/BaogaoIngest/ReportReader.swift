@@ -14,16 +14,18 @@
 /// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
     /// Reads the file at `path`; the report's `doc` is the file's last path component.
-    public static func read(fileAt path: String) throws(IngestError) -> Report {
+    /// With `catalogue`, its row for the file (if any) overrides what the text says.
+    public static func read(fileAt path: String, catalogue: Catalogue? = nil) throws(IngestError) -> Report {
         let doc = path.split(separator: "/").last.map(String.init) ?? path
         guard let bytes = FileBytes.read(path) else {
             throw .unreadable(file: doc, reason: FileBytes.reason(path))
         }
-        return try parse(bytes: bytes, doc: doc)
+        return try parse(bytes: bytes, doc: doc, catalogue: catalogue?.entry(for: doc))
     }
 
-    /// Parses the bytes of a report file named `doc`.
-    public static func parse(bytes: [UInt8], doc: String) throws(IngestError) -> Report {
+    /// Parses the bytes of a report file named `doc`. A catalogue row is applied before
+    /// the sections are read, since paragraph years follow the report's years.
+    public static func parse(bytes: [UInt8], doc: String, catalogue: Catalogue.Entry? = nil) throws(IngestError) -> Report {
         let decoded = try TextDecoder.decode(bytes, file: doc)
         let lines = LineCleaner.lines(of: decoded.utf8)
         guard !lines.isEmpty else { throw .empty(file: doc) }
@@ -31,7 +33,8 @@ public enum ReportReader {
         let layout = Layout.detect(lines, skipping: tables)
         let raw = ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables))
         let block = TitleBlock(raw)
-        let metadata = MetadataReader.read(block, lines: lines, doc: doc)
+        var metadata = MetadataReader.read(block, lines: lines, doc: doc)
+        if let catalogue { Catalogue.apply(catalogue, to: &metadata) }
         let paragraphs = SectionTracker.paragraphs(block, metadata: metadata)
         var warnings: [String] = []
         let r = decoded.replaced

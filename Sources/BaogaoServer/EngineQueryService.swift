@@ -70,6 +70,11 @@ public struct EngineQueryService: QueryService {
         try run { () throws(SearchError) in try context.searcher.define(term) }
     }
 
+    /// The indexed reports passing `filters` (empty: all), with their metadata.
+    public func reports(_ filters: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        try run { () throws(SearchError) in try context.searcher.reports(filters) }
+    }
+
     /// Every paragraph matching `term`, grouped by the year it speaks of, then by report.
     public func mentions(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
         try run { () throws(SearchError) in try context.searcher.mentions(term) }
@@ -90,7 +95,7 @@ struct ParagraphRecord: Encodable {
 
     init(_ p: IndexedParagraph) { self.p = p }
 
-    enum Keys: String, CodingKey { case id, doc, title, region, years, section, paragraph, lines, year, text }
+    enum Keys: String, CodingKey { case id, doc, title, region, years, source, section, paragraph, lines, year, text }
     enum YearKeys: String, CodingKey { case execution, budget }
 
     func encode(to encoder: any Encoder) throws {
@@ -102,6 +107,7 @@ struct ParagraphRecord: Encodable {
         var years = c.nestedContainer(keyedBy: YearKeys.self, forKey: .years)
         try years.encodeIfPresent(p.report.executionYear, forKey: .execution)
         try years.encodeIfPresent(p.report.budgetYear, forKey: .budget)
+        try c.encode(p.report.metadata.source, forKey: .source)
         try c.encode(p.section, forKey: .section)
         try c.encode(p.number, forKey: .paragraph)
         try c.encode([p.firstLine, p.lastLine], forKey: .lines)

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// `EngineQueryService` implements every method with the engine; tests pass their
 /// own conforming type to `Server.start(_:service:logger:)` (a slow or gated
-/// search, say). A type that leaves out FACTS, ASK, MENTIONS or DEFINE gets the
+/// search, say). A type that leaves out FACTS, ASK, MENTIONS, DEFINE or REPORTS gets the
 /// defaults below, which answer `unsupported`.
 public protocol QueryService: Sendable {
     func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult
@@ -23,6 +23,7 @@ public protocol QueryService: Sendable {
     func define(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
     func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
     func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult
+    func reports(_ filters: String, context: QueryContext) throws(ProtocolError) -> ServiceResult
 }
 
 extension QueryService {
@@ -40,6 +41,10 @@ extension QueryService {
 
     public func define(_ term: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
         throw .unsupported("DEFINE (glossary)")
+    }
+
+    public func reports(_ filters: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
+        throw .unsupported("REPORTS")
     }
 }
 

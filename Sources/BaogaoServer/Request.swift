@@ -28,6 +28,7 @@ public enum Command: String, Sendable, CaseIterable {
     case define = "DEFINE"
     case get = "GET"
     case stats = "STATS"
+    case reports = "REPORTS"
     case ping = "PING"
     case quit = "QUIT"
     case reload = "RELOAD"
@@ -37,9 +38,12 @@ public enum Command: String, Sendable, CaseIterable {
     var takesArgument: Bool {
         switch self {
         case .search, .facts, .ask, .mentions, .define, .get, .auth: return true
-        case .stats, .ping, .quit, .reload: return false
+        case .stats, .ping, .quit, .reload, .reports: return false
         }
     }
+
+    /// Whether the command may have text after it without needing it (REPORTS' filters).
+    var allowsArgument: Bool { takesArgument || self == .reports }
 
     /// Whether the command accepts LIMIT and OFFSET.
     var takesPage: Bool {

@@ -75,6 +75,7 @@ public final class RequestExecutor: Sendable {
             case .define: return .success(try service.define(q, context: context))
             case .get: return .success(try service.get(q, context: context))
             case .stats: return .success(try service.stats(context: context))
+            case .reports: return .success(try service.reports(q, context: context))
             case .ping, .quit, .auth, .reload:
                 throw ProtocolError(.internal, "\(request.command.rawValue) is not a query")
             }

@@ -138,7 +138,7 @@ public enum RequestParser {
             let what = c == .get ? "a paragraph id" : c == .auth ? "a token" : "a query"
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) needs \(what)"), id: request.id))
         }
-        if !c.takesArgument && !request.argument.isEmpty {
+        if !c.allowsArgument && !request.argument.isEmpty {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) takes no argument"), id: request.id))
         }
         if !c.takesPage && (request.limit != nil || request.offset != nil) {

@@ -12,6 +12,12 @@ struct IndexCommand: ParsableCommand {
             Indexes every .txt, .md and .text file under the corpus folder. On a second run only \
             files that were added or whose contents changed are read again; reports of removed \
             files are dropped. A file that cannot be read is reported and skipped.
+
+            A catalog.tsv or catalog.csv in the corpus folder (columns file, region, level, kind, \
+            execution_year, budget_year, date, title, source) overrides what is read from each \
+            report's text; a bad row is named and left out. The summary names what could not be \
+            done: files of other kinds not read (.pdf ×12), reports whose region or years could not \
+            be read, and copies of a report (the same text) indexed once.
             """)
 
     @OptionGroup var corpus: CorpusLocation
@@ -39,13 +45,36 @@ struct IndexCommand: ParsableCommand {
         if let reason = summary.rebuildReason { print("rebuilt the whole index: \(reason)") }
         for r in summary.repaired { print(Self.describe(r)) }
         for w in summary.warnings { Terminal.printError("warning: \(w)") }
-        for s in summary.skipped { Terminal.printError("skipped \(s.reason)") }
+        for w in summary.catalogueWarnings { Terminal.printError("catalogue: \(w)") }
+        for s in summary.skipped where s.duplicateOf == nil { Terminal.printError("skipped \(s.reason)") }
+        for line in Self.shortcomings(summary) { print(line) }
         print(Self.describe(summary))
     }
 
     static func describe(_ r: IndexUpdater.Repair) -> String {
         "repaired \(r.segment): \(r.reason.replacingOccurrences(of: " — run baogao index to repair it", with: ""))"
             + "; its \(r.reports.count) report(s) read again from the corpus"
+    }
+
+    /// What the index could not do, beyond unreadable files: other kinds of file, reports
+    /// without region or years, copies. Each a line a user can act on.
+    static func shortcomings(_ s: IndexUpdater.Summary) -> [String] {
+        var lines: [String] = []
+        if !s.unreadFiles.isEmpty {
+            let kinds = s.unreadFiles.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+                .map { ($0.key.isEmpty ? "no extension" : "." + $0.key) + " ×\($0.value.count)" }
+            lines.append("not read: \(kinds.joined(separator: ", ")) (only .txt, .md and .text files are read;"
+                         + " convert other files to text to index them)")
+        }
+        if !s.unreadMetadata.isEmpty {
+            let hint = s.hasCatalogue ? "give them a row in the catalogue" : "a catalog.tsv in the corpus folder can give them (see README)"
+            lines.append("\(s.unreadMetadata.count) report(s) whose region or years could not be read (\(hint)):")
+            for m in s.unreadMetadata { lines.append("  \(m.path): no \(m.fields.joined(separator: ", no "))") }
+        }
+        for d in s.duplicates {
+            lines.append("the same report twice: \(d.source.path) has the text of \(d.duplicateOf ?? "?"); indexed once, as \(d.duplicateOf ?? "?")")
+        }
+        return lines
     }
 
     static func describe(_ s: IndexUpdater.Summary) -> String {
@@ -55,7 +84,9 @@ struct IndexCommand: ParsableCommand {
                      + ", \(s.paragraphsIndexed) paragraphs, \(Format.megabytes(s.bytesIndexed))"
                      + " in \(Format.seconds(s.seconds))" + (s.bytesIndexed > 0 ? String(format: " (%.1f MB/s)", rate) : "")]
         parts.append("\(s.removed.count) removed, \(s.unchanged) unchanged")
-        if !s.skipped.isEmpty { parts.append("\(s.skipped.count) skipped") }
+        let unreadable = s.skipped.count - s.duplicates.count
+        if unreadable > 0 { parts.append("\(unreadable) skipped") }
+        if !s.duplicates.isEmpty { parts.append("\(s.duplicates.count) duplicate(s)") }
         if let m = s.manifest {
             parts.append("\(m.segments.count) segment(s)" + (s.segmentsMerged > 0 ? ", \(s.segmentsMerged) merged" : ""))
         }

@@ -16,7 +16,9 @@ struct ParagraphsCommand: ParsableCommand {
     func run() throws {
         let report: Report
         do {
-            report = try ReportReader.read(fileAt: file)
+            // The catalogue of the file's folder applies, as it would when indexed.
+            let folder = (file as NSString).deletingLastPathComponent
+            report = try ReportReader.read(fileAt: file, catalogue: Catalogue.load(corpus: folder.isEmpty ? "." : folder))
         } catch {
             throw Terminal.fail("\(file): \(error.reason)")
         }
@@ -62,7 +64,7 @@ struct ParagraphsCommand: ParsableCommand {
 
 /// The JSON form, keys in the documented order:
 /// `{"doc", "title", "region", "region_code", "region_chain", "level", "kind",
-/// "years": {"execution", "budget"}, "period", "date", "sources": {"region", "level",
+/// "years": {"execution", "budget"}, "period", "date", "source", "sources": {"region", "level",
 /// "kind", "years", "period", "date"}, "paragraphs":
 /// [{"n", "section", "lines": [first, last], "year", "kind", "text"}]}`; table rows add
 /// `"table"`, glossary paragraphs `"term"`. Absent values are `null`, so every object
@@ -85,7 +87,7 @@ enum ParagraphsJSON {
         out += ",\"region_chain\":\(try json(m.regionChain)),\"level\":\(try json(m.level?.rawValue))"
         out += ",\"kind\":\(try json(m.kind?.rawValue))"
         out += ",\"years\":{\"execution\":\(json(m.executionYear)),\"budget\":\(json(m.budgetYear))}"
-        out += ",\"period\":\(try json(m.period)),\"date\":\(try json(m.date))"
+        out += ",\"period\":\(try json(m.period)),\"date\":\(try json(m.date)),\"source\":\(try json(m.source))"
         let s = m.sources
         out += ",\"sources\":{\"region\":\(try json(s.region.rawValue)),\"level\":\(try json(s.level.rawValue))"
         out += ",\"kind\":\(try json(s.kind.rawValue)),\"years\":\(try json(s.years.rawValue))"

@@ -116,6 +116,23 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertEqual(result(try XCTUnwrap(responses(plugged).first))["answer"] as? String, "plugged in")
     }
 
+    func testReports() throws {
+        let channel = try makeChannel()
+        try send(channel, "REPORTS\nREPORTS ID=2 region:重庆\nREPORTS kind:决算\nREPORTS 三保\n{\"op\":\"reports\",\"q\":\"level:县\"}\n")
+        let r = try responses(channel)
+        XCTAssertEqual(r.map { $0["ok"] as? Bool }, [true, true, true, false, true])
+        XCTAssertEqual(result(r[0])["total"] as? Int, 3)
+        // 江津区 is inside 重庆市: the gazetteer's chain, not the region's text, says so.
+        let chongqing = try XCTUnwrap(result(r[1])["reports"] as? [[String: Any]])
+        XCTAssertEqual(chongqing.count, 1)
+        XCTAssertEqual(chongqing.first?["region"] as? String, "江津区")
+        XCTAssertEqual(chongqing.first?["region_chain"] as? [String], ["重庆市", "江津区"])
+        XCTAssertNotNil((chongqing.first?["sources"] as? [String: Any])?["region"])
+        XCTAssertEqual(r[1]["id"] as? Int, 2)
+        XCTAssertEqual(result(r[2])["total"] as? Int, 0)
+        XCTAssertEqual(result(r[4])["total"] as? Int, 2)
+    }
+
     func testGetAndMentions() throws {
         let channel = try makeChannel()
         let hit = try XCTUnwrap(SampleIndex.searcher.search("三保", limit: 1).hits.first)

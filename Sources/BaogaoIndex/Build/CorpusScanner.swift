@@ -1,3 +1,4 @@
+import BaogaoIngest
 import CDeflate
 import Foundation
 
@@ -5,7 +6,9 @@ import Foundation
 ///
 /// A report file is a regular file whose name ends in `.txt`, `.md` or `.text`,
 /// anywhere under the folder, not hidden (no path component starting with `.`).
-/// Other files (a generator's `manifest.tsv`, notes, images) are left alone.
+/// Other files (a generator's `manifest.tsv`, notes, images, PDFs) are left alone,
+/// but counted by kind so that `baogao index` can say what it did not read: a user
+/// who drops 12 PDFs into the folder must not believe they were searched.
 enum CorpusScanner {
     static let extensions: Set<String> = ["txt", "md", "text"]
 
@@ -15,7 +18,14 @@ enum CorpusScanner {
         var size: Int
     }
 
-    static func scan(_ corpus: String) throws(IndexError) -> [Entry] {
+    struct Scan {
+        var entries: [Entry]
+        /// Files not read, by lower-cased extension (`pdf`, `docx`; "" for none), with
+        /// their paths; the catalogue is not among them.
+        var unread: [String: [String]]
+    }
+
+    static func scan(_ corpus: String) throws(IndexError) -> Scan {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
             throw .io(path: corpus, reason: "no such corpus folder")
@@ -24,19 +34,26 @@ enum CorpusScanner {
             throw .io(path: corpus, reason: "cannot list the corpus folder")
         }
         var entries: [Entry] = []
+        var unread: [String: [String]] = [:]
         while let relative = walker.nextObject() as? String {
             let components = relative.split(separator: "/")
             guard !components.contains(where: { $0.hasPrefix(".") }) else {
                 if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
                 continue
             }
-            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
-                  let ext = relative.split(separator: ".").last.map({ $0.lowercased() }),
-                  relative.contains("."), extensions.contains(ext) else { continue }
+            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            let name = components.last.map(String.init) ?? relative
+            let ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+            guard extensions.contains(ext) else {
+                if !(components.count == 1 && Catalogue.fileNames.contains(name)) {
+                    unread[ext, default: []].append(relative)
+                }
+                continue
+            }
             let size = (walker.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
             entries.append(Entry(path: relative, size: size))
         }
-        return entries.sorted { $0.path < $1.path }
+        return Scan(entries: entries.sorted { $0.path < $1.path }, unread: unread.mapValues { $0.sorted() })
     }
 
     /// `crc32-adler32-size` of the bytes, in hex: two independent 32-bit checksums

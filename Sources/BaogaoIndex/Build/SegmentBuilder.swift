@@ -69,13 +69,19 @@ final class SegmentBuilder {
 public struct SourceFile: Sendable, Equatable, Codable {
     /// Path relative to the corpus folder: the report's `doc` in citations.
     public var path: String
-    /// Content fingerprint (see `CorpusScanner.fingerprint`).
+    /// Content fingerprint (see `CorpusScanner.fingerprint`), followed by `+` and the
+    /// fingerprint of the report's catalogue row when it has one: a changed row makes
+    /// a changed report, read again with the new row, and nothing else is.
     public var fingerprint: String
     public var bytes: Int
+    /// A digest of the report's paragraphs (its text after decoding), to find the same
+    /// report twice; kept in the manifest only, nil for a file not read.
+    public var text: String?
 
-    public init(path: String, fingerprint: String, bytes: Int) {
+    public init(path: String, fingerprint: String, bytes: Int, text: String? = nil) {
         self.path = path
         self.fingerprint = fingerprint
         self.bytes = bytes
+        self.text = text
     }
 }

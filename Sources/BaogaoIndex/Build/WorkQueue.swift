@@ -8,6 +8,9 @@ import Synchronization
 /// it is new or changed reads it into its own `SegmentBuilder`, writing a
 /// segment whenever the builder's memory budget fills and once at the end.
 ///
+/// A file's catalogue row is folded into its fingerprint, and applied as the file is
+/// read, so an edited row re-reads exactly the reports it names.
+///
 /// Errors are sticky: the first I/O error stops every worker and is reported;
 /// nothing is committed after it.
 final class WorkQueue: Sendable {
@@ -15,6 +18,9 @@ final class WorkQueue: Sendable {
     private let indexed: [String: String]          // path → fingerprint in the index
     private let skippedBefore: [String: SkippedFile]
     private let options: IndexUpdater.Options
+    private let catalogue: Catalogue?
+    /// File names that occur once in the corpus: a catalogue row may name them alone.
+    private let uniqueNames: Set<String>
     private let progress: (@Sendable (IndexUpdater.Progress) -> Void)?
     private let state: Mutex<State>
 
@@ -29,6 +35,9 @@ final class WorkQueue: Sendable {
         var nextSegment = 1
         var paragraphs = 0
         var bytes = 0
+        /// Reports read in this run whose region or years could not be read: path →
+        /// the fields missing (`region`, `years`).
+        var unreadMetadata: [String: [String]] = [:]
     }
 
     private struct State {
@@ -39,8 +48,12 @@ final class WorkQueue: Sendable {
     }
 
     init(entries: [CorpusScanner.Entry], previous: Manifest, options: IndexUpdater.Options,
-         nextSegment: Int, progress: (@Sendable (IndexUpdater.Progress) -> Void)?) {
+         catalogue: Catalogue?, nextSegment: Int, progress: (@Sendable (IndexUpdater.Progress) -> Void)?) {
         self.entries = entries
+        self.catalogue = catalogue
+        var nameCounts: [String: Int] = [:]
+        for e in entries { nameCounts[String(e.path.split(separator: "/").last ?? ""), default: 0] += 1 }
+        self.uniqueNames = Set(nameCounts.filter { $0.value == 1 }.keys)
         self.indexed = previous.liveReports.mapValues(\.source.fingerprint)
         self.skippedBefore = Dictionary(previous.skipped.map { ($0.source.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.options = options
@@ -97,7 +110,11 @@ final class WorkQueue: Sendable {
                 finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: "\(entry.path): cannot read the file")) }
                 continue
             }
-            let source = SourceFile(path: entry.path, fingerprint: CorpusScanner.fingerprint(bytes), bytes: bytes.count)
+            let name = String(entry.path.split(separator: "/").last ?? "")
+            let row = catalogue?.entry(for: entry.path, fileNameIsUnique: uniqueNames.contains(name))
+            var fingerprint = CorpusScanner.fingerprint(bytes)
+            if let row { fingerprint += "+" + CorpusScanner.fingerprint(Array(row.signature.utf8)) }
+            var source = SourceFile(path: entry.path, fingerprint: fingerprint, bytes: bytes.count)
             if indexed[entry.path] == source.fingerprint {
                 finished(entry) { $0.unchanged += 1 }
                 continue
@@ -108,14 +125,19 @@ final class WorkQueue: Sendable {
             }
             let report: Report
             do {
-                report = try ReportReader.parse(bytes: bytes, doc: entry.path)
+                report = try ReportReader.parse(bytes: bytes, doc: entry.path, catalogue: row)
             } catch {
                 finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: error.description)) }
                 continue
             }
+            source.text = Self.textDigest(report)
             builder.add(report, source: source)
             let isChange = indexed[entry.path] != nil
+            var missing: [String] = []
+            if report.metadata.region == nil { missing.append("region") }
+            if report.metadata.executionYear == nil && report.metadata.budgetYear == nil { missing.append("years") }
             finished(entry) {
+                if !missing.isEmpty { $0.unreadMetadata[entry.path] = missing }
                 if isChange { $0.changed.append(entry.path) } else { $0.added.append(entry.path) }
                 $0.warnings.append(contentsOf: report.warnings)
                 $0.paragraphs += report.paragraphs.count
@@ -127,6 +149,17 @@ final class WorkQueue: Sendable {
             }
         }
         if !builder.isEmpty { flush(builder, folder: folder) }
+    }
+
+    /// The fingerprint of the report's paragraph texts: the same for two files whose
+    /// text is the same after decoding (a UTF-8 and a GB18030 copy), whatever their bytes.
+    static func textDigest(_ report: Report) -> String {
+        var bytes: [UInt8] = []
+        for p in report.paragraphs {
+            bytes.append(contentsOf: p.text.utf8)
+            bytes.append(0x0A)
+        }
+        return CorpusScanner.fingerprint(bytes)
     }
 
     private func flush(_ builder: SegmentBuilder, folder: IndexFolder) {

@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-4 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  04 00 00 00  00 00 00 00`.
+/// Example: the header of a version-5 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  05 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -23,9 +23,11 @@ public enum IndexFormat {
     /// of 16 KiB with a per-segment dictionary (was zlib, 32 KiB). Version 3: facts
     /// at 18 bytes each, with interned attributes (were 46 bytes). Version 4: report
     /// records in `.docs` carry region code, level, kind, period and field sources.
-    public static let version: UInt32 = 4
+    /// Version 5: report records end with the report's source address (a catalogue's
+    /// `source` column), and the manifest's reports may carry a text digest.
+    public static let version: UInt32 = 5
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 4
+    public static let oldestReadable: UInt32 = 5
 
     static let headerSize = 16
     static let footerSize = 16

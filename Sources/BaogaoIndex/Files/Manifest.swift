@@ -11,7 +11,8 @@ import Foundation
 /// The CRC covers the JSON line's bytes. The JSON holds the format version, a
 /// generation counter, the analyzer identifier, and per segment its files (size
 /// and CRC), its reports (corpus path, fingerprint, size, in report-table order)
-/// and the indexes of its deleted (replaced or removed) reports.
+/// and the indexes of its deleted (replaced or removed) reports. A report's fingerprint
+/// folds in its catalogue row (see `WorkQueue`), and its `text` digest finds copies.
 public struct Manifest: Codable, Sendable, Equatable {
     public var format: UInt32
     public var generation: Int
@@ -109,4 +110,14 @@ public struct FileEntry: Codable, Sendable, Equatable {
 public struct SkippedFile: Codable, Sendable, Equatable {
     public var source: SourceFile
     public var reason: String
+    /// For a file whose text is another report's (a UTF-8 and a GB18030 copy): that
+    /// report's path. The copy is not indexed; it is read again when it changes, or
+    /// when the report it copies goes or changes.
+    public var duplicateOf: String?
+
+    public init(source: SourceFile, reason: String, duplicateOf: String? = nil) {
+        self.source = source
+        self.reason = reason
+        self.duplicateOf = duplicateOf
+    }
 }

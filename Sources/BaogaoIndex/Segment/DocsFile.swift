@@ -11,14 +11,15 @@ import BaogaoIngest
 ///               executionYear varint · budgetYear varint (0 = none) ·
 ///               regionCode · level · kind · period ·
 ///               sources 6 × u8 (region, level, kind, years, period, date) ·
-///               firstDoc varint · paragraphCount varint
+///               source · firstDoc varint · paragraphCount varint
 ///     Section = headingCount varint · heading strings
 ///
 /// A string is its UTF-8 length as a varint and the bytes; "" means none. `level` is
 /// 中央/省/市/县/乡镇, `kind` one of annual, final-accounts, adjustment, mid-year,
 /// other, `period` 全年, 上半年 or 1—N月. A source byte is the index of the source in
 /// `ReportMetadata.Source.allCases`: 0 catalogue, 1 title, 2 opening lines, 3 file
-/// name, 4 body, 5 unknown.
+/// name, 4 body, 5 unknown. `source` is where the report was published (a web address
+/// from the catalogue's `source` column), "" when no catalogue gives one (version 5).
 ///
 /// Example: the fields after `budgetYear` of `关于2020年县级财政决算的报告` of 桃源县
 /// (Tests/Fixtures/corpus-real/062.txt), whose region, level and date came from the
@@ -30,6 +31,14 @@ import BaogaoIngest
 ///                                   kind "final-accounts"
 ///     06 E5 85 A8 E5 B9 B4          period "全年"
 ///     02 02 01 01 01 02             sources: opening lines, opening lines, title ×3, opening lines
+///     00                            source "" (no catalogue)
+///
+/// and with corpus-real's catalogue, whose row gives region, level, kind, years and the
+/// address `http://x.cn/a`, the sources and source are
+///
+///     00 00 00 00 01 02             sources: catalogue ×4, title (period), opening lines (date)
+///     0D 68 74 74 70 3A 2F 2F 78 2E 63 6E 2F 61
+///                                   source "http://x.cn/a"
 ///
 /// A report's paragraphs are the documents `firstDoc ..< firstDoc + paragraphCount`,
 /// in order, so paragraph n of a report is document `firstDoc + n - 1`.
@@ -64,6 +73,7 @@ enum DocsFile {
             for s in r.metadata.sources.all {
                 w.write(UInt8(ReportMetadata.Source.allCases.firstIndex(of: s) ?? ReportMetadata.Source.allCases.count - 1))
             }
+            w.writeString(r.metadata.source ?? "")
             w.writeVarint(Int(r.firstDoc))
             w.writeVarint(Int(r.paragraphCount))
         }
@@ -124,13 +134,15 @@ struct DocsTable: @unchecked Sendable {
                 all.append(ReportMetadata.Source.allCases[b])
             }
             sources.all = all
+            let address = try r.readString()
             let metadata = ReportMetadata(title: title, region: region.isEmpty ? nil : region,
                                           executionYear: execution == 0 ? nil : execution,
                                           budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
                                           regionCode: code.isEmpty ? nil : code,
                                           level: ReportMetadata.Level(rawValue: level),
                                           kind: ReportMetadata.Kind(rawValue: kind),
-                                          period: period.isEmpty ? nil : period, sources: sources)
+                                          period: period.isEmpty ? nil : period,
+                                          source: address.isEmpty ? nil : address, sources: sources)
             let first = try r.readCount(max: docCount), count = try r.readCount(max: docCount)
             guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
             reports.append(ReportRecord(source: source, metadata: metadata,

@@ -25,9 +25,12 @@ public struct AnswerCitation: Sendable, Equatable {
     public var lines: [Int]
     public var section: [String]
     public var region: String?
+    /// The report's web address, when a catalogue gives one.
+    public var source: String?
 
     public init(_ p: IndexedParagraph) {
         doc = p.report.doc
+        source = p.report.metadata.source
         paragraph = p.number
         lines = [p.firstLine, p.lastLine]
         section = p.section
@@ -193,7 +196,7 @@ extension Answer: Encodable {
 }
 
 extension AnswerCitation: Encodable {
-    enum Keys: String, CodingKey { case doc, paragraph, lines, section }
+    enum Keys: String, CodingKey { case doc, paragraph, lines, section, source }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -201,6 +204,7 @@ extension AnswerCitation: Encodable {
         try c.encode(paragraph, forKey: .paragraph)
         try c.encode(lines, forKey: .lines)
         try c.encode(section, forKey: .section)
+        try c.encode(source, forKey: .source)
     }
 }
 

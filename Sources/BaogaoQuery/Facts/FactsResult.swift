@@ -37,7 +37,7 @@ extension FactsResult: Encodable {
 extension FactHit: Encodable {
     enum Keys: String, CodingKey {
         case label, value, unit, kind, text, relation, scope, year, approximate, qualifier, column,
-             doc, id, title, region, paragraph, lines, section
+             doc, id, title, region, source, paragraph, lines, section
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +57,7 @@ extension FactHit: Encodable {
         try c.encode(paragraph.id, forKey: .id)
         try c.encode(paragraph.report.title, forKey: .title)
         try c.encode(paragraph.report.region, forKey: .region)
+        try c.encode(paragraph.report.metadata.source, forKey: .source)
         try c.encode(paragraph.number, forKey: .paragraph)
         try c.encode([paragraph.firstLine, paragraph.lastLine], forKey: .lines)
         try c.encode(paragraph.section, forKey: .section)

@@ -1,4 +1,5 @@
 import BaogaoIndex
+import BaogaoIngest
 
 /// Which documents of a segment a query may return at all: not deleted, and
 /// passing the query's filters. Filters on reports and sections are decided
@@ -13,15 +14,11 @@ struct FilterMask {
     init(segment: SegmentReader, filters: Filters, labels: () -> FoldedLabels) {
         self.segment = segment
         years = filters.years
-        let needsReports = !(filters.regions.isEmpty && filters.docs.isEmpty)
+        let needsReports = filters.concernsReports
         let folded: FoldedLabels? = needsReports || !filters.sections.isEmpty ? labels() : nil
         if needsReports, let folded {
-            let regions = filters.regions.map { Array($0.folded.unicodeScalars) }
-            let docs = filters.docs.map { Array($0.folded.unicodeScalars) }
-            reportAllowed = (0..<segment.reportCount).map { r in
-                (regions.isEmpty || regions.contains { FoldedLabels.contains(folded.regions[r], $0) })
-                    && (docs.isEmpty || docs.contains { FoldedLabels.contains(folded.docs[r], $0) })
-            }
+            let filter = ReportFilter(filters)
+            reportAllowed = (0..<segment.reportCount).map { r in filter.allows(r, segment: segment, labels: folded) }
         } else {
             reportAllowed = nil
         }
@@ -65,12 +62,18 @@ struct FilterMask {
 /// than the search itself.
 struct FoldedLabels: Sendable {
     let regions: [[Unicode.Scalar]]
+    /// Per report: the gazetteer codes of its region and every division above it.
+    let regionChains: [Set<String>]
     let docs: [[Unicode.Scalar]]
     let sections: [[Unicode.Scalar]]
 
     init(segment: SegmentReader, fold: (String) -> String) {
         let reports = (0..<segment.reportCount).map { segment.report($0) }
         regions = reports.map { Array(fold($0.region ?? "").unicodeScalars) }
+        regionChains = reports.map { r in
+            guard let code = r.metadata.regionCode, let d = Gazetteer.shared.division(code: code) else { return [] }
+            return Set(Gazetteer.shared.chain(of: d).map(\.code))
+        }
         docs = reports.map { Array(fold($0.doc).unicodeScalars) }
         sections = segment.sectionPaths.map { Array(fold($0.joined(separator: " › ")).unicodeScalars) }
     }

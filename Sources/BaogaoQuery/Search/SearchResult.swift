@@ -39,7 +39,7 @@ extension SearchResult: Encodable {
 
 extension SearchHit: Encodable {
     enum Keys: String, CodingKey {
-        case id, doc, title, region, years, section, paragraph, lines, year, text, snippet,
+        case id, doc, title, region, years, source, section, paragraph, lines, year, text, snippet,
              snippet_highlights, highlights, score
     }
 
@@ -51,6 +51,7 @@ extension SearchHit: Encodable {
         try c.encode(p.report.title, forKey: .title)
         try c.encode(p.report.region, forKey: .region)
         try c.encode(ReportYears(execution: p.report.executionYear, budget: p.report.budgetYear), forKey: .years)
+        try c.encode(p.report.metadata.source, forKey: .source)
         try c.encode(p.section, forKey: .section)
         try c.encode(p.number, forKey: .paragraph)
         try c.encode([p.firstLine, p.lastLine], forKey: .lines)

@@ -11,6 +11,8 @@ extension Query {
         parts += filters.regions.map { "region:" + Self.filterValue($0.original) }
         parts += filters.docs.map { "doc:" + Self.filterValue($0.original) }
         parts += filters.sections.map { "section:" + Self.filterValue($0.original) }
+        parts += filters.kinds.map { "kind:" + Self.filterValue($0.original) }
+        parts += filters.levels.map { "level:" + Self.filterValue($0.original) }
         if let root { parts.append(root.queryText) }
         return parts.joined(separator: " ")
     }

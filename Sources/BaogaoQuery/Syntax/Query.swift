@@ -1,6 +1,8 @@
 // The syntax tree of a search query: what the user asked for, with nothing yet
 // about how to find it. The planner and executor read this tree; the parser
 // (QueryParser) is the only code that builds it.
+
+import BaogaoIngest
 //
 // Offsets: every `span` is a range of Unicode scalar offsets into `Query.text`,
 // the query exactly as the user typed it (one offset unit at every interface:
@@ -98,17 +100,41 @@ public struct Filters: Sendable, Equatable {
     public var docs: [Term]
     /// `section:预算执行`: text in the section path (headings).
     public var sections: [Term]
+    /// `kind:决算`: the report's kind (`ReportMetadata.Kind(word:)` reads the word).
+    public var kinds: [ReportKindFilter]
+    /// `level:县`: the report's level.
+    public var levels: [ReportLevelFilter]
 
     public init(years: [ClosedRange<Int>] = [], regions: [Term] = [],
-                docs: [Term] = [], sections: [Term] = []) {
+                docs: [Term] = [], sections: [Term] = [],
+                kinds: [ReportKindFilter] = [], levels: [ReportLevelFilter] = []) {
         self.years = years
         self.regions = regions
         self.docs = docs
         self.sections = sections
+        self.kinds = kinds
+        self.levels = levels
     }
 
     /// True when no filter was given.
     public var isEmpty: Bool {
-        years.isEmpty && regions.isEmpty && docs.isEmpty && sections.isEmpty
+        years.isEmpty && regions.isEmpty && docs.isEmpty && sections.isEmpty && kinds.isEmpty && levels.isEmpty
     }
+
+    /// True when some filter concerns the report rather than the paragraph.
+    var concernsReports: Bool {
+        !(regions.isEmpty && docs.isEmpty && kinds.isEmpty && levels.isEmpty)
+    }
+}
+
+/// A `kind:` filter: the value as typed and the kind it names.
+public struct ReportKindFilter: Sendable, Equatable {
+    public var original: String
+    public var kind: ReportMetadata.Kind
+}
+
+/// A `level:` filter: the value as typed and the level it names.
+public struct ReportLevelFilter: Sendable, Equatable {
+    public var original: String
+    public var level: ReportMetadata.Level
 }

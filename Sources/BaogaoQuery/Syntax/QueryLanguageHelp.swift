@@ -19,6 +19,8 @@ public enum QueryLanguageHelp {
 
     Filters restrict the whole query (not inside parentheses, not negated):
       year:2024  year:2022..2024  region:解放区  region:江津
+      region:贵州 (every report of a division inside 贵州省)  region:黔东南
+      kind:决算 (预算报告 决算 预算调整 年中 其他)  level:县 (中央 省 市 县 乡镇)
       doc:002 (file name prefix)  section:"预算执行"
       A repeated filter means either value: year:2023 year:2024.
       Any other word:text is ordinary text, e.g. 单位:万元.

@@ -33,7 +33,7 @@ struct QueryToken: Sendable, Equatable {
 
 /// The filters the language knows; any other `word:` is ordinary text.
 enum FilterName: String, Sendable, Equatable, CaseIterable {
-    case year, region, doc, section
+    case year, region, doc, section, kind, level
 }
 
 struct QueryLexer {

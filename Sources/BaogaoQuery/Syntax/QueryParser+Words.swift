@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 // What a word of the query means: a term, a number range or a filter value.
 // Words are examined on the width-folded scalars (so `＞`, `％` and full-width
 // digits work) and reported with the text as typed.
@@ -89,6 +91,18 @@ extension QueryParserState {
             case .doc: filters.docs.append(t)
             default: filters.sections.append(t)
             }
+        case .kind:
+            let word = original(value)
+            guard let kind = ReportMetadata.Kind(word: word) else {
+                throw error(.unknownKind(word), at: value.lowerBound)
+            }
+            filters.kinds.append(ReportKindFilter(original: word, kind: kind))
+        case .level:
+            let word = original(value)
+            guard let level = ReportMetadata.Level(word: word) else {
+                throw error(.unknownLevel(word), at: value.lowerBound)
+            }
+            filters.levels.append(ReportLevelFilter(original: word, level: level))
         }
     }
 

@@ -41,6 +41,10 @@ public struct QuerySyntaxError: Error, Sendable, Equatable, CustomStringConverti
         case emptyFilterValue(filter: String)
         /// A year that is not four digits from 1900 to 2100, or not `a..b`.
         case badYear(String)
+        /// `kind:` with a word that names no report kind.
+        case unknownKind(String)
+        /// `level:` with a word that names no level.
+        case unknownLevel(String)
         /// A filter inside parentheses: filters restrict the whole query.
         case filterInsideParentheses(filter: String)
         /// A filter after `-`/`NOT`, or as an operand of `OR` or `NEAR`.
@@ -107,6 +111,10 @@ public struct QuerySyntaxError: Error, Sendable, Equatable, CustomStringConverti
             return "\(filter): needs a value right after the colon, as in \(Self.example(of: filter))"
         case .badYear(let text):
             return "bad year \(text): write year:2024 or year:2022..2024"
+        case .unknownKind(let text):
+            return "unknown report kind \(text): write kind:预算报告, kind:决算, kind:预算调整, kind:年中 or kind:其他"
+        case .unknownLevel(let text):
+            return "unknown level \(text): write level:中央, level:省, level:市, level:县 or level:乡镇"
         case .filterInsideParentheses(let filter):
             return "\(filter): restricts the whole query; write it outside the parentheses"
         case .filterAsOperand(let filter, let op):
@@ -143,6 +151,8 @@ public struct QuerySyntaxError: Error, Sendable, Equatable, CustomStringConverti
         case "year": return "year:2024"
         case "region": return "region:江津"
         case "doc": return "doc:002"
+        case "kind": return "kind:决算"
+        case "level": return "level:县"
         default: return "section:\"预算执行\""
         }
     }

@@ -1,7 +1,9 @@
 import BaogaoIndex
 
 /// The compact citation printed before every hit:
-/// `江津区 2024 · 一、2023年预算执行情况 › （一）全区预算执行情况 · ¶7 · L20–21 · 002_….txt`.
+/// `江津区 2024 · 一、2023年预算执行情况 › （一）全区预算执行情况 · ¶7 · L20–21 · 002_….txt`,
+/// then the report's web address when a catalogue gives one (`· http://…`), so a reader
+/// can check the figure against the published original.
 enum Citation {
     static func line(_ p: IndexedParagraph) -> String {
         var parts: [String] = []
@@ -11,6 +13,7 @@ enum Citation {
         parts.append("¶\(p.number)")
         parts.append(p.firstLine == p.lastLine ? "L\(p.firstLine)" : "L\(p.firstLine)–\(p.lastLine)")
         parts.append(p.report.doc)
+        if let source = p.report.metadata.source { parts.append(source) }
         return parts.joined(separator: " · ")
     }
 }
@@ -34,6 +37,10 @@ enum Highlighter {
         }
         out.append(contentsOf: scalars[i...])
         return String(out)
+    }
+
+    static func bold(_ s: String, color: Bool) -> String {
+        color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s
     }
 
     static func dim(_ s: String, color: Bool) -> String {

@@ -79,6 +79,7 @@ final class Repl {
             case .define(let t): try serve(services.define, t)
             case .mentions(let t): try serve(services.mentions, t)
             case .facts(let q): try serve(services.facts, q)
+            case .reports(let f): try serve(services.reports, f)
             case .stats: try stats()
             case .reindex: try reindex()
             case .help: emit(json ? ReplHelp.json() : ReplHelp.text(color: color))

@@ -15,6 +15,8 @@ enum ReplInput: Equatable {
     case define(String)
     case facts(String)
     case stats
+    /// `:reports [filters]`: the indexed reports and their metadata.
+    case reports(String)
     case reindex
     case help
     /// `:json` toggles; `:json on` / `:json off` set.
@@ -30,6 +32,7 @@ enum ReplInput: Equatable {
         ("define", ":define TERM", "what the reports' glossaries say TERM means"),
         ("facts", ":facts QUERY", "amounts and percentages matching QUERY, as a table"),
         ("stats", ":stats", "what the index holds"),
+        ("reports", ":reports [FILTERS]", "every report with region, kind, years and their sources"),
         ("reindex", ":reindex", "bring the index up to date with the corpus folder"),
         ("json", ":json [on|off]", "print JSON lines instead of text (toggles)"),
         ("help", ":help", "this help"),
@@ -73,6 +76,7 @@ enum ReplInput: Equatable {
         case "define", "def": return .define(try required(name, argument, example: "三保"))
         case "facts": return .facts(try required(name, argument, example: "教育 >1亿 year:2024"))
         case "stats": return try noArgument(.stats, name, argument)
+        case "reports": return .reports(argument)
         case "reindex": return try noArgument(.reindex, name, argument)
         case "help", "h", "?": return .help
         case "quit", "q", "exit": return try noArgument(.quit, name, argument)

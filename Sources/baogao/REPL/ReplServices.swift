@@ -19,6 +19,10 @@ struct ReplServices: Sendable {
     var mentions: Service
     /// `:facts QUERY` — number facts (value, unit, label) matching a query.
     var facts: Service
+    /// `:reports [FILTERS]` — the indexed reports with their metadata.
+    var reports: Service = { filters, context throws(ReplFailure) in
+        try render(context) { () throws(SearchError) in try context.searcher.reports(filters) } text: { ReportsPrinter.render($0, color: context.color) }
+    }
 
     /// The engine's answers, printed as the CLI prints them.
     static let standard = ReplServices(
@@ -37,7 +41,7 @@ struct ReplServices: Sendable {
 
     /// Runs an engine call and prints its result as text or as one JSON line;
     /// syntax errors come back with the caret under the offending character.
-    private static func render<R: Encodable>(_ context: ReplContext, _ run: () throws(SearchError) -> R,
+    fileprivate static func render<R: Encodable>(_ context: ReplContext, _ run: () throws(SearchError) -> R,
                                              text: (R) -> String) throws(ReplFailure) -> String {
         let result: R
         do { result = try run() } catch {

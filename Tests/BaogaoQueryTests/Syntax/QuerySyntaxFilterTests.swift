@@ -66,3 +66,30 @@ final class QuerySyntaxFilterTests: XCTestCase {
         assertError("三保 NEAR year:2024", .filterAsOperand(filter: "year", operator: "NEAR"), at: 8)
     }
 }
+
+/// `kind:` and `level:` read the catalogue's words and their variants; others are errors.
+final class ReportKindLevelSyntaxTests: XCTestCase {
+    func testKindAndLevelWords() throws {
+        let cases: [(query: String, kinds: [String], levels: [String])] = [
+            ("kind:决算", ["final-accounts"], []),
+            ("kind:预算报告 kind:年中", ["annual", "mid-year"], []),
+            ("kind:adjustment level:县", ["adjustment"], ["县"]),
+            ("level:县级 三保", [], ["县"]),
+            ("level:镇", [], ["乡镇"]),
+            ("Kind:其他", ["other"], []),
+        ]
+        for c in cases {
+            let q = try parse(c.query)
+            XCTAssertEqual(q.filters.kinds.map(\.kind.rawValue), c.kinds, c.query)
+            XCTAssertEqual(q.filters.levels.map(\.level.rawValue), c.levels, c.query)
+            XCTAssertFalse(q.filters.isEmpty)
+        }
+        assertParses("kind:决算 level:县 三保", "三保", filters: "kind:决算 level:县")
+    }
+
+    func testUnknownKindOrLevel() {
+        assertError("kind:草稿", .unknownKind("草稿"), at: 5)
+        assertError("三保 level:村", .unknownLevel("村"), at: 9)
+        assertError("kind:", .emptyFilterValue(filter: "kind"), at: 5)
+    }
+}

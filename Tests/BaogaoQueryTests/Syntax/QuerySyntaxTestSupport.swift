@@ -30,6 +30,8 @@ func render(_ filters: Filters) -> String {
     parts += filters.regions.map { "region:\($0.folded)" }
     parts += filters.docs.map { "doc:\($0.folded)" }
     parts += filters.sections.map { "section:\($0.folded)" }
+    parts += filters.kinds.map { "kind:\($0.kind.word)" }
+    parts += filters.levels.map { "level:\($0.level.rawValue)" }
     return parts.joined(separator: " ")
 }
 

@@ -1,0 +1,126 @@
+import BaogaoIndex
+import BaogaoIngest
+import Dispatch
+
+/// Every indexed report, with what the index knows of it: `baogao reports`, `:reports`
+/// and the server's `REPORTS`. Filters narrow the list the way they narrow a search —
+/// `region:`, `kind:`, `level:`, `doc:`, and `year:` on the report's years (execution
+/// or budget) — so a user can check what the index made of a folder before asking it.
+public struct ReportsResult: Sendable {
+    public var query: String
+    public var reports: [ReportListing]
+    public var tookMs: Double
+}
+
+/// One report: its metadata (with each field's source), and how much was indexed of it.
+public struct ReportListing: Sendable {
+    public var doc: String
+    public var metadata: ReportMetadata
+    public var paragraphs: Int
+    public var facts: Int
+}
+
+extension Searcher {
+    /// The live reports passing the filters of `text` (empty: all), by file path. Text
+    /// terms, ranges and `section:` are refused: they select paragraphs, not reports.
+    public func reports(_ text: String) throws(SearchError) -> ReportsResult {
+        let start = DispatchTime.now()
+        var filters = Filters()
+        if !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            let query = try parse(text)
+            if query.root != nil || !query.filters.sections.isEmpty {
+                throw .unsupported(position: 0, message: "reports takes only report filters: region:, kind:, level:, year:, doc: (as in region:贵州 kind:决算)")
+            }
+            filters = query.filters
+        }
+        let filter = ReportFilter(filters)
+        var out: [ReportListing] = []
+        for (s, segment) in index.segments.enumerated() {
+            try deadline.check()
+            let labels = analyzers.with { a in foldedLabels(s, analyzer: a) }
+            for r in 0..<segment.reportCount {
+                let docs = segment.docs(ofReport: r)
+                // A replaced or removed report's paragraphs are all deleted.
+                if !docs.isEmpty, segment.isDeleted(docs.lowerBound) { continue }
+                guard filter.allows(r, segment: segment, labels: labels) else { continue }
+                let report = segment.report(r)
+                let m = report.metadata
+                if !filters.years.isEmpty {
+                    let years = [m.executionYear, m.budgetYear].compactMap { $0 }
+                    guard years.contains(where: { y in filters.years.contains { $0.contains(y) } }) else { continue }
+                }
+                let facts = docs.isEmpty ? 0
+                    : segment.facts.facts(ofDoc: docs.upperBound - 1).upperBound - segment.facts.facts(ofDoc: docs.lowerBound).lowerBound
+                out.append(ReportListing(doc: report.doc, metadata: m, paragraphs: report.paragraphCount, facts: facts))
+            }
+        }
+        out.sort { $0.doc < $1.doc }
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return ReportsResult(query: text, reports: out, tookMs: took)
+    }
+}
+
+// MARK: JSON
+
+extension ReportsResult: Encodable {
+    enum Keys: String, CodingKey { case query, total, took_ms, reports }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(reports.count, forKey: .total)
+        try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
+        try c.encode(reports, forKey: .reports)
+    }
+}
+
+extension ReportListing: Encodable {
+    enum Keys: String, CodingKey {
+        case doc, title, region, region_code, region_chain, level, kind, years, period, date, source,
+             paragraphs, facts, sources
+    }
+
+    /// Both keys always, null when absent (`ReportYears` leaves a nil out).
+    struct YearsJSON: Encodable {
+        var execution, budget: Int?
+        enum Keys: String, CodingKey { case execution, budget }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encodeOrNull(execution, forKey: .execution)
+            try c.encodeOrNull(budget, forKey: .budget)
+        }
+    }
+
+    struct SourcesJSON: Encodable {
+        var region, level, kind, years, period, date: String
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        let m = metadata
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(doc, forKey: .doc)
+        try c.encode(m.title, forKey: .title)
+        try c.encodeOrNull(m.region, forKey: .region)
+        try c.encodeOrNull(m.regionCode, forKey: .region_code)
+        try c.encode(m.regionChain, forKey: .region_chain)
+        try c.encodeOrNull(m.level?.rawValue, forKey: .level)
+        try c.encodeOrNull(m.kind?.rawValue, forKey: .kind)
+        try c.encode(YearsJSON(execution: m.executionYear, budget: m.budgetYear), forKey: .years)
+        try c.encodeOrNull(m.period, forKey: .period)
+        try c.encodeOrNull(m.date, forKey: .date)
+        try c.encodeOrNull(m.source, forKey: .source)
+        try c.encode(paragraphs, forKey: .paragraphs)
+        try c.encode(facts, forKey: .facts)
+        let s = m.sources
+        try c.encode(SourcesJSON(region: s.region.rawValue, level: s.level.rawValue, kind: s.kind.rawValue,
+                                 years: s.years.rawValue, period: s.period.rawValue, date: s.date.rawValue),
+                     forKey: .sources)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// The value, or `null`: every listed report has the same keys.
+    mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}
