@@ -79,6 +79,28 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertEqual(term.waitForExit(), 0, term.screen)
     }
 
+    /// `:help` is longer than a screen: a screenful, then Enter for the rest,
+    /// as search results page (the terminal here has 40 rows).
+    func testHelpPagesLikeSearchResults() throws {
+        let term = try session()
+        term.waitFor("baogao> ")
+        var mark = term.end
+        term.type(":help\r")
+        let first = term.waitFor("Enter or :more for the rest of the help", after: mark)
+        term.waitForPrompt(after: "rest of the help")
+        XCTAssertTrue(first.contains("Commands:"), String(first))
+        XCTAssertFalse(first.contains("-隐性 alone is an error"), "the end of the help waits for Enter:\n\(first)")
+        XCTAssertLessThanOrEqual(first.split(separator: "\n").count, 40, String(first))
+        mark = term.end
+        term.type("\r")
+        let rest = term.waitFor("-隐性 alone is an error", after: mark)
+        term.waitForPrompt(after: "alone is an error")
+        XCTAssertFalse(rest.contains("Commands:"), "the second page goes on where the first stopped:\n\(rest)")
+        XCTAssertFalse(rest.contains("rest of the help"), "no hint after the last page:\n\(rest)")
+        term.type("\u{4}")
+        XCTAssertEqual(term.waitForExit(), 0, term.screen)
+    }
+
     func testUpArrowRecallsALineFromTheLastSession() throws {
         let first = try session()
         first.waitFor("baogao> ")

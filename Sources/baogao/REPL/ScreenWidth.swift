@@ -21,6 +21,15 @@ enum ScreenWidth {
         return nil
     }
 
+    /// The terminal's height in lines (TIOCGWINSZ), or nil when standard output is no terminal.
+    static func rows() -> Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else {
+            return nil
+        }
+        return Int(size.ws_row)
+    }
+
     static func of(_ s: Unicode.Scalar) -> Int {
         if s.value < 0x20 || (0x7F..<0xA0).contains(s.value) { return 0 }
         switch s.properties.generalCategory {
