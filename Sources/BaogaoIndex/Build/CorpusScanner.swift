@@ -6,37 +6,48 @@ import Foundation
 /// A report file is a regular file whose name ends in `.txt`, `.md` or `.text`,
 /// anywhere under the folder, not hidden (no path component starting with `.`).
 /// Other files (a generator's `manifest.tsv`, notes, images) are left alone.
-enum CorpusScanner {
+public enum CorpusScanner {
     static let extensions: Set<String> = ["txt", "md", "text"]
 
     struct Entry {
         /// Relative to the corpus folder, `/`-separated.
         var path: String
         var size: Int
+        /// When the file was last modified, if the file system says.
+        var modified: Date?
     }
 
     static func scan(_ corpus: String) throws(IndexError) -> [Entry] {
+        guard isCorpusFolder(corpus) else { throw .io(path: corpus, reason: "no such corpus folder") }
+        guard let entries = reportFiles(corpus) else { throw .io(path: corpus, reason: "cannot list the corpus folder") }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Whether `corpus` is a folder (a corpus may be empty, not missing).
+    public static func isCorpusFolder(_ corpus: String) -> Bool {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .io(path: corpus, reason: "no such corpus folder")
-        }
-        guard let walker = FileManager.default.enumerator(atPath: corpus) else {
-            throw .io(path: corpus, reason: "cannot list the corpus folder")
-        }
+        return FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// The report files under `corpus`, in the order the folder lists them;
+    /// nil when it cannot be listed. The one statement of which files a corpus
+    /// holds: the indexer's scan and `IndexFreshness` both read it.
+    static func reportFiles(_ corpus: String) -> [Entry]? {
+        guard let walker = FileManager.default.enumerator(atPath: corpus) else { return nil }
         var entries: [Entry] = []
         while let relative = walker.nextObject() as? String {
-            let components = relative.split(separator: "/")
-            guard !components.contains(where: { $0.hasPrefix(".") }) else {
-                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
+            let attributes = walker.fileAttributes
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+                if attributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
                 continue
             }
-            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+            guard attributes?[.type] as? FileAttributeType == .typeRegular,
                   let ext = relative.split(separator: ".").last.map({ $0.lowercased() }),
                   relative.contains("."), extensions.contains(ext) else { continue }
-            let size = (walker.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
-            entries.append(Entry(path: relative, size: size))
+            entries.append(Entry(path: relative, size: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
+                                 modified: attributes?[.modificationDate] as? Date))
         }
-        return entries.sorted { $0.path < $1.path }
+        return entries
     }
 
     /// `crc32-adler32-size` of the bytes, in hex: two independent 32-bit checksums
