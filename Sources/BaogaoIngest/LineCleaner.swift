@@ -109,18 +109,8 @@ enum LineCleaner {
                 previousSpace = space
                 // Decode for the width; the bytes are valid UTF-8.
                 var v = UInt32(c)
-                var step = 1
-                if c >= 0xF0, i + 3 < n {
-                    v = (v & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                        | UInt32(p[i + 3] & 0x3F)
-                    step = 4
-                } else if c >= 0xE0, i + 2 < n {
-                    v = (v & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    step = 3
-                } else if c >= 0xC0, i + 1 < n {
-                    v = (v & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                    step = 2
-                }
+                var step = UTF8Decoding.length(lead: c)
+                if step > 1, i + step <= n { v = UTF8Decoding.scalar(p, at: i, length: step) } else { step = 1 }
                 s.width += Scalars.width(v)
                 s.length += 1
                 i += step
