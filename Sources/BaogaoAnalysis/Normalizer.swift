@@ -1,3 +1,4 @@
+import BaogaoIngest
 /// Normalises paragraph text for search: NFKC with case folding (ICU `nfkc_cf`),
 /// then Traditional→Simplified (ICU "Traditional-Simplified"), keeping for every
 /// normalised scalar the offset of the original scalar it came from
@@ -122,24 +123,8 @@ enum UTF8Scalars {
     /// Decodes the scalar at `i` and advances `i` past it.
     @inline(__always)
     static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 {
-            i += 1
-            return b0
-        }
-        if b0 < 0xE0 {
-            let c = (b0 & 0x1F) << 6 | (UInt32(utf8[i + 1]) & 0x3F)
-            i += 2
-            return c
-        }
-        if b0 < 0xF0 {
-            let c = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
-            i += 3
-            return c
-        }
-        let c = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12
-            | (UInt32(utf8[i + 2]) & 0x3F) << 6 | (UInt32(utf8[i + 3]) & 0x3F)
-        i += 4
-        return c
+        let length = UTF8Decoding.length(lead: utf8[i])
+        defer { i += length }
+        return UTF8Decoding.scalar(utf8, at: i, length: length)
     }
 }

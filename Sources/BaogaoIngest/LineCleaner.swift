@@ -32,35 +32,7 @@ struct CleanLine: Sendable {
 /// every paragraph but also inside paragraphs it breaks).
 enum LineCleaner {
     static func lines(of utf8: [UInt8]) -> [CleanLine] {
-        // Find the line ranges (LF, CRLF and CR all end a line). Most files have no CR
-        // at all; for them memchr finds the line feeds at memory speed.
-        let ranges = utf8.withUnsafeBufferPointer { p -> [Range<Int>] in
-            var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(p.count / 40 + 1)
-            let n = p.count
-            guard let base = p.baseAddress, n > 0 else { return ranges }
-            var start = 0
-            if memchr(base, 0x0D, n) == nil {
-                while start < n, let hit = memchr(base + start, 0x0A, n - start) {
-                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    ranges.append(start..<i)
-                    start = i + 1
-                }
-            } else {
-                var i = 0
-                while i < n {
-                    let c = p[i]
-                    if c == 0x0A || c == 0x0D {
-                        ranges.append(start..<i)
-                        if c == 0x0D && i + 1 < n && p[i + 1] == 0x0A { i += 1 }
-                        start = i + 1
-                    }
-                    i += 1
-                }
-            }
-            if start < n { ranges.append(start..<n) }
-            return ranges
-        }
+        let ranges = LineBreaks.ranges(of: utf8)
         var out: [CleanLine] = []
         out.reserveCapacity(ranges.count)
         for (k, r) in ranges.enumerated() {
@@ -137,18 +109,8 @@ enum LineCleaner {
                 previousSpace = space
                 // Decode for the width; the bytes are valid UTF-8.
                 var v = UInt32(c)
-                var step = 1
-                if c >= 0xF0, i + 3 < n {
-                    v = (v & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                        | UInt32(p[i + 3] & 0x3F)
-                    step = 4
-                } else if c >= 0xE0, i + 2 < n {
-                    v = (v & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    step = 3
-                } else if c >= 0xC0, i + 1 < n {
-                    v = (v & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                    step = 2
-                }
+                var step = UTF8Decoding.length(lead: c)
+                if step > 1, i + step <= n { v = UTF8Decoding.scalar(p, at: i, length: step) } else { step = 1 }
                 s.width += Scalars.width(v)
                 s.length += 1
                 i += step

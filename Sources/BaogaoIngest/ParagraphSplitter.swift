@@ -62,7 +62,7 @@ enum ParagraphSplitter {
                 pendingSentenceEnd = false
             }
             count += 1
-            if count >= soft && (Scalars.isStrongTerminal(v) || v == 0xFF1B || v == 0x3B) {
+            if count >= soft && (Scalars.isStrongTerminal(v) || SentenceBoundaries.isSemicolon(v)) {
                 pendingSentenceEnd = true
             } else if count >= hard / 2 && (v == 0xFF0C || v == 0x3001 || v == 0x2C || Scalars.isSpace(v)) {
                 softBreak = (next, count)

@@ -20,14 +20,14 @@ enum Scalars {
         }
     }
 
-    /// Sentence-final punctuation: a line ending here may end a paragraph.
+    /// Sentence-final punctuation, and the ellipsis …: a line ending here may end a paragraph.
     static func isStrongTerminal(_ v: UInt32) -> Bool {
-        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0x2026 // 。！？!?…
+        SentenceBoundaries.endsSentence(v) || v == 0x2026
     }
 
-    /// Clause-final punctuation: ends a list item or introduces one, not a sentence.
+    /// Clause-final punctuation (；：;:): ends a list item or introduces one, not a sentence.
     static func isWeakTerminal(_ v: UInt32) -> Bool {
-        v == 0xFF1B || v == 0xFF1A || v == 0x3B || v == 0x3A // ；：;:
+        SentenceBoundaries.isSemicolon(v) || SentenceBoundaries.isColon(v)
     }
 
     /// Closing quotes and brackets that may follow a terminal (`…底线。”`).
@@ -40,21 +40,7 @@ enum Scalars {
         }
     }
 
-    /// Display width as the PDF layout counts it: East Asian wide and full-width
-    /// characters take two columns, everything else one (quotes and dashes, which
-    /// are "ambiguous", count one, as the extraction tools count them).
+    /// Display width as the PDF layout counts it (see `ColumnWidth.layout`).
     @inline(__always)
-    static func width(_ v: UInt32) -> Int {
-        if v < 0x1100 { return 1 }
-        if v <= 0x115F { return 2 }
-        if v < 0x2E80 { return 1 }
-        if v <= 0xA4CF { return v == 0x303F ? 1 : 2 }
-        if v >= 0xAC00 && v <= 0xD7A3 { return 2 }
-        if v >= 0xF900 && v <= 0xFAFF { return 2 }
-        if v >= 0xFE30 && v <= 0xFE4F { return 2 }
-        if v >= 0xFF00 && v <= 0xFF60 { return 2 }
-        if v >= 0xFFE0 && v <= 0xFFE6 { return 2 }
-        if v >= 0x20000 && v <= 0x3FFFD { return 2 }
-        return 1
-    }
+    static func width(_ v: UInt32) -> Int { ColumnWidth.layout(v) }
 }

@@ -1,28 +1,17 @@
 /// Reading Unicode scalars straight out of validated UTF-8 bytes.
 ///
 /// Ingestion works on bytes rather than `String` so that it stays linear and fast
-/// (no bridging, no grapheme breaking); these few functions are the only place that
-/// knows how UTF-8 is laid out. Every function tolerates any index and any bytes:
+/// (no bridging, no grapheme breaking); these few functions, over `UTF8Decoding`,
+/// are ingestion's way through UTF-8 bytes. Every function tolerates any index and any bytes:
 /// out-of-range reads yield nil instead of trapping.
 enum UTF8Cursor {
     /// The scalar starting at `i` and the index just after it.
     @inline(__always)
     static func scalar(in b: [UInt8], at i: Int) -> (value: UInt32, next: Int)? {
         guard i >= 0, i < b.count else { return nil }
-        let b0 = UInt32(b[i])
-        if b0 < 0x80 { return (b0, i + 1) }
-        if b0 < 0xE0 {
-            guard i + 1 < b.count else { return nil }
-            return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), i + 2)
-        }
-        if b0 < 0xF0 {
-            guard i + 2 < b.count else { return nil }
-            return ((b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), i + 3)
-        }
-        guard i + 3 < b.count else { return nil }
-        let v = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
-            | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-        return (v, i + 4)
+        let length = UTF8Decoding.length(lead: b[i])
+        guard i + length <= b.count else { return nil }
+        return (UTF8Decoding.scalar(b, at: i, length: length), i + length)
     }
 
     /// The start index of the scalar that ends just before `end`.

@@ -14,6 +14,7 @@ final class PseudoTerminal {
     /// Everything the program wrote, escape sequences included.
     private(set) var screen = ""
     private var bytes: [UInt8] = []
+    let columns: Int
 
     init(_ arguments: [String], environment: [String: String], columns: UInt16 = 100) throws {
         var master: Int32 = -1, slave: Int32 = -1
@@ -23,6 +24,7 @@ final class PseudoTerminal {
         }
         let slaveName = String(cString: name)
         self.master = master
+        self.columns = Int(columns)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -83,6 +85,19 @@ final class PseudoTerminal {
     /// the line discipline's end of file and never reaches libedit.
     func waitForPrompt(after marker: String, file: StaticString = #filePath, line: UInt = #line) {
         waitFor("baogao> ", after: screen.range(of: marker, options: .backwards)?.upperBound, file: file, line: line)
+    }
+
+    /// Waits until `condition` holds of the screen since `from` as a terminal
+    /// shows it (see `TerminalScreen`); that screen, the last one seen on a time-out.
+    @discardableResult
+    func waitForScreen(after from: String.Index? = nil, timeout: Double = 10,
+                       _ condition: (TerminalScreen) -> Bool) -> TerminalScreen {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            var view = TerminalScreen(columns: columns)
+            view.feed(String(screen[(from ?? screen.startIndex)...]))
+            if condition(view) || Date() >= deadline || !pump(until: deadline) { return view }
+        }
     }
 
     /// Waits for the program to end; its exit status.

@@ -73,6 +73,29 @@ final class ReplScriptTests: XCTestCase {
         }
     }
 
+    /// `:source` reads through ingestion: a GB18030 file's lines are decoded
+    /// and a CR-ended file's are counted as the indexer counted them (the REPL
+    /// used to read UTF-8 only and split at LF only: mojibake, and "fewer lines").
+    func testSourceReadsGB18030AndCREndedFilesAsTheIndexerDid() throws {
+        let folder = try TestIndex.temporaryFolder("source-encodings")
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        // 关于预算 \n 一、2023 年预算执行情况 \n 紫藤花园说明 in GBK, which GB18030 contains.
+        let gbk: [UInt8] = [0xB9, 0xD8, 0xD3, 0xDA, 0xD4, 0xA4, 0xCB, 0xE3, 0x0A,
+                            0xD2, 0xBB, 0xA1, 0xA2, 0x32, 0x30, 0x32, 0x33, 0x20, 0xC4, 0xEA,
+                            0xD4, 0xA4, 0xCB, 0xE3, 0xD6, 0xB4, 0xD0, 0xD0, 0xC7, 0xE9, 0xBF, 0xF6, 0x0A,
+                            0xD7, 0xCF, 0xCC, 0xD9, 0xBB, 0xA8, 0xD4, 0xB0, 0xCB, 0xB5, 0xC3, 0xF7, 0xA1, 0xA3]
+        try Data(gbk).write(to: corpus.appendingPathComponent("gb.txt"))
+        try Data("关于海棠公园项目的报告\r\r海棠公园项目第一段说明。\r\r海棠公园第二段说明在这里。\r".utf8)
+            .write(to: corpus.appendingPathComponent("cr.txt"))
+        let index = folder.appendingPathComponent("Index").path
+        let out = try BaogaoProcess.run(["repl", "--index", index, "--corpus", corpus.path],
+                                        input: "紫藤花园说明\n:source 1\n第二段说明\n:source 1\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("gb.txt L3\n3 │ 紫藤花园说明。"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("cr.txt L5\n5 │ 海棠公园第二段说明在这里。"), out.stdout)
+    }
+
     func testErrorsAreReportedWithLineNumbersAndFailTheScript() throws {
         let script = """
             三保

@@ -53,6 +53,54 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertEqual(term.waitForExit(), 0, term.screen)
     }
 
+    /// Issue 17: characters inserted before double-width ones. Typing 债务余额,
+    /// Home, 政, 府, Left, Right showed `政府 债 余额` with the cursor drifting
+    /// right; the terminal must show the line as it is, the cursor after 府.
+    func testInsertingBeforeWideCharactersKeepsTheScreenRight() throws {
+        let term = try session()
+        term.waitFor("baogao> ")
+        // Then the same for deleting: Home, Right, Backspace takes 政 away.
+        let typed = ["债务余额", "\u{1B}[H", "政", "府", "\u{1B}[D", "\u{1B}[C", "\u{1B}[H", "\u{1B}[C", "\u{7F}"]
+        let expected = ["baogao> 债务余额", "baogao> 债务余额", "baogao> 政债务余额", "baogao> 政府债务余额",
+                        "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额",
+                        "baogao> 府债务余额"]
+        let cursor = [12, 8, 9, 10, 9, 10, 8, 9, 8]  // characters before the cursor on its row
+        for (k, key) in typed.enumerated() {
+            term.type(key)
+            let view = term.waitForScreen { $0.cursorLine == expected[k] && $0.cursorCharacterOffset == cursor[k] }
+            XCTAssertEqual(view.cursorLine, expected[k], "after \(key.debugDescription)")
+            XCTAssertEqual(view.cursorCharacterOffset, cursor[k], "cursor after \(key.debugDescription): \(view.cursorLine)")
+        }
+        let mark = term.end
+        term.type("\r")
+        term.waitFor("paragraphs match", after: mark)
+        term.waitForPrompt(after: "paragraphs match")
+        term.type("\u{4}")
+        XCTAssertEqual(term.waitForExit(), 0, term.screen)
+    }
+
+    /// `:help` is longer than a screen: a screenful, then Enter for the rest,
+    /// as search results page (the terminal here has 40 rows).
+    func testHelpPagesLikeSearchResults() throws {
+        let term = try session()
+        term.waitFor("baogao> ")
+        var mark = term.end
+        term.type(":help\r")
+        let first = term.waitFor("Enter or :more for the rest of the help", after: mark)
+        term.waitForPrompt(after: "rest of the help")
+        XCTAssertTrue(first.contains("Commands:"), String(first))
+        XCTAssertFalse(first.contains("-隐性 alone is an error"), "the end of the help waits for Enter:\n\(first)")
+        XCTAssertLessThanOrEqual(first.split(separator: "\n").count, 40, String(first))
+        mark = term.end
+        term.type("\r")
+        let rest = term.waitFor("-隐性 alone is an error", after: mark)
+        term.waitForPrompt(after: "alone is an error")
+        XCTAssertFalse(rest.contains("Commands:"), "the second page goes on where the first stopped:\n\(rest)")
+        XCTAssertFalse(rest.contains("rest of the help"), "no hint after the last page:\n\(rest)")
+        term.type("\u{4}")
+        XCTAssertEqual(term.waitForExit(), 0, term.screen)
+    }
+
     func testUpArrowRecallsALineFromTheLastSession() throws {
         let first = try session()
         first.waitFor("baogao> ")

@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Character classes used by the scanner and the finders.
 enum ScalarClass {
     /// 0–9 for ASCII and full-width digits.
@@ -38,7 +40,7 @@ enum ScalarClass {
     /// Punctuation that ends a sentence: labels are inherited only inside one.
     @inline(__always)
     static func isSentenceStop(_ c: Unicode.Scalar) -> Bool {
-        c == "。" || c == "；" || c == ";" || c == "！" || c == "!" || c == "？" || c == "?" || c == "\n"
+        SentenceBoundaries.endsStatement(c) || c == "\n"
     }
 
     /// Scalars to a String through UTF-8 bytes (String's fast path).
@@ -86,21 +88,9 @@ enum ScalarClass {
                 var k = 0
                 var written = 0
                 while k < n {
-                    let b = UInt32(bytes[k])
-                    var v: UInt32
-                    var len: Int
-                    if b < 0x80 {
-                        v = b; len = 1
-                    } else if b < 0xE0 {
-                        v = b & 0x1F; len = 2
-                    } else if b < 0xF0 {
-                        v = b & 0x0F; len = 3
-                    } else {
-                        v = b & 0x07; len = 4
-                    }
-                    if k + len > n { len = n - k }
-                    var m = 1
-                    while m < len { v = (v << 6) | (UInt32(bytes[k + m]) & 0x3F); m += 1 }
+                    let len = UTF8Decoding.length(lead: bytes[k])
+                    guard k + len <= n else { break }
+                    let v = UTF8Decoding.scalar(bytes, at: k, length: len)
                     buffer.initializeElement(at: written, to: Unicode.Scalar(v) ?? "\u{FFFD}")
                     written += 1
                     k += len

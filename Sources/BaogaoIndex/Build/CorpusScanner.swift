@@ -9,13 +9,15 @@ import Foundation
 /// Other files (a generator's `manifest.tsv`, notes, images, PDFs) are left alone,
 /// but counted by kind so that `baogao index` can say what it did not read: a user
 /// who drops 12 PDFs into the folder must not believe they were searched.
-enum CorpusScanner {
+public enum CorpusScanner {
     static let extensions: Set<String> = ["txt", "md", "text"]
 
     struct Entry {
         /// Relative to the corpus folder, `/`-separated.
         var path: String
         var size: Int
+        /// When the file was last modified, if the file system says.
+        var modified: Date?
     }
 
     struct Scan {
@@ -26,22 +28,37 @@ enum CorpusScanner {
     }
 
     static func scan(_ corpus: String) throws(IndexError) -> Scan {
+        guard isCorpusFolder(corpus) else { throw .io(path: corpus, reason: "no such corpus folder") }
+        guard let listing = list(corpus) else { throw .io(path: corpus, reason: "cannot list the corpus folder") }
+        return Scan(entries: listing.entries.sorted { $0.path < $1.path }, unread: listing.unread.mapValues { $0.sorted() })
+    }
+
+    /// Whether `corpus` is a folder (a corpus may be empty, not missing).
+    public static func isCorpusFolder(_ corpus: String) -> Bool {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .io(path: corpus, reason: "no such corpus folder")
-        }
-        guard let walker = FileManager.default.enumerator(atPath: corpus) else {
-            throw .io(path: corpus, reason: "cannot list the corpus folder")
-        }
+        return FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// The report files under `corpus`, in the order the folder lists them;
+    /// nil when it cannot be listed. The one statement of which files a corpus
+    /// holds: the indexer's scan and `IndexFreshness` both read it.
+    static func reportFiles(_ corpus: String) -> [Entry]? {
+        list(corpus)?.entries
+    }
+
+    /// Report files and the other files, unsorted; nil when the folder cannot be listed.
+    private static func list(_ corpus: String) -> Scan? {
+        guard let walker = FileManager.default.enumerator(atPath: corpus) else { return nil }
         var entries: [Entry] = []
         var unread: [String: [String]] = [:]
         while let relative = walker.nextObject() as? String {
+            let attributes = walker.fileAttributes
             let components = relative.split(separator: "/")
             guard !components.contains(where: { $0.hasPrefix(".") }) else {
-                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
+                if attributes?[.type] as? FileAttributeType == .typeDirectory { walker.skipDescendants() }
                 continue
             }
-            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            guard attributes?[.type] as? FileAttributeType == .typeRegular else { continue }
             let name = components.last.map(String.init) ?? relative
             let ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
             guard extensions.contains(ext) else {
@@ -50,10 +67,10 @@ enum CorpusScanner {
                 }
                 continue
             }
-            let size = (walker.fileAttributes?[.size] as? NSNumber)?.intValue ?? 0
-            entries.append(Entry(path: relative, size: size))
+            entries.append(Entry(path: relative, size: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
+                                 modified: attributes?[.modificationDate] as? Date))
         }
-        return Scan(entries: entries.sorted { $0.path < $1.path }, unread: unread.mapValues { $0.sorted() })
+        return Scan(entries: entries, unread: unread)
     }
 
     /// `crc32-adler32-size` of the bytes, in hex: two independent 32-bit checksums

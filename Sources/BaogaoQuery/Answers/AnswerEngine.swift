@@ -1,5 +1,6 @@
 import BaogaoAnalysis
 import BaogaoIndex
+import BaogaoIngest
 import Dispatch
 import Synchronization
 
@@ -436,7 +437,7 @@ extension Searcher {
         return foldForAnswers(String(String.UnicodeScalarView(scalars[range])))
     }
 
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]
+    static let sentenceEnds = SentenceBoundaries.statementEnds
 
     /// From the sentence end before `range` to the one after it (inclusive).
     static func sentence(in s: [Unicode.Scalar], around range: Range<Int>) -> Range<Int> {

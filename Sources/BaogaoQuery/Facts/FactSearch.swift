@@ -1,5 +1,6 @@
 import BaogaoAnalysis
 import BaogaoIndex
+import BaogaoIngest
 import Dispatch
 
 /// Lists number facts: those of the paragraphs a query matches that satisfy the
@@ -186,8 +187,6 @@ struct FactCandidate {
 /// Whether a fact's sentence (from the last 。；！？ before it to the next one
 /// after it) holds every term, reading each paragraph's text once.
 struct SentenceChecker {
-    static let ends: Set<Unicode.Scalar> = ["。", "；", "！", "？", ";", "!", "?"]
-
     let index: IndexReader
     let analyzer: Analyzer
     let terms: [[Unicode.Scalar]]
@@ -219,9 +218,9 @@ struct SentenceChecker {
         }
         let scalars = text.scalars
         var lo = normalized(facts.start(c.fact))
-        while lo > 0, !Self.ends.contains(scalars[lo - 1]) { lo -= 1 }
+        while lo > 0, !SentenceBoundaries.endsStatement(scalars[lo - 1]) { lo -= 1 }
         var hi = max(lo, normalized(facts.end(c.fact)))
-        while hi < scalars.count, !Self.ends.contains(scalars[hi]) { hi += 1 }
+        while hi < scalars.count, !SentenceBoundaries.endsStatement(scalars[hi]) { hi += 1 }
         let sentence = Array(scalars[lo..<hi])
         return terms.allSatisfy { Occurrences.contains($0, in: sentence) }
     }

@@ -10,6 +10,8 @@
 // break the two-line shape, and a long query is cut to a window around the
 // position, with … where it was cut.
 
+import BaogaoIngest
+
 extension QuerySyntaxError {
     /// The query and a caret line under `position`, separated by a newline.
     public var rendered: String {
@@ -64,23 +66,7 @@ extension QuerySyntaxError {
         }
     }
 
-    /// Terminal columns of a scalar: 2 for East Asian Wide and Fullwidth
-    /// characters, 0 for combining marks and format characters, else 1.
-    static func displayWidth(_ s: Unicode.Scalar) -> Int {
-        if isControl(s) { return 1 }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        switch s.value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
-    }
+    /// Terminal columns of a scalar as rendered here: `ColumnWidth.terminal`,
+    /// but a control character is shown as a space, one column.
+    static func displayWidth(_ s: Unicode.Scalar) -> Int { isControl(s) ? 1 : ColumnWidth.terminal(s) }
 }

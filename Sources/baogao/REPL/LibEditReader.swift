@@ -83,6 +83,7 @@ final class LibEditReader: LineReader {
             name.assumingMemoryBound(to: UnsafePointer<CChar>?.self).pointee = UnsafePointer(strdup("baogao"))
         }
         _ = initialize()
+        if let bind = symbol("rl_parse_and_bind", as: StringFn.self) { redrawWithoutInsertOrDelete(bind) }
         usingHistory()
         symbol("stifle_history", as: StifleFn.self)?(historySize)
         if let historyFile { _ = readHistory(historyFile) }
@@ -90,6 +91,26 @@ final class LibEditReader: LineReader {
                                    writeHistory: writeHistory, truncateHistory: truncate, historyFile: historyFile)
         reader.lastRemembered = lastEntry(lib)
         return reader
+    }
+
+    /// Turns off libedit's use of the terminal's insert- and delete-character
+    /// controls (terminfo ich/smir/dch: `ESC[2@`, `ESC[4h`, `ESC[2P`).
+    ///
+    /// Why: with them, libedit (3.1, 2022 and earlier) loses count of the cursor
+    /// when it edits before a double-width character. Typing 政 at the start of
+    /// 债务余额, it inserts two columns, writes 政债 and moves back over 债 with one
+    /// backspace, not two: its line diff ends inside 债 and counts the half it did
+    /// not write. The screen showed `政府 债 余额` with the cursor drifting right,
+    /// while the line itself was right (issue 17). The locale was not the cause
+    /// (`LineEditor.ensureUTF8Locale` sets LC_CTYPE before libedit starts, and its
+    /// readline layer reads wide characters). Without these controls libedit
+    /// rewrites the rest of the line and places the cursor by absolute column,
+    /// which it counts right: a few more bytes a keystroke, on lines this short.
+    /// Done after `rl_initialize` so that ~/.editrc cannot turn them back on.
+    private static func redrawWithoutInsertOrDelete(_ bind: StringFn) {
+        for capability in ["im", "ic", "IC", "dm", "dc", "DC"] {
+            _ = bind("settc \(capability) \"\"")
+        }
     }
 
     /// The newest history line (read from the file), so that repeating it in

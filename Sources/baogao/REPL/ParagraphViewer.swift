@@ -1,4 +1,5 @@
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -55,19 +56,15 @@ struct ParagraphViewer {
 enum SourceLines {
     static func read(corpus: String, paragraph p: IndexedParagraph) throws(ReplFailure) -> [(number: Int, text: String)] {
         let path = (corpus as NSString).appendingPathComponent(p.report.doc)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read through ingestion: the decoder and the line ends that numbered
+        // the paragraph's lines, so a GB18030 or CR-ended file shows the right ones.
+        let out: [(number: Int, text: String)]
+        do {
+            out = try ReportReader.sourceLines(fileAt: path, lines: p.firstLine...max(p.firstLine, p.lastLine)).map { ($0.number, $0.text) }
+        } catch .unreadable {
             throw ReplFailure("cannot read \(path): the corpus folder is \(corpus) (start baogao with --corpus DIR)")
-        }
-        // Lines as the reader numbers them: split at \n, a trailing \r dropped.
-        // (A report in another encoding would need ingestion's decoder here.)
-        let text = String(decoding: data, as: UTF8.self)
-        var out: [(Int, String)] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            guard number >= p.firstLine else { continue }
-            guard number <= p.lastLine else { break }
-            out.append((number, line.hasSuffix("\r") ? String(line.dropLast()) : String(line)))
+        } catch {
+            throw ReplFailure("cannot read \(path): \(error.reason)")
         }
         guard out.count == p.lastLine - p.firstLine + 1 else {
             throw ReplFailure("\(path) has fewer than \(p.lastLine) lines: it changed since it was indexed (:reindex)")

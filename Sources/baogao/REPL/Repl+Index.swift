@@ -9,7 +9,7 @@ extension Repl {
     /// are not fatal: the REPL opens anyway, and commands that need the index
     /// say why it is not there.
     func prepareIndex() {
-        let corpusExists = IndexFreshness.corpusExists(options.corpus)
+        let corpusExists = CorpusScanner.isCorpusFolder(options.corpus)
         switch openIndex() {
         case .success(let reader):
             if corpusExists, let reason = IndexFreshness.staleness(of: reader, corpus: options.corpus) {
@@ -35,7 +35,7 @@ extension Repl {
 
     /// `:reindex`.
     func reindex() throws(ReplFailure) {
-        guard IndexFreshness.corpusExists(options.corpus) else {
+        guard CorpusScanner.isCorpusFolder(options.corpus) else {
             throw ReplFailure("no corpus folder \(options.corpus) to index (start baogao with --corpus DIR)")
         }
         if let summary = update(rebuild: false) {

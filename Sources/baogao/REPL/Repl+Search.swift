@@ -31,6 +31,7 @@ extension Repl {
     /// The next page; after the last one (Enter or :more alike) says there is no more
     /// rather than nothing, which looked like a hung prompt.
     func more() throws(ReplFailure) {
+        if textPages != nil { return showTextPage() }
         guard let current = pages else { throw ReplFailure("no search to continue: type a query first") }
         guard !current.exhausted else {
             emit(json ? "{\"more\":false}" : "no more paragraphs match \(current.query) (\(current.total) in all)")

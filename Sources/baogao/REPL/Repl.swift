@@ -26,6 +26,9 @@ final class Repl {
     var json: Bool
     /// The search being paged through.
     var pages: ResultPages?
+    /// A long text being paged through (`:help`); Enter shows its next page
+    /// before any search's. Any other command ends it.
+    var textPages: TextPages?
     private(set) var failures = 0
     private var lineNumber = 0
 
@@ -68,9 +71,10 @@ final class Repl {
     func execute(_ line: String) -> Outcome {
         do throws(ReplFailure) {
             let input = try ReplInput.parse(line)
+            if input != .empty && input != .more { textPages = nil }
             switch input {
             case .quit: return .quit
-            case .empty: if pages != nil { try more() }
+            case .empty: if pages != nil || textPages != nil { try more() }
             case .search(let text): try search(text)
             case .more: try more()
             case .open(let n): try open(n)
@@ -82,7 +86,7 @@ final class Repl {
             case .reports(let f): try serve(services.reports, f)
             case .stats: try stats()
             case .reindex: try reindex()
-            case .help: emit(json ? ReplHelp.json() : ReplHelp.text(color: color))
+            case .help: help()
             case .json(let on):
                 json = on ?? !json
                 if options.interactive { emit(json ? "output: JSON lines" : "output: text") }
@@ -124,6 +128,24 @@ final class Repl {
         guard let context else { return }
         let result = try interruptible { Result { () throws(ReplFailure) in try service(input, context) } }
         emit(try result.get())
+    }
+
+    /// `:help`: on a terminal a screenful at a time, Enter for the next.
+    private func help() {
+        guard !json else { return emit(ReplHelp.json()) }
+        let text = Wrapping.wrap(ReplHelp.text(color: color), width: width)
+        guard options.interactive, let rows = ScreenWidth.rows() else { return emit(text) }
+        // A page leaves room for the hint under it and the prompt.
+        textPages = TextPages(text, pageSize: rows - 2, name: "the help")
+        showTextPage()
+    }
+
+    /// The next page of `textPages`, with a hint while more is left.
+    func showTextPage() {
+        guard var pages = textPages, let page = pages.nextPage() else { return }
+        textPages = pages.exhausted ? nil : pages
+        if pages.exhausted { return emit(page) }
+        emit(page + "\n" + Highlighter.dim("Enter or :more for the rest of \(pages.name)", color: color))
     }
 
     // MARK: output

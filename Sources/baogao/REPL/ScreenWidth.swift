@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BaogaoIngest
 import Foundation
 
 /// Terminal columns: how wide the screen is and how wide a text is on it.
@@ -21,23 +22,16 @@ enum ScreenWidth {
         return nil
     }
 
-    static func of(_ s: Unicode.Scalar) -> Int {
-        if s.value < 0x20 || (0x7F..<0xA0).contains(s.value) { return 0 }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+    /// The terminal's height in lines (TIOCGWINSZ), or nil when standard output is no terminal.
+    static func rows() -> Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else {
+            return nil
         }
-        switch s.value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
+        return Int(size.ws_row)
     }
+
+    static func of(_ s: Unicode.Scalar) -> Int { ColumnWidth.terminal(s) }
 
     /// Columns `text` takes, not counting ANSI escape sequences.
     static func of(_ text: String) -> Int {
