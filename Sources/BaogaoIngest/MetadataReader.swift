@@ -335,7 +335,9 @@ enum MetadataReader {
         guard end < l.count else { return true }
         let rest = String(l[end..<min(l.count, end + 8)])
         if l[end].isASCII && l[end].isNumber { return true }
-        if ["人民政府", "人民代表大会", "人大", "政府", "财政", "地方", "第", "本级", "级", "委托"].contains(where: { rest.hasPrefix($0) }) {
+        // …or the division the report speaks for, named with its whole (黄平县全县, 江津区全区).
+        if ["人民政府", "人民代表大会", "人大", "政府", "财政", "地方", "第", "本级", "级", "委托",
+            "全县", "全区", "全市", "全州", "全省", "全旗", "全镇"].contains(where: { rest.hasPrefix($0) }) {
             return true
         }
         // 十四届, 七届: a congress number.

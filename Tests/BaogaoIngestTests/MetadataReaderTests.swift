@@ -74,4 +74,25 @@ final class MetadataReaderTests: XCTestCase {
         XCTAssertEqual(m.regionChain, ["贵州省", "黔东南苗族侗族自治州", "黄平县"])
         XCTAssertEqual(m.regionCode, "522622")
     }
+
+    /// Where the title names no place, the region comes from the opening lines (the
+    /// meeting line, 受…委托, a web page's 发布机构), else the file name, else the body;
+    /// each case from a real report's shape, with the source it is credited to.
+    func testRegionFromEachSourceAfterTheTitle() throws {
+        let title = "关于2022年预算执行情况和2023年预算草案的报告\n"
+        let body = "各位代表：\n现将预算执行情况报告如下。\n"
+        let cases: [(text: String, doc: String, region: String?, source: ReportMetadata.Source)] = [
+            (title + "——2023年1月10日在黄平县第十七届人民代表大会第三次会议上\n" + body, "a.txt", "黄平县", .openingLines),
+            (title + "受松阳县人民政府委托，现将2022年预算执行情况报告如下，请予审议。\n", "a.txt", "松阳县", .openingLines),
+            ("索引号：11410800/2023-00012\n发布机构：焦作市财政局\n" + title + body, "a.txt", "焦作市", .openingLines),
+            (title + body, "黄平县2022年预算报告.txt", "黄平县", .fileName),
+            (title + "各位代表：\n2022年，在县委的坚强领导下，黄平县全县一般公共预算收入完成5.2亿元。\n", "a.txt", "黄平县", .body),
+            (title + body, "report-17.txt", nil, .unknown),
+        ]
+        for c in cases {
+            let m = try Fixtures.parse(c.text, doc: c.doc).metadata
+            XCTAssertEqual(m.region, c.region, "\(c.doc): \(c.text.prefix(40))")
+            XCTAssertEqual(m.sources.region, c.source, "\(c.doc): \(c.text.prefix(40))")
+        }
+    }
 }
