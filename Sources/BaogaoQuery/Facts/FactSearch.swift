@@ -122,7 +122,8 @@ extension Searcher {
             hits.append(FactHit(fact: segment.facts.fact(c.fact, paragraphText: paragraph.text), paragraph: paragraph, tier: c.tier))
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        return FactsResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, facts: hits)
+        return FactsResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, facts: hits,
+                           hint: total == 0 ? Self.relationHint(query) : nil)
     }
 
     private func labelledCount(_ labelled: [FactCandidate]) -> Int {
@@ -259,4 +260,22 @@ struct TopHeap<T> {
     }
 
     func sorted() -> [T] { heap.sorted(by: before) }
+}
+
+extension Searcher {
+    /// Text glued to a range is a label unless it is a relation word; `同比>5%` or
+    /// `比上年>5%` is the start of one (同比增长, 比上年下降), and as a label it
+    /// matches nothing. The hint names the relations it begins.
+    static func relationHint(_ query: Query) -> String? {
+        for range in query.root?.positiveRanges ?? [] {
+            guard range.relation == nil, let label = range.label, !label.isEmpty else { continue }
+            let completions = RelationWords.all.filter { $0.hasPrefix(label) && $0 != label }
+            guard !completions.isEmpty else { continue }
+            // The comparison as typed: from the first sign or digit after the glued text.
+            let bound = range.original.drop { !"<>=≥≤＜＞＝0123456789.".contains($0) }
+            let examples = completions.prefix(2).map { $0 + bound }.joined(separator: " or ")
+            return "\(label) begins a relation, and as a label matches nothing: write \(examples)"
+        }
+        return nil
+    }
 }

@@ -10,6 +10,9 @@ public struct FactsResult: Sendable {
     public var offset: Int
     public var limit: Int
     public var facts: [FactHit]
+    /// When nothing matched because text glued to a range is only the start of a
+    /// relation (`同比>5%`): how to write what was probably meant.
+    public var hint: String?
 }
 
 public struct FactHit: Sendable {
@@ -21,7 +24,7 @@ public struct FactHit: Sendable {
 }
 
 extension FactsResult: Encodable {
-    enum Keys: String, CodingKey { case query, total, took_ms, offset, limit, facts }
+    enum Keys: String, CodingKey { case query, total, took_ms, offset, limit, facts, hint }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -31,6 +34,7 @@ extension FactsResult: Encodable {
         try c.encode(offset, forKey: .offset)
         try c.encode(limit, forKey: .limit)
         try c.encode(facts, forKey: .facts)
+        try c.encodeIfPresent(hint, forKey: .hint)
     }
 }
 

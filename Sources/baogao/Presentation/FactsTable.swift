@@ -11,7 +11,7 @@ enum FactsTable {
     /// `width`: the terminal's columns; the citation, then the label, are cut to fit
     /// so that no row wraps. nil (piped output): nothing is cut.
     static func render(_ r: FactsResult, color: Bool, width: Int? = nil) -> String {
-        guard r.total > 0 else { return "no number facts match \(r.query)" }
+        guard r.total > 0 else { return "no number facts match \(r.query)" + (r.hint.map { "\nhint: " + $0 } ?? "") }
         let rows = r.facts.enumerated().map { i, hit in
             let f = hit.fact
             return (number: "\(r.offset + i + 1).", label: f.label ?? "—", figure: figure(f),

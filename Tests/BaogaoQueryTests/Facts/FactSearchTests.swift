@@ -54,4 +54,14 @@ final class FactSearchTests: XCTestCase {
         XCTAssertTrue(jiangjin.facts.allSatisfy { $0.paragraph.report.region?.contains("江津") == true })
         XCTAssertEqual(jiangjin.facts.map(\.fact.value), jiangjin.facts.map(\.fact.value).sorted(by: >))
     }
+
+    /// Text glued to a range that only begins a relation word matches no label;
+    /// the result says how to write the relation (issue 17: a relation word gets a hint).
+    func testTheStartOfARelationGluedToARangeGetsAHint() throws {
+        let r = try SharedIndex.sample.facts("同比>5%")
+        XCTAssertEqual(r.total, 0)
+        XCTAssertEqual(r.hint, "同比 begins a relation, and as a label matches nothing: write 同比增长>5% or 同比下降>5%")
+        XCTAssertNil(try SharedIndex.sample.facts("支出>1亿").hint, "a label that matches gets no hint")
+        XCTAssertNil(try SharedIndex.sample.facts("财政>1000亿").hint, "no relation begins with 财政")
+    }
 }
