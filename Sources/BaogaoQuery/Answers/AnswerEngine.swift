@@ -124,7 +124,7 @@ extension Searcher {
             scan(factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
             try deadline.check()
         }
-        accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+        accepted.sort { $0.rank.beats($1.rank) }
         accepted = verified(accepted, q, &near)
         dropUnmarkedBudgets(&accepted, q, &near)
         if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
@@ -132,12 +132,7 @@ extension Searcher {
         }
         guard let best = accepted.first else {
             result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
-            // Closest first: the region asked for, then the measure asked for, then the label.
-            for i in near.indices {
-                if q.region == nil || near[i].row.report.region == q.region { near[i].score += 10 }
-                if FactRanker.fitsMetric(near[i].row, q) { near[i].score += 5 }
-            }
-            near.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+            near.sort { FactRanker.closer($0, $1, q) }
             var seen = Set<String>()
             for n in near where result.alternatives.count < 3 {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
@@ -170,7 +165,7 @@ extension Searcher {
         // scope, stage, year or region — never the same figure twice.
         var seen: Set<String> = [key(best.row)]
         for c in accepted.dropFirst() where result.alternatives.count < 3 {
-            guard c.label >= best.label - 0.05, c.score >= best.score - 8, seen.insert(key(c.row)).inserted else { continue }
+            guard FactRanker.isAlternative(c.rank, to: best.rank), seen.insert(key(c.row)).inserted else { continue }
             var a = try answer(for: c.row, withRelated: false)
             a.note = FactRanker.distinction(c.row, from: best.row)
             result.alternatives.append(a)
@@ -194,7 +189,7 @@ extension Searcher {
             // A share named by the item's stem: 税收收入占比 is written 税比为70% or
             // 税收占…的比重为95.99% (label 税收, relation 占).
             if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
-               let stem = Self.shareStem(factLabel) ?? ((row.relation ?? "").contains("占") ? factLabel : nil),
+               let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
                label.hasPrefix(stem) {
                 l = 0.75
             }
@@ -206,10 +201,10 @@ extension Searcher {
                 if !row.section.contains(extra) { mustMention = extra }
             }
             guard l > 0 else { continue }
-            if let s = FactRanker.score(row, q, label: l) {
-                accepted.append(.init(row: row, label: l, score: s, mustMention: mustMention))
+            if let rank = FactRanker.rank(row, q, label: l) {
+                accepted.append(.init(row: row, label: l, rank: rank, mustMention: mustMention))
             } else if l >= LabelMatch.threshold {
-                near.append(.init(row: row, label: l, score: l))
+                near.append(.init(row: row, label: l, rank: nil))
             }
         }
     }
@@ -352,12 +347,12 @@ extension Searcher {
                           _ q: Question) -> (reason: String, candidates: [FactRanker.Scored])? {
         if q.region == nil {
             var byRegion: [String: FactRanker.Scored] = [:]
-            for c in accepted where c.label >= best.label - 0.001 && c.score >= best.score - 8 {
+            for c in accepted where FactRanker.isAlternative(c.rank, to: best.rank) && c.label == best.label {
                 let r = c.row.report.region ?? c.row.report.doc
                 if byRegion[r] == nil { byRegion[r] = c }
             }
             if byRegion.count > 1 {
-                let list = byRegion.values.sorted { $0.score > $1.score }
+                let list = byRegion.values.sorted { $0.rank.beats($1.rank) }
                 let names = list.compactMap { $0.row.report.region }
                 let shown = names.prefix(5).joined(separator: "、") + (names.count > 5 ? "… (\(names.count) regions)" : "")
                 return ("which region: " + shown + "?", Array(list.prefix(4)))
@@ -417,7 +412,7 @@ extension Searcher {
                        sentence: String(String.UnicodeScalarView(scalars[sentence])),
                        citation: AnswerCitation(paragraph), paragraph: paragraph)
         // A part (含高新区 …) shares its whole's label but not its rates.
-        if withRelated, fact.relation != "含" {
+        if withRelated, FactRelation(fact.relation) != .part {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
                 let other = facts.fact(j, paragraphText: paragraph.text)
                 guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }

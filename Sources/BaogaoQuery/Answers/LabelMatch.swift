@@ -10,6 +10,9 @@
 /// | otherwise | 0 |
 enum LabelMatch {
     static let threshold = 0.6
+    /// Two labels scoring within this of each other name the same item for
+    /// alternatives: one step of the subsequence penalty (one extra character).
+    static let sameItemSlack = 0.05
     static let totals = ["总量", "总计", "合计", "总额"]
 
     static func score(asked: String, fact: String) -> Double {
