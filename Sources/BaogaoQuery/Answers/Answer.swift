@@ -16,6 +16,8 @@ public struct AskResult: Sendable {
     /// When the question is asked back rather than answered: the regions or items
     /// to choose from (the message lists them too).
     public var choices: [String] = []
+    /// Whether the answers carry `Answer.explain` (`ask(_:explain:)`).
+    var explaining = false
 }
 
 /// Where a figure or definition was read: report, paragraph, source lines, section.
@@ -83,6 +85,9 @@ public struct Answer: Sendable {
     public var parts: [Answer]?
     /// For an alternative: what distinguishes it from the answer (`区级`, `预算`, `2024年`).
     public var note: String?
+    /// With `ask(_:explain:)`: why the answer won, or on which field of the
+    /// ranking an alternative lost to it (`scope: 区级 where 全区 was asked`).
+    public var explain: String?
     /// The paragraph itself, for front ends that print a full citation line.
     public var paragraph: IndexedParagraph?
 
@@ -169,7 +174,7 @@ struct ParsedQuestionJSON: Encodable {
 
 extension Answer: Encodable {
     enum Keys: String, CodingKey {
-        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note, explain
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -189,6 +194,7 @@ extension Answer: Encodable {
         try c.encodeIfPresent(items, forKey: .items)
         try c.encodeIfPresent(parts, forKey: .parts)
         try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(explain, forKey: .explain)
     }
 }
 

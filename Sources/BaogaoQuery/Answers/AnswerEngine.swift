@@ -13,12 +13,15 @@ private let labelFolds = Mutex<[String: String]>([:])
 /// nothing fits, the answer is nil and the closest candidates are returned as
 /// alternatives, with a message saying so.
 extension Searcher {
-    public func ask(_ text: String) throws(SearchError) -> AskResult {
+    /// With `explain`, the answer and each alternative carry `Answer.explain`: why
+    /// the answer won, or the ranking field on which the alternative lost.
+    public func ask(_ text: String, explain: Bool = false) throws(SearchError) -> AskResult {
         try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
         let folded = analyzers.with { $0.normalize(text).string }
         let question = QuestionParser.parse(folded, indexRegions: indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
+        result.explaining = explain
         switch question.form {
         case .definition:
             let found = try define(question.term ?? "")
@@ -137,6 +140,7 @@ extension Searcher {
             for n in near where result.alternatives.count < 3 {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
                 var a = try answer(for: n.row, withRelated: false)
+                if result.explaining { a.explain = FactRanker.whyRejected(n, q) }
                 a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
                                                     n.setAside]
                     .compactMap { $0 }.joined(separator: " · ")
@@ -150,11 +154,13 @@ extension Searcher {
             for c in ambiguity.candidates {
                 var a = try answer(for: c.row, withRelated: false)
                 a.note = [c.row.report.region, c.row.label, c.row.scope].compactMap { $0 }.joined(separator: " · ")
+                if result.explaining { a.explain = "ties with the other candidates on label, scope and stage" }
                 result.alternatives.append(a)
             }
             return result
         }
         result.answer = try answer(for: best.row, withRelated: true)
+        if result.explaining { result.answer?.explain = FactRanker.whyChosen(best, q, asked: label) }
         if q.metric == .change, var a = result.answer, let v = a.value, let unit = a.unit {
             // Stored signed (a decrease is negative): the answer says which way.
             a.relation = v < 0 ? "下降" : v > 0 ? "增长" : "持平"
@@ -168,6 +174,7 @@ extension Searcher {
             guard FactRanker.isAlternative(c.rank, to: best.rank), seen.insert(key(c.row)).inserted else { continue }
             var a = try answer(for: c.row, withRelated: false)
             a.note = FactRanker.distinction(c.row, from: best.row)
+            if result.explaining { a.explain = FactRanker.whyLost(c, to: best, q) }
             result.alternatives.append(a)
         }
         return result
