@@ -191,19 +191,19 @@ extension Searcher {
             // section says whose (4. 社会保险基金预算).
             if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
                row.section.contains(String(label.dropLast(factLabel.count))) {
-                l = 0.85
+                l = LabelMatch.completedBySection
             }
             // A share named by the item's stem: 税收收入占比 is written 税比为70% or
             // 税收占…的比重为95.99% (label 税收, relation 占).
             if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
                let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
                label.hasPrefix(stem) {
-                l = 0.75
+                l = LabelMatch.shareByStem
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
             var mustMention: String?
-            if l >= LabelMatch.threshold, l < 0.7, label.count > factLabel.count {
+            if l >= LabelMatch.threshold, l < LabelMatch.shorterCeiling, label.count > factLabel.count {
                 let extra = label.hasPrefix(factLabel) ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
                 if !row.section.contains(extra) { mustMention = extra }
             }
