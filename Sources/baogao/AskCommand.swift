@@ -131,7 +131,10 @@ enum AnswerPrinter {
         if a.value == nil, let label = a.label {
             lines.append(indent + label + "：" + a.text)
         } else {
-            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.note.map { "  [\($0)]" } ?? ""))
+            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.confidence == nil ? a.note.map { "  [\($0)]" } ?? "" : ""))
+        }
+        if let confidence = a.confidence {
+            lines.append(indent + "  confidence: \(confidence)" + (a.note.map { " — " + $0 } ?? ""))
         }
         if let why = a.explain { lines.append(indent + "  why: " + why) }
         if !a.related.isEmpty {

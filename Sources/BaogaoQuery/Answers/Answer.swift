@@ -85,6 +85,10 @@ public struct Answer: Sendable {
     public var parts: [Answer]?
     /// For an alternative: what distinguishes it from the answer (`区级`, `预算`, `2024年`).
     public var note: String?
+    /// For a figure read from a sentence rather than a labelled fact
+    /// (`SentenceFallback`): `high` when the sentence names the item as asked,
+    /// `medium` when with a word inside it; nil for labelled answers.
+    public var confidence: String?
     /// With `ask(_:explain:)`: why the answer won, or on which field of the
     /// ranking an alternative lost to it (`scope: 区级 where 全区 was asked`).
     public var explain: String?
@@ -174,7 +178,7 @@ struct ParsedQuestionJSON: Encodable {
 
 extension Answer: Encodable {
     enum Keys: String, CodingKey {
-        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note, explain
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note, confidence, explain
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -194,6 +198,7 @@ extension Answer: Encodable {
         try c.encodeIfPresent(items, forKey: .items)
         try c.encodeIfPresent(parts, forKey: .parts)
         try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
         try c.encodeIfPresent(explain, forKey: .explain)
     }
 }

@@ -134,7 +134,23 @@ extension Searcher {
             return askBackRegion(accepted, result)
         }
         guard let best = accepted.first else {
-            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
+            // No labelled figure of the item in the region: the sentences may still
+            // state it (`SentenceFallback`). Not when the region labels the item in
+            // the asked measure but for another year, scope, stage or period: then
+            // the labels have spoken.
+            var closest: Answer?
+            let labelled = near.contains { $0.row.report.region == q.region && FactRanker.fitsMetric($0.row, q) }
+            if !labelled {
+                let found = try answerFromSentences(q, label: label)
+                if var a = found.answer {
+                    if result.explaining { a.explain = "sentence: BM25 over the region's sentences; the label stands before the figure" }
+                    result.answer = a
+                    return result
+                }
+                closest = found.closest
+            }
+            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty && closest == nil ? "" : "; closest candidates follow")
+            if let closest { result.alternatives.append(closest) }
             near.sort { FactRanker.closer($0, $1, q) }
             var seen = Set<String>()
             for n in near where result.alternatives.count < 3 {

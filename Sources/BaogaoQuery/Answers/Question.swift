@@ -67,6 +67,9 @@ public struct Question: Sendable, Equatable {
     public var period: Period?
     /// For counts: the unit asked for (列, 个, 项, 家, 人 …).
     public var countUnit: String?
+    /// For counts: what the question counts after the unit (`企业获得贷款` of
+    /// 帮助多少家企业获得贷款), which a sentence states after the figure.
+    public var countedThing: String?
     /// Two figures asked at once (`一般公共预算收入和支出分别是多少`): their labels,
     /// each answered as its own value question with the rest of this one.
     public var parts: [String] = []

@@ -64,7 +64,11 @@ public enum QuestionParser {
         rest = rest.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "累计", with: "")
         if let (metric, before) = cutAtMetric(rest) {
             q.metric = metric
-            if metric == .count { q.countUnit = countUnit(String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])) }
+            if metric == .count {
+                let phrase = String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])
+                q.countUnit = countUnit(phrase)
+                q.countedThing = countedThing(phrase)
+            }
             rest = before
         }
         rest = trimQuestionWords(rest)
@@ -270,6 +274,14 @@ public enum QuestionParser {
         // 个 is the classifier for anything (多少个企业 are counted in 家): no unit.
         let unit = String(phrase[r.upperBound])
         return unit == "个" ? nil : unit
+    }
+
+    /// What a count question counts, after its 多少家 / 几个: nil when nothing
+    /// but question words follows (多少家？).
+    static func countedThing(_ phrase: String) -> String? {
+        guard let p = countPhrases.first(where: { phrase.hasPrefix($0) }) else { return nil }
+        let thing = trimQuestionWords(String(phrase.dropFirst(p.count)))
+        return thing.count >= 2 ? thing : nil
     }
 
     /// The metric named by the question and the text before its phrase.
