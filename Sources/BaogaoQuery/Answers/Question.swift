@@ -85,6 +85,9 @@ public struct Question: Sendable, Equatable {
     /// For lists: the threshold in the query language (`>1亿元`, `增长>10%`,
     /// `1000万元..1亿元`, `下降>0%`), nil for "every line".
     public var range: String?
+    /// For lists: `range` read once by the query language's parser, so the list
+    /// answer compares numbers, not text; nil for "every line" or an unreadable one.
+    public var threshold: NumberRange?
     /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
     public var itemKind: String?
     /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.

@@ -51,6 +51,8 @@ public enum QuestionParser {
         if listWords.contains(where: { rest.contains($0) }) {
             q.form = .list
             q.range = ListThreshold.range(in: rest)
+            // The question is folded already: the range needs no further folding.
+            q.threshold = q.range.flatMap { try? QueryParser.parse($0, fold: { $0 }).root?.positiveRanges.first }
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
             q.label = listItem(rest)
