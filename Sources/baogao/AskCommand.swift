@@ -14,6 +14,9 @@ struct AskCommand: ParsableCommand {
               baogao ask 解放区2024年哪些支出科目超过1亿元？
               baogao ask 什么是三保？
             When nothing fits, says so and lists the closest candidates.
+            With --explain, each answer says why it won and each alternative the
+            field it lost on, in the ranking's order (label, scope, stage, year,
+            report, reading order): "scope: 区级 where 全区 was asked".
             """)
 
     @OptionGroup var location: IndexLocation
@@ -21,6 +24,9 @@ struct AskCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object.")
     var json = false
+
+    @Flag(help: "Say why the answer won and where each alternative lost to it (in JSON, an explain field).")
+    var explain = false
 
     @Option(help: ArgumentHelp("Ask every question of a file, one a line (of a .tsv, the third column); lines starting with # are skipped.", valueName: "file"))
     var questions: String?
@@ -39,7 +45,7 @@ struct AskCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         let result: AskResult
-        do { result = try searcher.ask(text) } catch { throw Terminal.fail(error.description) }
+        do { result = try searcher.ask(text, explain: explain) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: colors.enabled))
         try Status.finish(found: result.answer != nil)
     }
@@ -63,7 +69,7 @@ extension AskCommand {
             let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
             guard !question.isEmpty else { continue }
             let result: AskResult
-            do { result = try searcher.ask(question) } catch { throw Terminal.fail(error.description) }
+            do { result = try searcher.ask(question, explain: explain) } catch { throw Terminal.fail(error.description) }
             print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
             answered = answered || result.answer != nil
         }
@@ -125,8 +131,12 @@ enum AnswerPrinter {
         if a.value == nil, let label = a.label {
             lines.append(indent + label + "：" + a.text)
         } else {
-            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.note.map { "  [\($0)]" } ?? ""))
+            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.confidence == nil ? a.note.map { "  [\($0)]" } ?? "" : ""))
         }
+        if let confidence = a.confidence {
+            lines.append(indent + "  confidence: \(confidence)" + (a.note.map { " — " + $0 } ?? ""))
+        }
+        if let why = a.explain { lines.append(indent + "  why: " + why) }
         if !a.related.isEmpty {
             lines.append(indent + "  " + a.related.map { [$0.relation, $0.text].compactMap { $0 }.joined(separator: " ") }.joined(separator: "，"))
         }

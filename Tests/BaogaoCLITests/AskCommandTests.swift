@@ -21,4 +21,23 @@ final class AskCommandTests: XCTestCase {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((object["alternatives"] as? [Any])?.count, 7)
     }
+
+    /// `--explain` says why the answer won and where each alternative lost; in
+    /// JSON an `explain` field, present only when asked for.
+    func testExplainSaysWhereEachAlternativeLost() throws {
+        let index = try TestIndex.shared().index
+        let question = "2023年江津区一般公共预算收入是多少？"
+        let out = try BaogaoProcess.run(["ask", "--explain", "--index", index, question])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("why: label: 一般公共预算收入 is 一般公共预算收入; scope: 全区"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("why: scope: 区级 where 全区 ranks first"), out.stdout)
+
+        let json = try BaogaoProcess.run(["ask", "--json", "--explain", "--index", index, question])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let alternative = try XCTUnwrap((object["alternatives"] as? [[String: Any]])?.first)
+        XCTAssertEqual((alternative["explain"] as? String)?.hasPrefix("scope: 区级"), true)
+
+        let plain = try BaogaoProcess.run(["ask", "--json", "--index", index, question])
+        XCTAssertFalse(plain.stdout.contains("\"explain\""), plain.stdout)
+    }
 }

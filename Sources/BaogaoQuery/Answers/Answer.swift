@@ -16,6 +16,8 @@ public struct AskResult: Sendable {
     /// When the question is asked back rather than answered: the regions or items
     /// to choose from (the message lists them too).
     public var choices: [String] = []
+    /// Whether the answers carry `Answer.explain` (`ask(_:explain:)`).
+    var explaining = false
 }
 
 /// Where a figure or definition was read: report, paragraph, source lines, section.
@@ -86,6 +88,13 @@ public struct Answer: Sendable {
     public var parts: [Answer]?
     /// For an alternative: what distinguishes it from the answer (`区级`, `预算`, `2024年`).
     public var note: String?
+    /// For a figure read from a sentence rather than a labelled fact
+    /// (`SentenceFallback`): `high` when the sentence names the item as asked,
+    /// `medium` when with a word inside it; nil for labelled answers.
+    public var confidence: String?
+    /// With `ask(_:explain:)`: why the answer won, or on which field of the
+    /// ranking an alternative lost to it (`scope: 区级 where 全区 was asked`).
+    public var explain: String?
     /// The paragraph itself, for front ends that print a full citation line.
     public var paragraph: IndexedParagraph?
 
@@ -172,7 +181,7 @@ struct ParsedQuestionJSON: Encodable {
 
 extension Answer: Encodable {
     enum Keys: String, CodingKey {
-        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note, confidence, explain
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -192,6 +201,8 @@ extension Answer: Encodable {
         try c.encodeIfPresent(items, forKey: .items)
         try c.encodeIfPresent(parts, forKey: .parts)
         try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
+        try c.encodeIfPresent(explain, forKey: .explain)
     }
 }
 

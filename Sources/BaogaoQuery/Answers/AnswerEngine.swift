@@ -14,12 +14,15 @@ private let labelFolds = Mutex<[String: String]>([:])
 /// nothing fits, the answer is nil and the closest candidates are returned as
 /// alternatives, with a message saying so.
 extension Searcher {
-    public func ask(_ text: String) throws(SearchError) -> AskResult {
+    /// With `explain`, the answer and each alternative carry `Answer.explain`: why
+    /// the answer won, or the ranking field on which the alternative lost.
+    public func ask(_ text: String, explain: Bool = false) throws(SearchError) -> AskResult {
         try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
         let folded = analyzers.with { $0.normalize(text).string }
         let question = QuestionParser.parse(folded, indexRegions: indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
+        result.explaining = explain
         switch question.form {
         case .definition:
             let found = try define(question.term ?? "")
@@ -125,24 +128,36 @@ extension Searcher {
             scan(factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
             try deadline.check()
         }
-        accepted.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+        accepted.sort { $0.rank.beats($1.rank) }
         accepted = verified(accepted, q, &near)
         dropUnmarkedBudgets(&accepted, q, &near)
         if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
             return askBackRegion(accepted, result)
         }
         guard let best = accepted.first else {
-            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty ? "" : "; closest candidates follow")
-            // Closest first: the region asked for, then the measure asked for, then the label.
-            for i in near.indices {
-                if q.region == nil || near[i].row.report.region == q.region { near[i].score += 10 }
-                if FactRanker.fitsMetric(near[i].row, q) { near[i].score += 5 }
+            // No labelled figure of the item in the region: the sentences may still
+            // state it (`SentenceFallback`). Not when the region labels the item in
+            // the asked measure but for another year, scope, stage or period: then
+            // the labels have spoken.
+            var closest: Answer?
+            let labelled = near.contains { $0.row.report.region == q.region && FactRanker.fitsMetric($0.row, q) }
+            if !labelled {
+                let found = try answerFromSentences(q, label: label)
+                if var a = found.answer {
+                    if result.explaining { a.explain = "sentence: BM25 over the region's sentences; the label stands before the figure" }
+                    result.answer = a
+                    return result
+                }
+                closest = found.closest
             }
-            near.sort { $0.score != $1.score ? $0.score > $1.score : ($0.row.segment, $0.row.fact) < ($1.row.segment, $1.row.fact) }
+            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty && closest == nil ? "" : "; closest candidates follow")
+            if let closest { result.alternatives.append(closest) }
+            near.sort { FactRanker.closer($0, $1, q) }
             var seen = Set<String>()
             for n in near where result.alternatives.count < 3 {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
                 var a = try answer(for: n.row, withRelated: false)
+                if result.explaining { a.explain = FactRanker.whyRejected(n, q) }
                 a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
                                                     n.setAside]
                     .compactMap { $0 }.joined(separator: " · ")
@@ -156,11 +171,13 @@ extension Searcher {
             for c in ambiguity.candidates {
                 var a = try answer(for: c.row, withRelated: false)
                 a.note = [c.row.report.region, c.row.label, c.row.scope].compactMap { $0 }.joined(separator: " · ")
+                if result.explaining { a.explain = "ties with the other candidates on label, scope and stage" }
                 result.alternatives.append(a)
             }
             return result
         }
         result.answer = try answer(for: best.row, withRelated: true)
+        if result.explaining { result.answer?.explain = FactRanker.whyChosen(best, q, asked: label) }
         if q.metric == .change, var a = result.answer, let v = a.value, let unit = a.unit {
             // Stored signed (a decrease is negative): the answer says which way.
             a.relation = v < 0 ? "下降" : v > 0 ? "增长" : "持平"
@@ -171,9 +188,10 @@ extension Searcher {
         // scope, stage, year or region — never the same figure twice.
         var seen: Set<String> = [key(best.row)]
         for c in accepted.dropFirst() where result.alternatives.count < 3 {
-            guard c.label >= best.label - 0.05, c.score >= best.score - 8, seen.insert(key(c.row)).inserted else { continue }
+            guard FactRanker.isAlternative(c.rank, to: best.rank), seen.insert(key(c.row)).inserted else { continue }
             var a = try answer(for: c.row, withRelated: false)
             a.note = FactRanker.distinction(c.row, from: best.row)
+            if result.explaining { a.explain = FactRanker.whyLost(c, to: best, q) }
             result.alternatives.append(a)
         }
         return result
@@ -190,27 +208,27 @@ extension Searcher {
             // section says whose (4. 社会保险基金预算).
             if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
                row.section.contains(String(label.dropLast(factLabel.count))) {
-                l = 0.85
+                l = LabelMatch.completedBySection
             }
             // A share named by the item's stem: 税收收入占比 is written 税比为70% or
             // 税收占…的比重为95.99% (label 税收, relation 占).
             if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
-               let stem = Self.shareStem(factLabel) ?? ((row.relation ?? "").contains("占") ? factLabel : nil),
+               let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
                label.hasPrefix(stem) {
-                l = 0.75
+                l = LabelMatch.shareByStem
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
             var mustMention: String?
-            if l >= LabelMatch.threshold, l < 0.7, label.count > factLabel.count {
+            if l >= LabelMatch.threshold, l < LabelMatch.shorterCeiling, label.count > factLabel.count {
                 let extra = label.hasPrefix(factLabel) ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
                 if !row.section.contains(extra) { mustMention = extra }
             }
             guard l > 0 else { continue }
-            if let s = FactRanker.score(row, q, label: l) {
-                accepted.append(.init(row: row, label: l, score: s, mustMention: mustMention))
+            if let rank = FactRanker.rank(row, q, label: l) {
+                accepted.append(.init(row: row, label: l, rank: rank, mustMention: mustMention))
             } else if l >= LabelMatch.threshold {
-                near.append(.init(row: row, label: l, score: l))
+                near.append(.init(row: row, label: l, rank: nil))
             }
         }
     }
@@ -353,12 +371,12 @@ extension Searcher {
                           _ q: Question) -> (reason: String, candidates: [FactRanker.Scored])? {
         if q.region == nil {
             var byRegion: [String: FactRanker.Scored] = [:]
-            for c in accepted where c.label >= best.label - 0.001 && c.score >= best.score - 8 {
+            for c in accepted where FactRanker.isAlternative(c.rank, to: best.rank) && c.label == best.label {
                 let r = c.row.report.region ?? c.row.report.doc
                 if byRegion[r] == nil { byRegion[r] = c }
             }
             if byRegion.count > 1 {
-                let list = byRegion.values.sorted { $0.score > $1.score }
+                let list = byRegion.values.sorted { $0.rank.beats($1.rank) }
                 let names = list.compactMap { $0.row.report.region }
                 let shown = names.prefix(5).joined(separator: "、") + (names.count > 5 ? "… (\(names.count) regions)" : "")
                 return ("which region: " + shown + "?", Array(list.prefix(4)))
@@ -418,7 +436,7 @@ extension Searcher {
                        sentence: String(String.UnicodeScalarView(scalars[sentence])),
                        citation: AnswerCitation(paragraph), paragraph: paragraph)
         // A part (含高新区 …) shares its whole's label but not its rates.
-        if withRelated, fact.relation != "含" {
+        if withRelated, FactRelation(fact.relation) != .part {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
                 let other = facts.fact(j, paragraphText: paragraph.text)
                 guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }

@@ -1,35 +1,43 @@
 import BaogaoAnalysis
 import BaogaoIndex
 
-/// Scores how well a fact answers a value question.
+/// Ranks the facts that can answer a value question.
 ///
-/// The rules, in order of weight (each outweighs all that follow):
+/// `rank` first applies the hard filters, then returns a `FactRank`: named fields
+/// compared one after another, each deciding alone unless two candidates tie on
+/// it (no weights, so nothing later can outweigh anything earlier):
 ///
-/// 1. **Label.** The fact's label must be the item asked for (`LabelMatch`);
-///    below 0.6 the fact is not a candidate. An exact label beats a longer one
-///    (`一般公共预算收入` beats `一般公共预算收入总量`). A fact whose label is
-///    shorter than the asked one (`专项债务` for `专项债务余额`) qualifies only
-///    when its sentence or section holds the rest (余额).
-/// 2. **Hard filters.** The fact must have the measure asked for (an amount, a
-///    growth rate, a completion rate, a share), be of the region asked for and of
-///    the year asked for (今年/上年 relative to its report); a scope asked for
-///    must match (区级 ≈ 市级 ≈ 本级; 全区 ≈ 全市). Parts written as
-///    `（含高新区 …）` (relation 含) answer only questions about that part.
-/// 3. **Scope.** Unasked, the whole (全区/全市) is preferred to an unmarked figure,
-///    which is preferred to the own level (区级/市级), then to anything else.
-/// 4. **Stage.** For an amount of a past year (the report's execution year) the
-///    actual figure (实际完成, 完成, or unmarked) beats the adjusted budget, which
-///    beats the budget; for the budget year, the estimate or plan (预计, 安排,
-///    预算 of the draft) is the answer. A stage asked for must match.
-/// 5. **Year, unasked.** The execution year (the latest actual figure) first,
-///    then newer reports first.
-/// 6. Reading order breaks ties: a report states a figure first where it
+/// 0. **Hard filters.** The fact's label must be the item asked for
+///    (`LabelMatch` ≥ 0.6); it must have the measure asked for (an amount, a
+///    growth rate, a completion rate, a share, a count in the asked unit), be of
+///    the region asked for and of the year asked for (今年/上年 relative to its
+///    report); a scope asked for must match (区级 ≈ 区本级 ≈ 本级; 全区 as
+///    written); a stage asked for must match or be unmarked. Parts written as
+///    `（含高新区 …）` (relation 含) answer only questions about that part. A
+///    fact whose label is shorter than the asked one (`专项债务` for `专项债务余额`)
+///    qualifies only when its sentence or section holds the rest (余额).
+/// 1. **label** — the `LabelMatch` score: an exact label beats a longer one
+///    (`一般公共预算收入` beats `一般公共预算收入总量`).
+/// 2. **scope** (`ScopeFit`) — asked: as written, then another word for it, then
+///    unmarked. Unasked: the whole (全区/全市), then an unmarked figure, then the
+///    own level (区级/市级), then anything else.
+/// 3. **stage** (`StageFit`) — asked: that stage, then (for the budget year) the
+///    draft, which is both its 预算 and its plan, then unmarked. Unasked, for an
+///    amount of a past year (the report's execution year): the actual figure
+///    (实际完成, 完成, or unmarked), then the adjusted budget, then a relation with
+///    no stage, then a budget or plan; for the budget year, the estimate or plan
+///    (预计, 安排), then its 预算 or an unmarked figure, then the rest.
+/// 4. **year**, unasked — the report's execution year (the latest actual figure) first.
+/// 5. **report**, unasked — newer reports (by budget year) first.
+/// 6. **order** — reading order: a report states a figure first where it
 ///    reports it, later mentions repeat it.
 enum FactRanker {
+    /// A candidate: `rank` when it passed the hard filters, nil for a near miss
+    /// (the right item, but another region, year, scope, stage or measure).
     struct Scored {
         var row: FactRow
         var label: Double
-        var score: Double
+        var rank: FactRank!
         /// Text the fact's sentence or section must hold for the label to count
         /// (checked only for the leading candidates: it reads the paragraph).
         var mustMention: String?
@@ -38,19 +46,41 @@ enum FactRanker {
         var setAside: String?
     }
 
-    /// The score of `row` for `q`, or nil when a hard filter rejects it.
+    /// The rank of `row` for `q`, or nil when a hard filter rejects it.
     /// `label` is the label score, already computed.
-    static func score(_ row: FactRow, _ q: Question, label: Double) -> Double? {
+    static func rank(_ row: FactRow, _ q: Question, label: Double) -> FactRank? {
         guard label >= LabelMatch.threshold, fitsMetric(row, q) else { return nil }
         if let region = q.region, row.report.region != region { return nil }
         if let target = targetYear(q.year, row.report), row.year != target { return nil }
         guard let scope = scopeFit(row, q), let stage = stageFit(row, q) else { return nil }
-        var score = label * 100 + scope * 10 + stage * 5
-        if q.year == nil {
-            score += row.year == row.report.executionYear ? 2 : 1
-            score += Double(row.report.budgetYear ?? 0) * 0.001
-        }
-        return score
+        let unaskedYear = q.year == nil
+        return FactRank(label: label, scope: scope, stage: stage,
+                        latestActual: !unaskedYear || row.year == row.report.executionYear,
+                        reportYear: unaskedYear ? row.report.budgetYear ?? 0 : 0,
+                        segment: row.segment, fact: row.fact)
+    }
+
+    /// Whether `alt` is worth showing beside the answer `best`: the same item, its
+    /// label within one step of `LabelMatch`'s extra-character penalty. Another
+    /// scope, stage, year or level of the item is another reading of the question,
+    /// and the caller shows the best few of them, in rank order.
+    static func isAlternative(_ alt: FactRank, to best: FactRank) -> Bool {
+        alt.label >= best.label - LabelMatch.sameItemSlack
+    }
+
+    /// The order of near misses when nothing answers, field by field: those that
+    /// passed every filter and were set aside only on reading their sentence (the
+    /// period, an unmarked budget) first, by their rank; then those of the region
+    /// asked for; then of the measure asked for; then the better label; then
+    /// reading order.
+    static func closer(_ a: Scored, _ b: Scored, _ q: Question) -> Bool {
+        if (a.rank != nil) != (b.rank != nil) { return a.rank != nil }
+        if let ra = a.rank, let rb = b.rank { return ra.beats(rb) }
+        let inRegion = { (c: Scored) in q.region == nil || c.row.report.region == q.region }
+        if inRegion(a) != inRegion(b) { return inRegion(a) }
+        if fitsMetric(a.row, q) != fitsMetric(b.row, q) { return fitsMetric(a.row, q) }
+        if a.label != b.label { return a.label > b.label }
+        return (a.row.segment, a.row.fact) < (b.row.segment, b.row.fact)
     }
 
     static func targetYear(_ ref: Question.YearRef?, _ report: IndexedReport) -> Int? {
@@ -63,16 +93,16 @@ enum FactRanker {
     }
 
     static func fitsMetric(_ row: FactRow, _ q: Question) -> Bool {
-        let relation = row.relation ?? ""
+        let relation = FactRelation(row.relation)
         switch q.metric {
         case .amount:
-            return row.kind == .amount && RangeMatcher.family(relation) == nil
+            return row.kind == .amount && !relation.isChange
         case .growth, .change:
-            return row.kind == .percent && RangeMatcher.family(relation) != nil
+            return row.kind == .percent && relation.isChange
         case .completion:
-            return row.kind == .percent && (relation.contains("预算的") || relation.contains("计划的"))
+            return row.kind == .percent && relation == .completion
         case .share:
-            return row.kind == .percent && (relation.contains("占") || row.label.contains("比重") || row.label.hasSuffix("比"))
+            return row.kind == .percent && (relation == .share || row.label.contains("比重") || row.label.hasSuffix("比"))
         case .count:
             // 多少列 is not answered by a count of 家.
             return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
@@ -98,59 +128,48 @@ enum FactRanker {
         return own && (asked.contains("本级") || fact.contains("本级") || asked.first == fact.first)
     }
 
-    static func scopeFit(_ row: FactRow, _ q: Question) -> Double? {
-        let part = row.relation == "含"
+    static func scopeFit(_ row: FactRow, _ q: Question) -> ScopeFit? {
+        let part = FactRelation(row.relation) == .part
         if let asked = q.scope {
-            guard let s = row.scope else { return part ? nil : 0.5 }
-            if s == asked { return 1 }
+            guard let s = row.scope else { return part ? nil : .unmarked }
+            if s == asked { return .asked }
             if part { return nil }
-            return sameScope(asked, s) ? 0.9 : nil
+            return sameScope(asked, s) ? .sameLevel : nil
         }
         if part { return nil }
-        guard let s = row.scope else { return 0.8 }
+        guard let s = row.scope else { return .unmarked }
         switch scopeClass(s) {
-        case .whole: return 1
-        case .own: return 0.6
-        case .other: return 0.2
+        case .whole: return .whole
+        case .own: return .ownLevel
+        case .other: return .other
         }
     }
 
-    static func stage(of relation: String?) -> Question.Stage? {
-        switch relation {
-        case nil, "实际完成", "完成", "执行数", "决算", "决算数": return .actual
-        case "调整为": return .adjusted
-        case "预算": return .budget
-        case "预计", "预计完成", "安排", "拟安排": return .planned
-        default: return nil
-        }
-    }
-
-    static func stageFit(_ row: FactRow, _ q: Question) -> Double? {
-        guard q.metric == .amount else { return 1 }
+    static func stageFit(_ row: FactRow, _ q: Question) -> StageFit? {
+        guard q.metric == .amount else { return .asked }
         // A part (含) has the stage of the whole it is part of.
-        let s = stage(of: row.relation == "含" ? row.parentRelation : row.relation)
+        let s = FactRelation(FactRelation(row.relation) == .part ? row.parentRelation : row.relation).stage
         let budgetYear = row.year != nil && row.year == row.report.budgetYear
         if let asked = q.stage {
-            if s == asked { return row.relation == nil ? 0.6 : 1 }
-            // A budget year's draft is both its 预算 and its plan.
-            if budgetYear, (asked == .planned && s == .budget) || (asked == .budget && s == .planned) { return 0.9 }
-            if row.relation == nil { return 0.5 }
+            if s == asked { return row.relation == nil ? .unmarked : .asked }
+            if budgetYear, (asked == .planned && s == .budget) || (asked == .budget && s == .planned) { return .draft }
+            if row.relation == nil { return .unmarked }
             return nil
         }
         if budgetYear {
             switch s {
-            case .planned: return 1
-            case .budget, .actual: return 0.9
-            default: return 0.5
+            case .planned: return .asked
+            case .budget, .actual: return .draft
+            default: return .adjusted
             }
         }
         switch s {
         // 实际完成, 完成 and an unmarked figure are the same actual figure; the
         // report's first statement of it (reading order) wins.
-        case .actual: return 1
-        case .adjusted: return 0.5
-        case .budget, .planned: return 0.3
-        case nil: return 0.4
+        case .actual: return .asked
+        case .adjusted: return .adjusted
+        case .budget, .planned: return .superseded
+        case nil: return .unstated
         }
     }
 
@@ -162,7 +181,7 @@ enum FactRanker {
         if alt.scope != best.scope { parts.append(alt.scope ?? "未注明范围") }
         if alt.relation != best.relation { parts.append(alt.relation ?? "未注明阶段") }
         if alt.label != best.label { parts.append(alt.label) }
-        if parts.isEmpty, alt.relation == "含", alt.parentRelation != best.parentRelation {
+        if parts.isEmpty, FactRelation(alt.relation) == .part, alt.parentRelation != best.parentRelation {
             parts.append("含于" + (alt.parentRelation ?? "未注明阶段"))
         }
         if parts.isEmpty, alt.section != best.section, let last = alt.section.split(separator: "›").last.map({ String($0).trimmingSpaces }) {

@@ -10,6 +10,18 @@
 /// | otherwise | 0 |
 enum LabelMatch {
     static let threshold = 0.6
+    /// Two labels scoring within this of each other name the same item for
+    /// alternatives: one step of the subsequence penalty (one extra character).
+    static let sameItemSlack = 0.05
+    /// A fact labelled with the end of the asked item whose section names the rest
+    /// (年末滚存结余 under 社会保险基金预算): as good as the item plus a few characters.
+    static let completedBySection = 0.85
+    /// A share named by the item's stem (税比 for 税收收入占比): below a label that
+    /// names the item, above the threshold.
+    static let shareByStem = 0.75
+    /// The most a label shorter than the asked one can score (0.4 + 0.3 × share):
+    /// below it, the rest of the asked label must be in the fact's sentence or section.
+    static let shorterCeiling = 0.7
     static let totals = ["总量", "总计", "合计", "总额"]
 
     static func score(asked: String, fact: String) -> Double {

@@ -25,10 +25,10 @@ extension Searcher {
             result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
-        var range: NumberRange?
-        if let text = q.range {
-            range = try parse(text).root?.positiveRanges.first
-            if range == nil { result.message = "no answer found: cannot read the threshold \(text)"; return result }
+        let range = q.threshold
+        if let text = q.range, range == nil {
+            result.message = "no answer found: cannot read the threshold \(text)"
+            return result
         }
         let named = q.label
         let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })

@@ -43,9 +43,11 @@ enum ListThreshold {
 
     /// The change a percentage threshold is about: decreases when the question
     /// speaks of 下降/降幅/减少, increases for 增长/增幅/增速/提高.
+    /// The words are the facts' own (`FactRelation`), so a question says a change
+    /// the way the reports do; 增速 is a question's word only.
     static func percentRelation(_ text: String) -> String? {
-        if ["下降", "降幅", "减少"].contains(where: { text.contains($0) }) { return "下降" }
-        if ["增长", "增幅", "增速", "提高"].contains(where: { text.contains($0) }) { return "增长" }
+        if FactRelation.decreaseWords.contains(where: { text.contains($0) }) { return "下降" }
+        if (FactRelation.increaseWords + ["增速"]).contains(where: { text.contains($0) }) { return "增长" }
         return nil
     }
 

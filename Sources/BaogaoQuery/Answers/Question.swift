@@ -67,6 +67,9 @@ public struct Question: Sendable, Equatable {
     public var period: Period?
     /// For counts: the unit asked for (列, 个, 项, 家, 人 …).
     public var countUnit: String?
+    /// For counts: what the question counts after the unit (`企业获得贷款` of
+    /// 帮助多少家企业获得贷款), which a sentence states after the figure.
+    public var countedThing: String?
     /// Two figures asked at once (`一般公共预算收入和支出分别是多少`): their labels,
     /// each answered as its own value question with the rest of this one.
     public var parts: [String] = []
@@ -82,6 +85,9 @@ public struct Question: Sendable, Equatable {
     /// For lists: the threshold in the query language (`>1亿元`, `增长>10%`,
     /// `1000万元..1亿元`, `下降>0%`), nil for "every line".
     public var range: String?
+    /// For lists: `range` read once by the query language's parser, so the list
+    /// answer compares numbers, not text; nil for "every line" or an unreadable one.
+    public var threshold: NumberRange?
     /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
     public var itemKind: String?
     /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.

@@ -51,6 +51,8 @@ public enum QuestionParser {
         if listWords.contains(where: { rest.contains($0) }) {
             q.form = .list
             q.range = ListThreshold.range(in: rest)
+            // The question is folded already: the range needs no further folding.
+            q.threshold = q.range.flatMap { try? QueryParser.parse($0, fold: { $0 }).root?.positiveRanges.first }
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
             q.label = listItem(rest)
@@ -64,7 +66,11 @@ public enum QuestionParser {
         rest = rest.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "累计", with: "")
         if let (metric, before) = cutAtMetric(rest) {
             q.metric = metric
-            if metric == .count { q.countUnit = countUnit(String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])) }
+            if metric == .count {
+                let phrase = String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])
+                q.countUnit = countUnit(phrase)
+                q.countedThing = countedThing(phrase)
+            }
             rest = before
         }
         rest = trimQuestionWords(rest)
@@ -270,6 +276,14 @@ public enum QuestionParser {
         // 个 is the classifier for anything (多少个企业 are counted in 家): no unit.
         let unit = String(phrase[r.upperBound])
         return unit == "个" ? nil : unit
+    }
+
+    /// What a count question counts, after its 多少家 / 几个: nil when nothing
+    /// but question words follows (多少家？).
+    static func countedThing(_ phrase: String) -> String? {
+        guard let p = countPhrases.first(where: { phrase.hasPrefix($0) }) else { return nil }
+        let thing = trimQuestionWords(String(phrase.dropFirst(p.count)))
+        return thing.count >= 2 ? thing : nil
     }
 
     /// The metric named by the question and the text before its phrase.

@@ -19,8 +19,8 @@ import BaogaoIndex
 /// there are tens of thousands of attributes but only hundreds of such strings,
 /// and comparing strings is what costs. Scanning a million facts touches no strings.
 struct RangeMatcher {
-    static let increase = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收"]
-    static let decrease = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收"]
+    static let increase = FactRelation.increaseWords
+    static let decrease = FactRelation.decreaseWords
 
     static func family(_ relation: String) -> [String]? {
         if increase.contains(where: { relation.contains($0) }) { return increase }

@@ -131,6 +131,17 @@ final class QuestionSetTests: XCTestCase {
         XCTAssertEqual((askedJSON["choices"] as? [String])?.count, 3)
     }
 
+    /// `explain`: an asked scope names the field an alternative lost on, and a
+    /// near miss the filter that set it aside.
+    func testExplanationsNameTheDecidingField() throws {
+        let asked = try SharedIndex.sample.ask("2023年江津区全区一般公共预算收入是多少？", explain: true)
+        XCTAssertEqual(asked.answer?.scope, "全区")
+        XCTAssertTrue(asked.answer?.explain?.contains("scope: 全区 for 全区 asked") ?? false, asked.answer?.explain ?? "")
+        XCTAssertNil(try SharedIndex.sample.ask("2023年江津区全区一般公共预算收入是多少？").answer?.explain)
+        let none = try SharedIndex.sample.ask("2020年解放区一般公共预算收入是多少？", explain: true)
+        XCTAssertEqual(none.alternatives.first?.explain, "year: 2023 where 2020 was asked")
+    }
+
     /// No answer, but the closest candidates: the right item in the region asked
     /// for, labelled with what does not fit.
     func testNoAnswerListsClosestCandidates() throws {
