@@ -166,6 +166,7 @@ enum LabelFinder {
                                      dropVerbs: Bool = false) -> (start: Int, scope: String?) {
         var i = 0
         var scope: String?
+        var scopeEnd = -1
         if allowYear, i < t.count, t[i] == "年" {
             i += (i + 1 < t.count && t[i + 1] == "度") ? 2 : 1
         }
@@ -173,14 +174,17 @@ enum LabelFinder {
         while changed && i < t.count {
             changed = false
             while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) { i += 1; changed = true }
-            if scope == nil, let tw = timeWords.longest(in: t, at: i),
-               ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
+            // A time word next to a scope word dates the phrase, it is no part of the
+            // item: `当年全区…`, `全县当年一般公共预算财力` (but `当年结余` keeps it).
+            if let tw = timeWords.longest(in: t, at: i), i + tw.count < t.count,
+               scope != nil ? scopeEnd == i : ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
                 i += tw.count; changed = true
             }
             if scope == nil, let sc = ScopeFinder.words.longestIndex(in: t, at: i),
                i + ScopeFinder.words.words[sc].count < t.count {
                 scope = ScopeFinder.canonicalByIndex[sc]
                 i += ScopeFinder.words.words[sc].count; changed = true
+                scopeEnd = i
             } else if let w = leading.longest(in: t, at: i) ?? (dropVerbs ? stops.longest(in: t, at: i) : nil),
                       i + w.count < t.count {
                 i += w.count; changed = true
