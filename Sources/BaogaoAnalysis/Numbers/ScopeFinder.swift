@@ -59,6 +59,8 @@ enum ScopeFinder {
     static let words = WordList([
         "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
+        // Autonomous prefectures (州) and banners (旗) name their levels alike.
+        "全州", "州级", "州本级", "全旗", "旗级", "旗本级", "我州", "我旗",
     ])
     static let canonicalByIndex: [String] = words.strings.map(canonical)
     static let recipientMarkers = WordList(["补助", "对", "向", "给"])
@@ -69,6 +71,8 @@ enum ScopeFinder {
         case "我区": return "全区"
         case "我市": return "全市"
         case "我县": return "全县"
+        case "我州": return "全州"
+        case "我旗": return "全旗"
         case "县(市、区)": return "县（市、区）"
         default: return scope
         }
