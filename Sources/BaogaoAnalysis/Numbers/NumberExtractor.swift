@@ -50,13 +50,25 @@ public enum NumberExtractor {
             return h
         }
         var previousEnd = 0
+        var previous: (number: ScannedNumber, clause: Int)?
         var inherited: (label: String, sentence: Int)?
+        var inheritedAside: (label: String, open: Int)?
         for n in numbers {
             let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
                                      listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
             previousEnd = n.outerEnd
+            defer { previous = (n, clause) }
             let sentence = marks.sentenceStart(before: n.start)
             var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
+            if relation == nil, n.kind == .percent {
+                relation = RelationFinder.completion(s, lower: clause, upper: n.outerStart)
+                // `完成…调整预算37.5亿元的104.3%`: the plan is the amount just before.
+                if relation == nil, let p = previous, p.number.kind == .amount, p.number.outerEnd == clause,
+                   onlyDe(s, lower: clause, upper: n.outerStart) {
+                    relation = RelationFinder.completion(s, lower: p.clause, upper: p.number.outerStart)
+                        .map { RelationFinder.Found(relation: $0.relation, start: clause) }
+                }
+            }
             var label: String?
             var scope: String?
             var labelStart = n.start
@@ -79,11 +91,20 @@ public enum NumberExtractor {
                let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
                 label = budget + l
             }
-            if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence,
+            // A `（含高新区 10 亿元）` part is of its parent, no aside.
+            let aside = relation?.relation == "含" ? nil : openParenthesis(s, n.start, from: sentence)
+            if label == nil, n.kind != .count,
+               let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
+               h.sentence == sentence,
                relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
                 label = h.label
             }
-            if let l = label, n.kind != .count { inherited = (l, sentence) }
+            // A figure in parentheses is an aside (`（包括苏里格开发区收入2890万元）`): what
+            // follows the parenthesis goes on about the item before it, and the aside
+            // inherits only from itself.
+            if let l = label, n.kind != .count {
+                if let open = aside { inheritedAside = (l, open) } else { inherited = (l, sentence) }
+            }
             if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
             if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
@@ -113,6 +134,23 @@ public enum NumberExtractor {
         }
         if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return f }
         return n.kind == .amount && relationStart == nil ? after() : nil
+    }
+
+    /// Where the parenthesis holding `position` opens, when one opened since `from` is
+    /// not yet closed.
+    private static func openParenthesis(_ s: [Unicode.Scalar], _ position: Int, from: Int) -> Int? {
+        var opens: [Int] = []
+        for i in from..<position {
+            let c = s[i]
+            if c == "（" || c == "(" { opens.append(i) } else if c == "）" || c == ")" { _ = opens.popLast() }
+        }
+        return opens.last
+    }
+
+    /// Is `s[lower..<upper]` only `的` (spaces aside)?
+    private static func onlyDe(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        return t.count == 1 && t[0] == "的"
     }
 
     /// Does the text before the number end with `等` (an enumeration it sums)?

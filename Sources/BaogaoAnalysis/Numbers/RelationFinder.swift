@@ -69,6 +69,41 @@ enum RelationFinder {
         return parts.reversed().joined()
     }
 
+    /// A completion rate written without one of the fixed words: a verb (完成, 为, 达到)
+    /// then what was planned, ending in 预算/计划/任务/目标, and an optional 的, right
+    /// before the number: `完成年度预算的100.3%`, `完成调整预算103.58%`, `完成区…批准收入
+    /// 调整预算37.5亿元的104.3%` (read on the clause of the amount in between). The
+    /// relation is the verb, the plan's qualifier (调整, 年初, 年度, 全年) and the plan,
+    /// with 的: `完成年度预算的`, `完成调整预算的` (预算数 read as 预算), so it reads as the
+    /// fixed words do.
+    static func completion(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        if hi > lower && s[hi - 1] == "的" { hi -= 1 }
+        guard let plan = plans.longest(in: s, endingAt: hi, lower: lower) else { return nil }
+        let planStart = hi - plan.count
+        let qualifier = planQualifiers.longest(in: s, endingAt: planStart, lower: lower) ?? []
+        // The verb nearest before the plan, with nothing but words between (no digit:
+        // `完成…37.5亿元的` is read on the amount's own clause).
+        var p = planStart
+        while p > lower {
+            if ScalarClass.isDigit(s[p - 1]) { return nil }
+            if let v = completionVerbs.longest(in: s, endingAt: p, lower: lower) {
+                let verb = v.count == 1 || v.elementsEqual("达到".unicodeScalars) ? "为" : ScalarClass.string(v[...])
+                // 预算数 is the 预算 (`完成年初预算数的` reads as `完成年初预算的`).
+                let planWord = plan.count == 3 && plan.last == "数" ? "预算" : ScalarClass.string(plan[...])
+                return Found(relation: verb + ScalarClass.string(qualifier[...]) + planWord + "的",
+                             start: p - v.count)
+            }
+            p -= 1
+        }
+        return nil
+    }
+
+    static let plans = WordList(["预算", "预算数", "计划", "任务", "目标"])
+    static let planQualifiers = WordList(["调整", "年初", "年度", "全年"])
+    static let completionVerbs = WordList(["完成", "为", "达到", "达"])
+
     /// Applies the sign convention: percentage changes introduced by a decrease word
     /// are negative.
     static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {

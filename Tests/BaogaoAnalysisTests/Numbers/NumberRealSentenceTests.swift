@@ -43,4 +43,61 @@ final class NumberRealSentenceTests: XCTestCase {
         ]
         for (text, wants) in table { check(text, wants) }
     }
+    /// A completion rate written without the fixed words still reads as one, and takes
+    /// the item of its sentence.
+    func testCompletionRates() {
+        let table: [(String, [Want])] = [
+            // 019#7
+            ("2021年,全区一般公共预算收入46.22亿元,完成年度预算的100.3%,增长6.8%;", [
+                Want(text: "46.22亿元", value: 4.622e9, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "100.3%", value: 100.3, kind: .percent, label: .be("一般公共预算收入"), relation: .be("完成年度预算的")),
+                Want(text: "6.8%", value: 6.8, kind: .percent, label: .be("一般公共预算收入"), relation: .be("增长")),
+            ]),
+            // 041#18: no 的.
+            ("全镇一般公共预算收入38.69亿元,完成调整预算103.58%。", [
+                Want(text: "38.69亿元", value: 3.869e9, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "103.58%", value: 103.58, kind: .percent, label: .be("一般公共预算收入"), relation: .be("完成调整预算的")),
+            ]),
+            // 003#12: the plan's amount stands between the verb and the rate.
+            ("2023年区级一般公共预算收入预计完成39.1亿元,完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%。", [
+                Want(text: "39.1亿元", value: 3.91e9, kind: .amount, label: .be("一般公共预算收入"), relation: .be("预计完成")),
+                Want(text: "37.5亿元", value: 3.75e9, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "104.3%", value: 104.3, kind: .percent, label: .be("一般公共预算收入"), relation: .be("完成调整预算的")),
+            ]),
+            // 030#6: 为预算 with no 的.
+            ("上半年,自治区一般公共预算收入661.4亿元,为预算40.7%,", [
+                Want(text: "661.4亿元", value: 6.614e10, kind: .amount),
+                Want(text: "40.7%", value: 40.7, kind: .percent, relation: .be("为预算的")),
+            ]),
+            // 037#3: 预算数 is the 预算.
+            ("一般公共预算收入完成2.1亿元,完成年初预算数的40.4%。", [
+                Want(text: "2.1亿元", value: 2.1e8, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "40.4%", value: 40.4, kind: .percent, label: .be("一般公共预算收入"), relation: .be("完成年初预算的")),
+            ]),
+            // 054#11: a rate after a plan named by its item (年度总支出预算).
+            ("2020年全县一般公共预算支出917537万元,增长0.96%,完成年度总支出预算92.87%,", [
+                Want(text: "917537万元", value: 9.17537e9, kind: .amount, label: .be("一般公共预算支出")),
+                Want(text: "0.96%", value: 0.96, kind: .percent, label: .be("一般公共预算支出")),
+                Want(text: "92.87%", value: 92.87, kind: .percent, label: .be("一般公共预算支出"), relation: .be("完成预算的")),
+            ]),
+        ]
+        for (text, wants) in table { check(text, wants) }
+    }
+
+    /// A figure in parentheses is an aside: the sentence goes on about the item before it.
+    func testParenthesisedAsideIsNotInherited() {
+        // 025#4
+        check("上半年,旗本级公共财政预算收入完成19.8亿元(包括苏里格开发区收入2890万元),同比增长18.9%,", [
+            Want(text: "19.8亿元", value: 1.98e9, kind: .amount, label: .be("公共财政预算收入")),
+            Want(text: "2890万元", value: 2.89e7, kind: .amount, label: .be("苏里格开发区收入")),
+            Want(text: "18.9%", value: 18.9, kind: .percent, label: .be("公共财政预算收入"), relation: .be("同比增长")),
+        ])
+        // 053#10
+        check("2021年政府性基金收入182.43亿元(包含杭州市通过往来形式拨付我区的土地出让分成收入9.66亿元),为预期的90.2%,下降7.4%,", [
+            Want(text: "182.43亿元", value: 1.8243e10, kind: .amount, label: .be("政府性基金收入")),
+            Want(text: "9.66亿元", value: 9.66e8, kind: .amount, label: .be("土地出让分成收入")),
+            Want(text: "90.2%", value: 90.2, kind: .percent),
+            Want(text: "7.4%", value: -7.4, kind: .percent, label: .be("政府性基金收入"), relation: .be("下降")),
+        ])
+    }
 }
