@@ -34,7 +34,8 @@
 ///    (`加上上级补助、动用预算稳定调节基金、调入资金等` → `上级补助、预算稳定调节基金、调入资金`).
 /// 8. **Funding source.** A bare 收入/支出 stopped at `的` after `…安排` keeps its source:
 ///    `彩票公益金安排的支出`.
-/// 9. A label that is only a verb (`投入`, `安排`) or only a scope word is no label.
+/// 9. **财政 after a budget name** is dropped: `一般公共预算财政支出` → `一般公共预算支出`.
+/// 10. A label that is only a verb (`投入`, `安排`) or only a scope word is no label.
 ///
 /// `after` reads a label that follows the number instead (`1 亿元重大项目前期经费`,
 /// `支持 133 个重点项目`): the run of text up to punctuation or a stop word.
@@ -126,6 +127,7 @@ enum LabelFinder {
               ScopeFinder.words.longest(in: labelScalars, at: 0)?.count != labelScalars.count else {
             return nil
         }
+        foldFiscal(&labelScalars)
         var result = Found(label: ScalarClass.string(labelScalars[...]), scope: scope)
         result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
@@ -206,6 +208,19 @@ enum LabelFinder {
 
     private static func isBareVerb(_ a: [Unicode.Scalar]) -> Bool {
         stops.contains(a[...]) || countStops.contains(a[...]) || trailing.contains(a[...])
+    }
+
+    /// `一般公共预算财政支出` is the `一般公共预算支出`: a budget name already says the
+    /// money is the government's, so a 财政 right after it names nothing more. Folded
+    /// here, once, rather than in every matcher: the label is the item's name, as with
+    /// the stage words and 累计 already dropped, and the query side, the facts listing
+    /// and the index's label strings then all see one name for one item. `地方级财政收入`
+    /// (a part of the revenue) and `公共财政预算收入` (no budget name before 财政) keep it.
+    private static func foldFiscal(_ label: inout [Unicode.Scalar]) {
+        guard let name = ScopeFinder.budgetNames.longest(in: label, at: 0) else { return }
+        let caiZheng: [Unicode.Scalar] = ["财", "政"]
+        guard label.count > name.count + 2, label[name.count..<(name.count + 2)].elementsEqual(caiZheng) else { return }
+        label.removeSubrange(name.count..<(name.count + 2))
     }
 
     /// `X安排的` before a bare 收入/支出: the source that funds it.

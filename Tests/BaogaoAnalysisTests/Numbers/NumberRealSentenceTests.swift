@@ -100,4 +100,28 @@ final class NumberRealSentenceTests: XCTestCase {
             Want(text: "7.4%", value: -7.4, kind: .percent, label: .be("政府性基金收入"), relation: .be("下降")),
         ])
     }
+    /// Prefectures (州) and banners (旗) name their scopes as cities and districts do;
+    /// 财政 right after a budget name is folded away.
+    func testPrefectureScopesAndFiscalFold() {
+        // 022#10
+        let text = "全州一般公共预算地方级财政收入58.7亿元,为调整预算的98.4%,比上年增长1.0%。全州一般公共预算财政支出385.7亿元,为调整预算的94.8%,比上年增长4.6%;"
+        check(text, [
+            Want(text: "58.7亿元", value: 5.87e9, kind: .amount, label: .be("一般公共预算地方级财政收入")),
+            Want(text: "98.4%", value: 98.4, kind: .percent, label: .be("一般公共预算地方级财政收入"), relation: .be("为调整预算的")),
+            Want(text: "1.0%", value: 1.0, kind: .percent, relation: .be("比上年增长")),
+            Want(text: "385.7亿元", value: 3.857e10, kind: .amount, label: .be("一般公共预算支出")),
+            Want(text: "94.8%", value: 94.8, kind: .percent, label: .be("一般公共预算支出"), relation: .be("为调整预算的")),
+            Want(text: "4.6%", value: 4.6, kind: .percent, label: .be("一般公共预算支出"), relation: .be("比上年增长")),
+        ])
+        let scopes: [(String, String, String)] = [
+            (text, "385.7亿元", "全州"),
+            // 025#4
+            ("上半年,全旗公共财政预算收入35.6亿元,增长3.5%。", "35.6亿元", "全旗"),
+            ("上半年,旗本级公共财政预算收入完成19.8亿元,", "19.8亿元", "旗本级"),
+        ]
+        for (text, number, scope) in scopes {
+            let f = NumberExtractorTests.facts(text).first { $0.text == number }
+            XCTAssertEqual(f?.scope, scope, "scope of \(number) in \(text)")
+        }
+    }
 }
