@@ -60,6 +60,7 @@ public enum NumberExtractor {
             defer { previous = (n, clause) }
             let sentence = marks.sentenceStart(before: n.start)
             var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
+            if relation == nil { relation = RelationFinder.comparison(s, lower: clause, upper: n.outerStart) }
             if relation == nil, n.kind == .percent {
                 relation = RelationFinder.completion(s, lower: clause, upper: n.outerStart)
                 // `完成…调整预算37.5亿元的104.3%`: the plan is the amount just before.

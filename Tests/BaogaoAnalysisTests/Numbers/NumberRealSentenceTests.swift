@@ -124,4 +124,37 @@ final class NumberRealSentenceTests: XCTestCase {
             XCTAssertEqual(f?.scope, scope, "scope of \(number) in \(text)")
         }
     }
+    /// A change against the previous year written with 增收/减收/增支 is a change of the
+    /// item before it, not an item of its own.
+    func testComparisonChanges() {
+        let table: [(String, [Want])] = [
+            // 055#13
+            ("全区一般公共预算收入完成33.45亿元,比上年增收1.03亿元,增长3.2%。", [
+                Want(text: "33.45亿元", value: 3.345e9, kind: .amount, label: .be("一般公共预算收入"), relation: .be("完成")),
+                Want(text: "1.03亿元", value: 1.03e8, kind: .amount, label: .be("一般公共预算收入"), relation: .be("比上年增加")),
+                Want(text: "3.2%", value: 3.2, kind: .percent, label: .be("一般公共预算收入"), relation: .be("增长")),
+            ]),
+            // 014#7
+            ("区级税收收入完成202,890万元,下降11.07%,较去年同期减收25,247万元(", [
+                Want(text: "202,890万元", value: 2.0289e9, kind: .amount, label: .be("税收收入")),
+                Want(text: "11.07%", value: -11.07, kind: .percent, label: .be("税收收入"), relation: .be("下降")),
+                Want(text: "25,247万元", value: 2.5247e8, kind: .amount, label: .be("税收收入"), relation: .be("较去年同期减少")),
+            ]),
+            // 046#4
+            ("一般公共预算支出完成255,325万元,比上年同期增支14,484元,增长6.01%,", [
+                Want(text: "255,325万元", value: 2.55325e9, kind: .amount, label: .be("一般公共预算支出")),
+                Want(text: "14,484元", value: 14484, kind: .amount, label: .be("一般公共预算支出"), relation: .be("比上年同期增加")),
+                Want(text: "6.01%", value: 6.01, kind: .percent, label: .be("一般公共预算支出"), relation: .be("增长")),
+            ]),
+            // 065#18
+            ("地方收入14.67亿元,较上年增加2.17亿元,增长17.3%,为预算的108.7%,较年初预算超收1.17亿元,", [
+                Want(text: "14.67亿元", value: 1.467e9, kind: .amount, label: .be("地方收入")),
+                Want(text: "2.17亿元", value: 2.17e8, kind: .amount, label: .be("地方收入"), relation: .be("较上年增加")),
+                Want(text: "17.3%", value: 17.3, kind: .percent, relation: .be("增长")),
+                Want(text: "108.7%", value: 108.7, kind: .percent, relation: .be("为预算的")),
+                Want(text: "1.17亿元", value: 1.17e8, kind: .amount, label: .be("地方收入"), relation: .be("较年初预算增加")),
+            ]),
+        ]
+        for (text, wants) in table { check(text, wants) }
+    }
 }
