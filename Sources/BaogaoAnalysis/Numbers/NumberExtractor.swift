@@ -88,6 +88,13 @@ public enum NumberExtractor {
                     (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
                 }
             }
+            // `税收收入17.5亿元,税收占比80.3%`, `税收收入完成75033万元,占比29.83%`: a 占比
+            // naming nothing or a short form of the item just named is that item's share.
+            if n.kind == .percent, let l = label, l.hasSuffix("占比"), let h = inherited, h.sentence == sentence,
+               h.label.hasPrefix(l.dropLast(2)), h.label.count > l.count - 2 {
+                label = h.label
+                if relation == nil { relation = RelationFinder.Found(relation: "占", start: n.outerStart) }
+            }
             if let l = label, LabelFinder.generic.contains(l),
                let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
                 label = budget + l

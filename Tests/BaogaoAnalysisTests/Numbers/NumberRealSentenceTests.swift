@@ -157,4 +157,27 @@ final class NumberRealSentenceTests: XCTestCase {
         ]
         for (text, wants) in table { check(text, wants) }
     }
+    /// A 占比 that names nothing, or a short form of the item just named, is that
+    /// item's share.
+    func testShareOfTheItemJustNamed() {
+        let table: [(String, [Want])] = [
+            // 018#11
+            ("其中税收收入17.5亿元,税收占比80.3%。", [
+                Want(text: "17.5亿元", value: 1.75e9, kind: .amount, label: .be("税收收入")),
+                Want(text: "80.3%", value: 80.3, kind: .percent, label: .be("税收收入"), relation: .be("占")),
+            ]),
+            // 034#5
+            ("其中:税收收入完成75033万元,占比29.83%;非税收入完成176477万元,占比70.17%", [
+                Want(text: "75033万元", value: 7.5033e8, kind: .amount, label: .be("税收收入")),
+                Want(text: "29.83%", value: 29.83, kind: .percent, label: .be("税收收入"), relation: .be("占")),
+                Want(text: "176477万元", value: 1.76477e9, kind: .amount, label: .be("非税收入")),
+                Want(text: "70.17%", value: 70.17, kind: .percent, label: .be("非税收入"), relation: .be("占")),
+            ]),
+            // 021#11: 非税 is no short form of an item named before; the change keeps its own label.
+            ("2017年比2013年非税占比下降了9.5个百分点", [
+                Want(text: "9.5个百分点", value: -9.5, kind: .percentagePoint, label: .be("非税占比")),
+            ]),
+        ]
+        for (text, wants) in table { check(text, wants) }
+    }
 }
