@@ -30,6 +30,8 @@ extension LabelFinder {
         "评审通过", "退出", "创建", "培育", "举办", "开展", "论证", "建设", "投用", "改扩建", "交付",
         "让", "为",
     ])
+    /// Verbs whose object is also the subject of a second verb (兼语): `帮助企业获得贷款`.
+    static let pivotVerbs = WordList(["帮助", "带动", "引导", "鼓励", "推动", "吸引", "组织", "促进", "扶持", "助力"])
     /// Connectors left at the start of a phrase.
     static let leading = WordList([
         "加上", "以及", "其中", "全年", "预计", "加", "减", "从", "在", "和", "及", "与", "需", "另",

@@ -46,6 +46,9 @@ enum LabelFinder {
         /// Where the phrase starts in the paragraph (a scope word inside the label, as in
         /// `补助镇级支出`, is not the number's scope).
         var start: Int = 0
+        /// Read as a verb's object with no head word (`verbObject`): a label written
+        /// after the number (`规模 20 亿元的高质量发展母基金`) is the better one.
+        var objectOnly = false
     }
 
     /// The label named before `upper`, looking no further back than `lower`.
@@ -65,7 +68,7 @@ enum LabelFinder {
         }
         guard hi > lower else { return nil }
         if !enumeration && kind != .count && heads.longest(in: s, endingAt: hi, lower: lower) == nil {
-            return nil
+            return kind == .amount ? verbObject(s, lower: lower, upper: hi) : nil
         }
         // Local references: the walk probes these at every scalar.
         let stopWords = stops, countWords = countStops, infixWords = infixes
@@ -134,6 +137,47 @@ enum LabelFinder {
             result.label = source + "的" + result.label
         }
         return result
+    }
+
+    /// A clause that is a verb and its object, and then the amount, with no head word:
+    /// `兑现组合式税费支持政策17.3亿元`. The object, whole, is what the money went to
+    /// (a stop word inside it, 支持, is part of the name). Only when the verb opens the
+    /// clause: a phrase ending elsewhere without a head word names no item.
+    private static func verbObject(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var lo = lower
+        while lo < upper && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        guard let verb = stops.longest(in: s, at: lo, upper: upper) else { return nil }
+        let object = Array(s[(lo + verb.count)..<upper])
+        guard object.count >= 4, object.count <= 16,
+              !object.contains(where: { ScalarClass.isDigit($0) || ScalarClass.isSpace($0) || $0 == "的" }),
+              !isBareVerb(object), ScopeFinder.words.longest(in: object, at: 0) == nil else { return nil }
+        var found = Found(label: ScalarClass.string(object[...]))
+        found.start = lo + verb.count
+        found.objectOnly = true
+        return found
+    }
+
+    /// A count between a pivot verb and the verb its noun then does (兼语: `帮助119家企业
+    /// 获得贷款`): what is counted is the noun *as* the second verb's subject, so the
+    /// label is the whole phrase, number left out (`帮助企业获得贷款`); `帮助65家企业获得
+    /// 信贷支持` is another count. Nil unless the clause ends in a pivot verb and the
+    /// noun after the count is followed by a verb.
+    static func pivot(_ s: [Unicode.Scalar], lower: Int, upper: Int, after from: Int) -> String? {
+        let hi = trimSpaces(s, lower, upper)
+        guard let verb = pivotVerbs.longest(in: s, endingAt: hi, lower: lower) else { return nil }
+        var p = from
+        var noun: [Unicode.Scalar] = []
+        func ends(_ c: Unicode.Scalar) -> Bool {
+            ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的"
+        }
+        while p < s.count, !ends(s[p]), stops.longest(in: s, at: p) == nil, noun.count < 12 {
+            noun.append(s[p]); p += 1
+        }
+        guard !noun.isEmpty, p < s.count, stops.longest(in: s, at: p) != nil else { return nil }
+        var rest: [Unicode.Scalar] = []
+        while p < s.count, !ends(s[p]), rest.count < 12 { rest.append(s[p]); p += 1 }
+        guard rest.count >= 2 else { return nil }
+        return ScalarClass.string((verb + noun + rest)[...])
     }
 
     /// The label named right after a number (`1 亿元重大项目前期经费`, `133 个重点项目`).

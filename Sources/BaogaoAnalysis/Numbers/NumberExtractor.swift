@@ -137,10 +137,17 @@ public enum NumberExtractor {
         }
         if n.kind == .count {
             // `惠及群众 27万人次` names the thing before; `支持 133 个重点项目` after.
-            if endsWithVerb(s, lower: clause, upper: upper), let a = after() { return a }
+            if endsWithVerb(s, lower: clause, upper: upper) {
+                if let p = LabelFinder.pivot(s, lower: clause, upper: upper, after: n.outerEnd) {
+                    return LabelFinder.Found(label: p, start: n.start)
+                }
+                if let a = after() { return a }
+            }
             return LabelFinder.before(s, lower: clause, upper: upper, kind: .count) ?? after()
         }
-        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return f }
+        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) {
+            return f.objectOnly && relationStart == nil ? after() ?? f : f
+        }
         return n.kind == .amount && relationStart == nil ? after() : nil
     }
 

@@ -180,4 +180,34 @@ final class NumberRealSentenceTests: XCTestCase {
         ]
         for (text, wants) in table { check(text, wants) }
     }
+    /// Figures inside verb phrases: an amount after a verb and its object, a count
+    /// between a pivot verb and its noun's own verb.
+    func testFiguresInsideVerbPhrases() {
+        let table: [(String, [Want])] = [
+            // 015#9
+            ("兑现组合式税费支持政策17.3亿元,其中留抵退税13.8亿元,", [
+                Want(text: "17.3亿元", value: 1.73e9, kind: .amount, label: .be("组合式税费支持政策")),
+                Want(text: "13.8亿元", value: 1.38e9, kind: .amount, label: .be("留抵退税")),
+            ]),
+            // 043#21: a classification line after 其中.
+            ("其中行政运行10279419.17元,事业运行支出3449523.00元,", [
+                Want(text: "10279419.17元", value: 10279419.17, kind: .amount, label: .be("行政运行")),
+                Want(text: "3449523.00元", value: 3449523, kind: .amount, label: .be("事业运行支出")),
+            ]),
+            // The sample's 规模 20 亿元的…: the label after the number wins over a verb's object.
+            ("指导国资集团设立规模 20 亿元的高质量发展母基金", [
+                Want(text: "20 亿元", value: 2e9, kind: .amount, label: .be("高质量发展母基金")),
+            ]),
+            // 015#10
+            ("使用转贷应急周转金8.1亿元帮助65家企业获得信贷支持。统筹财政资金建立风险补偿代偿资金池,帮助119家企业获得贷款0.9亿元。", [
+                Want(text: "8.1亿元", value: 8.1e8, kind: .amount),
+                Want(text: "65家", value: 65, kind: .count, label: .be("帮助企业获得信贷支持")),
+                Want(text: "119家", value: 119, kind: .count, label: .be("帮助企业获得贷款")),
+                Want(text: "0.9亿元", value: 9e7, kind: .amount, label: .be("贷款")),
+            ]),
+            // No second verb: the counted noun alone.
+            ("支持 133 个重点项目", [Want(text: "133 个", value: 133, kind: .count, label: .be("重点项目"))]),
+        ]
+        for (text, wants) in table { check(text, wants) }
+    }
 }
