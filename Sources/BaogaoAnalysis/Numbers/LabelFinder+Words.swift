@@ -32,6 +32,10 @@ extension LabelFinder {
     ])
     /// Verbs whose object is also the subject of a second verb (兼语): `帮助企业获得贷款`.
     static let pivotVerbs = WordList(["帮助", "带动", "引导", "鼓励", "推动", "吸引", "组织", "促进", "扶持", "助力"])
+    /// After a scope word, these make it a level the item is ranked at or lent by, part
+    /// of the item's name and not the figure's scope: `市级以上创新平台` (city level and
+    /// above), `市级转贷专项债券` (bonds the city on-lends to the district).
+    static let levelWords = WordList(["以上", "以下", "转贷"])
     /// Connectors left at the start of a phrase.
     static let leading = WordList([
         "加上", "以及", "其中", "全年", "预计", "加", "减", "从", "在", "和", "及", "与", "需", "另",

@@ -63,7 +63,7 @@ enum LabelFinder {
         // measures the work (`完成老旧小区改造62.35万平方米`): strip a final count verb
         // only when no verb comes before it.
         if kind == .count, let w = countStops.longest(in: s, endingAt: hi, lower: lower),
-           !hasStop(s, lower: lower, upper: hi - w.count) {
+           !hasStop(s, lower: listStart(s, lower), upper: hi - w.count) {
             hi = trimSpaces(s, lower, hi - w.count)
         }
         guard hi > lower else { return nil }
@@ -180,6 +180,13 @@ enum LabelFinder {
         return ScalarClass.string((verb + noun + rest)[...])
     }
 
+    /// One item of a list, stripped as a label's start is (`全市存量隐性债务化解` →
+    /// `存量隐性债务化解`, scope 全市).
+    static func item(_ t: [Unicode.Scalar]) -> Found {
+        let stripped = stripLeading(t, allowYear: false)
+        return Found(label: ScalarClass.string(t[stripped.start...]), scope: stripped.scope)
+    }
+
     /// The label named right after a number (`1 亿元重大项目前期经费`, `133 个重点项目`).
     static func after(_ s: [Unicode.Scalar], from: Int, kind: NumberFact.Kind) -> String? {
         var p = from
@@ -227,7 +234,8 @@ enum LabelFinder {
                 i += tw.count; changed = true
             }
             if scope == nil, let sc = ScopeFinder.words.longestIndex(in: t, at: i),
-               i + ScopeFinder.words.words[sc].count < t.count {
+               i + ScopeFinder.words.words[sc].count < t.count,
+               levelWords.longest(in: t, at: i + ScopeFinder.words.words[sc].count) == nil {
                 scope = ScopeFinder.canonicalByIndex[sc]
                 i += ScopeFinder.words.words[sc].count; changed = true
                 scopeEnd = i
@@ -237,6 +245,18 @@ enum LabelFinder {
             }
         }
         return (min(i, t.count), scope)
+    }
+
+    /// Where the list holding the clause at `lower` starts: a clause right after `、`
+    /// goes on from the one before (`完成老旧小区改造62.35万平方米、城市棚户区改造0.9万
+    /// 平方米`: 完成 governs both, so both keep 改造).
+    private static func listStart(_ s: [Unicode.Scalar], _ lower: Int) -> Int {
+        var p = lower
+        while p > 0 && s[p - 1] == "、" {
+            p -= 1
+            while p > 0 && !ScalarClass.isClauseStop(s[p - 1]) { p -= 1 }
+        }
+        return p
     }
 
     /// Is there a stop word (a verb or connector) anywhere in `s[lower..<upper]`?

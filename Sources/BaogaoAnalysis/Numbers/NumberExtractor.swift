@@ -53,6 +53,7 @@ public enum NumberExtractor {
         var previous: (number: ScannedNumber, clause: Int)?
         var inherited: (label: String, sentence: Int)?
         var inheritedAside: (label: String, open: Int)?
+        var respectively: (items: [LabelFinder.Found], next: Int, relation: String?, sentence: Int)?
         for n in numbers {
             let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
                                      listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
@@ -83,7 +84,17 @@ public enum NumberExtractor {
                 } else {
                     scope = part
                 }
+            } else if let r = respectively, r.next < r.items.count, r.sentence == sentence,
+                      onlyListSeparator(s, lower: previous?.number.outerEnd ?? clause, upper: n.outerStart) {
+                // The second and later numbers of `A、B分别…N1、N2`.
+                (label, scope) = (r.items[r.next].label, r.items[r.next].scope)
+                if relation == nil, let rel = r.relation { relation = RelationFinder.Found(relation: rel, start: clause) }
+                respectively?.next += 1
+            } else if let items = respectiveItems(s, clause: clause, upper: relation?.start ?? n.outerStart) {
+                (label, scope) = (items[0].label, items[0].scope)
+                respectively = (items, 1, relation?.relation, sentence)
             } else {
+                respectively = nil
                 if let own = ownLabel(s, n, clause: clause, relationStart: relation?.start) {
                     (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
                 }
@@ -105,7 +116,7 @@ public enum NumberExtractor {
                let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
                h.sentence == sentence,
                relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
-                label = h.label
+                label = actualOfPlan(h.label, s, relation: relation?.relation, lower: clause, upper: n.outerStart) ?? h.label
             }
             // A figure in parentheses is an aside (`（包括苏里格开发区收入2890万元）`): what
             // follows the parenthesis goes on about the item before it, and the aside
@@ -160,6 +171,43 @@ public enum NumberExtractor {
             if c == "（" || c == "(" { opens.append(i) } else if c == "）" || c == ")" { _ = opens.popLast() }
         }
         return opens.last
+    }
+
+    /// `下达社保基金征收计划56.02亿元，实际完成58.17亿元，为计划的103.8%`: the figures
+    /// after a plan measure what was planned (社保基金征收), not the plan. Nil unless the
+    /// inherited label ends in a plan word (计划, 任务, 目标) and the number is an actual
+    /// (完成, 实际) or a rate against a plan.
+    private static func actualOfPlan(_ inherited: String, _ s: [Unicode.Scalar], relation: String?,
+                                     lower: Int, upper: Int) -> String? {
+        guard let plan = ["计划", "任务", "目标"].first(where: { inherited.hasSuffix($0) }),
+              inherited.count > plan.count + 1 else { return nil }
+        let againstPlan = relation.map { r in ["计划的", "任务的", "目标的", "预算的"].contains { r.hasSuffix($0) } } ?? false
+        let actual = relation == nil && RelationFinder.stage(s, lower: lower, upper: upper).map {
+            $0.contains("完成") || $0.contains("实际")
+        } == true
+        return againstPlan || actual ? String(inherited.dropLast(plan.count)) : nil
+    }
+
+    /// `全市存量隐性债务化解、政府拖欠企业账款清理分别完成年度任务的158.4%、115.5%`: the
+    /// items listed before 分别, for the numbers after it in order. Nil unless the text
+    /// before the number (or its relation) ends in 分别 after a list of two or more items.
+    private static func respectiveItems(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> [LabelFinder.Found]? {
+        var hi = upper
+        while hi > clause && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        guard hi - 2 >= clause, s[hi - 2] == "分", s[hi - 1] == "别" else { return nil }
+        hi -= 2
+        // The list runs back over `、` to the clause punctuation before it.
+        let lower = clauseStart(s, before: hi, floor: 0, listing: true)
+        let parts = s[lower..<hi].split(separator: "、")
+        guard parts.count >= 2,
+              parts.allSatisfy({ $0.count >= 2 && !$0.contains(where: ScalarClass.isDigit) }) else { return nil }
+        return parts.map { LabelFinder.item(Array($0)) }
+    }
+
+    /// Is `s[lower..<upper]` only a list separator (`、`, `和`, `及`), spaces aside?
+    private static func onlyListSeparator(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        return t.count == 1 && (t[0] == "、" || t[0] == "和" || t[0] == "及")
     }
 
     /// Is `s[lower..<upper]` only `的` (spaces aside)?

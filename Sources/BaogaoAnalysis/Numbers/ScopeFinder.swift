@@ -28,7 +28,9 @@ struct Landmarks: Sendable {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
             if scopeWords.mayStart(with: c), let w = scopeWords.longestIndex(in: s, at: i) {
-                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
+                // `市级以上`, `市级转贷`: a level inside an item's name, no scope (LabelFinder.levelWords).
+                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil,
+                   LabelFinder.levelWords.longest(in: s, at: i + ScopeFinder.words.words[w].count) == nil {
                     scopes.append((i, ScopeFinder.canonicalByIndex[w]))
                 }
                 i += ScopeFinder.words.words[w].count

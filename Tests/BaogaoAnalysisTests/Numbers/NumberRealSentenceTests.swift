@@ -210,4 +210,40 @@ final class NumberRealSentenceTests: XCTestCase {
         ]
         for (text, wants) in table { check(text, wants) }
     }
+    /// Sentences of the samples (Corpus/), labelled in Queries/numbers/labelled.tsv.
+    func testSampleSentences() {
+        let table: [(String, [Want])] = [
+            // A verb before a 、-list governs each item: both keep 改造.
+            ("完成老旧小区改造62.35万平方米、城市棚户区改造0.9万平方米;", [
+                Want(text: "62.35万平方米", value: 623_500, kind: .count, label: .be("老旧小区改造")),
+                Want(text: "0.9万平方米", value: 9_000, kind: .count, label: .be("城市棚户区改造")),
+            ]),
+            // What follows a plan measures what was planned.
+            ("2023年市级下达我区社保基金征收计划56.02亿元，我区实际完成58.17亿元，为计划的103.8%。", [
+                Want(text: "56.02亿元", value: 5.602e9, kind: .amount, label: .be("社保基金征收计划")),
+                Want(text: "58.17亿元", value: 5.817e9, kind: .amount, label: .be("社保基金征收"), relation: .be("实际完成")),
+                Want(text: "103.8%", value: 103.8, kind: .percent, label: .be("社保基金征收"), relation: .be("为计划的")),
+            ]),
+            // 分别: the items listed, in order.
+            ("全市存量隐性债务化解、政府拖欠企业账款清理分别完成年度任务的158.4%、115.5%。", [
+                Want(text: "158.4%", value: 158.4, kind: .percent, label: .be("存量隐性债务化解"), relation: .be("完成年度任务的")),
+                Want(text: "115.5%", value: 115.5, kind: .percent, label: .be("政府拖欠企业账款清理"), relation: .be("完成年度任务的")),
+            ]),
+            // 分别 after a single item, or items of one character, is no list to read.
+            ("其中一、二、三产业分别增长2.3%、-0.3%和5.7%", [
+                Want(text: "2.3%", value: 2.3, kind: .percent, label: .be(nil)),
+                Want(text: "-0.3%", value: -0.3, kind: .percent, label: .be(nil)),
+                Want(text: "5.7%", value: 5.7, kind: .percent, label: .be(nil)),
+            ]),
+            // A level ranked at or lending is part of the name.
+            ("全区共发行一般债券 100 万元，市级转贷专项债券 4.46亿元，", [
+                Want(text: "100 万元", value: 1e6, kind: .amount, label: .be("一般债券")),
+                Want(text: "4.46亿元", value: 4.46e8, kind: .amount, label: .be("市级转贷专项债券")),
+            ]),
+            ("支持建成市级以上创新平台17个", [Want(text: "17个", value: 17, kind: .count, label: .be("市级以上创新平台"))]),
+        ]
+        for (text, wants) in table { check(text, wants) }
+        let f = NumberExtractorTests.facts("全区共发行一般债券 100 万元，市级转贷专项债券 4.46亿元，").last
+        XCTAssertEqual(f?.scope, "全区", "市级 of 市级转贷 is no scope")
+    }
 }
