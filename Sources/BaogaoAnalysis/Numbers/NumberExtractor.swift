@@ -8,10 +8,12 @@ import BaogaoIngest
 ///
 /// How each number gets its fields (see the finders for the word lists):
 /// - value, kind, unit, text, offsets: `AmountScanner` + `UnitTable`;
-/// - relation: the first relation word of the number's clause (`RelationFinder`); a
-///   decrease word makes a percentage change negative; an amount with none gets its
-///   stage (`预算`, `调整为`, `实际完成`, `预计`, `安排`), so budget, adjusted budget and
-///   actual figures of one label can be told apart;
+/// - relation: the first relation word of the number's clause (`RelationFinder`); else a
+///   comparison with a change verb (`比上年增收` → `比上年增加`); else, for a percentage,
+///   a completion rate (`完成调整预算103.58%` → `完成调整预算的`, also across the plan's
+///   amount: `完成…调整预算37.5亿元的104.3%`); a decrease word makes a percentage change
+///   negative; an amount with none gets its stage (`预算`, `调整为`, `实际完成`, `预计`,
+///   `安排`), so budget, adjusted budget and actual figures of one label can be told apart;
 /// - label, in order:
 ///   1. a `（含高新区 10 亿元）` part takes its parent's label, scope `高新区`, relation `含`;
 ///   2. the noun phrase before the number or its relation word (`LabelFinder.before`);
@@ -23,6 +25,10 @@ import BaogaoIngest
 ///      `一般公共预算收入`; `调整为89850万元，实际完成 90074万元` inherit likewise;
 ///   a bare 收入/支出 (`支出预算 319.5 亿元`, `收入总量为…`) is completed with the nearest
 ///   budget name before it (`一般公共预算支出`);
+///   and: `A、B分别…N1、N2` gives N1 A and N2 B; a `占比` naming nothing or a short form
+///   of the item just named is that item's share (`税收收入…,税收占比80.3%`); after a
+///   plan (`…征收计划56.02亿元`) an actual or a rate against it measures the planned item
+///   (`社保基金征收`); a figure in parentheses is an aside, inherited only inside them;
 /// - scope and year: `Landmarks` / `ScopeFinder`.
 public enum NumberExtractor {
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
