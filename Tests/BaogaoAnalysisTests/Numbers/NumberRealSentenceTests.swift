@@ -245,5 +245,8 @@ final class NumberRealSentenceTests: XCTestCase {
         for (text, wants) in table { check(text, wants) }
         let f = NumberExtractorTests.facts("全区共发行一般债券 100 万元，市级转贷专项债券 4.46亿元，").last
         XCTAssertEqual(f?.scope, "全区", "市级 of 市级转贷 is no scope")
+        // A scope compared with is no scope of what follows.
+        let g = NumberExtractorTests.facts("（2）市级收支情况。市级国有资本经营预算支出预算 1 亿元，主要原因同全市。批准的支出预算 12.6 亿元，实际完成 141 万元").last
+        XCTAssertEqual(g?.scope, "市级", "同全市 is a comparison")
     }
 }
