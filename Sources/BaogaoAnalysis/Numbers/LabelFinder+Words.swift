@@ -9,9 +9,10 @@ extension LabelFinder {
         "融资", "工资", "救助", "对象", "人员", "增收", "消费", "成本", "计划", "任务", "标准",
         "总量", "总计", "合计", "缺口", "指数", "值", "资金池", "出资", "税收",
     ])
-    /// Stage and filler words between an item and its number.
+    /// Stage and filler words between an item and its number. 实现 reads as 完成 does
+    /// (`一般公共预算收入实现21.8亿元`, `教育支出实现17.5亿元`) but, like 达到, is no stage.
     static let trailing = WordList([
-        "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "合计",
+        "预计", "拟安排", "安排", "预算", "调整", "完成", "实际", "为", "是", "达到", "达", "实现", "合计",
         "共计", "累计", "约", "超过", "超", "近", "均", "分别", "按照预期", "预期", "按照", "同比",
         "全年", "共", "预算数", "决算数", "执行数", "完成数", "调整数", "决算",
     ])
@@ -29,6 +30,12 @@ extension LabelFinder {
         "评审通过", "退出", "创建", "培育", "举办", "开展", "论证", "建设", "投用", "改扩建", "交付",
         "让", "为",
     ])
+    /// Verbs whose object is also the subject of a second verb (兼语): `帮助企业获得贷款`.
+    static let pivotVerbs = WordList(["帮助", "带动", "引导", "鼓励", "推动", "吸引", "组织", "促进", "扶持", "助力"])
+    /// After a scope word, these make it a level the item is ranked at or lent by, part
+    /// of the item's name and not the figure's scope: `市级以上创新平台` (city level and
+    /// above), `市级转贷专项债券` (bonds the city on-lends to the district).
+    static let levelWords = WordList(["以上", "以下", "转贷"])
     /// Connectors left at the start of a phrase.
     static let leading = WordList([
         "加上", "以及", "其中", "全年", "预计", "加", "减", "从", "在", "和", "及", "与", "需", "另",

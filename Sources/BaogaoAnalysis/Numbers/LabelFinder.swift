@@ -34,7 +34,8 @@
 ///    (`加上上级补助、动用预算稳定调节基金、调入资金等` → `上级补助、预算稳定调节基金、调入资金`).
 /// 8. **Funding source.** A bare 收入/支出 stopped at `的` after `…安排` keeps its source:
 ///    `彩票公益金安排的支出`.
-/// 9. A label that is only a verb (`投入`, `安排`) or only a scope word is no label.
+/// 9. **财政 after a budget name** is dropped: `一般公共预算财政支出` → `一般公共预算支出`.
+/// 10. A label that is only a verb (`投入`, `安排`) or only a scope word is no label.
 ///
 /// `after` reads a label that follows the number instead (`1 亿元重大项目前期经费`,
 /// `支持 133 个重点项目`): the run of text up to punctuation or a stop word.
@@ -45,6 +46,9 @@ enum LabelFinder {
         /// Where the phrase starts in the paragraph (a scope word inside the label, as in
         /// `补助镇级支出`, is not the number's scope).
         var start: Int = 0
+        /// Read as a verb's object with no head word (`verbObject`): a label written
+        /// after the number (`规模 20 亿元的高质量发展母基金`) is the better one.
+        var objectOnly = false
     }
 
     /// The label named before `upper`, looking no further back than `lower`.
@@ -59,12 +63,12 @@ enum LabelFinder {
         // measures the work (`完成老旧小区改造62.35万平方米`): strip a final count verb
         // only when no verb comes before it.
         if kind == .count, let w = countStops.longest(in: s, endingAt: hi, lower: lower),
-           !hasStop(s, lower: lower, upper: hi - w.count) {
+           !hasStop(s, lower: listStart(s, lower), upper: hi - w.count) {
             hi = trimSpaces(s, lower, hi - w.count)
         }
         guard hi > lower else { return nil }
         if !enumeration && kind != .count && heads.longest(in: s, endingAt: hi, lower: lower) == nil {
-            return nil
+            return kind == .amount ? verbObject(s, lower: lower, upper: hi) : nil
         }
         // Local references: the walk probes these at every scalar.
         let stopWords = stops, countWords = countStops, infixWords = infixes
@@ -126,12 +130,61 @@ enum LabelFinder {
               ScopeFinder.words.longest(in: labelScalars, at: 0)?.count != labelScalars.count else {
             return nil
         }
+        foldFiscal(&labelScalars)
         var result = Found(label: ScalarClass.string(labelScalars[...]), scope: scope)
         result.start = p
         if atDe && generic.contains(result.label), let source = fundingSource(s, lower: lower, de: p - 1) {
             result.label = source + "的" + result.label
         }
         return result
+    }
+
+    /// A clause that is a verb and its object, and then the amount, with no head word:
+    /// `兑现组合式税费支持政策17.3亿元`. The object, whole, is what the money went to
+    /// (a stop word inside it, 支持, is part of the name). Only when the verb opens the
+    /// clause: a phrase ending elsewhere without a head word names no item.
+    private static func verbObject(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var lo = lower
+        while lo < upper && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        guard let verb = stops.longest(in: s, at: lo, upper: upper) else { return nil }
+        let object = Array(s[(lo + verb.count)..<upper])
+        guard object.count >= 4, object.count <= 16,
+              !object.contains(where: { ScalarClass.isDigit($0) || ScalarClass.isSpace($0) || $0 == "的" }),
+              !isBareVerb(object), ScopeFinder.words.longest(in: object, at: 0) == nil else { return nil }
+        var found = Found(label: ScalarClass.string(object[...]))
+        found.start = lo + verb.count
+        found.objectOnly = true
+        return found
+    }
+
+    /// A count between a pivot verb and the verb its noun then does (兼语: `帮助119家企业
+    /// 获得贷款`): what is counted is the noun *as* the second verb's subject, so the
+    /// label is the whole phrase, number left out (`帮助企业获得贷款`); `帮助65家企业获得
+    /// 信贷支持` is another count. Nil unless the clause ends in a pivot verb and the
+    /// noun after the count is followed by a verb.
+    static func pivot(_ s: [Unicode.Scalar], lower: Int, upper: Int, after from: Int) -> String? {
+        let hi = trimSpaces(s, lower, upper)
+        guard let verb = pivotVerbs.longest(in: s, endingAt: hi, lower: lower) else { return nil }
+        var p = from
+        var noun: [Unicode.Scalar] = []
+        func ends(_ c: Unicode.Scalar) -> Bool {
+            ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的"
+        }
+        while p < s.count, !ends(s[p]), stops.longest(in: s, at: p) == nil, noun.count < 12 {
+            noun.append(s[p]); p += 1
+        }
+        guard !noun.isEmpty, p < s.count, stops.longest(in: s, at: p) != nil else { return nil }
+        var rest: [Unicode.Scalar] = []
+        while p < s.count, !ends(s[p]), rest.count < 12 { rest.append(s[p]); p += 1 }
+        guard rest.count >= 2 else { return nil }
+        return ScalarClass.string((verb + noun + rest)[...])
+    }
+
+    /// One item of a list, stripped as a label's start is (`全市存量隐性债务化解` →
+    /// `存量隐性债务化解`, scope 全市).
+    static func item(_ t: [Unicode.Scalar]) -> Found {
+        let stripped = stripLeading(t, allowYear: false)
+        return Found(label: ScalarClass.string(t[stripped.start...]), scope: stripped.scope)
     }
 
     /// The label named right after a number (`1 亿元重大项目前期经费`, `133 个重点项目`).
@@ -166,6 +219,7 @@ enum LabelFinder {
                                      dropVerbs: Bool = false) -> (start: Int, scope: String?) {
         var i = 0
         var scope: String?
+        var scopeEnd = -1
         if allowYear, i < t.count, t[i] == "年" {
             i += (i + 1 < t.count && t[i + 1] == "度") ? 2 : 1
         }
@@ -173,20 +227,36 @@ enum LabelFinder {
         while changed && i < t.count {
             changed = false
             while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) { i += 1; changed = true }
-            if scope == nil, let tw = timeWords.longest(in: t, at: i),
-               ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
+            // A time word next to a scope word dates the phrase, it is no part of the
+            // item: `当年全区…`, `全县当年一般公共预算财力` (but `当年结余` keeps it).
+            if let tw = timeWords.longest(in: t, at: i), i + tw.count < t.count,
+               scope != nil ? scopeEnd == i : ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
                 i += tw.count; changed = true
             }
             if scope == nil, let sc = ScopeFinder.words.longestIndex(in: t, at: i),
-               i + ScopeFinder.words.words[sc].count < t.count {
+               i + ScopeFinder.words.words[sc].count < t.count,
+               levelWords.longest(in: t, at: i + ScopeFinder.words.words[sc].count) == nil {
                 scope = ScopeFinder.canonicalByIndex[sc]
                 i += ScopeFinder.words.words[sc].count; changed = true
+                scopeEnd = i
             } else if let w = leading.longest(in: t, at: i) ?? (dropVerbs ? stops.longest(in: t, at: i) : nil),
                       i + w.count < t.count {
                 i += w.count; changed = true
             }
         }
         return (min(i, t.count), scope)
+    }
+
+    /// Where the list holding the clause at `lower` starts: a clause right after `、`
+    /// goes on from the one before (`完成老旧小区改造62.35万平方米、城市棚户区改造0.9万
+    /// 平方米`: 完成 governs both, so both keep 改造).
+    private static func listStart(_ s: [Unicode.Scalar], _ lower: Int) -> Int {
+        var p = lower
+        while p > 0 && s[p - 1] == "、" {
+            p -= 1
+            while p > 0 && !ScalarClass.isClauseStop(s[p - 1]) { p -= 1 }
+        }
+        return p
     }
 
     /// Is there a stop word (a verb or connector) anywhere in `s[lower..<upper]`?
@@ -202,6 +272,19 @@ enum LabelFinder {
 
     private static func isBareVerb(_ a: [Unicode.Scalar]) -> Bool {
         stops.contains(a[...]) || countStops.contains(a[...]) || trailing.contains(a[...])
+    }
+
+    /// `一般公共预算财政支出` is the `一般公共预算支出`: a budget name already says the
+    /// money is the government's, so a 财政 right after it names nothing more. Folded
+    /// here, once, rather than in every matcher: the label is the item's name, as with
+    /// the stage words and 累计 already dropped, and the query side, the facts listing
+    /// and the index's label strings then all see one name for one item. `地方级财政收入`
+    /// (a part of the revenue) and `公共财政预算收入` (no budget name before 财政) keep it.
+    private static func foldFiscal(_ label: inout [Unicode.Scalar]) {
+        guard let name = ScopeFinder.budgetNames.longest(in: label, at: 0) else { return }
+        let caiZheng: [Unicode.Scalar] = ["财", "政"]
+        guard label.count > name.count + 2, label[name.count..<(name.count + 2)].elementsEqual(caiZheng) else { return }
+        label.removeSubrange(name.count..<(name.count + 2))
     }
 
     /// `X安排的` before a bare 收入/支出: the source that funds it.

@@ -8,10 +8,12 @@ import BaogaoIngest
 ///
 /// How each number gets its fields (see the finders for the word lists):
 /// - value, kind, unit, text, offsets: `AmountScanner` + `UnitTable`;
-/// - relation: the first relation word of the number's clause (`RelationFinder`); a
-///   decrease word makes a percentage change negative; an amount with none gets its
-///   stage (`预算`, `调整为`, `实际完成`, `预计`, `安排`), so budget, adjusted budget and
-///   actual figures of one label can be told apart;
+/// - relation: the first relation word of the number's clause (`RelationFinder`); else a
+///   comparison with a change verb (`比上年增收` → `比上年增加`); else, for a percentage,
+///   a completion rate (`完成调整预算103.58%` → `完成调整预算的`, also across the plan's
+///   amount: `完成…调整预算37.5亿元的104.3%`); a decrease word makes a percentage change
+///   negative; an amount with none gets its stage (`预算`, `调整为`, `实际完成`, `预计`,
+///   `安排`), so budget, adjusted budget and actual figures of one label can be told apart;
 /// - label, in order:
 ///   1. a `（含高新区 10 亿元）` part takes its parent's label, scope `高新区`, relation `含`;
 ///   2. the noun phrase before the number or its relation word (`LabelFinder.before`);
@@ -23,6 +25,10 @@ import BaogaoIngest
 ///      `一般公共预算收入`; `调整为89850万元，实际完成 90074万元` inherit likewise;
 ///   a bare 收入/支出 (`支出预算 319.5 亿元`, `收入总量为…`) is completed with the nearest
 ///   budget name before it (`一般公共预算支出`);
+///   and: `A、B分别…N1、N2` gives N1 A and N2 B; a `占比` naming nothing or a short form
+///   of the item just named is that item's share (`税收收入…,税收占比80.3%`); after a
+///   plan (`…征收计划56.02亿元`) an actual or a rate against it measures the planned item
+///   (`社保基金征收`); a figure in parentheses is an aside, inherited only inside them;
 /// - scope and year: `Landmarks` / `ScopeFinder`.
 public enum NumberExtractor {
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
@@ -50,13 +56,27 @@ public enum NumberExtractor {
             return h
         }
         var previousEnd = 0
+        var previous: (number: ScannedNumber, clause: Int)?
         var inherited: (label: String, sentence: Int)?
+        var inheritedAside: (label: String, open: Int)?
+        var respectively: (items: [LabelFinder.Found], next: Int, relation: String?, sentence: Int)?
         for n in numbers {
             let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
                                      listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
             previousEnd = n.outerEnd
+            defer { previous = (n, clause) }
             let sentence = marks.sentenceStart(before: n.start)
             var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
+            if relation == nil { relation = RelationFinder.comparison(s, lower: clause, upper: n.outerStart) }
+            if relation == nil, n.kind == .percent {
+                relation = RelationFinder.completion(s, lower: clause, upper: n.outerStart)
+                // `完成…调整预算37.5亿元的104.3%`: the plan is the amount just before.
+                if relation == nil, let p = previous, p.number.kind == .amount, p.number.outerEnd == clause,
+                   onlyDe(s, lower: clause, upper: n.outerStart) {
+                    relation = RelationFinder.completion(s, lower: p.clause, upper: p.number.outerStart)
+                        .map { RelationFinder.Found(relation: $0.relation, start: clause) }
+                }
+            }
             var label: String?
             var scope: String?
             var labelStart = n.start
@@ -70,20 +90,46 @@ public enum NumberExtractor {
                 } else {
                     scope = part
                 }
+            } else if let r = respectively, r.next < r.items.count, r.sentence == sentence,
+                      onlyListSeparator(s, lower: previous?.number.outerEnd ?? clause, upper: n.outerStart) {
+                // The second and later numbers of `A、B分别…N1、N2`.
+                (label, scope) = (r.items[r.next].label, r.items[r.next].scope)
+                if relation == nil, let rel = r.relation { relation = RelationFinder.Found(relation: rel, start: clause) }
+                respectively?.next += 1
+            } else if let items = respectiveItems(s, clause: clause, upper: relation?.start ?? n.outerStart) {
+                (label, scope) = (items[0].label, items[0].scope)
+                respectively = (items, 1, relation?.relation, sentence)
             } else {
+                respectively = nil
                 if let own = ownLabel(s, n, clause: clause, relationStart: relation?.start) {
                     (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
                 }
+            }
+            // `税收收入17.5亿元,税收占比80.3%`, `税收收入完成75033万元,占比29.83%`: a 占比
+            // naming nothing or a short form of the item just named is that item's share.
+            if n.kind == .percent, let l = label, l.hasSuffix("占比"), let h = inherited, h.sentence == sentence,
+               h.label.hasPrefix(l.dropLast(2)), h.label.count > l.count - 2 {
+                label = h.label
+                if relation == nil { relation = RelationFinder.Found(relation: "占", start: n.outerStart) }
             }
             if let l = label, LabelFinder.generic.contains(l),
                let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
                 label = budget + l
             }
-            if label == nil, n.kind != .count, let h = inherited, h.sentence == sentence,
+            // A `（含高新区 10 亿元）` part is of its parent, no aside.
+            let aside = relation?.relation == "含" ? nil : openParenthesis(s, n.start, from: sentence)
+            if label == nil, n.kind != .count,
+               let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
+               h.sentence == sentence,
                relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
-                label = h.label
+                label = actualOfPlan(h.label, s, relation: relation?.relation, lower: clause, upper: n.outerStart) ?? h.label
             }
-            if let l = label, n.kind != .count { inherited = (l, sentence) }
+            // A figure in parentheses is an aside (`（包括苏里格开发区收入2890万元）`): what
+            // follows the parenthesis goes on about the item before it, and the aside
+            // inherits only from itself.
+            if let l = label, n.kind != .count {
+                if let open = aside { inheritedAside = (l, open) } else { inherited = (l, sentence) }
+            }
             if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
             if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
@@ -108,11 +154,72 @@ public enum NumberExtractor {
         }
         if n.kind == .count {
             // `惠及群众 27万人次` names the thing before; `支持 133 个重点项目` after.
-            if endsWithVerb(s, lower: clause, upper: upper), let a = after() { return a }
+            if endsWithVerb(s, lower: clause, upper: upper) {
+                if let p = LabelFinder.pivot(s, lower: clause, upper: upper, after: n.outerEnd) {
+                    return LabelFinder.Found(label: p, start: n.start)
+                }
+                if let a = after() { return a }
+            }
             return LabelFinder.before(s, lower: clause, upper: upper, kind: .count) ?? after()
         }
-        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) { return f }
+        if let f = LabelFinder.before(s, lower: clause, upper: upper, kind: n.kind) {
+            return f.objectOnly && relationStart == nil ? after() ?? f : f
+        }
         return n.kind == .amount && relationStart == nil ? after() : nil
+    }
+
+    /// Where the parenthesis holding `position` opens, when one opened since `from` is
+    /// not yet closed.
+    private static func openParenthesis(_ s: [Unicode.Scalar], _ position: Int, from: Int) -> Int? {
+        var opens: [Int] = []
+        for i in from..<position {
+            let c = s[i]
+            if c == "（" || c == "(" { opens.append(i) } else if c == "）" || c == ")" { _ = opens.popLast() }
+        }
+        return opens.last
+    }
+
+    /// `下达社保基金征收计划56.02亿元，实际完成58.17亿元，为计划的103.8%`: the figures
+    /// after a plan measure what was planned (社保基金征收), not the plan. Nil unless the
+    /// inherited label ends in a plan word (计划, 任务, 目标) and the number is an actual
+    /// (完成, 实际) or a rate against a plan.
+    private static func actualOfPlan(_ inherited: String, _ s: [Unicode.Scalar], relation: String?,
+                                     lower: Int, upper: Int) -> String? {
+        guard let plan = ["计划", "任务", "目标"].first(where: { inherited.hasSuffix($0) }),
+              inherited.count > plan.count + 1 else { return nil }
+        let againstPlan = relation.map { r in ["计划的", "任务的", "目标的", "预算的"].contains { r.hasSuffix($0) } } ?? false
+        let actual = relation == nil && RelationFinder.stage(s, lower: lower, upper: upper).map {
+            $0.contains("完成") || $0.contains("实际")
+        } == true
+        return againstPlan || actual ? String(inherited.dropLast(plan.count)) : nil
+    }
+
+    /// `全市存量隐性债务化解、政府拖欠企业账款清理分别完成年度任务的158.4%、115.5%`: the
+    /// items listed before 分别, for the numbers after it in order. Nil unless the text
+    /// before the number (or its relation) ends in 分别 after a list of two or more items.
+    private static func respectiveItems(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> [LabelFinder.Found]? {
+        var hi = upper
+        while hi > clause && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        guard hi - 2 >= clause, s[hi - 2] == "分", s[hi - 1] == "别" else { return nil }
+        hi -= 2
+        // The list runs back over `、` to the clause punctuation before it.
+        let lower = clauseStart(s, before: hi, floor: 0, listing: true)
+        let parts = s[lower..<hi].split(separator: "、")
+        guard parts.count >= 2,
+              parts.allSatisfy({ $0.count >= 2 && !$0.contains(where: ScalarClass.isDigit) }) else { return nil }
+        return parts.map { LabelFinder.item(Array($0)) }
+    }
+
+    /// Is `s[lower..<upper]` only a list separator (`、`, `和`, `及`), spaces aside?
+    private static func onlyListSeparator(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        return t.count == 1 && (t[0] == "、" || t[0] == "和" || t[0] == "及")
+    }
+
+    /// Is `s[lower..<upper]` only `的` (spaces aside)?
+    private static func onlyDe(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
+        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        return t.count == 1 && t[0] == "的"
     }
 
     /// Does the text before the number end with `等` (an enumeration it sums)?

@@ -69,11 +69,75 @@ enum RelationFinder {
         return parts.reversed().joined()
     }
 
+    /// A completion rate written without one of the fixed words: a verb (完成, 为, 达到)
+    /// then what was planned, ending in 预算/计划/任务/目标, and an optional 的, right
+    /// before the number: `完成年度预算的100.3%`, `完成调整预算103.58%`, `完成区…批准收入
+    /// 调整预算37.5亿元的104.3%` (read on the clause of the amount in between). The
+    /// relation is the verb, the plan's qualifier (调整, 年初, 年度, 全年) and the plan,
+    /// with 的: `完成年度预算的`, `完成调整预算的` (预算数 read as 预算), so it reads as the
+    /// fixed words do.
+    static func completion(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        if hi > lower && s[hi - 1] == "的" { hi -= 1 }
+        guard let plan = plans.longest(in: s, endingAt: hi, lower: lower) else { return nil }
+        let planStart = hi - plan.count
+        let qualifier = planQualifiers.longest(in: s, endingAt: planStart, lower: lower) ?? []
+        // The verb nearest before the plan, with nothing but words between (no digit:
+        // `完成…37.5亿元的` is read on the amount's own clause).
+        var p = planStart
+        while p > lower {
+            if ScalarClass.isDigit(s[p - 1]) { return nil }
+            if let v = completionVerbs.longest(in: s, endingAt: p, lower: lower) {
+                let verb = v.count == 1 || v.elementsEqual("达到".unicodeScalars) ? "为" : ScalarClass.string(v[...])
+                // 预算数 is the 预算 (`完成年初预算数的` reads as `完成年初预算的`).
+                let planWord = plan.count == 3 && plan.last == "数" ? "预算" : ScalarClass.string(plan[...])
+                return Found(relation: verb + ScalarClass.string(qualifier[...]) + planWord + "的",
+                             start: p - v.count)
+            }
+            p -= 1
+        }
+        return nil
+    }
+
+    /// A change against a reference written with a verb that is no relation word:
+    /// `比上年增收1.03亿元`, `同比增收1.3亿元`, `较去年同期减收25,247万元`, `比上年同期增支`,
+    /// `较年初预算超收`. The clause starts with 比, 较 or 同比 (what it is compared with)
+    /// and ends in a change verb (增…, 减…, 超…, 短…, 多…, 少…) right before the number. The
+    /// relation keeps the comparison and names the change as 增加 or 减少
+    /// (`比上年增加`, `较去年同期减少`), the words the query side reads as a rise or a
+    /// fall; 增收 is the 增加 of a revenue, 增支 of a spending.
+    static func comparison(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var lo = lower, hi = upper
+        while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        guard hi - lo >= 3, hi - lo <= 12, s[lo] == "比" || s[lo] == "较" || (s[lo] == "同" && s[lo + 1] == "比"),
+              !s[lo..<hi].contains(where: ScalarClass.isDigit) else { return nil }
+        // The verb: one or two scalars from the end, its first a change word.
+        for length in [2, 1] where hi - length > lo + 1 {
+            let v = hi - length
+            let direction: String
+            if "增多超".unicodeScalars.contains(s[v]) { direction = "增加" }
+            else if "减減少短".unicodeScalars.contains(s[v]) { direction = "减少" }
+            else { continue }
+            return Found(relation: ScalarClass.string(s[lo..<v]) + direction, start: lo)
+        }
+        return nil
+    }
+
+    static let plans = WordList(["预算", "预算数", "计划", "任务", "目标"])
+    static let planQualifiers = WordList(["调整", "年初", "年度", "全年"])
+    static let completionVerbs = WordList(["完成", "为", "达到", "达"])
+
+    private static func comparisonStarts(_ r: String) -> Bool {
+        r.hasPrefix("比") || r.hasPrefix("较") || r.hasPrefix("同比")
+    }
+
     /// Applies the sign convention: percentage changes introduced by a decrease word
     /// are negative.
     static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {
         guard kind == .percent || kind == .percentagePoint,
-              let r = relation, decreases.contains(r) else { return value }
+              let r = relation, decreases.contains(r) || (r.hasSuffix("减少") && comparisonStarts(r)) else { return value }
         return -abs(value)
     }
 }

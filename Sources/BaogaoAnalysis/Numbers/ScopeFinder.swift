@@ -2,11 +2,13 @@
 /// then each number looks up the nearest one before it.
 ///
 /// - **Scope**: the nearest scope word before the number in the paragraph (全区, 区级,
-///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）; 我区/我市/我县 read as
-///   全区/全市/全县), else the nearest in the section headings, innermost first. So a
+///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）, 全州, 州级, 全旗, 旗级 …;
+///   我区/我市/我县/我州/我旗 read as
+///   全区/全市/全县/全州/全旗), else the nearest in the section headings, innermost first. So a
 ///   `其中` list inherits its parent sentence's scope. 全省/省级 are not scopes of the
 ///   report's own figures (`高于全省平均增速`) and are left out; a scope word after
-///   补助/对/向/给 names a recipient (`补助镇级支出`, `区级对镇级转移支付`), not a scope.
+///   补助/对/向/给 names a recipient (`补助镇级支出`, `区级对镇级转移支付`), and one after
+///   同/高于/低于 what is compared with (`主要原因同全市`), not a scope.
 /// - **Year**: the nearest `YYYY年` / `YYYY 年` (1990–2100) before the number in the same
 ///   sentence; else the paragraph's year; else the report's execution year, else its
 ///   budget year.
@@ -28,7 +30,9 @@ struct Landmarks: Sendable {
             let c = s[i]
             if ScalarClass.isSentenceStop(c) { sentenceStarts.append(i + 1) }
             if scopeWords.mayStart(with: c), let w = scopeWords.longestIndex(in: s, at: i) {
-                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil {
+                // `市级以上`, `市级转贷`: a level inside an item's name, no scope (LabelFinder.levelWords).
+                if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil,
+                   LabelFinder.levelWords.longest(in: s, at: i + ScopeFinder.words.words[w].count) == nil {
                     scopes.append((i, ScopeFinder.canonicalByIndex[w]))
                 }
                 i += ScopeFinder.words.words[w].count
@@ -59,9 +63,13 @@ enum ScopeFinder {
     static let words = WordList([
         "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
+        // Autonomous prefectures (州) and banners (旗) name their levels alike.
+        "全州", "州级", "州本级", "全旗", "旗级", "旗本级", "我州", "我旗",
     ])
     static let canonicalByIndex: [String] = words.strings.map(canonical)
-    static let recipientMarkers = WordList(["补助", "对", "向", "给"])
+    /// Before a scope word, these make it a recipient (`补助镇级支出`) or what a figure is
+    /// compared with (`主要原因同全市`, `高于全市平均`), not the scope of what follows.
+    static let recipientMarkers = WordList(["补助", "对", "向", "给", "同", "高于", "低于", "快于", "慢于"])
     static let budgetNames = WordList(["一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算"])
 
     static func canonical(_ scope: String) -> String {
@@ -69,6 +77,8 @@ enum ScopeFinder {
         case "我区": return "全区"
         case "我市": return "全市"
         case "我县": return "全县"
+        case "我州": return "全州"
+        case "我旗": return "全旗"
         case "县(市、区)": return "县（市、区）"
         default: return scope
         }

@@ -70,10 +70,10 @@ final class NumberAccuracyTests: XCTestCase {
         let asserted = r
         XCTAssertEqual(asserted.positives - asserted.valueCorrect, 0, asserted.misses)
         XCTAssertEqual(asserted.factsAtLabelledSpans - asserted.valueCorrect, 0, asserted.misses)
-        XCTAssertLessThanOrEqual(asserted.labelExpected - asserted.labelRecallHits, 11, asserted.misses)
-        XCTAssertLessThanOrEqual(asserted.labelGiven - asserted.labelGivenCorrect, 9, asserted.misses)
+        XCTAssertLessThanOrEqual(asserted.labelExpected - asserted.labelRecallHits, 4, asserted.misses)
+        XCTAssertLessThanOrEqual(asserted.labelGiven - asserted.labelGivenCorrect, 4, asserted.misses)
         XCTAssertEqual(asserted.relationChecked - asserted.relationCorrect, 0, asserted.misses)
-        XCTAssertLessThanOrEqual(asserted.scopeChecked - asserted.scopeCorrect, 1, asserted.misses)
+        XCTAssertLessThanOrEqual(asserted.scopeChecked - asserted.scopeCorrect, 0, asserted.misses)
         XCTAssertEqual(asserted.notFound, 0, asserted.misses)
         XCTAssertEqual(asserted.negativeHits, 0, "facts found on 'not a number' entries")
     }
