@@ -407,11 +407,13 @@ enum MetadataReader {
             ("全镇", .township), ("我镇", .township), ("镇本级", .township), ("全乡", .township), ("我乡", .township),
         ]
         var best: (ReportMetadata.Level, Int, Int)? // level, line, position
+        // Compared as Characters: Foundation's `range(of:)` folds and compares
+        // character clusters with locale rules, a cost paid for every report.
+        let needles = words.map { (Array($0.0), $0.1) }
         for (i, l) in head.lines.enumerated() {
-            let s = String(withoutBookTitles(l))
-            for (w, level) in words {
-                guard let r = s.range(of: w) else { continue }
-                let at = s.distance(from: s.startIndex, to: r.lowerBound)
+            let s = withoutBookTitles(l)
+            for (w, level) in needles {
+                guard let at = firstIndex(of: w, in: s) else { continue }
                 if best == nil || (i, at) < (best!.1, best!.2) { best = (level, i, at) }
             }
             if best != nil { break }
@@ -618,4 +620,17 @@ enum MetadataReader {
 private extension String {
     init(format2 v: Int) { self = v < 10 ? "0\(v)" : "\(v)" }
     init(format4 v: Int) { self = String(v) }
+}
+
+extension MetadataReader {
+    /// Where `word` first occurs in `text`, by Character; nil when it does not.
+    static func firstIndex(of word: [Character], in text: [Character]) -> Int? {
+        guard let first = word.first, word.count <= text.count else { return nil }
+        var i = 0
+        while i + word.count <= text.count {
+            if text[i] == first && text[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
+        }
+        return nil
+    }
 }
