@@ -9,9 +9,10 @@ public struct Gazetteer: Sendable {
     private let byCode: [String: Int]
     /// Official, short and former names → divisions (several where names are shared).
     private let byName: [String: [Int]]
-    /// Characters that begin some name, and the longest name: bounds for `match`.
-    private let firsts: Set<Character>
-    private let longest: Int
+    /// For each character that begins some name, the lengths of those names,
+    /// longest first: `match` looks up only names that can start there (a head of
+    /// 3,000 characters is matched at every position, for every report).
+    private let lengthsByFirst: [Character: [Int]]
 
     /// One line per division: `code \t name \t parent \t short,forms \t [lastYear>successor]`.
     init(tsv: String) {
@@ -41,8 +42,9 @@ public struct Gazetteer: Sendable {
         self.divisions = divisions
         self.byCode = byCode
         self.byName = byName
-        self.firsts = Set(byName.keys.compactMap(\.first))
-        self.longest = byName.keys.map(\.count).max() ?? 0
+        var lengths: [Character: Set<Int>] = [:]
+        for name in byName.keys { if let c = name.first { lengths[c, default: []].insert(name.count) } }
+        self.lengthsByFirst = lengths.mapValues { $0.sorted(by: >) }
     }
 
     public func division(code: String) -> Division? {
@@ -84,9 +86,8 @@ public struct Gazetteer: Sendable {
     /// The longest name starting at `i` in `chars`. A short form followed by a township
     /// word (长安镇, 城关乡) is part of a township's name, not the county's, and is skipped.
     public func match(in chars: [Character], at i: Int) -> Match? {
-        guard i < chars.count, firsts.contains(chars[i]) else { return nil }
-        var n = min(longest, chars.count - i)
-        while n >= 2 {
+        guard i < chars.count, let lengths = lengthsByFirst[chars[i]] else { return nil }
+        for n in lengths where n >= 2 && i + n <= chars.count {
             let s = String(chars[i..<(i + n)])
             if let ids = byName[s] {
                 let ds = ids.map { divisions[$0] }
@@ -99,7 +100,6 @@ public struct Gazetteer: Sendable {
                                  isOfficial: official)
                 }
             }
-            n -= 1
         }
         return nil
     }
