@@ -4,8 +4,6 @@ import BaogaoIngest
 import Dispatch
 import Synchronization
 
-private let labelFolds = Mutex<[String: String]>([:])
-
 /// `ask`: answers a question from the index's number facts and glossary.
 ///
 /// Value questions rank every fact of the region and year asked for with
@@ -413,9 +411,9 @@ extension Searcher {
     /// ranking, so folds are remembered (bounded; the analyzer is the same for
     /// every searcher of a process).
     func foldForAnswers(_ s: String) -> String {
-        if let known = labelFolds.withLock({ $0[s] }) { return known }
+        if let known = snapshot.labelFolds.withLock({ $0[s] }) { return known }
         let folded = analyzers.with { $0.normalize(s).string }.filter { !QuestionParser.quoteCharacters.contains($0) && $0 != " " }
-        labelFolds.withLock { cache in
+        snapshot.labelFolds.withLock { cache in
             if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
             cache[s] = folded
         }

@@ -48,14 +48,17 @@ extension Searcher {
         for suffix in Self.genericSuffixes where asked.hasSuffix(suffix) && asked.count > suffix.count + 1 {
             variants.append(String(asked.dropLast(suffix.count)))
         }
-        var forms = variants.map { "\"\($0.filter { $0 != "\"" })\"" }
+        // Built as a Query, not as text to parse: a term holding quotes or operator
+        // words is searched as written, with nothing to escape.
+        var forms: [QueryNode] = variants.map { .phrase(internalTerm($0)) }
         // `“631”工作机制` asked as 631工作机制: the quotes split the text, so also
         // look for its ASCII and Chinese runs together.
         let runs = Self.scriptRuns(asked)
-        if runs.count > 1 { forms.append("(" + runs.map { "\"\($0)\"" }.joined(separator: " ") + ")") }
+        if runs.count > 1 { forms.append(.and(runs.map { .phrase(internalTerm($0)) })) }
         // Glossaries sit under a 名词解释 / 名词说明 heading: the filter keeps a
         // common term from reading every paragraph that mentions it.
-        let query = try parse("(" + forms.joined(separator: " OR ") + ") section:名词")
+        let query = Query(root: forms.count == 1 ? forms[0] : .or(forms),
+                          filters: Filters(sections: [internalTerm("名词")]), text: asked)
         // Every glossary paragraph holding the term is read (one per report on a
         // large index): the segments side by side, then in index order.
         let read = try SegmentFanOut.map(try allMatches(query), parallel: fansOut) { _, refs throws(SearchError) in
@@ -204,5 +207,13 @@ extension Definition: Encodable {
         try c.encode(text, forKey: .text)
         try c.encode(region, forKey: .region)
         try c.encode(citation, forKey: .citation)
+    }
+}
+
+extension Searcher {
+    /// A term of a query the engine builds itself (no user text, so no span),
+    /// folded as the parser folds document text.
+    func internalTerm(_ text: String) -> Term {
+        Term(original: text, folded: analyzers.with { $0.normalize(text).string }, span: 0..<0)
     }
 }

@@ -14,6 +14,10 @@ public final class IndexSnapshot: Sendable {
     fileprivate let labelCache = Mutex<[Int: FoldedLabels]>([:])
     /// `knownRegions`, read from every report once (every question needs them).
     let regionCache = Mutex<[String]?>(nil)
+    /// Labels and questions folded for answers (`foldForAnswers`): a million fact
+    /// labels fold to a few thousand strings. Per snapshot, not per process, so
+    /// two indexes never share (or grow) one table.
+    let labelFolds = Mutex<[String: String]>([:])
     /// `indexRegions`: the regions with their gazetteer codes, read once.
     let indexRegionCache = Mutex<[IndexRegion]?>(nil)
     /// Indexes of fewer paragraphs search their segments on the calling thread.
