@@ -5,11 +5,6 @@
 /// nothing but AUTH and QUIT is answered, and no request reaches a query
 /// thread, until the token was given.
 struct AuthGate: Sendable, Equatable {
-    private enum State: Sendable, Equatable {
-        case awaitingToken([UInt8])
-        case open
-    }
-
     /// What to do with a request, decided by the gate.
     enum Verdict: Sendable, Equatable {
         /// Go ahead: answer it as the protocol says.
@@ -20,30 +15,31 @@ struct AuthGate: Sendable, Equatable {
         case refuse(String)
     }
 
-    private var state: State
+    /// nil: the server has no token, and AUTH is accepted and does nothing.
+    private let token: [UInt8]?
+    private(set) var isOpen: Bool
 
     init(token: [UInt8]?) {
-        state = token.map(State.awaitingToken) ?? .open
+        self.token = token
+        self.isOpen = token == nil
     }
 
-    var isOpen: Bool { state == .open }
-
     mutating func admit(_ request: ClientRequest) -> Verdict {
-        switch (state, request) {
-        case (_, .control(let c)) where c.kind == .quit:
+        guard case .control(let control) = request else {
+            return isOpen ? .pass : .refuse("send AUTH <token> first")
+        }
+        switch control.kind {
+        case .quit:
             return .pass
-        case (.open, .control(let c)):
-            if case .auth = c.kind { return .authenticated }
-            return .pass
-        case (.open, .query):
-            return .pass
-        case (.awaitingToken(let token), .control(let c)):
-            guard case .auth(let given) = c.kind else { return .refuse("send AUTH <token> first") }
+        case .auth(let given):
+            guard let token else { return .authenticated }
+            // Every AUTH is checked, a later one too: a wrong token closes
+            // the connection whenever it is sent (PROTOCOL.md).
             guard TokenComparison.equal(Array(given.utf8), token) else { return .refuse("wrong token") }
-            state = .open
+            isOpen = true
             return .authenticated
-        case (.awaitingToken, .query):
-            return .refuse("send AUTH <token> first")
+        case .ping, .reload:
+            return isOpen ? .pass : .refuse("send AUTH <token> first")
         }
     }
 }

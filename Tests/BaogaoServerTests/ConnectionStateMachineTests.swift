@@ -294,6 +294,25 @@ final class ConnectionStateMachineTests: XCTestCase {
         ])
     }
 
+    /// The gate alone: every AUTH is checked against the token, a second one too.
+    func testAuthGate() {
+        var gate = AuthGate(token: Array("t".utf8))
+        let auth = { (token: String) in ClientRequest.control(ControlRequest(kind: .auth(token: token), id: nil)) }
+        let ping = ClientRequest.control(ControlRequest(kind: .ping, id: nil))
+        XCTAssertEqual(gate.admit(.query(Self.search)), .refuse("send AUTH <token> first"))
+        XCTAssertEqual(gate.admit(ping), .refuse("send AUTH <token> first"))
+        XCTAssertEqual(gate.admit(.control(ControlRequest(kind: .quit, id: nil))), .pass)
+        XCTAssertFalse(gate.isOpen)
+        XCTAssertEqual(gate.admit(auth("t")), .authenticated)
+        XCTAssertTrue(gate.isOpen)
+        XCTAssertEqual(gate.admit(.query(Self.search)), .pass)
+        XCTAssertEqual(gate.admit(ping), .pass)
+        XCTAssertEqual(gate.admit(auth("x")), .refuse("wrong token"))
+        var open = AuthGate(token: nil)
+        XCTAssertEqual(open.admit(auth("anything")), .authenticated)
+        XCTAssertEqual(open.admit(.query(Self.search)), .pass)
+    }
+
     /// With a token set and never given, no sequence of events starts a
     /// query or a reload: the property the auth gate is for.
     func testNothingReachesTheExecutorBeforeAuth() {
