@@ -1,7 +1,7 @@
 /// A parsed request sorted by who answers it, so that the type system, not a
 /// runtime check, keeps control requests away from the query executor (as
 /// swift-nio's own handlers type what passes between them).
-enum ClientRequest: Sendable, Equatable {
+public enum ClientRequest: Sendable, Equatable {
     /// Answered by the connection itself (PING, QUIT, AUTH) or by the index
     /// watcher (RELOAD): never by the query service.
     case control(ControlRequest)
@@ -35,8 +35,8 @@ enum ClientRequest: Sendable, Equatable {
 }
 
 /// A request about the connection or the server, not about the index.
-struct ControlRequest: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+public struct ControlRequest: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case ping
         case quit
         case auth(token: String)
@@ -51,8 +51,8 @@ struct ControlRequest: Sendable, Equatable {
 
 /// A request the query service answers. Only these reach
 /// `RequestExecutor.execute`.
-struct QueryRequest: Sendable, Equatable {
-    enum Command: Sendable, Equatable {
+public struct QueryRequest: Sendable, Equatable {
+    public enum Command: Sendable, Equatable {
         case search, facts, ask, mentions, define, get, stats, reports
     }
 

@@ -31,7 +31,7 @@ enum ConnectionEvent: Sendable, Equatable {
 }
 
 /// A framed line as the connection queues it.
-enum Received: Sendable, Equatable {
+public enum Received: Sendable, Equatable {
     case request(ClientRequest)
     /// A line that is not a request (bad UTF-8, bad syntax, unknown command),
     /// with the id when one could be read.

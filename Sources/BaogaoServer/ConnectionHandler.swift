@@ -20,7 +20,7 @@ public struct DrainEvent: Sendable {
 /// turns NIO's calls into its events and carries out the actions it returns
 /// (writes, timers, the executor, reads, close).
 public final class ConnectionHandler: ChannelDuplexHandler {
-    public typealias InboundIn = InboundLine
+    public typealias InboundIn = DecodedLine
     public typealias OutboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 
@@ -53,23 +53,8 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     // MARK: Inbound
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .tooLong:
-            apply(.received(.tooLong, bytes: 0), context: context)
-        case .line(let bytes):
-            apply(.received(Self.parse(bytes), bytes: bytes.readableBytes), context: context)
-        }
-    }
-
-    /// Blank lines never get here: the framer drops them.
-    private static func parse(_ bytes: ByteBuffer) -> Received {
-        guard let line = String(validating: bytes.readableBytesView, as: UTF8.self) else {
-            return .invalid(ProtocolError(.badRequest, "the request line is not valid UTF-8"), nil)
-        }
-        switch RequestParser.parse(line) {
-        case .success(let request): return .request(ClientRequest(request))
-        case .failure(let f): return .invalid(f.error, f.id)
-        }
+        let line = unwrapInboundIn(data)
+        apply(.received(line.received, bytes: line.bytes), context: context)
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

@@ -13,6 +13,7 @@ final class ConnectionHandlerTests: XCTestCase {
         let executor = RequestExecutor(pool: nil, service: service, watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
+        try channel.pipeline.syncOperations.addHandler(RequestDecoder())
         try channel.pipeline.syncOperations.addHandler(
             ConnectionHandler(executor: executor, token: token.map { Array($0.utf8) }, limits: limits, logger: quietLogger))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
