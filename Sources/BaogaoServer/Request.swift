@@ -52,14 +52,6 @@ public enum Command: String, Sendable, CaseIterable {
         default: return false
         }
     }
-
-    /// Commands answered on the event loop at once: no index work.
-    var isImmediate: Bool {
-        switch self {
-        case .ping, .quit, .auth: return true
-        default: return false
-        }
-    }
 }
 
 /// A request id as the client wrote it, kept as JSON text so it is echoed

@@ -33,8 +33,20 @@ public final class RequestExecutor: Sendable {
     /// Queries running or waiting for a thread right now.
     public var inFlight: Int { running.load(ordering: .relaxed) }
 
-    /// Runs `request` on the pool; the future completes on `loop`.
-    func execute(_ request: Request, on loop: any EventLoop) -> EventLoopFuture<Response> {
+    /// Runs `query` on the pool; the future completes on `loop`.
+    func execute(_ query: QueryRequest, on loop: any EventLoop) -> EventLoopFuture<Response> {
+        submit(on: loop) { [self] in run(query) }
+    }
+
+    /// Reopens the index on the pool. A control request, but it opens files,
+    /// so it runs off the loop and counts against the same bound as queries.
+    func reload(on loop: any EventLoop) -> EventLoopFuture<Response> {
+        submit(on: loop) { [self] in
+            do throws(ProtocolError) { return .success(try reload()) } catch { return .failure(error) }
+        }
+    }
+
+    private func submit(on loop: any EventLoop, _ work: @escaping @Sendable () -> Response) -> EventLoopFuture<Response> {
         guard running.add(1, ordering: .relaxed).newValue <= limits.maxRunningQueries else {
             running.subtract(1, ordering: .relaxed)
             return loop.makeSucceededFuture(.failure(ProtocolError(
@@ -42,11 +54,11 @@ public final class RequestExecutor: Sendable {
         }
         guard let pool else {
             defer { running.subtract(1, ordering: .relaxed) }
-            return loop.makeSucceededFuture(run(request))
+            return loop.makeSucceededFuture(work())
         }
         let future = pool.runIfActive(eventLoop: loop) { [self] () -> Response in
             defer { running.subtract(1, ordering: .relaxed) }
-            return run(request)
+            return work()
         }
         // runIfActive fails only when the pool is shutting down, before the
         // body ran: the slot taken above must be given back here.
@@ -57,10 +69,10 @@ public final class RequestExecutor: Sendable {
     }
 
     /// The one switch from commands to the service. Called on a pool thread.
-    func run(_ request: Request) -> Response {
+    /// Exhaustive over `QueryRequest.Command`: no control request can get here.
+    func run(_ request: QueryRequest) -> Response {
         let page = Page(limit: min(request.limit ?? 10, limits.maxLimit), offset: request.offset ?? 0)
         do throws(ProtocolError) {
-            if request.command == .reload { return .success(try reload()) }
             // The connection answers `timeout` when the budget passes; the deadline
             // makes the query itself stop then too, so it gives its thread and
             // its slot back instead of running on unseen.
@@ -76,8 +88,6 @@ public final class RequestExecutor: Sendable {
             case .get: return .success(try service.get(q, context: context))
             case .stats: return .success(try service.stats(context: context))
             case .reports: return .success(try service.reports(q, context: context))
-            case .ping, .quit, .auth, .reload:
-                throw ProtocolError(.internal, "\(request.command.rawValue) is not a query")
             }
         } catch {
             return .failure(error)

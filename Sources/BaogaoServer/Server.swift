@@ -157,6 +157,7 @@ public final class Server: Sendable {
             // After the framer, so that only whole request lines count as
             // activity: bytes of a line in progress and blank lines do not.
             try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
+            try sync.addHandler(RequestDecoder())
             try sync.addHandler(ConnectionHandler(executor: executor, token: token, limits: limits, logger: logger,
                                                   ticket: ticket))
         }

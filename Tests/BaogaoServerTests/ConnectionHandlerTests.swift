@@ -13,6 +13,7 @@ final class ConnectionHandlerTests: XCTestCase {
         let executor = RequestExecutor(pool: nil, service: service, watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
+        try channel.pipeline.syncOperations.addHandler(RequestDecoder())
         try channel.pipeline.syncOperations.addHandler(
             ConnectionHandler(executor: executor, token: token.map { Array($0.utf8) }, limits: limits, logger: quietLogger))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
@@ -162,6 +163,28 @@ final class ConnectionHandlerTests: XCTestCase {
         let r = try responses(right)
         XCTAssertEqual(result(r[0])["authenticated"] as? Bool, true)
         XCTAssertEqual(result(r[1])["pong"] as? Bool, true)
+    }
+
+    /// Every AUTH is checked, not only the first (PROTOCOL.md: a wrong token closes).
+    func testALaterWrongAuthCloses() throws {
+        let channel = try makeChannel(token: "s3cret")
+        try send(channel, "AUTH s3cret\nAUTH nope\nPING\n")
+        let r = try responses(channel)
+        XCTAssertEqual(r.count, 2)
+        XCTAssertEqual(result(r[0])["authenticated"] as? Bool, true)
+        XCTAssertEqual(errorCode(r[1]), "unauthorized")
+        channel.embeddedEventLoop.run()
+        XCTAssertFalse(channel.isActive)
+    }
+
+    /// Drain answers what was received; a half-sent line is not a request.
+    func testDrainAnswersWhatWasReceivedThenCloses() throws {
+        let channel = try makeChannel()
+        try send(channel, "PING\nPI")
+        channel.pipeline.fireUserInboundEventTriggered(DrainEvent())
+        XCTAssertEqual(try responses(channel).count, 1)
+        channel.embeddedEventLoop.run()
+        XCTAssertFalse(channel.isActive)
     }
 
     func testQuitAnswersThenCloses() throws {

@@ -45,6 +45,7 @@ final class LogEscapingTests: XCTestCase {
         let executor = RequestExecutor(pool: nil, service: EngineQueryService(), watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
+        try channel.pipeline.syncOperations.addHandler(RequestDecoder())
         try channel.pipeline.syncOperations.addHandler(
             ConnectionHandler(executor: executor, token: nil, limits: limits, logger: logger))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
