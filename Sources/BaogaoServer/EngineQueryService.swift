@@ -46,7 +46,7 @@ public struct EngineQueryService: QueryService {
         do { paragraph = try context.index.paragraph(segment: place.segment, doc: place.doc) } catch {
             throw ProtocolError(.indexError, error.description)
         }
-        return try ServiceResult(encoding: ParagraphRecord(paragraph))
+        return try ServiceResult(encoding: ParagraphJSON(paragraph))
     }
 
     public func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
@@ -85,33 +85,5 @@ public struct EngineQueryService: QueryService {
         let value: R
         do { value = try body() } catch { throw ProtocolError(error) }
         return try ServiceResult(encoding: value)
-    }
-}
-
-/// GET's result: a paragraph with its citation, with the same keys as a
-/// search hit (SearchResult.swift) less the snippet, highlights and score.
-struct ParagraphRecord: Encodable {
-    let p: IndexedParagraph
-
-    init(_ p: IndexedParagraph) { self.p = p }
-
-    enum Keys: String, CodingKey { case id, doc, title, region, years, source, section, paragraph, lines, year, text }
-    enum YearKeys: String, CodingKey { case execution, budget }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(p.id, forKey: .id)
-        try c.encode(p.report.doc, forKey: .doc)
-        try c.encode(p.report.title, forKey: .title)
-        try c.encode(p.report.region, forKey: .region)
-        var years = c.nestedContainer(keyedBy: YearKeys.self, forKey: .years)
-        try years.encodeIfPresent(p.report.executionYear, forKey: .execution)
-        try years.encodeIfPresent(p.report.budgetYear, forKey: .budget)
-        try c.encode(p.report.metadata.source, forKey: .source)
-        try c.encode(p.section, forKey: .section)
-        try c.encode(p.number, forKey: .paragraph)
-        try c.encode([p.firstLine, p.lastLine], forKey: .lines)
-        try c.encode(p.year, forKey: .year)
-        try c.encode(p.text, forKey: .text)
     }
 }

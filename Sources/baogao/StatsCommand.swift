@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoQuery
 import Foundation
 
 struct StatsCommand: ParsableCommand {
@@ -20,9 +21,8 @@ struct StatsCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            // Sorted: the synthesised conformance has no order of its own.
+            print(try JSONLines.line(stats, sortedKeys: true))
             return
         }
         print(Self.render(stats))
