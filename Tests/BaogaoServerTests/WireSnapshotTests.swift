@@ -31,7 +31,10 @@ final class WireSnapshotTests: XCTestCase {
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertEqual(shape.text, expected, "\(command): the JSON's keys changed; see Tests/Snapshots/\(command).keys")
+        // The lines that differ, not two whole snapshots: a changed key is then one line.
+        let now = Set(shape.text.split(separator: "\n")), then = Set(expected.split(separator: "\n"))
+        XCTAssertEqual(now.subtracting(then).sorted(), [], "\(command): keys or types not in Tests/Snapshots/\(command).keys")
+        XCTAssertEqual(then.subtracting(now).sorted(), [], "\(command): keys or types of Tests/Snapshots/\(command).keys no longer produced")
     }
 }
 
@@ -50,7 +53,10 @@ enum WireSamples {
     private static func outputs(_ command: String) throws -> [[UInt8]] {
         let engine = EngineQueryService()
         let context = QueryContext(searcher: SampleIndex.searcher)
-        let page = Page(limit: 3, offset: 0)
+        // Every hit, not a page: which hits make the first page can vary between runs
+        // (seen: a hit with no year in the top three of one run in six), and the
+        // snapshot must not.
+        let page = Page(limit: 1000, offset: 0)
         switch command {
         case "search":
             return try ["三保", "教育 >1亿", "同比>5%"].map { try engine.search($0, page: page, context: context).json }
