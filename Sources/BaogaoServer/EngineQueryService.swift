@@ -7,27 +7,11 @@ public struct EngineQueryService: QueryService {
     public init() {}
 
     public func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        do {
-            return try ServiceResult(encoding: try context.searcher.search(query, limit: page.limit, offset: page.offset))
-        } catch let error as SearchError {
-            throw ProtocolError(error)
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            throw ProtocolError(.internal, "\(error)")
-        }
+        try run { () throws(SearchError) in try context.searcher.search(query, limit: page.limit, offset: page.offset) }
     }
 
     public func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        do {
-            return try ServiceResult(encoding: try context.searcher.facts(query, limit: page.limit, offset: page.offset))
-        } catch let error as SearchError {
-            throw ProtocolError(error)
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            throw ProtocolError(.internal, "\(error)")
-        }
+        try run { () throws(SearchError) in try context.searcher.facts(query, limit: page.limit, offset: page.offset) }
     }
 
     /// A paragraph by its stable id `<doc>#<n>`, looked up in the index: the
@@ -51,8 +35,7 @@ public struct EngineQueryService: QueryService {
 
     public func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
         do {
-            // Sorted keys: `baogao stats --json` prints them so.
-            return try ServiceResult(encoding: try context.index.stats(), sortedKeys: true)
+            return try ServiceResult(encoding: try context.index.stats())
         } catch let error as IndexError {
             throw ProtocolError(.indexError, error.description)
         } catch let error as ProtocolError {

@@ -75,11 +75,10 @@ public struct ServiceResult: Sendable {
     public let json: [UInt8]
 
     /// Encodes `value` with the CLI's writer (`JSONLines`), so the result is byte
-    /// for byte what `--json` prints. `sortedKeys` for what the CLI prints sorted
-    /// (`stats --json`). Never contains a newline.
-    public init<T: Encodable>(encoding value: T, sortedKeys: Bool = false) throws(ProtocolError) {
+    /// for byte what `--json` prints. Never contains a newline.
+    public init<T: Encodable>(encoding value: T) throws(ProtocolError) {
         do {
-            json = try JSONLines.bytes(value, sortedKeys: sortedKeys)
+            json = try JSONLines.bytes(value)
         } catch {
             throw ProtocolError(.internal, "cannot encode the result: \(error)")
         }

@@ -21,8 +21,7 @@ struct StatsCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         if json {
-            // Sorted: the synthesised conformance has no order of its own.
-            print(try JSONLines.line(stats, sortedKeys: true))
+            print(try JSONLines.line(stats))
             return
         }
         print(Self.render(stats))

@@ -1,3 +1,4 @@
+import BaogaoIndex
 import Foundation
 
 /// The one JSON writer of every front end: the CLI's `--json`, the REPL's `:json`
@@ -9,16 +10,21 @@ import Foundation
 /// doc path or a web address reads as written), compact: JSONEncoder escapes
 /// newlines inside strings, so one value is always one line.
 public enum JSONLines {
-    /// The value's JSON bytes. `sortedKeys` for shapes whose keys come from a
-    /// dictionary-like synthesised conformance (`stats`), so their order is stable.
-    public static func bytes<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws -> [UInt8] {
+    public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = sortedKeys ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = value is any SortedKeysJSON ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         return Array(try encoder.encode(value))
     }
 
     /// The value as one line of text, without its newline.
-    public static func line<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws -> String {
-        String(decoding: try bytes(value, sortedKeys: sortedKeys), as: UTF8.self)
+    public static func line<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
     }
 }
+
+/// A shape printed with its keys sorted: its conformance is synthesised and holds
+/// dictionaries, so it has no order of its own to keep. Decided here once, where
+/// the CLI, the REPL and STATS each passed the option (and the REPL forgot it).
+public protocol SortedKeysJSON {}
+
+extension IndexStats: SortedKeysJSON {}

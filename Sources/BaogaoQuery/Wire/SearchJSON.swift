@@ -5,11 +5,7 @@ extension SearchResult: Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(query, forKey: .query)
-        try c.encode(total, forKey: .total)
-        try c.encodeTookMs(tookMs)
-        try c.encode(offset, forKey: .offset)
-        try c.encode(limit, forKey: .limit)
+        try c.encodePage(query: query, total: total, tookMs: tookMs, offset: offset, limit: limit)
         try c.encode(hits, forKey: .hits)
         try c.encodeIfPresent(facts, forKey: .facts)
     }

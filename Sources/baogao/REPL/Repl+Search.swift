@@ -96,8 +96,7 @@ extension Repl {
         let stats: IndexStats
         do { stats = try searcher.index.stats() } catch { throw ReplFailure(error.description) }
         if json {
-            // Sorted, as `stats --json` and STATS print it (this one was not).
-            emit((try? JSONLines.line(stats, sortedKeys: true)) ?? "{}")
+            emit((try? JSONLines.line(stats)) ?? "{}")
         } else {
             emit(StatsCommand.render(stats))
         }
