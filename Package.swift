@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "BaogaoServerTests",
             dependencies: [
-                "BaogaoServer", "BaogaoQuery", "BaogaoIndex",
+                "BaogaoServer", "BaogaoQuery", "BaogaoIndex", "BaogaoIngest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

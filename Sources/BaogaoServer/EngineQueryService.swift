@@ -7,27 +7,11 @@ public struct EngineQueryService: QueryService {
     public init() {}
 
     public func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        do {
-            return try ServiceResult(encoding: try context.searcher.search(query, limit: page.limit, offset: page.offset))
-        } catch let error as SearchError {
-            throw ProtocolError(error)
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            throw ProtocolError(.internal, "\(error)")
-        }
+        try run { () throws(SearchError) in try context.searcher.search(query, limit: page.limit, offset: page.offset) }
     }
 
     public func facts(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        do {
-            return try ServiceResult(encoding: try context.searcher.facts(query, limit: page.limit, offset: page.offset))
-        } catch let error as SearchError {
-            throw ProtocolError(error)
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            throw ProtocolError(.internal, "\(error)")
-        }
+        try run { () throws(SearchError) in try context.searcher.facts(query, limit: page.limit, offset: page.offset) }
     }
 
     /// A paragraph by its stable id `<doc>#<n>`, looked up in the index: the
@@ -46,13 +30,12 @@ public struct EngineQueryService: QueryService {
         do { paragraph = try context.index.paragraph(segment: place.segment, doc: place.doc) } catch {
             throw ProtocolError(.indexError, error.description)
         }
-        return try ServiceResult(encoding: ParagraphRecord(paragraph))
+        return try ServiceResult(encoding: ParagraphJSON(paragraph))
     }
 
     public func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
         do {
-            // Sorted keys: `baogao stats --json` prints them so.
-            return try ServiceResult(encoding: try context.index.stats(), sortedKeys: true)
+            return try ServiceResult(encoding: try context.index.stats())
         } catch let error as IndexError {
             throw ProtocolError(.indexError, error.description)
         } catch let error as ProtocolError {
@@ -85,33 +68,5 @@ public struct EngineQueryService: QueryService {
         let value: R
         do { value = try body() } catch { throw ProtocolError(error) }
         return try ServiceResult(encoding: value)
-    }
-}
-
-/// GET's result: a paragraph with its citation, with the same keys as a
-/// search hit (SearchResult.swift) less the snippet, highlights and score.
-struct ParagraphRecord: Encodable {
-    let p: IndexedParagraph
-
-    init(_ p: IndexedParagraph) { self.p = p }
-
-    enum Keys: String, CodingKey { case id, doc, title, region, years, source, section, paragraph, lines, year, text }
-    enum YearKeys: String, CodingKey { case execution, budget }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(p.id, forKey: .id)
-        try c.encode(p.report.doc, forKey: .doc)
-        try c.encode(p.report.title, forKey: .title)
-        try c.encode(p.report.region, forKey: .region)
-        var years = c.nestedContainer(keyedBy: YearKeys.self, forKey: .years)
-        try years.encodeIfPresent(p.report.executionYear, forKey: .execution)
-        try years.encodeIfPresent(p.report.budgetYear, forKey: .budget)
-        try c.encode(p.report.metadata.source, forKey: .source)
-        try c.encode(p.section, forKey: .section)
-        try c.encode(p.number, forKey: .paragraph)
-        try c.encode([p.firstLine, p.lastLine], forKey: .lines)
-        try c.encode(p.year, forKey: .year)
-        try c.encode(p.text, forKey: .text)
     }
 }

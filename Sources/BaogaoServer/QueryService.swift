@@ -74,15 +74,11 @@ public struct QueryContext: Sendable {
 public struct ServiceResult: Sendable {
     public let json: [UInt8]
 
-    /// Encodes `value` as the CLI does (`JSONLine` in Sources/baogao): UTF-8
-    /// as is, slashes not escaped. `sortedKeys` for what the CLI prints sorted
-    /// (`stats --json`). Never contains a newline: JSONEncoder writes compact
-    /// output and escapes newlines inside strings.
-    public init<T: Encodable>(encoding value: T, sortedKeys: Bool = false) throws(ProtocolError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = sortedKeys ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+    /// Encodes `value` with the CLI's writer (`JSONLines`), so the result is byte
+    /// for byte what `--json` prints. Never contains a newline.
+    public init<T: Encodable>(encoding value: T) throws(ProtocolError) {
         do {
-            json = Array(try encoder.encode(value))
+            json = try JSONLines.bytes(value)
         } catch {
             throw ProtocolError(.internal, "cannot encode the result: \(error)")
         }

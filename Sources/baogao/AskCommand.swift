@@ -46,7 +46,7 @@ struct AskCommand: ParsableCommand {
         }
         let result: AskResult
         do { result = try searcher.ask(text, explain: explain) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : AnswerPrinter.render(result, color: colors.enabled))
+        print(json ? try JSONLines.line(result) : AnswerPrinter.render(result, color: colors.enabled))
         try Status.finish(found: result.answer != nil)
     }
 }
@@ -70,7 +70,7 @@ extension AskCommand {
             guard !question.isEmpty else { continue }
             let result: AskResult
             do { result = try searcher.ask(question, explain: explain) } catch { throw Terminal.fail(error.description) }
-            print(json ? try JSONLine.encode(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
+            print(json ? try JSONLines.line(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
             answered = answered || result.answer != nil
         }
         try Status.finish(found: answered)

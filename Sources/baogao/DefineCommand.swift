@@ -30,7 +30,7 @@ struct DefineCommand: ParsableCommand {
         }
         let result: DefineResult
         do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : DefinitionPrinter.render(result, color: colors.enabled))
+        print(json ? try JSONLines.line(result) : DefinitionPrinter.render(result, color: colors.enabled))
         try Status.finish(found: !result.definitions.isEmpty)
     }
 }

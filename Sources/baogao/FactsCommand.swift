@@ -46,7 +46,7 @@ struct FactsCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error.description)
         }
-        print(json ? try JSONLine.encode(result) : FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))
+        print(json ? try JSONLines.line(result) : FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))
         try Status.finish(found: result.total > 0)
     }
 }

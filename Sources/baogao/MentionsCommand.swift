@@ -36,7 +36,7 @@ struct MentionsCommand: ParsableCommand {
         }
         let result: MentionsResult
         do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLine.encode(result) : MentionsPrinter.render(result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
+        print(json ? try JSONLines.line(result) : MentionsPrinter.render(result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
                                                                                    reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
         try Status.finish(found: result.total > 0)
     }

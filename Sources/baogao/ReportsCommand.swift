@@ -34,7 +34,7 @@ struct ReportsCommand: ParsableCommand {
         do { result = try searcher.reports(filters.joined(separator: " ")) } catch {
             throw Terminal.fail(error.description)
         }
-        print(json ? try JSONLine.encode(result) : ReportsPrinter.render(result, color: colors.enabled))
+        print(json ? try JSONLines.line(result) : ReportsPrinter.render(result, color: colors.enabled))
         try Status.finish(found: !result.reports.isEmpty)
     }
 }

@@ -39,7 +39,7 @@ struct SearchCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         if json {
-            print(try JSONLine.encode(result))
+            print(try JSONLines.line(result))
         } else {
             if let facts = result.facts {
                 print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))
@@ -64,14 +64,5 @@ enum SearchPrinter {
         let shown = r.hits.isEmpty ? "none shown" : "showing \(r.offset + 1)–\(r.offset + r.hits.count)"
         lines.append(String(format: "%d paragraph%@ match (%@, %.1f ms)", r.total, r.total == 1 ? "" : "s", shown, r.tookMs))
         return lines.joined(separator: "\n")
-    }
-}
-
-/// JSON output, one object per line, UTF-8 as is (no \u escapes for Chinese).
-enum JSONLine {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

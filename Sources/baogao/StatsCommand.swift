@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoQuery
 import Foundation
 
 struct StatsCommand: ParsableCommand {
@@ -20,9 +21,7 @@ struct StatsCommand: ParsableCommand {
             throw Terminal.fail(error.description)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            print(try JSONLines.line(stats))
             return
         }
         print(Self.render(stats))

@@ -187,29 +187,6 @@ extension String {
     }
 }
 
-extension DefineResult: Encodable {
-    enum Keys: String, CodingKey { case term, definitions, took_ms }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(definitions, forKey: .definitions)
-        try c.encode((tookMs * 1000).rounded() / 1000, forKey: .took_ms)
-    }
-}
-
-extension Definition: Encodable {
-    enum Keys: String, CodingKey { case term, text, region, citation }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(text, forKey: .text)
-        try c.encode(region, forKey: .region)
-        try c.encode(citation, forKey: .citation)
-    }
-}
-
 extension Searcher {
     /// A term of a query the engine builds itself (no user text, so no span),
     /// folded as the parser folds document text.

@@ -30,16 +30,9 @@ struct ParagraphViewer {
     }
 
     func json(_ hit: SearchHit) throws(ReplFailure) -> String {
-        struct Neighbour: Encodable {
-            var id: String, paragraph: Int, lines: [Int], text: String
-            init(_ p: IndexedParagraph) {
-                id = p.id; paragraph = p.number; lines = [p.firstLine, p.lastLine]; text = p.text
-            }
-        }
-        struct Opened: Encodable { var hit: SearchHit; var before: Neighbour?; var after: Neighbour? }
         let (before, after) = neighbours(of: hit.paragraph)
         do {
-            return try JSONLine.encode(Opened(hit: hit, before: before.map(Neighbour.init), after: after.map(Neighbour.init)))
+            return try JSONLines.line(OpenedParagraphJSON(hit: hit, before: before, after: after))
         } catch {
             throw ReplFailure("cannot encode the paragraph: \(error)")
         }
@@ -83,9 +76,8 @@ enum SourceLines {
     }
 
     static func json(_ lines: [(number: Int, text: String)], paragraph p: IndexedParagraph) throws(ReplFailure) -> String {
-        struct Source: Encodable { var id: String; var doc: String; var lines: [Int]; var text: [String] }
         do {
-            return try JSONLine.encode(Source(id: p.id, doc: p.report.doc, lines: [p.firstLine, p.lastLine], text: lines.map(\.text)))
+            return try JSONLines.line(SourceLinesJSON(paragraph: p, text: lines.map(\.text)))
         } catch {
             throw ReplFailure("cannot encode the source lines: \(error)")
         }

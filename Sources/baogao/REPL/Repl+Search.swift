@@ -55,7 +55,7 @@ extension Repl {
         for (i, hit) in result.hits.enumerated() { pages?.hits[result.offset + i + 1] = hit }
         pages?.nextOffset = result.offset + result.hits.count
         if json {
-            emit((try? JSONLine.encode(result)) ?? "{}")
+            emit((try? JSONLines.line(result)) ?? "{}")
             return
         }
         // A query with a number range answers with the facts it found, as `baogao search` does.
@@ -96,7 +96,7 @@ extension Repl {
         let stats: IndexStats
         do { stats = try searcher.index.stats() } catch { throw ReplFailure(error.description) }
         if json {
-            emit((try? JSONLine.encode(stats)) ?? "{}")
+            emit((try? JSONLines.line(stats)) ?? "{}")
         } else {
             emit(StatsCommand.render(stats))
         }

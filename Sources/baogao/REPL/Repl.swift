@@ -165,8 +165,7 @@ final class Repl {
         let text = options.color ? "\u{1B}[31merror:\u{1B}[0m " + message : "error: " + message
         FileHandle.standardError.write(Data(("baogao: " + where_ + text + "\n").utf8))
         if json {
-            struct ErrorLine: Encodable { var error: String; var line: Int }
-            if let line = try? JSONLine.encode(ErrorLine(error: message, line: lineNumber)) { emit(line) }
+            if let line = try? JSONLines.line(ReplLineJSON.error(message, line: lineNumber)) { emit(line) }
         }
     }
 

@@ -23,7 +23,6 @@ enum ReplHelp {
 
     /// `:help` in JSON mode: the same text in one object.
     static func json() -> String {
-        struct Help: Encodable { var help: String }
-        return (try? JSONLine.encode(Help(help: text(color: false)))) ?? "{}"
+        (try? JSONLines.line(ReplLineJSON.help(text(color: false)))) ?? "{}"
     }
 }

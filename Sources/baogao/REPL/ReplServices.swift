@@ -49,7 +49,7 @@ struct ReplServices: Sendable {
             throw ReplFailure(error.description)
         }
         if context.json {
-            do { return try JSONLine.encode(result) } catch { throw ReplFailure("cannot encode the result: \(error)") }
+            do { return try JSONLines.line(result) } catch { throw ReplFailure("cannot encode the result: \(error)") }
         }
         return text(result)
     }

@@ -1,0 +1,30 @@
+import BaogaoIndex
+import Foundation
+
+/// The one JSON writer of every front end: the CLI's `--json`, the REPL's `:json`
+/// mode and the server's results all go through it, so a result is the same bytes
+/// wherever it is asked for (PROTOCOL.md: "byte for byte what the CLI's `--json`
+/// prints").
+///
+/// UTF-8 as is (Chinese stays readable, no `\u` escapes), slashes not escaped (a
+/// doc path or a web address reads as written), compact: JSONEncoder escapes
+/// newlines inside strings, so one value is always one line.
+public enum JSONLines {
+    public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = value is any SortedKeysJSON ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    /// The value as one line of text, without its newline.
+    public static func line<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+}
+
+/// A shape printed with its keys sorted: its conformance is synthesised and holds
+/// dictionaries, so it has no order of its own to keep. Decided here once, where
+/// the CLI, the REPL and STATS each passed the option (and the REPL forgot it).
+public protocol SortedKeysJSON {}
+
+extension IndexStats: SortedKeysJSON {}
