@@ -12,7 +12,7 @@
 import PackageDescription
 
 let icu: [LinkerSetting] = [
-    .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+    .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")
 ]
 
 let package = Package(
@@ -26,12 +26,12 @@ let package = Package(
         .library(name: "BaogaoAnalysis", targets: ["BaogaoAnalysis"]),
         .library(name: "BaogaoIngest", targets: ["BaogaoIngest"]),
         .library(name: "BaogaoCorpusGenerator", targets: ["BaogaoCorpusGenerator"]),
-        .executable(name: "baogao-corpus", targets: ["baogao-corpus"]),
+        .executable(name: "baogao-corpus", targets: ["baogao-corpus"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2")
     ],
     targets: [
         // A plain-C view of system ICU (libicu-dev): word breaks, NFKC, Traditional→Simplified, GB18030.
@@ -55,7 +55,7 @@ let package = Package(
                 "BaogaoQuery", "BaogaoIndex",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]),
         // The command-line tool and the REPL.
         .executableTarget(
@@ -63,7 +63,7 @@ let package = Package(
             dependencies: [
                 "BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]),
         // Synthetic reports of many regions and years from the seed reports in Corpus/,
         // deterministic for a seed; independent of the engine, which it is made to test.
@@ -89,10 +89,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]),
         // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
         // it finds the binary in the build folder and links none of the package's targets.
-        .testTarget(name: "BaogaoCLITests"),
+        .testTarget(name: "BaogaoCLITests")
     ]
 )

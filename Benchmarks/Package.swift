@@ -9,7 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         // Named explicitly: a path dependency is otherwise known by its folder name.
-        .package(name: "Baogao", path: ".."),
+        .package(name: "Baogao", path: "..")
     ],
     targets: [
         .executableTarget(
@@ -18,7 +18,7 @@ let package = Package(
                 .product(name: "BaogaoQuery", package: "Baogao"),
                 .product(name: "BaogaoIndex", package: "Baogao"),
                 .product(name: "BaogaoAnalysis", package: "Baogao"),
-                .product(name: "BaogaoIngest", package: "Baogao"),
-            ]),
+                .product(name: "BaogaoIngest", package: "Baogao")
+            ])
     ]
 )

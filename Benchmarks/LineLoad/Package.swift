@@ -9,7 +9,7 @@ import PackageDescription
 let package = Package(
     name: "LineLoad",
     targets: [
-        .executableTarget(name: "LineLoad", swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .executableTarget(name: "LineLoad", swiftSettings: [.unsafeFlags(["-Ounchecked"])])
     ],
     // A throwaway top-level script with threads: Swift 5 mode spares it the
     // main-actor isolation of top-level globals.

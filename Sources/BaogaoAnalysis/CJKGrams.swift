@@ -13,8 +13,8 @@ public enum CJKGrams {
         let v = s.value
         switch v {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF,
-             0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x2F800...0x2FA1F,
-             0x30000...0x323AF, 0x3005, 0x3007:
+            0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x2F800...0x2FA1F,
+            0x30000...0x323AF, 0x3005, 0x3007:
             return true
         default:
             return false
@@ -24,8 +24,10 @@ public enum CJKGrams {
     /// Calls `body(first, second, position)` for every unigram (`second == nil`)
     /// and bigram in `scalars`, in order of position (the unigram first).
     @inline(__always)
-    public static func forEach(in scalars: [Unicode.Scalar],
-                               _ body: (Unicode.Scalar, Unicode.Scalar?, Int) -> Void) {
+    public static func forEach(
+        in scalars: [Unicode.Scalar],
+        _ body: (Unicode.Scalar, Unicode.Scalar?, Int) -> Void
+    ) {
         let n = scalars.count
         var i = 0
         while i < n {

@@ -1,4 +1,5 @@
 import BaogaoIngest
+
 /// Normalises paragraph text for search: NFKC with case folding (ICU `nfkc_cf`),
 /// then Traditional→Simplified (ICU "Traditional-Simplified"), keeping for every
 /// normalised scalar the offset of the original scalar it came from
@@ -53,12 +54,12 @@ final class Normalizer {
         var out = scratch.take() ?? NormalizerOutput(capacity: n + 16)
         out.reset(reserving: n + 16)
         let pairs = simplifier.rules.pairs
-        var i = 0                    // byte offset of the next scalar
-        var k: Int32 = 0             // its original scalar offset
-        var pieceByte = 0            // where the current piece starts: byte offset,
-        var pieceScalar: Int32 = 0   // original scalar offset,
-        var pieceOutput = 0          // and first output index,
-        var pieceRun = out.run       // and the T2S run state before it
+        var i = 0  // byte offset of the next scalar
+        var k: Int32 = 0  // its original scalar offset
+        var pieceByte = 0  // where the current piece starts: byte offset,
+        var pieceScalar: Int32 = 0  // original scalar offset,
+        var pieceOutput = 0  // and first output index,
+        var pieceRun = out.run  // and the T2S run state before it
         while i < n {
             let start = i
             let c = UTF8Scalars.decode(utf8, at: &i)
@@ -86,7 +87,12 @@ final class Normalizer {
             // and every following scalar that may, and normalise the whole piece
             // with ICU. (Merging pieces is always correct, as pieces split at
             // boundaries normalise independently; it only coarsens the map.)
-            if k == 0 { pieceByte = 0; pieceScalar = 0; pieceOutput = 0; pieceRun = out.run }
+            if k == 0 {
+                pieceByte = 0
+                pieceScalar = 0
+                pieceOutput = 0
+                pieceRun = out.run
+            }
             var end = i
             k += 1
             while end < n {

@@ -10,15 +10,15 @@
 struct NormalizerOutput: ~Copyable {
     /// T2S state of the CJK run being emitted.
     struct Run {
-        var start = -1             // output index where the run began; -1: none
-        var needsICU = false       // a multi-character rule may match in it
+        var start = -1  // output index where the run began; -1: none
+        var needsICU = false  // a multi-character rule may match in it
         var previousFirst = false  // previous scalar begins such a rule
         var previousPre: UInt32 = 0
-        var redoCount = 0          // `redo.count` when this state was current
+        var redoCount = 0  // `redo.count` when this state was current
     }
 
-    private(set) var scalars: UnsafeMutablePointer<UInt32>   // final (after T2S)
-    private(set) var pre: UnsafeMutablePointer<UInt32>       // nfkc_cf, before T2S
+    private(set) var scalars: UnsafeMutablePointer<UInt32>  // final (after T2S)
+    private(set) var pre: UnsafeMutablePointer<UInt32>  // nfkc_cf, before T2S
     private(set) var offsets: UnsafeMutablePointer<Int32>
     private(set) var capacity: Int
     private(set) var count = 0
@@ -66,8 +66,10 @@ struct NormalizerOutput: ~Copyable {
     /// Appends the scalar described by table entry `e` of scalar `source`, from
     /// original `offset`.
     @inline(__always)
-    mutating func emit(_ e: UInt32, source: UInt32, offset: Int32, table: NormalizationTable,
-                       pairs: Set<UInt64>) {
+    mutating func emit(
+        _ e: UInt32, source: UInt32, offset: Int32, table: NormalizationTable,
+        pairs: Set<UInt64>
+    ) {
         typealias T = NormalizationTable
         let final = T.final(e)
         let p = e & T.preDiffers == 0 ? final : table.pre(of: source)
@@ -82,7 +84,8 @@ struct NormalizerOutput: ~Copyable {
             }
             if e & T.viaICU != 0
                 || (run.previousFirst && e & T.second != 0
-                    && pairs.contains(UInt64(run.previousPre) << 32 | UInt64(p))) {
+                    && pairs.contains(UInt64(run.previousPre) << 32 | UInt64(p)))
+            {
                 run.needsICU = true
             }
             run.previousFirst = e & T.first != 0

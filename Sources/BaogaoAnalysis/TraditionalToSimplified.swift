@@ -37,7 +37,8 @@ final class TraditionalToSimplified {
     /// The rules are the same for every instance: read them once per process.
     static let icuRules: TransliterationRules = {
         guard let transliterator = ICUTransliterator(identifier: identifier),
-              let rules = transliterator.rules() else { return TransliterationRules(unreadable: ()) }
+            let rules = transliterator.rules()
+        else { return TransliterationRules(unreadable: ()) }
         return TransliterationRules(parsing: rules)
     }()
 

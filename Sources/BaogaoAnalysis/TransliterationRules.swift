@@ -63,7 +63,8 @@ struct TransliterationRules: Sendable {
         let body = rule.dropLast()
         let sides = body.split(separator: ">", omittingEmptySubsequences: false).map(\.trimmingSpaces)
         guard sides.count == 2, let source = escapes(sides[0]), escapes(sides[1]) != nil,
-              !source.isEmpty else { return nil }
+            !source.isEmpty
+        else { return nil }
         return source
     }
 
@@ -79,7 +80,8 @@ struct TransliterationRules: Sendable {
             guard digits > 0, rest.count > digits else { return nil }
             let hex = rest.dropFirst().prefix(digits)
             guard let value = UInt32(String(decoding: hex, as: UTF8.self), radix: 16),
-                  Unicode.Scalar(value) != nil else { return nil }
+                Unicode.Scalar(value) != nil
+            else { return nil }
             result.append(value)
             rest = rest.dropFirst(digits + 1)
         }

@@ -23,7 +23,7 @@ struct WordCache {
 
     private struct Slot {
         var hash: UInt64 = 0
-        var keyStart: Int32 = -1   // -1: empty
+        var keyStart: Int32 = -1  // -1: empty
         var keyCount: Int32 = 0
         var wordStart: Int32 = 0
         var wordCount: Int32 = 0
@@ -45,8 +45,10 @@ struct WordCache {
 
     /// Calls `body` with every remembered word of the chunk and returns true,
     /// or returns false if the chunk is not remembered.
-    mutating func lookup<Text: ScalarText>(_ s: Text, _ range: Range<Int>, hash: UInt64,
-                         _ body: (Word) -> Void) -> Bool {
+    mutating func lookup<Text: ScalarText>(
+        _ s: Text, _ range: Range<Int>, hash: UInt64,
+        _ body: (Word) -> Void
+    ) -> Bool {
         var i = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         while true {
             let slot = slots[i]
@@ -76,13 +78,15 @@ struct WordCache {
     /// Remembers the words of a chunk that `lookup` did not find.
     mutating func insert<Text: ScalarText>(_ s: Text, _ range: Range<Int>, hash: UInt64, words chunkWords: [Word]) {
         if used * 4 >= Self.slotCount * 3 || keys.count + range.count > Self.poolBudget
-            || words.count + chunkWords.count > Self.poolBudget {
+            || words.count + chunkWords.count > Self.poolBudget
+        {
             clear()
         }
         var i = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         while slots[i].keyStart >= 0 { i = (i + 1) & (Self.slotCount - 1) }
-        slots[i] = Slot(hash: hash, keyStart: Int32(keys.count), keyCount: Int32(range.count),
-                        wordStart: Int32(words.count), wordCount: Int32(chunkWords.count))
+        slots[i] = Slot(
+            hash: hash, keyStart: Int32(keys.count), keyCount: Int32(range.count),
+            wordStart: Int32(words.count), wordCount: Int32(chunkWords.count))
         for k in range { keys.append(s[k]) }
         words.append(contentsOf: chunkWords)
         used += 1

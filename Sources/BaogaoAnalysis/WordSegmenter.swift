@@ -54,8 +54,10 @@ final class WordSegmenter {
                 append(chunkWords, at: gapStart, position: &position, into: &words)
             }
             if !number.isEmpty {
-                words.append(Token(kind: .number, start: Int32(number.lowerBound),
-                                   end: Int32(number.upperBound), position: position))
+                words.append(
+                    Token(
+                        kind: .number, start: Int32(number.lowerBound),
+                        end: Int32(number.upperBound), position: position))
                 position += 1
             }
             gapStart = number.upperBound
@@ -65,8 +67,10 @@ final class WordSegmenter {
 
     /// The words of one chunk, from the cache or from ICU.
     @inline(__always)
-    private func segment(_ s: UnsafeBufferPointer<UInt32>, _ chunk: Range<Int>,
-                         position: inout Int32, into words: inout [Token]) {
+    private func segment(
+        _ s: UnsafeBufferPointer<UInt32>, _ chunk: Range<Int>,
+        position: inout Int32, into words: inout [Token]
+    ) {
         guard chunk.count <= WordCache.maxChunk else {
             icuWords(s, chunk)
             append(chunkWords, at: chunk.lowerBound, position: &position, into: &words)
@@ -90,8 +94,10 @@ final class WordSegmenter {
 
     private func append(_ found: [WordCache.Word], at base: Int, position: inout Int32, into words: inout [Token]) {
         for w in found {
-            words.append(Token(kind: w.kind, start: Int32(base) + w.start, end: Int32(base) + w.end,
-                               position: position))
+            words.append(
+                Token(
+                    kind: w.kind, start: Int32(base) + w.start, end: Int32(base) + w.end,
+                    position: position))
             position += 1
         }
     }

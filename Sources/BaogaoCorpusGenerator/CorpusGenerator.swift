@@ -72,8 +72,10 @@ public struct CorpusGenerator: Sendable {
     /// and `manifest.tsv` there are removed first) until they reach the target
     /// size. `progress` is called after each report with the reports and bytes so far.
     @discardableResult
-    public func write(to directory: String, options: Options,
-                      progress: (Summary) -> Void = { _ in }) throws(CorpusGeneratorError) -> Summary {
+    public func write(
+        to directory: String, options: Options,
+        progress: (Summary) -> Void = { _ in }
+    ) throws(CorpusGeneratorError) -> Summary {
         guard options.megabytes > 0, (0...1).contains(options.hardWrappedFraction) else {
             throw .invalidOptions("the size must be above 0 MB and the hard-wrapped fraction within 0…1")
         }
@@ -96,7 +98,8 @@ public struct CorpusGenerator: Sendable {
             guard fm.createFile(atPath: path, contents: data) else {
                 throw .unwritable(path: path, reason: "cannot create the file")
             }
-            manifest += "\(r.fileName)\t\(r.template)\t\(r.region)\t\(r.year)\t\(r.isHardWrapped ? "pdf" : "para")\t\(r.paragraphs.count)\n"
+            manifest +=
+                "\(r.fileName)\t\(r.template)\t\(r.region)\t\(r.year)\t\(r.isHardWrapped ? "pdf" : "para")\t\(r.paragraphs.count)\n"
             summary.reports += 1
             summary.bytes += data.count
             progress(summary)

@@ -28,7 +28,7 @@ enum NumberPerturbation {
         var start: Int, end: Int
         var integer: String  // digits only
         var hasCommas: Bool
-        var decimals: Int    // 0 when there is no fractional part
+        var decimals: Int  // 0 when there is no fractional part
     }
 
     private static func isDigit(_ ch: Character) -> Bool { ch.isASCII && ch.isNumber }
@@ -42,7 +42,8 @@ enum NumberPerturbation {
         // Thousands groups only after one to three leading digits, and exactly three digits each.
         if integer.count <= 3 {
             while i + 3 < c.count, c[i] == ",", isDigit(c[i + 1]), isDigit(c[i + 2]), isDigit(c[i + 3]),
-                  !(i + 4 < c.count && isDigit(c[i + 4])) {
+                !(i + 4 < c.count && isDigit(c[i + 4]))
+            {
                 integer += String(c[(i + 1)...(i + 3)])
                 hasCommas = true
                 i += 4
@@ -64,7 +65,8 @@ enum NumberPerturbation {
         let after: Character? = n.end < c.count ? c[n.end] : nil
         let whole = n.decimals == 0
         if whole, n.integer.count == 4, let year = Int(n.integer), (2000...2035).contains(year),
-           isFollowedByYearMark(c, at: n.end) || isSecondYearOfRange(c, at: n.start) {
+            isFollowedByYearMark(c, at: n.end) || isSecondYearOfRange(c, at: n.start)
+        {
             return String(year + yearShift)
         }
         if before == "+" || before == "＋" || after == "+" || after == "＋" || (before == "“" && after == "”") {

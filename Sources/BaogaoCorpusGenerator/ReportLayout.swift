@@ -15,7 +15,8 @@ enum ReportLayout {
         var lines: [String] = []
         for paragraph in paragraphs {
             var capacity = hardWrapWidth - 4
-            var line = "", used = 0
+            var line = ""
+            var used = 0
             for scalar in paragraph.unicodeScalars {
                 let w = DisplayWidth.of(scalar)
                 if used + w > capacity {

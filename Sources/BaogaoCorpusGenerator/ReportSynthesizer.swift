@@ -22,7 +22,7 @@ struct ReportSynthesizer {
         (1.0 / 1500, "稳步推进数据资产入表试点工作，探索公共数据资源开发利用。"),
         (1.0 / 5000, "积极培育银发经济新业态，支持养老服务设施建设。"),
         (1.0 / 15000, "探索开展财政资金“拨改投”改革试点，提高资金使用效益。"),
-        (1.0 / 40000, "全面推行财政电子票据，实现非税收入收缴电子化。"),
+        (1.0 / 40000, "全面推行财政电子票据，实现非税收入收缴电子化。")
     ]
 
     init(seeds: [SeedReport], districts: [String], cities: [String]) {
@@ -57,7 +57,8 @@ struct ReportSynthesizer {
         } else {
             paragraphs.append("关于\(region)\(year - 1)年预算执行情况和\(year)年预算草案的报告")
         }
-        let term = rng.pick(Array("一二三四五六七八九")), session = rng.pick(Array("一二三四五六"))
+        let term = rng.pick(Array("一二三四五六七八九"))
+        let session = rng.pick(Array("一二三四五六"))
         paragraphs.append("——\(year)年\(rng.int(in: 1...3))月\(rng.int(in: 1...28))日在\(region)第十\(term)届人民代表大会第\(session)次会议上")
         paragraphs.append("\(region)财政局局长 \(PersonNames.draw(&rng))")
         paragraphs.append("各位代表：")
@@ -80,8 +81,9 @@ struct ReportSynthesizer {
         var layoutRNG = SplitMix64(seed: seed, stream: UInt64(number), purpose: 1)
         let hardWrapped = layoutRNG.chance(hardWrappedFraction)
         let text = hardWrapped ? ReportLayout.hardWrapped(paragraphs) : ReportLayout.onePerLine(paragraphs)
-        return GeneratedReport(number: number, template: template.file, region: region, year: year,
-                               isHardWrapped: hardWrapped, paragraphs: paragraphs, text: text)
+        return GeneratedReport(
+            number: number, template: template.file, region: region, year: year,
+            isHardWrapped: hardWrapped, paragraphs: paragraphs, text: text)
     }
 
     private struct Place {

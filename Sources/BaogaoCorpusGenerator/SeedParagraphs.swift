@@ -84,7 +84,10 @@ enum SeedParagraphs {
         var out = ""
         var pendingSpace = false
         for c in s {
-            if c == " " || c == "\t" { pendingSpace = true; continue }
+            if c == " " || c == "\t" {
+                pendingSpace = true
+                continue
+            }
             if pendingSpace && !out.isEmpty { out.append(" ") }
             pendingSpace = false
             out.append(c)

@@ -43,8 +43,9 @@ struct SeedReport {
                 sections[sections.count - 1].body.append(templated)
             }
         }
-        return SeedReport(file: file, budgetYear: title.budgetYear, isCity: title.region.hasSuffix("市"),
-                          ownNames: [title.region] + (title.parent.map { [$0] } ?? []), sections: sections)
+        return SeedReport(
+            file: file, budgetYear: title.budgetYear, isCity: title.region.hasSuffix("市"),
+            ownNames: [title.region] + (title.parent.map { [$0] } ?? []), sections: sections)
     }
 
     /// What the title says: `关于` region years … `报告`, possibly over a few lines.

@@ -14,7 +14,8 @@ public enum IndexFreshness {
     /// (or when the corpus cannot be listed: then there is nothing to update from).
     public static func staleness(of reader: IndexReader, corpus: String) -> String? {
         guard let files = CorpusScanner.reportFiles(corpus) else { return nil }
-        let indexChanged = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.modificationDate] as? Date)
+        let indexChanged =
+            (try? FileManager.default.attributesOfItem(atPath: reader.path)[.modificationDate] as? Date)
             ?? .distantPast
         var recorded: [String: Int] = [:]
         for segment in reader.manifest.segments {

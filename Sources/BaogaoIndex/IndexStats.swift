@@ -30,8 +30,12 @@ extension IndexReader {
         var terms: [String: Int] = [:]
         var postings = 0
         var bytes: [String: Int] = [:]
-        var reports = 0, deleted = 0, corpus = 0, facts = 0
-        var postBytes: [String: Int] = [:], posBytes: [String: Int] = [:]
+        var reports = 0
+        var deleted = 0
+        var corpus = 0
+        var facts = 0
+        var postBytes: [String: Int] = [:]
+        var posBytes: [String: Int] = [:]
         for segment in segments {
             for kind in TermKind.allCases { terms[kind.name, default: 0] += segment.dictionary.kindCounts[kind] ?? 0 }
             // A term's bytes run to where the next term's start (or to the end of the body).
@@ -41,9 +45,13 @@ extension IndexReader {
                 let kind = TermKind(rawValue: key.first ?? 0) ?? .word
                 if let p = previous {
                     postBytes[p.kind, default: 0] += info.postingsOffset - p.post
-                    if let pos = p.pos, p.hasPositions, kind.hasPositions { posBytes[p.kind, default: 0] += info.positionsOffset - pos }
+                    if let pos = p.pos, p.hasPositions, kind.hasPositions {
+                        posBytes[p.kind, default: 0] += info.positionsOffset - pos
+                    }
                 }
-                previous = (kind.name, info.postingsOffset, kind.hasPositions ? info.positionsOffset : previous?.pos, kind.hasPositions)
+                previous = (
+                    kind.name, info.postingsOffset, kind.hasPositions ? info.positionsOffset : previous?.pos, kind.hasPositions
+                )
                 return true
             }
             facts += segment.facts.count
@@ -55,12 +63,13 @@ extension IndexReader {
         }
         bytes["manifest"] = IndexFolder(path: path).size(Manifest.fileName)
         let total = bytes.values.reduce(0, +)
-        return IndexStats(formatVersion: manifest.format, analyzer: manifest.analyzer, generation: manifest.generation,
-                          segments: segments.count, reports: reports, deletedReports: deleted,
-                          paragraphs: liveDocCount, terms: terms, postings: postings, facts: facts,
-                          postingBytesByKind: postBytes, positionBytesByKind: posBytes, bytes: bytes,
-                          indexBytes: total, corpusBytes: corpus,
-                          indexToCorpus: corpus == 0 ? 0 : Double(total) / Double(corpus),
-                          skippedFiles: manifest.skipped)
+        return IndexStats(
+            formatVersion: manifest.format, analyzer: manifest.analyzer, generation: manifest.generation,
+            segments: segments.count, reports: reports, deletedReports: deleted,
+            paragraphs: liveDocCount, terms: terms, postings: postings, facts: facts,
+            postingBytesByKind: postBytes, positionBytesByKind: posBytes, bytes: bytes,
+            indexBytes: total, corpusBytes: corpus,
+            indexToCorpus: corpus == 0 ? 0 : Double(total) / Double(corpus),
+            skippedFiles: manifest.skipped)
     }
 }

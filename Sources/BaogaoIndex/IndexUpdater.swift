@@ -80,8 +80,10 @@ public enum IndexUpdater {
         public var reports: [String]
     }
 
-    public static func update(_ options: Options,
-                              progress: (@Sendable (Progress) -> Void)? = nil) throws(IndexError) -> Summary {
+    public static func update(
+        _ options: Options,
+        progress: (@Sendable (Progress) -> Void)? = nil
+    ) throws(IndexError) -> Summary {
         let start = DispatchTime.now()
         let folder = IndexFolder(path: options.index)
         try folder.createIfMissing()
@@ -113,22 +115,25 @@ public enum IndexUpdater {
             summary.hasCatalogue = true
             summary.catalogueWarnings = catalogue.warnings + catalogue.unmatched(paths: entries.map(\.path))
         }
-        let work = WorkQueue(entries: entries, previous: manifest, options: options, catalogue: catalogue,
-                             nextSegment: manifest.nextSegment, progress: progress)
+        let work = WorkQueue(
+            entries: entries, previous: manifest, options: options, catalogue: catalogue,
+            nextSegment: manifest.nextSegment, progress: progress)
         try work.run(folder: folder)
 
         var outcome = work.outcome()
         // A copy left out last time is read now if the report it copied is gone or changed.
-        let stale = Set(outcome.skipped.filter { s in
-            guard let of = s.duplicateOf else { return false }
-            return !entries.contains { $0.path == of } || outcome.changed.contains(of)
-                || manifest.liveReports[of] == nil && !outcome.added.contains(of)
-        }.map(\.source.path))
+        let stale = Set(
+            outcome.skipped.filter { s in
+                guard let of = s.duplicateOf else { return false }
+                return !entries.contains { $0.path == of } || outcome.changed.contains(of)
+                    || manifest.liveReports[of] == nil && !outcome.added.contains(of)
+            }.map(\.source.path))
         if !stale.isEmpty {
             var previous = manifest
             previous.skipped.removeAll { stale.contains($0.source.path) }
-            let again = WorkQueue(entries: entries.filter { stale.contains($0.path) }, previous: previous,
-                                  options: options, catalogue: catalogue, nextSegment: outcome.nextSegment, progress: nil)
+            let again = WorkQueue(
+                entries: entries.filter { stale.contains($0.path) }, previous: previous,
+                options: options, catalogue: catalogue, nextSegment: outcome.nextSegment, progress: nil)
             try again.run(folder: folder)
             let o = again.outcome()
             outcome.skipped.removeAll { stale.contains($0.source.path) }
@@ -196,8 +201,10 @@ public enum IndexUpdater {
 
     /// The committed manifest, or nil when there is none or it cannot be used
     /// (and then why, in `summary.rebuildReason`): the index is built anew.
-    private static func committedManifest(_ folder: IndexFolder,
-                                          summary: inout Summary) throws(IndexError) -> Manifest? {
+    private static func committedManifest(
+        _ folder: IndexFolder,
+        summary: inout Summary
+    ) throws(IndexError) -> Manifest? {
         do {
             return try IndexReader.readManifest(folder)
         } catch {
@@ -238,9 +245,11 @@ public enum IndexUpdater {
             let original = sorted[0].source.path
             for copy in sorted.dropFirst() {
                 manifest.segments[copy.segment].deleted.append(copy.report)
-                copies.append(SkippedFile(source: copy.source,
-                                          reason: "\(copy.source.path): the same text as \(original), indexed once",
-                                          duplicateOf: original))
+                copies.append(
+                    SkippedFile(
+                        source: copy.source,
+                        reason: "\(copy.source.path): the same text as \(original), indexed once",
+                        duplicateOf: original))
             }
         }
         return copies

@@ -92,7 +92,10 @@ public struct Catalogue: Sendable, Equatable {
             }
             let file = fileColumn < cells.count ? cells[fileColumn] : ""
             let at = "\(fileName) line \(row.line)"
-            guard !file.isEmpty else { warnings.append("\(at): no file named; row left out"); continue }
+            guard !file.isEmpty else {
+                warnings.append("\(at): no file named; row left out")
+                continue
+            }
             let here = "\(at) (\(file))"
             if let earlier = entries[file] {
                 warnings.append("\(here): the file is already catalogued on line \(earlier.line); this row is left out")
@@ -143,9 +146,11 @@ public struct Catalogue: Sendable, Equatable {
                 warnings.append("\(here): \(bad.joined(separator: "; ")); row left out")
                 continue
             }
-            e.signature = [e.region ?? "", e.regionCode ?? "", e.level?.rawValue ?? "", e.kind?.rawValue ?? "",
-                           e.executionYear.map(String.init) ?? "", e.budgetYear.map(String.init) ?? "",
-                           e.date ?? "", e.title ?? "", e.source ?? ""].joined(separator: "\t")
+            e.signature = [
+                e.region ?? "", e.regionCode ?? "", e.level?.rawValue ?? "", e.kind?.rawValue ?? "",
+                e.executionYear.map(String.init) ?? "", e.budgetYear.map(String.init) ?? "",
+                e.date ?? "", e.title ?? "", e.source ?? ""
+            ].joined(separator: "\t")
             entries[file] = e
         }
     }
@@ -183,13 +188,25 @@ public struct Catalogue: Sendable, Equatable {
             meta.sources.kind = .catalogue
         }
         var yearsSet = false
-        if let y = e.executionYear { meta.executionYear = y; yearsSet = true }
-        if let y = e.budgetYear { meta.budgetYear = y; yearsSet = true }
+        if let y = e.executionYear {
+            meta.executionYear = y
+            yearsSet = true
+        }
+        if let y = e.budgetYear {
+            meta.budgetYear = y
+            yearsSet = true
+        }
         switch e.kind {
         case .finalAccounts?, .midYear?:
-            if e.budgetYear == nil, meta.budgetYear != nil { meta.budgetYear = nil; yearsSet = true }
+            if e.budgetYear == nil, meta.budgetYear != nil {
+                meta.budgetYear = nil
+                yearsSet = true
+            }
         case .adjustment?:
-            if e.executionYear == nil, meta.executionYear != nil { meta.executionYear = nil; yearsSet = true }
+            if e.executionYear == nil, meta.executionYear != nil {
+                meta.executionYear = nil
+                yearsSet = true
+            }
         default:
             break
         }
@@ -216,7 +233,8 @@ public struct Catalogue: Sendable, Equatable {
     static func isoDate(_ s: String) -> String? {
         let parts = s.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
+            parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
@@ -242,7 +260,8 @@ public struct Catalogue: Sendable, Equatable {
         var cells: [String] = []
         var cell = ""
         var quoted = false
-        var line = 1, rowLine = 1
+        var line = 1
+        var rowLine = 1
         let chars = Array(body.unicodeScalars)
         var i = 0
         func endRow() {
@@ -255,7 +274,12 @@ public struct Catalogue: Sendable, Equatable {
             let c = chars[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { cell.unicodeScalars.append(c); i += 1 } else { quoted = false }
+                    if i + 1 < chars.count, chars[i + 1] == "\"" {
+                        cell.unicodeScalars.append(c)
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else if c == "\n" {
                     line += 1
                     cell.append(" ")

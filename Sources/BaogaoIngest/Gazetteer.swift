@@ -28,9 +28,10 @@ public struct Gazetteer: Sendable {
                 until = Int(parts[0])
                 if parts.count > 1, !parts[1].isEmpty { successor = String(parts[1]) }
             }
-            let d = Division(code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
-                             shortForms: f[3].split(separator: ",").map(String.init),
-                             formerUntil: until, successorCode: successor)
+            let d = Division(
+                code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
+                shortForms: f[3].split(separator: ",").map(String.init),
+                formerUntil: until, successorCode: successor)
             for n in [d.name] + d.shortForms { byName[n, default: []].append(divisions.count) }
             divisions.append(d)
         }
@@ -96,8 +97,9 @@ public struct Gazetteer: Sendable {
                 if official || !Self.townshipWords.contains(next) {
                     // Prefer the divisions whose official name this is (朝阳区 over 朝阳县's 朝阳).
                     let exact = ds.filter { $0.name == s }
-                    return Match(start: i, length: n, text: s, candidates: exact.isEmpty ? ds : exact,
-                                 isOfficial: official)
+                    return Match(
+                        start: i, length: n, text: s, candidates: exact.isEmpty ? ds : exact,
+                        isOfficial: official)
                 }
             }
         }
@@ -161,6 +163,8 @@ public struct Division: Sendable, Equatable, Hashable {
     }
 
     public enum Level: String, Sendable, Codable {
-        case province = "省", prefecture = "市", county = "县"
+        case province = "省"
+        case prefecture = "市"
+        case county = "县"
     }
 }

@@ -54,8 +54,11 @@ struct HeadText {
                 i = close + 1
                 continue
             }
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } // full-width ASCII
-            if v == 0x3000 || Scalars.isSpace(v) || v == 0xFEFF { i += 1; continue }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+            if v == 0x3000 || Scalars.isSpace(v) || v == 0xFEFF {
+                i += 1
+                continue
+            }
             out.append(Character(Unicode.Scalar(v) ?? scalars[i]))
             i += 1
         }

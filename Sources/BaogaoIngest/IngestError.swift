@@ -14,7 +14,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String {
         switch self {
         case .unreadable(let file, _), .empty(let file), .binary(let file, _),
-             .undecodable(let file, _, _):
+            .undecodable(let file, _, _):
             return file
         }
     }

@@ -17,7 +17,10 @@ enum Layout: Equatable {
         for (i, line) in lines.enumerated() where table[i] == nil {
             content += 1
             if line.width >= 30 { long += 1 }
-            if line.width > 64 { veryLong += 1; continue }
+            if line.width > 64 {
+                veryLong += 1
+                continue
+            }
             if line.width >= 30 { histogram[line.width] += 1 }
         }
         guard content >= 10, long >= 5, veryLong * 10 <= long else { return .perLine }
@@ -27,7 +30,8 @@ enum Layout: Equatable {
         // outnumber full lines; a clear cluster four columns wider is the real width.
         let candidates = (mode + 3)...min(histogram.count - 1, mode + 5)
         if let wider = candidates.max(by: { histogram[$0] < histogram[$1] }),
-           histogram[wider] > 0, histogram[wider] * 3 >= histogram[mode] {
+            histogram[wider] > 0, histogram[wider] * 3 >= histogram[mode]
+        {
             mode = wider
         }
         var band = 0

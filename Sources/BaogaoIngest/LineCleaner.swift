@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One non-blank source line after cleaning: the material paragraphs are built from.
@@ -60,8 +60,9 @@ enum LineCleaner {
             s = survey(slice)
         }
         if slice.isEmpty || isPageNumber(slice) { return nil }
-        return CleanLine(number: number, text: slice, width: s.width, length: s.length, hasWideGap: s.gap,
-                         marker: LineShape.marker(slice))
+        return CleanLine(
+            number: number, text: slice, width: s.width, length: s.length, hasWideGap: s.gap,
+            marker: LineShape.marker(slice))
     }
 
     private struct Survey {
@@ -123,7 +124,8 @@ enum LineCleaner {
                     let c = p[k]
                     if c == 0x2A || c == 0x5B || c == 0x5C
                         || (c == 0xEF && k + 2 < n && p[k + 1] == 0xBB && p[k + 2] == 0xBF)
-                        || (c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && p[k + 2] == 0x8B) {
+                        || (c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && p[k + 2] == 0x8B)
+                    {
                         s.rewrite = true
                     }
                     k += 1
@@ -179,7 +181,7 @@ enum LineCleaner {
     private static func isEscapable(_ c: UInt8) -> Bool {
         switch c {
         case 0x2E, 0x2A, 0x5B, 0x5D, 0x28, 0x29, 0x2D, 0x2B, 0x23, 0x5F, 0x7C, 0x5C, 0x60, 0x3E, 0x3C, 0x21:
-            return true // . * [ ] ( ) - + # _ | \ ` > < !
+            return true  // . * [ ] ( ) - + # _ | \ ` > < !
         default:
             return false
         }
@@ -189,7 +191,7 @@ enum LineCleaner {
     /// Bounded look-ahead keeps a line full of `[` linear.
     private static func artefactEnd(_ b: [UInt8], from i: Int) -> Int? {
         let limit = min(b.count, i + 120)
-        if i + 3 < b.count && b[i + 1] == 0x5D && b[i + 2] == 0x7B && b[i + 3] == 0x23 { // []{#
+        if i + 3 < b.count && b[i + 1] == 0x5D && b[i + 2] == 0x7B && b[i + 3] == 0x23 {  // []{#
             var k = i + 4
             while k < limit {
                 if b[k] == 0x7D { return k + 1 }
@@ -241,32 +243,44 @@ enum LineCleaner {
         while i < s.count && isDash(s[i]) { i += 1 }
         let leadingDashes = i
         var digits = 0
-        while i < s.count && Scalars.isDigit(s[i]) { i += 1; digits += 1 }
+        while i < s.count && Scalars.isDigit(s[i]) {
+            i += 1
+            digits += 1
+        }
         if digits >= 1 && digits <= 4 {
             var j = i
             while j < s.count && isDash(s[j]) { j += 1 }
             if j == s.count && (j - i) <= 2 && leadingDashes <= 2 { return true }
-            if leadingDashes == 0 && i < s.count && s[i] == 0x2F { // 3/9
+            if leadingDashes == 0 && i < s.count && s[i] == 0x2F {  // 3/9
                 var k = i + 1
                 var d2 = 0
-                while k < s.count && Scalars.isDigit(s[k]) { k += 1; d2 += 1 }
+                while k < s.count && Scalars.isDigit(s[k]) {
+                    k += 1
+                    d2 += 1
+                }
                 if k == s.count && d2 >= 1 && d2 <= 4 { return true }
             }
             return false
         }
         // 第 3 页 [共 9 页]
-        guard leadingDashes == 0, s.first == 0x7B2C else { return false } // 第
+        guard leadingDashes == 0, s.first == 0x7B2C else { return false }  // 第
         var k = 1
         var d = 0
-        while k < s.count && Scalars.isDigit(s[k]) { k += 1; d += 1 }
-        guard d >= 1 && d <= 4, k < s.count, s[k] == 0x9875 else { return false } // 页
+        while k < s.count && Scalars.isDigit(s[k]) {
+            k += 1
+            d += 1
+        }
+        guard d >= 1 && d <= 4, k < s.count, s[k] == 0x9875 else { return false }  // 页
         k += 1
         if k == s.count { return true }
-        guard s[k] == 0x5171 || s[k] == 0xFF0C || s[k] == 0x2C || s[k] == 0x2F else { return false } // 共 ， , /
+        guard s[k] == 0x5171 || s[k] == 0xFF0C || s[k] == 0x2C || s[k] == 0x2F else { return false }  // 共 ， , /
         if s[k] != 0x5171 { k += 1 }
         if k < s.count && s[k] == 0x5171 { k += 1 }
         d = 0
-        while k < s.count && Scalars.isDigit(s[k]) { k += 1; d += 1 }
+        while k < s.count && Scalars.isDigit(s[k]) {
+            k += 1
+            d += 1
+        }
         if d >= 1 && d <= 4 && k < s.count && s[k] == 0x9875 { k += 1 }
         return d >= 1 && k == s.count
     }

@@ -26,21 +26,21 @@ enum LineShape {
         var k = 0
         if Scalars.isChineseNumeral(first) {
             while k < p.count && k < 3 && Scalars.isChineseNumeral(p[k]) { k += 1 }
-            guard k < p.count, p[k] == 0x3001 else { return nil } // 、
+            guard k < p.count, p[k] == 0x3001 else { return nil }  // 、
             return Marker(level: 1, end: skipSpaces(b, scalars: k + 1))
         }
-        if first == 0xFF08 || first == 0x28 { // （ (
+        if first == 0xFF08 || first == 0x28 {  // （ (
             k = 1
             let chinese = k < p.count && Scalars.isChineseNumeral(p[k])
             let digits = k < p.count && isAnyDigit(p[k])
             guard chinese || digits else { return nil }
             while k < p.count && k < 4 && (chinese ? Scalars.isChineseNumeral(p[k]) : isAnyDigit(p[k])) { k += 1 }
-            guard k < p.count, p[k] == 0xFF09 || p[k] == 0x29 else { return nil } // ） )
+            guard k < p.count, p[k] == 0xFF09 || p[k] == 0x29 else { return nil }  // ） )
             return Marker(level: chinese ? 2 : 4, end: skipSpaces(b, scalars: k + 1))
         }
         if isAnyDigit(first) {
             while k < p.count && k < 2 && isAnyDigit(p[k]) { k += 1 }
-            guard k < p.count, p[k] == 0x2E || p[k] == 0xFF0E || p[k] == 0x3001 else { return nil } // . ． 、
+            guard k < p.count, p[k] == 0x2E || p[k] == 0xFF0E || p[k] == 0x3001 else { return nil }  // . ． 、
             // `3.77亿元` and `2.57%` are numbers, not markers.
             if k + 1 < p.count && isAnyDigit(p[k + 1]) { return nil }
             return Marker(level: 3, end: skipSpaces(b, scalars: k + 1))
@@ -84,7 +84,10 @@ enum LineShape {
     private static func skipSpaces(_ b: [UInt8], scalars: Int) -> Int {
         var i = 0
         var n = 0
-        while n < scalars, let (_, next) = UTF8Cursor.scalar(in: b, at: i) { i = next; n += 1 }
+        while n < scalars, let (_, next) = UTF8Cursor.scalar(in: b, at: i) {
+            i = next
+            n += 1
+        }
         while let (v, next) = UTF8Cursor.scalar(in: b, at: i), Scalars.isSpace(v) { i = next }
         return i
     }
@@ -183,12 +186,14 @@ enum LineShape {
             if Scalars.isDigit(v) && !previousWasNumeric {
                 var j = next
                 while let (w, n2) = UTF8Cursor.scalar(in: b, at: j),
-                      Scalars.isDigit(w) || w == 0x2E || w == 0x2C { j = n2 }
+                    Scalars.isDigit(w) || w == 0x2E || w == 0x2C
+                { j = n2 }
                 while let (w, n2) = UTF8Cursor.scalar(in: b, at: j), w == 0x20 { j = n2 }
                 if let (u, n3) = UTF8Cursor.scalar(in: b, at: j) {
-                    if u == 0x5143 || u == 0x25 || u == 0xFF05 { return true } // 元 % ％
-                    if u == 0x4E07 || u == 0x4EBF || u == 0x5343, // 万 亿 千
-                       let (u2, n4) = UTF8Cursor.scalar(in: b, at: n3) {
+                    if u == 0x5143 || u == 0x25 || u == 0xFF05 { return true }  // 元 % ％
+                    if u == 0x4E07 || u == 0x4EBF || u == 0x5343,  // 万 亿 千
+                        let (u2, n4) = UTF8Cursor.scalar(in: b, at: n3)
+                    {
                         if u2 == 0x5143 { return true }
                         if u2 == 0x4EBF, let (u3, _) = UTF8Cursor.scalar(in: b, at: n4), u3 == 0x5143 { return true }
                     }
@@ -209,12 +214,14 @@ enum LineShape {
         var i = 0
         while i + 4 < s.count {
             if Scalars.isDigit(s[i]) && (i == 0 || !Scalars.isDigit(s[i - 1])),
-               Scalars.isDigit(s[i + 1]), Scalars.isDigit(s[i + 2]), Scalars.isDigit(s[i + 3]) {
-                let y = Int(s[i] - 0x30) * 1000 + Int(s[i + 1] - 0x30) * 100
+                Scalars.isDigit(s[i + 1]), Scalars.isDigit(s[i + 2]), Scalars.isDigit(s[i + 3])
+            {
+                let y =
+                    Int(s[i] - 0x30) * 1000 + Int(s[i + 1] - 0x30) * 100
                     + Int(s[i + 2] - 0x30) * 10 + Int(s[i + 3] - 0x30)
                 var k = i + 4
                 while k < s.count && s[k] == 0x20 { k += 1 }
-                if k < s.count && s[k] == 0x5E74 && y >= 1990 && y <= 2099 { return y } // 年
+                if k < s.count && s[k] == 0x5E74 && y >= 1990 && y <= 2099 { return y }  // 年
                 i += 4
                 continue
             }

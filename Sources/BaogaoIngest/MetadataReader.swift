@@ -13,7 +13,7 @@ enum MetadataReader {
         // The title block's title when it is a `关于…` title; else the first line shaped like
         // a title (web pages and tables of contents put other lines first, and a title
         // wrapped over two lines can leave the block holding only its second half).
-        var titleLine: Int? // index into head.lines
+        var titleLine: Int?  // index into head.lines
         var blockTitle: Int?
         if let t = block.titleIndex, let i = line(ofParagraph: t) {
             let joined = HeadText.fold(String(decoding: ps[t].text, as: UTF8.self))
@@ -31,7 +31,8 @@ enum MetadataReader {
             head.lines[i] = joined
         }
         if titleLine == nil, let t = block.titleIndex, let i = line(ofParagraph: t),
-           !startsWithMarker(head.lines[i]) {
+            !startsWithMarker(head.lines[i])
+        {
             blockTitle = t
             titleLine = i
             head.lines[i] = HeadText.fold(String(decoding: ps[t].text, as: UTF8.self))
@@ -42,7 +43,7 @@ enum MetadataReader {
             titleBytes = ps[t].text
         } else if let t = titleLine, let i = lines.firstIndex(where: { $0.number == head.lineNumbers[t] }) {
             var b = lines[i].text
-            if joinedNext, i + 1 < lines.count { b += lines[i + 1].text } // the title's second line
+            if joinedNext, i + 1 < lines.count { b += lines[i + 1].text }  // the title's second line
             titleBytes = Array(UTF8Cursor.string(UTF8Cursor.prefix(b, limit: 120)).utf8)
         } else if let first = ps.first {
             // No title found: the first line stands in, cut to a title's length.
@@ -61,13 +62,19 @@ enum MetadataReader {
         if let t = titleLine, let hit = region(inTitle: head.lines[t]) { found = (hit, .title) }
         if found == nil {
             for i in head.lines.indices where i != titleLine && i < bodyStart {
-                if let hit = region(inLine: head.lines[i]) { found = (hit, .openingLines); break }
+                if let hit = region(inLine: head.lines[i]) {
+                    found = (hit, .openingLines)
+                    break
+                }
             }
         }
         if found == nil, let hit = region(inTitle: HeadText.fold(fileStem(doc))) { found = (hit, .fileName) }
         if found == nil {
             for i in head.lines.indices where i != titleLine && i >= bodyStart {
-                if let hit = region(inLine: head.lines[i]) { found = (hit, .body); break }
+                if let hit = region(inLine: head.lines[i]) {
+                    found = (hit, .body)
+                    break
+                }
             }
         }
         if let (hit, src) = found {
@@ -125,13 +132,18 @@ enum MetadataReader {
         }
         if meta.date == nil {
             for (i, l) in head.lines.enumerated() where i < 30 {
-                if let d = publicationDate(l) { meta.date = d; meta.sources.date = .openingLines; break }
+                if let d = publicationDate(l) {
+                    meta.date = d
+                    meta.sources.date = .openingLines
+                    break
+                }
             }
         }
         // A title that names no year: an annual report's meeting date gives its budget year.
         if meta.executionYear == nil, meta.budgetYear == nil, meta.kind == nil || meta.kind == .annual,
-           let d = meta.date, meta.sources.date != .openingLines || block.titleIndex != nil,
-           let y = Int(d.prefix(4)) {
+            let d = meta.date, meta.sources.date != .openingLines || block.titleIndex != nil,
+            let y = Int(d.prefix(4))
+        {
             meta.budgetYear = y
             meta.executionYear = y - 1
             meta.sources.years = meta.sources.date
@@ -155,9 +167,9 @@ enum MetadataReader {
         var first: (Int, [Character])?
         for (i, l) in head.lines.enumerated() where i < 30 {
             guard l.count >= 6, l.count <= 130, !l.contains("。"), !l.contains("《"),
-                  !startsWithDash(l), !startsWithMarker(l), hasYear(l) || l.starts(with: Array("关于")),
-                  ["报告", "方案", "决算", "预算", "公开"].contains(where: { contains(l, $0) }),
-                  !["位置", "索引号", "发布时间", "发布日期", "来源:", "首页", "万元", "亿元", "%"].contains(where: { contains(l, $0) })
+                !startsWithDash(l), !startsWithMarker(l), hasYear(l) || l.starts(with: Array("关于")),
+                ["报告", "方案", "决算", "预算", "公开"].contains(where: { contains(l, $0) }),
+                !["位置", "索引号", "发布时间", "发布日期", "来源:", "首页", "万元", "亿元", "%"].contains(where: { contains(l, $0) })
             else { continue }
             var joined = l
             // A title wrapped before its end: the next short line says 报告 (`…执行情况和` / `2024年预算草案的报告`).
@@ -241,11 +253,17 @@ enum MetadataReader {
             let chained = k > 0 && ms[k - 1].start + ms[k - 1].length == m.start
             let followedByName = k + 1 < ms.count && m.start + m.length == ms[k + 1].start
             if requireContext && !chained && !followedByName && !governmentContext(l, m)
-                && township(l, after: m, requireContext: true) == nil { continue }
+                && township(l, after: m, requireContext: true) == nil
+            {
+                continue
+            }
             // A two-character name inside running text is too often part of other words
             // (`部署和县第十七届` is not 和县): it needs a boundary or 在/受/将… before it.
             if requireContext, m.length == 2, !chained, m.start > 0, isHan(l[m.start - 1]),
-               !"在受于向将告".contains(l[m.start - 1]) { continue }
+                !"在受于向将告".contains(l[m.start - 1])
+            {
+                continue
+            }
             // The tail of a longer name the gazetteer does not know (`祥高县` is not 高县,
             // `瑞城区` not 城区): a name follows a boundary, a year, a parent's suffix or
             // 于/在/受… — not another character of a name.
@@ -255,21 +273,29 @@ enum MetadataReader {
             // A short form with another suffix names another place (`新化市` is not
             // 新化县: a county may have become a city since the gazetteer's year).
             if !m.isOfficial, m.start + m.length < l.count, "市县区州旗盟".contains(l[m.start + m.length]),
-               !m.candidates.contains(where: { $0.name == m.text + String(l[m.start + m.length]) }) {
+                !m.candidates.contains(where: { $0.name == m.text + String(l[m.start + m.length]) })
+            {
                 continue
             }
             let d = g.resolve(m.candidates, context: context)
-            guard let (cm, cd) = chosen else { chosen = (m, d); continue }
+            guard let (cm, cd) = chosen else {
+                chosen = (m, d)
+                continue
+            }
             // A more specific name inside the chosen one refines it; an unrelated name
             // after 关于 replaces an earlier publisher's name.
-            if let d, let cd, g.contains(cd, d), d.code != cd.code { chosen = (m, d); continue }
+            if let d, let cd, g.contains(cd, d), d.code != cd.code {
+                chosen = (m, d)
+                continue
+            }
             if let d, let cd, !g.contains(d, cd), afterAbout(l, at: m.start), !afterAbout(l, at: cm.start) {
                 chosen = (m, d)
             }
         }
         guard let (m, d) = chosen else { return lone(l) }
         if let t = township(l, after: m, requireContext: requireContext),
-           t.level == .township || d.map({ $0.level != .county }) ?? false {
+            t.level == .township || d.map({ $0.level != .county }) ?? false
+        {
             // `青岛西海岸新区` is the area's own name; `东莞市长安镇` is 长安镇 in 东莞市.
             return RegionHit(name: m.isOfficial ? t.name : m.text + t.name, code: d?.code, level: t.level)
         }
@@ -296,7 +322,9 @@ enum MetadataReader {
     /// (`东莞市长安镇`, `青岛西海岸新区`), or on its own where a title or meeting line
     /// names the government (`关于长安镇2023年…`, `在板芙镇第十七届…`). Townships are
     /// not in the gazetteer; their level is 乡镇, a new area's 县.
-    static func township(_ l: [Character], after m: Gazetteer.Match?, requireContext: Bool) -> (name: String, level: ReportMetadata.Level)? {
+    static func township(
+        _ l: [Character], after m: Gazetteer.Match?, requireContext: Bool
+    ) -> (name: String, level: ReportMetadata.Level)? {
         func scan(from start: Int) -> (String, ReportMetadata.Level, Int)? {
             var k = start
             while k < l.count, k - start < 6, isHan(l[k]) {
@@ -304,7 +332,7 @@ enum MetadataReader {
                 if n >= 2 {
                     let word = String(l[start...k])
                     if word.hasSuffix("新区"), n >= 4 { return (word, .county, k + 1) }
-                    if (word.hasSuffix("镇") || word.hasSuffix("乡")), n >= 2, n <= 4 { return (word, .township, k + 1) }
+                    if word.hasSuffix("镇") || word.hasSuffix("乡"), n >= 2, n <= 4 { return (word, .township, k + 1) }
                     if word.hasSuffix("街道"), n >= 3 { return (word, .township, k + 1) }
                 }
                 k += 1
@@ -336,8 +364,10 @@ enum MetadataReader {
         let rest = String(l[end..<min(l.count, end + 8)])
         if l[end].isASCII && l[end].isNumber { return true }
         // …or the division the report speaks for, named with its whole (黄平县全县, 江津区全区).
-        if ["人民政府", "人民代表大会", "人大", "政府", "财政", "地方", "第", "本级", "级", "委托",
-            "全县", "全区", "全市", "全州", "全省", "全旗", "全镇"].contains(where: { rest.hasPrefix($0) }) {
+        if [
+            "人民政府", "人民代表大会", "人大", "政府", "财政", "地方", "第", "本级", "级", "委托",
+            "全县", "全区", "全市", "全州", "全省", "全旗", "全镇"
+        ].contains(where: { rest.hasPrefix($0) }) {
             return true
         }
         // 十四届, 七届: a congress number.
@@ -355,8 +385,14 @@ enum MetadataReader {
         var out: [Character] = []
         var depth = 0
         for c in l {
-            if c == "《" { depth += 1; continue }
-            if c == "》" { depth = max(0, depth - 1); continue }
+            if c == "《" {
+                depth += 1
+                continue
+            }
+            if c == "》" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0 { out.append(c) }
         }
         return out
@@ -385,14 +421,16 @@ enum MetadataReader {
         for i in name.indices where "省市州".contains(name[i]) && i >= 1 && name.count - (i + 1) >= 2 { cut = i + 1 }
         name = Array(name[cut...])
         guard name.count >= 2, name.count <= 12, name.allSatisfy(isHan), let last = name.last,
-              "区县市旗州省镇乡".contains(last) else { return nil }
-        let level: ReportMetadata.Level? = switch last {
-        case "省": .province
-        case "州": .prefecture
-        case "区", "县", "旗": .county
-        case "镇", "乡": .township
-        default: nil
-        }
+            "区县市旗州省镇乡".contains(last)
+        else { return nil }
+        let level: ReportMetadata.Level? =
+            switch last {
+            case "省": .province
+            case "州": .prefecture
+            case "区", "县", "旗": .county
+            case "镇", "乡": .township
+            default: nil
+            }
         return RegionHit(name: String(name), code: nil, level: level)
     }
 
@@ -404,9 +442,9 @@ enum MetadataReader {
             ("全县", .county), ("本县", .county), ("我县", .county), ("县本级", .county), ("县级", .county),
             ("全区", .county), ("我区", .county), ("区本级", .county), ("区级", .county),
             ("全旗", .county), ("旗本级", .county), ("我旗", .county),
-            ("全镇", .township), ("我镇", .township), ("镇本级", .township), ("全乡", .township), ("我乡", .township),
+            ("全镇", .township), ("我镇", .township), ("镇本级", .township), ("全乡", .township), ("我乡", .township)
         ]
-        var best: (ReportMetadata.Level, Int, Int)? // level, line, position
+        var best: (ReportMetadata.Level, Int, Int)?  // level, line, position
         // Compared as Characters: Foundation's `range(of:)` folds and compares
         // character clusters with locale rules, a cost paid for every report.
         let needles = words.map { (Array($0.0), $0.1) }
@@ -441,7 +479,7 @@ enum MetadataReader {
                 // `审查批准了《关于…2017年…的报告》`: an earlier report, cited.
                 if s.contains("批准") && s.contains("《") { continue }
                 if ["现将", "报告", "提请", "作关于", "调整", "如下"].contains(where: { s.contains($0) }) { return (c, i) }
-                if fallback == nil, c.count < 40 { fallback = (c, i) } // a heading: 一、2020年全市财政决算情况
+                if fallback == nil, c.count < 40 { fallback = (c, i) }  // a heading: 一、2020年全市财政决算情况
             }
         }
         return fallback
@@ -517,7 +555,10 @@ enum MetadataReader {
             guard i + 3 < p.count, "-—–~至".contains(p[i + 1]) else { continue }
             var k = i + 2
             var n = 0
-            while k < p.count, p[k].isASCII, let d = p[k].wholeNumberValue { n = n * 10 + d; k += 1 }
+            while k < p.count, p[k].isASCII, let d = p[k].wholeNumberValue {
+                n = n * 10 + d
+                k += 1
+            }
             guard k < p.count, p[k] == "月", (2...11).contains(n) else { continue }
             if best == nil || i < best!.1 { best = (n == 6 ? "上半年" : "1—\(n)月", i) }
         }
@@ -562,16 +603,19 @@ enum MetadataReader {
                     var v = 0
                     var d = 0
                     while k < s.count && Scalars.isDigit(s[k]) && d < maxDigits {
-                        v = v * 10 + Int(s[k] - 0x30); k += 1; d += 1
+                        v = v * 10 + Int(s[k] - 0x30)
+                        k += 1
+                        d += 1
                     }
                     return d == 0 ? nil : v
                 }
-                if let y = number(4), k - i == 4, k < s.count, s[k] == 0x5E74 { // 年
+                if let y = number(4), k - i == 4, k < s.count, s[k] == 0x5E74 {  // 年
                     k += 1
-                    if let m = number(2), k < s.count, s[k] == 0x6708 { // 月
+                    if let m = number(2), k < s.count, s[k] == 0x6708 {  // 月
                         k += 1
-                        if let d = number(2), k < s.count, s[k] == 0x65E5, // 日
-                           (1...12).contains(m), (1...31).contains(d) {
+                        if let d = number(2), k < s.count, s[k] == 0x65E5,  // 日
+                            (1...12).contains(m), (1...31).contains(d)
+                        {
                             return String(format4: y) + "-" + String(format2: m) + "-" + String(format2: d)
                         }
                     }
@@ -593,7 +637,8 @@ enum MetadataReader {
             let t = String(rest.prefix(10))
             let parts = t.split(separator: "-")
             if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-               parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) {
+                parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
+            {
                 return String(format4: y) + "-" + String(format2: m) + "-" + String(format2: d)
             }
         }
@@ -617,9 +662,9 @@ enum MetadataReader {
     }
 }
 
-private extension String {
-    init(format2 v: Int) { self = v < 10 ? "0\(v)" : "\(v)" }
-    init(format4 v: Int) { self = String(v) }
+extension String {
+    fileprivate init(format2 v: Int) { self = v < 10 ? "0\(v)" : "\(v)" }
+    fileprivate init(format4 v: Int) { self = String(v) }
 }
 
 extension MetadataReader {

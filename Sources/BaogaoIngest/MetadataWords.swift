@@ -7,7 +7,10 @@ import Foundation
 extension ReportMetadata.Kind {
     public init?(word: String) {
         let w = word.trimmingCharacters(in: .whitespaces)
-        if let k = Self(rawValue: w.lowercased()) { self = k; return }
+        if let k = Self(rawValue: w.lowercased()) {
+            self = k
+            return
+        }
         guard let k = Self.words[w] else { return nil }
         self = k
     }
@@ -29,7 +32,7 @@ extension ReportMetadata.Kind {
         "决算": .finalAccounts, "决算报告": .finalAccounts, "决算草案": .finalAccounts,
         "预算调整": .adjustment, "调整": .adjustment, "调整方案": .adjustment, "预算调整方案": .adjustment,
         "年中": .midYear, "上半年": .midYear, "半年": .midYear, "年中执行": .midYear,
-        "其他": .other, "其它": .other,
+        "其他": .other, "其它": .other
     ]
 
     /// Every word `init(word:)` accepts, for error messages.
@@ -41,7 +44,10 @@ extension ReportMetadata.Level {
     public init?(word: String) {
         var w = word.trimmingCharacters(in: .whitespaces)
         if w.count > 1, w.hasSuffix("级") { w.removeLast() }
-        if let l = Self(rawValue: w) { self = l; return }
+        if let l = Self(rawValue: w) {
+            self = l
+            return
+        }
         switch w {
         case "国家", "全国": self = .central
         case "省份", "自治区", "直辖市": self = .province

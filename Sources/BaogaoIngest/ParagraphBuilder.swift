@@ -21,24 +21,33 @@ struct RawParagraph {
 /// decision is made for each pair of neighbouring lines (`a`, then `b`); see
 /// `breaksHardWrapped` and `breaksPerLine` for the rules of each layout.
 enum ParagraphBuilder {
-    static func build(_ lines: [CleanLine], layout: Layout,
-                      table: [Int: TableReader.Role]) -> [RawParagraph] {
+    static func build(
+        _ lines: [CleanLine], layout: Layout,
+        table: [Int: TableReader.Role]
+    ) -> [RawParagraph] {
         var out: [RawParagraph] = []
         out.reserveCapacity(lines.count / 2 + 1)
         var current: RawParagraph?
         var currentLines = 0
         for (i, line) in lines.enumerated() {
             if let role = table[i] {
-                if let c = current { out.append(c); current = nil }
+                if let c = current {
+                    out.append(c)
+                    current = nil
+                }
                 switch role {
                 case .separator:
                     continue
                 case .row(let ctx):
-                    out.append(RawParagraph(text: line.text, firstLine: line.number, lastLine: line.number,
-                                            table: ctx, isTableRow: true))
+                    out.append(
+                        RawParagraph(
+                            text: line.text, firstLine: line.number, lastLine: line.number,
+                            table: ctx, isTableRow: true))
                 case .label(let ctx):
-                    out.append(RawParagraph(text: line.text, firstLine: line.number, lastLine: line.number,
-                                            table: ctx))
+                    out.append(
+                        RawParagraph(
+                            text: line.text, firstLine: line.number, lastLine: line.number,
+                            table: ctx))
                 }
                 continue
             }
@@ -46,7 +55,8 @@ enum ParagraphBuilder {
             // text's buffer with `current`, and every append would copy the whole
             // paragraph — quadratic in a paragraph's line count.
             if current != nil, i > 0, table[i - 1] == nil,
-               !breaks(after: lines[i - 1], isFirst: currentLines == 1, before: line, layout: layout) {
+                !breaks(after: lines[i - 1], isFirst: currentLines == 1, before: line, layout: layout)
+            {
                 if case .perLine = layout, meetAlphanumeric(lines[i - 1].text, line.text) {
                     current!.text.append(0x20)
                 }
@@ -122,10 +132,13 @@ enum ParagraphBuilder {
     /// 4. `a` is full and ends a sentence or clause, and `b` is as wide as a full first line but
     ///    no wider: `b` is the indent-lost first line of the next paragraph. (A shorter
     ///    `b` is the last line of `a`'s paragraph; a wider one is a continuation.)
-    static func breaksHardWrapped(_ a: CleanLine, isFirst: Bool, _ b: CleanLine,
-                                  lineWidth w: Int, firstLineWidth f: Int) -> Bool {
+    static func breaksHardWrapped(
+        _ a: CleanLine, isFirst: Bool, _ b: CleanLine,
+        lineWidth w: Int, firstLineWidth f: Int
+    ) -> Bool {
         if let m = a.marker, LineShape.isHeadingLike(a.text, marker: m),
-           a.width < (isFirst ? f : w) - 2 || LineShape.endsSentence(a.text) {
+            a.width < (isFirst ? f : w) - 2 || LineShape.endsSentence(a.text)
+        {
             return true
         }
         let full = a.width >= (isFirst ? f : w) - 2

@@ -53,7 +53,11 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
     public var sources: Sources
 
     public enum Level: String, Sendable, Codable, CaseIterable {
-        case central = "中央", province = "省", prefecture = "市", county = "县", township = "乡镇"
+        case central = "中央"
+        case province = "省"
+        case prefecture = "市"
+        case county = "县"
+        case township = "乡镇"
     }
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -70,7 +74,10 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
     }
 
     public enum Source: String, Sendable, Codable, CaseIterable {
-        case catalogue, title, openingLines = "opening-lines", fileName = "file-name", body, unknown
+        case catalogue, title
+        case openingLines = "opening-lines"
+        case fileName = "file-name"
+        case body, unknown
     }
 
     public struct Sources: Sendable, Equatable, Codable {
@@ -81,8 +88,10 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
         public var period: Source = .unknown
         public var date: Source = .unknown
 
-        public init(region: Source = .unknown, level: Source = .unknown, kind: Source = .unknown,
-                    years: Source = .unknown, period: Source = .unknown, date: Source = .unknown) {
+        public init(
+            region: Source = .unknown, level: Source = .unknown, kind: Source = .unknown,
+            years: Source = .unknown, period: Source = .unknown, date: Source = .unknown
+        ) {
             self.region = region
             self.level = level
             self.kind = kind
@@ -102,10 +111,12 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
         }
     }
 
-    public init(title: String, region: String? = nil, executionYear: Int? = nil,
-                budgetYear: Int? = nil, date: String? = nil, regionCode: String? = nil,
-                level: Level? = nil, kind: Kind? = nil, period: String? = nil,
-                source: String? = nil, sources: Sources = Sources()) {
+    public init(
+        title: String, region: String? = nil, executionYear: Int? = nil,
+        budgetYear: Int? = nil, date: String? = nil, regionCode: String? = nil,
+        level: Level? = nil, kind: Kind? = nil, period: String? = nil,
+        source: String? = nil, sources: Sources = Sources()
+    ) {
         self.title = title
         self.region = region
         self.executionYear = executionYear
@@ -174,9 +185,11 @@ public struct Paragraph: Sendable, Equatable, Codable {
         case tableRow
     }
 
-    public init(number: Int, text: String, section: [String], firstLine: Int, lastLine: Int,
-                year: Int? = nil, kind: Kind = .body, table: TableContext? = nil,
-                term: String? = nil) {
+    public init(
+        number: Int, text: String, section: [String], firstLine: Int, lastLine: Int,
+        year: Int? = nil, kind: Kind = .body, table: TableContext? = nil,
+        term: String? = nil
+    ) {
         self.number = number
         self.text = text
         self.section = section
@@ -199,8 +212,10 @@ public struct TableContext: Sendable, Equatable, Codable {
     /// This row's cells, in order (empty for a caption or unit line).
     public var cells: [String]
 
-    public init(caption: String? = nil, unit: String? = nil, columns: [String] = [],
-                cells: [String] = []) {
+    public init(
+        caption: String? = nil, unit: String? = nil, columns: [String] = [],
+        cells: [String] = []
+    ) {
         self.caption = caption
         self.unit = unit
         self.columns = columns

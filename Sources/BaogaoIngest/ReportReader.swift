@@ -40,7 +40,8 @@ public enum ReportReader {
         let r = decoded.replaced
         if r.count > 0 {
             let offsets = r.firstOffsets.map(String.init).joined(separator: ", ") + (r.count > r.firstOffsets.count ? ", …" : "")
-            warnings.append("\(doc): \(r.count) byte(s) that are not \(decoded.encoding.rawValue) replaced with U+FFFD (at byte \(offsets))")
+            warnings.append(
+                "\(doc): \(r.count) byte(s) that are not \(decoded.encoding.rawValue) replaced with U+FFFD (at byte \(offsets))")
         }
         return Report(doc: doc, metadata: metadata, paragraphs: paragraphs, warnings: warnings)
     }

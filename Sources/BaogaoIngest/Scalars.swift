@@ -14,7 +14,7 @@ enum Scalars {
     static func isChineseNumeral(_ v: UInt32) -> Bool {
         switch v {
         case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6:
-            return true // 一二三四五六七八九十百零
+            return true  // 一二三四五六七八九十百零
         default:
             return false
         }
@@ -34,7 +34,7 @@ enum Scalars {
     static func isCloser(_ v: UInt32) -> Bool {
         switch v {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x3011, 0x300B, 0x3009:
-            return true // ” ’ 」 』 ） ) 】 》 〉
+            return true  // ” ’ 」 』 ） ) 】 》 〉
         default:
             return false
         }

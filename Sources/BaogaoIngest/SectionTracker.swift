@@ -42,8 +42,9 @@ struct SectionTracker {
         var out: [Paragraph] = []
         out.reserveCapacity(block.paragraphs.count)
         for (i, raw) in block.paragraphs.enumerated() {
-            var p = Paragraph(number: i + 1, text: String(decoding: raw.text, as: UTF8.self), section: [],
-                              firstLine: raw.firstLine, lastLine: raw.lastLine)
+            var p = Paragraph(
+                number: i + 1, text: String(decoding: raw.text, as: UTF8.self), section: [],
+                firstLine: raw.firstLine, lastLine: raw.lastLine)
             if i < block.count {
                 p.kind = .title
             } else {
@@ -144,7 +145,7 @@ struct SectionTracker {
         var i = start
         var n = 0
         while n < 30, let (v, next) = UTF8Cursor.scalar(in: b, at: i) {
-            if v == 0xFF1A || v == 0x3A { // ： :
+            if v == 0xFF1A || v == 0x3A {  // ： :
                 guard i > start else { return nil }
                 return String(decoding: b[start..<i], as: UTF8.self)
             }

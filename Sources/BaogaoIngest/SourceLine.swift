@@ -30,7 +30,8 @@ extension ReportReader {
     public static func sourceLines(bytes: [UInt8], doc: String, lines: ClosedRange<Int>) throws(IngestError) -> [SourceLine] {
         let utf8 = try TextDecoder.decode(bytes, file: doc).utf8
         let ranges = LineBreaks.ranges(of: utf8)
-        let first = max(1, lines.lowerBound), last = min(ranges.count, lines.upperBound)
+        let first = max(1, lines.lowerBound)
+        let last = min(ranges.count, lines.upperBound)
         guard first <= last else { return [] }
         return (first...last).map { n in SourceLine(number: n, text: String(decoding: utf8[ranges[n - 1]], as: UTF8.self)) }
     }

@@ -27,7 +27,10 @@ enum TableReader {
         var i = 0
         while i < lines.count {
             let pipe = isPipeRow(lines[i])
-            guard pipe || spacedCells(lines[i]).count >= 2 else { i += 1; continue }
+            guard pipe || spacedCells(lines[i]).count >= 2 else {
+                i += 1
+                continue
+            }
             var j = i
             var rows: [(index: Int, cells: [String], separator: Bool)] = []
             while j < lines.count {
@@ -56,8 +59,12 @@ enum TableReader {
             }
             let dataRows = rows.filter { !$0.separator }
             let numeric = dataRows.contains { $0.cells.contains(where: isNumericCell) }
-            guard pipe ? dataRows.count >= 2 || rows.count >= 2 : (dataRows.count >= 2 && numeric)
-                    || (dataRows.count >= 1 && numeric && unit != nil) else { continue }
+            guard
+                pipe
+                    ? dataRows.count >= 2 || rows.count >= 2
+                    : (dataRows.count >= 2 && numeric)
+                        || (dataRows.count >= 1 && numeric && unit != nil)
+            else { continue }
             // Look above for a unit line and a caption that the rows did not include.
             var k = (labels.first ?? rows.first?.index ?? i) - 1
             if unit == nil, k >= 0, roles[k] == nil, isUnitLine(text(lines[k])) {
@@ -73,14 +80,16 @@ enum TableReader {
             if pipe, let sep = rows.firstIndex(where: { $0.separator }), sep > 0 {
                 columns = rows[sep - 1].cells
             } else if let first = dataRows.first, dataRows.count >= 2,
-                      !first.cells.contains(where: isNumericCell) {
+                !first.cells.contains(where: isNumericCell)
+            {
                 columns = first.cells
             }
             for l in labels {
                 roles[l] = .label(TableContext(caption: caption, unit: unit, columns: columns))
             }
             for r in rows {
-                roles[r.index] = r.separator
+                roles[r.index] =
+                    r.separator
                     ? .separator
                     : .row(TableContext(caption: caption, unit: unit, columns: columns, cells: r.cells))
             }
@@ -91,7 +100,7 @@ enum TableReader {
     static func text(_ line: CleanLine) -> String { String(decoding: line.text, as: UTF8.self) }
 
     static func isPipeRow(_ line: CleanLine) -> Bool {
-        guard line.text.first == 0x7C, line.text.count >= 3 else { return false } // |
+        guard line.text.first == 0x7C, line.text.count >= 3 else { return false }  // |
         return line.text.dropFirst().contains(0x7C)
     }
 
@@ -112,7 +121,10 @@ enum TableReader {
         var cellStart = 0
         var i = 0
         while let (v, next) = UTF8Cursor.scalar(in: b, at: i) {
-            guard Scalars.isSpace(v) else { i = next; continue }
+            guard Scalars.isSpace(v) else {
+                i = next
+                continue
+            }
             var j = i
             var spaces = 0
             var tab = false
@@ -145,9 +157,13 @@ enum TableReader {
         var digits = 0
         var others = 0
         for s in cell.unicodeScalars {
-            if Scalars.isDigit(s.value) || Scalars.isFullwidthDigit(s.value) { digits += 1 }
-            else if ".,%-+％ ".unicodeScalars.contains(s) { continue }
-            else { others += 1 }
+            if Scalars.isDigit(s.value) || Scalars.isFullwidthDigit(s.value) {
+                digits += 1
+            } else if ".,%-+％ ".unicodeScalars.contains(s) {
+                continue
+            } else {
+                others += 1
+            }
         }
         return digits > 0 && others <= 2
     }

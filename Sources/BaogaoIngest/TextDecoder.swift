@@ -109,7 +109,12 @@ enum TextDecoder {
                     out.append(contentsOf: p[i..<end])
                 } else {
                     for k in i..<end {
-                        if p[k] == 0 { out.append(contentsOf: replacement); replaced.add(base + k) } else { out.append(p[k]) }
+                        if p[k] == 0 {
+                            out.append(contentsOf: replacement)
+                            replaced.add(base + k)
+                        } else {
+                            out.append(p[k])
+                        }
                     }
                 }
                 guard end < p.count else { break }
@@ -128,8 +133,10 @@ enum TextDecoder {
         // Raw buffer loops here and in `scanUTF8`: they touch every byte of the file, and
         // must stay fast in debug builds too (a 20 MB line is a test case).
         let (nuls, firstNUL, controls, firstControl) = bytes.withUnsafeBufferPointer { p -> (Int, Int, Int, Int) in
-            var nuls = 0, firstNUL = -1
-            var controls = 0, firstControl = -1
+            var nuls = 0
+            var firstNUL = -1
+            var controls = 0
+            var firstControl = -1
             for i in 0..<p.count {
                 let b = p[i]
                 if b >= 0x20 { continue }
@@ -196,20 +203,39 @@ enum TextDecoder {
             var upper: UInt8 = 0xBF
             switch b0 {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: scan.invalid = i; return scan
+            case 0xF4:
+                length = 4
+                upper = 0x8F
+            default:
+                scan.invalid = i
+                return scan
             }
-            if i + length > n { scan.invalid = i; return scan }
+            if i + length > n {
+                scan.invalid = i
+                return scan
+            }
             let b1 = bytes[i + 1]
-            if b1 < lower || b1 > upper { scan.invalid = i; return scan }
+            if b1 < lower || b1 > upper {
+                scan.invalid = i
+                return scan
+            }
             var k = 2
             while k < length {
-                if bytes[i + k] & 0xC0 != 0x80 { scan.invalid = i; return scan }
+                if bytes[i + k] & 0xC0 != 0x80 {
+                    scan.invalid = i
+                    return scan
+                }
                 k += 1
             }
             i += length
@@ -238,14 +264,17 @@ enum TextDecoder {
         return nil
     }
 
-    private static func utf16(_ bytes: [UInt8], from start: Int, bigEndian: Bool,
-                              file: String) throws(IngestError) -> Decoded {
+    private static func utf16(
+        _ bytes: [UInt8], from start: Int, bigEndian: Bool,
+        file: String
+    ) throws(IngestError) -> Decoded {
         let count = (bytes.count - start) / 2
         var units = [UInt16]()
         units.reserveCapacity(count)
         var i = start
         for _ in 0..<count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
             i += 2
         }
@@ -288,8 +317,9 @@ enum TextDecoder {
         var errorOffset: Int32 = 0
         let written: Int32 = bytes.withUnsafeBufferPointer { src in
             units.withUnsafeMutableBufferPointer { dst in
-                bg_decode("GB18030", src.baseAddress, Int32(src.count),
-                          dst.baseAddress, Int32(dst.count), &errorOffset)
+                bg_decode(
+                    "GB18030", src.baseAddress, Int32(src.count),
+                    dst.baseAddress, Int32(dst.count), &errorOffset)
             }
         }
         if written == -2 { return .failure(Int(errorOffset)) }

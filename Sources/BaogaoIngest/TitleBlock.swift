@@ -18,9 +18,12 @@ struct TitleBlock {
         var end = 0
         while end < window {
             let p = ps[end]
-            let length = p.text.count / 3 // a CJK estimate is enough for "long"
+            let length = p.text.count / 3  // a CJK estimate is enough for "long"
             if p.table != nil || LineShape.isGreeting(p.text, length: length) || length > 80
-                || LineShape.endsSentence(p.text) { break }
+                || LineShape.endsSentence(p.text)
+            {
+                break
+            }
             if let m = LineShape.marker(p.text), LineShape.isHeadingLike(p.text, marker: m) { break }
             end += 1
         }

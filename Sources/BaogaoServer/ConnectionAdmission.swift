@@ -24,8 +24,9 @@ final class ConnectionTicket: Sendable {
     func setIdle(_ idle: Bool) {
         if idle {
             // Keep the time it became idle, not the time of the last call.
-            _ = idleSinceNanos.compareExchange(expected: -1, desired: Int64(NIODeadline.now().uptimeNanoseconds),
-                                               ordering: .relaxed)
+            _ = idleSinceNanos.compareExchange(
+                expected: -1, desired: Int64(NIODeadline.now().uptimeNanoseconds),
+                ordering: .relaxed)
         } else {
             idleSinceNanos.store(-1, ordering: .relaxed)
         }
@@ -79,8 +80,11 @@ final class ConnectionRegistry: Sendable {
         let ticket = ConnectionTicket(channel: channel, address: channel.remoteAddress?.ipAddress ?? "unknown")
         let admission = state.withLock { s -> Admission in
             if s.perAddress[ticket.address, default: 0] >= limitPerAddress {
-                return .refused(ProtocolError(.busy, "too many connections from \(ticket.address) "
-                    + "(at most \(limitPerAddress) per address); close one or try again later"))
+                return .refused(
+                    ProtocolError(
+                        .busy,
+                        "too many connections from \(ticket.address) "
+                            + "(at most \(limitPerAddress) per address); close one or try again later"))
             }
             var evicted: ConnectionTicket?
             if s.tickets.count >= limit {

@@ -186,8 +186,12 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     private func respond(context: ChannelHandlerContext, _ response: Response, id: RequestID?) {
         if case .failure(let error) = response {
             // The message may quote the request (an unknown command, a paragraph id).
-            logger.notice("request failed", metadata: ["code": "\(error.code.rawValue)",
-                                                       "message": "\(LogEscaping.escape(error.message))"])
+            logger.notice(
+                "request failed",
+                metadata: [
+                    "code": "\(error.code.rawValue)",
+                    "message": "\(LogEscaping.escape(error.message))"
+                ])
         }
         var buffer = context.channel.allocator.buffer(capacity: 256)
         ResponseWriter.write(response, id: id, into: &buffer)

@@ -39,7 +39,8 @@ struct ConnectionStateMachine {
         case .answerQueued(let writable, let flush): return answerQueued(writable: writable, flush: flush)
         case .finished(let number, let response): return finish(number, response)
         case .queryTimedOut(let number):
-            return finish(number, .failure(ProtocolError(.timeout, "the request took longer than \(limits.requestTimeoutSeconds) s")))
+            return finish(
+                number, .failure(ProtocolError(.timeout, "the request took longer than \(limits.requestTimeoutSeconds) s")))
         case .readRequested(let writable): return readRequested(writable: writable)
         case .idleTimedOut(let writable): return idleTimedOut(writable: writable)
         case .evicted(let limit): return evicted(limit: limit)
@@ -140,8 +141,14 @@ struct ConnectionStateMachine {
             // has its own budget. Answers waiting because the client does
             // not read count as nothing to do: that client is stuck.
             guard work.running == nil, work.queue.isEmpty || !writable else { return [] }
-            return [.answer(.failure(ProtocolError(.timeout, "no request for \(limits.idleTimeout.secondsText); "
-                + "closing the connection")), nil)] + close()
+            return [
+                .answer(
+                    .failure(
+                        ProtocolError(
+                            .timeout,
+                            "no request for \(limits.idleTimeout.secondsText); "
+                                + "closing the connection")), nil)
+            ] + close()
         case .closing:
             // The client is not taking our last answers; stop waiting for it.
             return [.closeNow]
@@ -153,8 +160,14 @@ struct ConnectionStateMachine {
     private mutating func evicted(limit: Int) -> [ConnectionAction] {
         switch state {
         case .open(_, let work) where work.isEmpty, .draining(let work) where work.isEmpty:
-            return [.answer(.failure(ProtocolError(.busy, "the server is at its cap of \(limit) connections and "
-                + "this one was idle the longest; closing it to make room for a new one")), nil)] + close()
+            return [
+                .answer(
+                    .failure(
+                        ProtocolError(
+                            .busy,
+                            "the server is at its cap of \(limit) connections and "
+                                + "this one was idle the longest; closing it to make room for a new one")), nil)
+            ] + close()
         case .open, .draining:
             // The registry has already given its place away, so it must go;
             // a request came in since it was chosen: answer what was received first.
@@ -197,11 +210,23 @@ struct ConnectionStateMachine {
     private mutating func answer(_ received: Received) -> [ConnectionAction] {
         switch received {
         case .tooLong:
-            return [.answer(.failure(ProtocolError(.tooLong, "request line longer than \(limits.maxLineBytes) bytes; "
-                + "closing the connection")), nil)] + close()
+            return [
+                .answer(
+                    .failure(
+                        ProtocolError(
+                            .tooLong,
+                            "request line longer than \(limits.maxLineBytes) bytes; "
+                                + "closing the connection")), nil)
+            ] + close()
         case .lineTimedOut:
-            return [.answer(.failure(ProtocolError(.timeout, "the request line was not finished within "
-                + "\(limits.lineTimeout.secondsText) of its first byte; closing the connection")), nil)] + close()
+            return [
+                .answer(
+                    .failure(
+                        ProtocolError(
+                            .timeout,
+                            "the request line was not finished within "
+                                + "\(limits.lineTimeout.secondsText) of its first byte; closing the connection")), nil)
+            ] + close()
         case .invalid(let error, let id):
             // Before authentication, a client that cannot form a request is not given another try.
             return [.answer(.failure(error), id)] + (auth.isOpen ? [] : close())
@@ -225,7 +250,7 @@ struct ConnectionStateMachine {
             switch control.kind {
             case .ping: return [.answer(.success(ServiceResult(json: Array("{\"pong\":true}".utf8))), id)]
             case .quit: return [.answer(.success(ServiceResult(json: Array("{\"bye\":true}".utf8))), id)] + close()
-            case .auth: return [] // the gate answered it
+            case .auth: return []  // the gate answered it
             case .reload: return [.startReload(number: start(id))]
             }
         case .query(let query):

@@ -19,7 +19,8 @@ public struct EngineQueryService: QueryService {
     /// file of its choosing.
     public func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
         guard let hash = paragraphID.lastIndex(of: "#"),
-              let number = Int(paragraphID[paragraphID.index(after: hash)...]) else {
+            let number = Int(paragraphID[paragraphID.index(after: hash)...])
+        else {
             throw ProtocolError(.badRequest, "a paragraph id is <doc>#<number>, e.g. 2024/report.txt#3")
         }
         let doc = String(paragraphID[..<hash])

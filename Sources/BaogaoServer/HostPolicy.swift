@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which addresses a server may bind without a token.
@@ -20,8 +20,8 @@ public enum HostPolicy {
         var v6 = in6_addr()
         guard inet_pton(AF_INET6, name, &v6) == 1 else { return false }
         let bytes = withUnsafeBytes(of: &v6) { Array($0) }
-        if bytes == [UInt8](repeating: 0, count: 15) + [1] { return true }                     // ::1
-        return bytes[..<12].elementsEqual([UInt8](repeating: 0, count: 10) + [0xFF, 0xFF])   // ::ffff:a.b.c.d
+        if bytes == [UInt8](repeating: 0, count: 15) + [1] { return true }  // ::1
+        return bytes[..<12].elementsEqual([UInt8](repeating: 0, count: 10) + [0xFF, 0xFF])  // ::ffff:a.b.c.d
             && bytes[12] == 127
     }
 }

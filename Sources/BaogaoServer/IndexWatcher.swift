@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BaogaoIndex
 import BaogaoQuery
 import Logging
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Holds the index the server answers from, and replaces it when `baogao
 /// index` commits a new one. An `IndexReader` is immutable, so a new commit
@@ -77,10 +78,12 @@ public final class IndexWatcher: Sendable {
             s.stamp = stamp
         }
         if changed {
-            logger.info("loaded a new index", metadata: [
-                "path": "\(path)", "generation": "\(reader.manifest.generation)",
-                "previous": "\(old.index.manifest.generation)",
-            ])
+            logger.info(
+                "loaded a new index",
+                metadata: [
+                    "path": "\(path)", "generation": "\(reader.manifest.generation)",
+                    "previous": "\(old.index.manifest.generation)"
+                ])
         }
         return .success(changed)
     }
@@ -101,11 +104,11 @@ struct FileStamp: Equatable {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         #if canImport(Darwin)
-        modifiedSeconds = Int(info.st_mtimespec.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
+            modifiedSeconds = Int(info.st_mtimespec.tv_sec)
+            modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
         #else
-        modifiedSeconds = Int(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+            modifiedSeconds = Int(info.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
         #endif
     }
 }

@@ -77,8 +77,10 @@ public struct LineFramer: ByteToMessageDecoder {
         return .continue
     }
 
-    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
-                                    seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(
+        context: ChannelHandlerContext, buffer: inout ByteBuffer,
+        seenEOF: Bool
+    ) throws -> DecodingState {
         // A last line without `\n` (`printf 'PING' | nc`) is still a request.
         while try decode(context: context, buffer: &buffer) == .continue {}
         if !overflowed && buffer.readableBytes > 0 {

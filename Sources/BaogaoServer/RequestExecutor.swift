@@ -49,8 +49,10 @@ public final class RequestExecutor: Sendable {
     private func submit(on loop: any EventLoop, _ work: @escaping @Sendable () -> Response) -> EventLoopFuture<Response> {
         guard running.add(1, ordering: .relaxed).newValue <= limits.maxRunningQueries else {
             running.subtract(1, ordering: .relaxed)
-            return loop.makeSucceededFuture(.failure(ProtocolError(
-                .busy, "the server is running \(limits.maxRunningQueries) queries; try again shortly")))
+            return loop.makeSucceededFuture(
+                .failure(
+                    ProtocolError(
+                        .busy, "the server is running \(limits.maxRunningQueries) queries; try again shortly")))
         }
         guard let pool else {
             defer { running.subtract(1, ordering: .relaxed) }
@@ -97,7 +99,8 @@ public final class RequestExecutor: Sendable {
     private func reload() throws(ProtocolError) -> ServiceResult {
         let loaded: Bool
         do { loaded = try watcher.reload(force: true) } catch {
-            throw ProtocolError(.indexError, "cannot reload the index: \(error.description); still serving generation \(watcher.generation)")
+            throw ProtocolError(
+                .indexError, "cannot reload the index: \(error.description); still serving generation \(watcher.generation)")
         }
         return ServiceResult(json: Array("{\"generation\":\(watcher.generation),\"reloaded\":\(loaded)}".utf8))
     }

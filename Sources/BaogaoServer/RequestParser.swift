@@ -34,7 +34,8 @@ public enum RequestParser {
         let name = line[..<nameEnd]
         guard let command = Command(rawValue: name.uppercased()) else {
             let shown = name.count > 40 ? name.prefix(40) + "…" : name
-            return .failure(ParseFailure(error: ProtocolError(.unknownCommand, "unknown command \(shown); try PING, SEARCH <query>, STATS")))
+            return .failure(
+                ParseFailure(error: ProtocolError(.unknownCommand, "unknown command \(shown); try PING, SEARCH <query>, STATS")))
         }
         var request = Request(command: command)
         var rest = line[nameEnd...].drop { $0 == " " || $0 == "\t" }
@@ -48,7 +49,8 @@ public enum RequestParser {
                 break
             }
             guard command != .auth, let eq = word.firstIndex(of: "="),
-                  let option = Option(rawValue: String(word[..<eq])) else { break }
+                let option = Option(rawValue: String(word[..<eq]))
+            else { break }
             let value = word[word.index(after: eq)...]
             if let error = apply(option, value: value, to: &request) {
                 return .failure(ParseFailure(error: error, id: request.id))
@@ -91,7 +93,10 @@ public enum RequestParser {
         case number(Int), string(String)
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Int.self) { self = .number(n); return }
+            if let n = try? c.decode(Int.self) {
+                self = .number(n)
+                return
+            }
             self = .string(try c.decode(String.self))
         }
     }
@@ -101,13 +106,16 @@ public enum RequestParser {
         do {
             decoded = try JSONDecoder().decode(JSONRequest.self, from: Data(line.utf8))
         } catch {
-            return .failure(ParseFailure(error: ProtocolError(.badRequest, "not a valid JSON request object (need {\"op\": …}); \(describe(error))")))
+            return .failure(
+                ParseFailure(
+                    error: ProtocolError(.badRequest, "not a valid JSON request object (need {\"op\": …}); \(describe(error))")))
         }
-        let id: RequestID? = switch decoded.id {
-        case .number(let n): .number(n)
-        case .string(let s): .string(s)
-        case nil: nil
-        }
+        let id: RequestID? =
+            switch decoded.id {
+            case .number(let n): .number(n)
+            case .string(let s): .string(s)
+            case nil: nil
+            }
         guard let op = decoded.op else {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "the JSON request has no \"op\""), id: id))
         }
@@ -117,8 +125,10 @@ public enum RequestParser {
         if let n = decoded.limit ?? decoded.offset, n < 0 {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "limit and offset must be ≥ 0"), id: id))
         }
-        return validate(Request(command: command, argument: decoded.q ?? "", limit: decoded.limit,
-                                offset: decoded.offset, id: id))
+        return validate(
+            Request(
+                command: command, argument: decoded.q ?? "", limit: decoded.limit,
+                offset: decoded.offset, id: id))
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -142,7 +152,8 @@ public enum RequestParser {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) takes no argument"), id: request.id))
         }
         if !c.takesPage && (request.limit != nil || request.offset != nil) {
-            return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) takes no LIMIT or OFFSET"), id: request.id))
+            return .failure(
+                ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) takes no LIMIT or OFFSET"), id: request.id))
         }
         return .success(request)
     }

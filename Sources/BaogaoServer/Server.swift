@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
 import NIOCore
 import NIOPosix
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How to run a server.
 public struct ServerConfiguration: Sendable {
@@ -35,7 +36,8 @@ public struct BindError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch errno {
-        case EADDRINUSE: "port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one"
+        case EADDRINUSE:
+            "port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one"
         case EACCES: "no permission to bind port \(port) (ports below 1024 need privileges); choose another with --port"
         case EADDRNOTAVAIL: "\(host) is no address of this machine"
         default: "cannot bind \(host):\(port): \(underlying)"
@@ -73,8 +75,10 @@ public final class Server: Sendable {
     }
 
     /// Opens the index and binds. Throws (and holds nothing) if either fails.
-    public static func start(_ configuration: ServerConfiguration, service: any QueryService = EngineQueryService(),
-                             logger: Logger) async throws -> Server {
+    public static func start(
+        _ configuration: ServerConfiguration, service: any QueryService = EngineQueryService(),
+        logger: Logger
+    ) async throws -> Server {
         let watcher = try IndexWatcher(path: configuration.indexPath, logger: logger)
         let limits = configuration.limits
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
@@ -89,11 +93,14 @@ public final class Server: Sendable {
             .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .childChannelOption(.writeBufferWaterMark,
-                                value: .init(low: limits.writeBufferLowMark, high: limits.writeBufferHighMark))
+            .childChannelOption(
+                .writeBufferWaterMark,
+                value: .init(low: limits.writeBufferLowMark, high: limits.writeBufferHighMark)
+            )
             .childChannelInitializer { channel in
-                Self.initialize(channel, connections: connections, executor: executor, token: token,
-                                limits: limits, logger: logger)
+                Self.initialize(
+                    channel, connections: connections, executor: executor, token: token,
+                    limits: limits, logger: logger)
             }
         let channel: any Channel
         do {
@@ -103,13 +110,16 @@ public final class Server: Sendable {
             try? await group.shutdownGracefully()
             throw BindError(host: configuration.host, port: configuration.port, underlying: error)
         }
-        return Server(configuration: configuration, watcher: watcher, group: group, pool: pool, executor: executor,
-                      channel: channel, connections: connections, logger: logger)
+        return Server(
+            configuration: configuration, watcher: watcher, group: group, pool: pool, executor: executor,
+            channel: channel, connections: connections, logger: logger)
     }
 
-    private init(configuration: ServerConfiguration, watcher: IndexWatcher, group: MultiThreadedEventLoopGroup,
-                 pool: NIOThreadPool, executor: RequestExecutor, channel: any Channel,
-                 connections: ConnectionRegistry, logger: Logger) {
+    private init(
+        configuration: ServerConfiguration, watcher: IndexWatcher, group: MultiThreadedEventLoopGroup,
+        pool: NIOThreadPool, executor: RequestExecutor, channel: any Channel,
+        connections: ConnectionRegistry, logger: Logger
+    ) {
         self.configuration = configuration
         self.watcher = watcher
         self.group = group
@@ -125,13 +135,19 @@ public final class Server: Sendable {
             guard watcher.manifestChanged else { return }
             _ = pool.runIfActive(eventLoop: channel.eventLoop) { _ = try? watcher.reload() }
         }
-        logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")",
-                                            "index": "\(configuration.indexPath)",
-                                            "generation": "\(watcher.generation)"])
+        logger.info(
+            "listening",
+            metadata: [
+                "address": "\(channel.localAddress.map { "\($0)" } ?? "?")",
+                "index": "\(configuration.indexPath)",
+                "generation": "\(watcher.generation)"
+            ])
     }
 
-    private static func initialize(_ channel: any Channel, connections: ConnectionRegistry, executor: RequestExecutor,
-                                   token: [UInt8]?, limits: ServerLimits, logger: Logger) -> EventLoopFuture<Void> {
+    private static func initialize(
+        _ channel: any Channel, connections: ConnectionRegistry, executor: RequestExecutor,
+        token: [UInt8]?, limits: ServerLimits, logger: Logger
+    ) -> EventLoopFuture<Void> {
         var logger = logger
         logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
         let ticket: ConnectionTicket
@@ -145,8 +161,9 @@ public final class Server: Sendable {
         case .admitted(let admitted, let evicting):
             ticket = admitted
             if let evicting {
-                logger.notice("closing the connection idle the longest to make room",
-                              metadata: ["closed": "\(evicting.channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                logger.notice(
+                    "closing the connection idle the longest to make room",
+                    metadata: ["closed": "\(evicting.channel.remoteAddress.map { "\($0)" } ?? "?")"])
                 evicting.channel.pipeline.fireUserInboundEventTriggered(EvictionEvent(limit: limits.maxConnections))
             }
         }
@@ -158,8 +175,10 @@ public final class Server: Sendable {
             // activity: bytes of a line in progress and blank lines do not.
             try sync.addHandler(IdleStateHandler(allTimeout: limits.idleTimeout))
             try sync.addHandler(RequestDecoder())
-            try sync.addHandler(ConnectionHandler(executor: executor, token: token, limits: limits, logger: logger,
-                                                  ticket: ticket))
+            try sync.addHandler(
+                ConnectionHandler(
+                    executor: executor, token: token, limits: limits, logger: logger,
+                    ticket: ticket))
         }
     }
 

@@ -53,8 +53,9 @@ struct BaogaoCorpus: ParsableCommand {
                     warn("\(tenths * 10)%: \(so.reports) reports, \(mebibytes(so.bytes)) MiB")
                 }
             }
-            warn("wrote \(summary.reports) reports, \(summary.bytes) bytes (\(mebibytes(summary.bytes)) MiB) "
-                 + "from \(generator.templates.count) seeds to \(outputDirectory)")
+            warn(
+                "wrote \(summary.reports) reports, \(summary.bytes) bytes (\(mebibytes(summary.bytes)) MiB) "
+                    + "from \(generator.templates.count) seeds to \(outputDirectory)")
         } catch {
             warn("baogao-corpus: \(error)")
             throw ExitCode(1)

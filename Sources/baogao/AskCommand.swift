@@ -28,7 +28,10 @@ struct AskCommand: ParsableCommand {
     @Flag(help: "Say why the answer won and where each alternative lost to it (in JSON, an explain field).")
     var explain = false
 
-    @Option(help: ArgumentHelp("Ask every question of a file, one a line (of a .tsv, the third column); lines starting with # are skipped.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Ask every question of a file, one a line (of a .tsv, the third column); lines starting with # are skipped.",
+            valueName: "file"))
     var questions: String?
 
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The question.", valueName: "question"))
@@ -112,9 +115,11 @@ enum AnswerPrinter {
             }
             let width = min(36, names.map { DisplayWidth.of($0) }.max() ?? 6)
             for (item, name) in zip(items, names) {
-                lines.append(indent + "  " + DisplayWidth.pad(name, to: width) + "  "
-                             + DisplayWidth.pad(item.text, to: 14) + "  "
-                             + Highlighter.dim("\(item.citation.region ?? "") ¶\(item.citation.paragraph) · \(item.citation.doc)", color: color))
+                lines.append(
+                    indent + "  " + DisplayWidth.pad(name, to: width) + "  "
+                        + DisplayWidth.pad(item.text, to: 14) + "  "
+                        + Highlighter.dim(
+                            "\(item.citation.region ?? "") ¶\(item.citation.paragraph) · \(item.citation.doc)", color: color))
             }
             return lines
         }
@@ -124,21 +129,27 @@ enum AnswerPrinter {
             return lines
         }
         var head = a.text
-        if let readable = a.readable, readable.replacingOccurrences(of: " ", with: "") != a.text.replacingOccurrences(of: " ", with: "") {
+        if let readable = a.readable,
+            readable.replacingOccurrences(of: " ", with: "") != a.text.replacingOccurrences(of: " ", with: "")
+        {
             head += " (\(readable))"
         }
         let facts = [a.label, a.scope, a.relation, a.year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " · ")
         if a.value == nil, let label = a.label {
             lines.append(indent + label + "：" + a.text)
         } else {
-            lines.append(indent + head + (facts.isEmpty ? "" : " — " + facts) + (a.confidence == nil ? a.note.map { "  [\($0)]" } ?? "" : ""))
+            lines.append(
+                indent + head + (facts.isEmpty ? "" : " — " + facts)
+                    + (a.confidence == nil ? a.note.map { "  [\($0)]" } ?? "" : ""))
         }
         if let confidence = a.confidence {
             lines.append(indent + "  confidence: \(confidence)" + (a.note.map { " — " + $0 } ?? ""))
         }
         if let why = a.explain { lines.append(indent + "  why: " + why) }
         if !a.related.isEmpty {
-            lines.append(indent + "  " + a.related.map { [$0.relation, $0.text].compactMap { $0 }.joined(separator: " ") }.joined(separator: "，"))
+            lines.append(
+                indent + "  "
+                    + a.related.map { [$0.relation, $0.text].compactMap { $0 }.joined(separator: " ") }.joined(separator: "，"))
         }
         if let s = a.sentence, a.value != nil { lines.append(indent + "  “" + s + "”") }
         if let p = a.paragraph { lines.append(indent + "  " + Highlighter.dim(Citation.line(p), color: color)) }

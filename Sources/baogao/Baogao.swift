@@ -11,9 +11,11 @@ struct Baogao: ParsableCommand {
             2 on an error (a bad query or argument, a missing index, an unreadable file).
             """,
         version: BaogaoVersion.string,
-        subcommands: [ReplCommand.self, SearchCommand.self, FactsCommand.self, AskCommand.self, DefineCommand.self,
-                      MentionsCommand.self, IndexCommand.self, StatsCommand.self, ParagraphsCommand.self, ReportsCommand.self,
-                      ServeCommand.self],
+        subcommands: [
+            ReplCommand.self, SearchCommand.self, FactsCommand.self, AskCommand.self, DefineCommand.self,
+            MentionsCommand.self, IndexCommand.self, StatsCommand.self, ParagraphsCommand.self, ReportsCommand.self,
+            ServeCommand.self
+        ],
         // `baogao` alone opens the REPL: the front door needs no flags.
         defaultSubcommand: ReplCommand.self)
 
@@ -79,7 +81,8 @@ enum UnknownCommand {
 
     /// Edit distance counting a swap of two neighbours as one edit (`serach` → `search`).
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { d[i][0] = i }

@@ -40,7 +40,8 @@ struct FactsCommand: ParsableCommand {
         let text = words.joined(separator: " ")
         do {
             // No query: every fact, as the help says (the parser refuses an empty query).
-            result = text.trimmingCharacters(in: .whitespaces).isEmpty
+            result =
+                text.trimmingCharacters(in: .whitespaces).isEmpty
                 ? try searcher.facts(Query(root: nil, text: ""), limit: limit, offset: offset)
                 : try searcher.facts(text, limit: limit, offset: offset)
         } catch {

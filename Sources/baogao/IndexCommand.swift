@@ -63,16 +63,21 @@ struct IndexCommand: ParsableCommand {
         if !s.unreadFiles.isEmpty {
             let kinds = s.unreadFiles.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
                 .map { ($0.key.isEmpty ? "no extension" : "." + $0.key) + " ×\($0.value.count)" }
-            lines.append("not read: \(kinds.joined(separator: ", ")) (only .txt, .md and .text files are read;"
-                         + " convert other files to text to index them)")
+            lines.append(
+                "not read: \(kinds.joined(separator: ", ")) (only .txt, .md and .text files are read;"
+                    + " convert other files to text to index them)")
         }
         if !s.unreadMetadata.isEmpty {
-            let hint = s.hasCatalogue ? "give them a row in the catalogue" : "a catalog.tsv in the corpus folder can give them (see README)"
+            let hint =
+                s.hasCatalogue
+                ? "give them a row in the catalogue" : "a catalog.tsv in the corpus folder can give them (see README)"
             lines.append("\(s.unreadMetadata.count) report(s) whose region or years could not be read (\(hint)):")
             for m in s.unreadMetadata { lines.append("  \(m.path): no \(m.fields.joined(separator: ", no "))") }
         }
         for d in s.duplicates {
-            lines.append("the same report twice: \(d.source.path) has the text of \(d.duplicateOf ?? "?"); indexed once, as \(d.duplicateOf ?? "?")")
+            lines.append(
+                "the same report twice: \(d.source.path) has the text of \(d.duplicateOf ?? "?"); indexed once, as \(d.duplicateOf ?? "?")"
+            )
         }
         return lines
     }
@@ -80,9 +85,11 @@ struct IndexCommand: ParsableCommand {
     static func describe(_ s: IndexUpdater.Summary) -> String {
         let rate = s.seconds > 0 ? Double(s.bytesIndexed) / 1_048_576 / s.seconds : 0
         let restored = s.restored.isEmpty ? "" : ", \(s.restored.count) restored"
-        var parts = ["indexed \(s.added.count + s.changed.count + s.restored.count) report(s) (\(s.added.count) new, \(s.changed.count) changed\(restored))"
-                     + ", \(s.paragraphsIndexed) paragraphs, \(Format.megabytes(s.bytesIndexed))"
-                     + " in \(Format.seconds(s.seconds))" + (s.bytesIndexed > 0 ? String(format: " (%.1f MB/s)", rate) : "")]
+        var parts = [
+            "indexed \(s.added.count + s.changed.count + s.restored.count) report(s) (\(s.added.count) new, \(s.changed.count) changed\(restored))"
+                + ", \(s.paragraphsIndexed) paragraphs, \(Format.megabytes(s.bytesIndexed))"
+                + " in \(Format.seconds(s.seconds))" + (s.bytesIndexed > 0 ? String(format: " (%.1f MB/s)", rate) : "")
+        ]
         parts.append("\(s.removed.count) removed, \(s.unchanged) unchanged")
         let unreadable = s.skipped.count - s.duplicates.count
         if unreadable > 0 { parts.append("\(unreadable) skipped") }
@@ -119,7 +126,8 @@ final class ProgressMeter: Sendable {
         // The first half second measures start-up (ICU, the first files), not the
         // rate: an estimate from it said 45 minutes for a 9-second job.
         let left = rate > 0 && elapsed >= 0.5 ? Format.seconds(Double(p.bytesTotal - p.bytesDone) / rate) + " left" : "estimating"
-        let line = "\r\(p.filesDone)/\(p.filesTotal) files  \(Format.megabytes(p.bytesDone)) of "
+        let line =
+            "\r\(p.filesDone)/\(p.filesTotal) files  \(Format.megabytes(p.bytesDone)) of "
             + "\(Format.megabytes(p.bytesTotal))  " + String(format: "%.1f MB/s", rate / 1_048_576)
             + "  \(left)  "
         Terminal.writeStderr(line)

@@ -29,15 +29,21 @@ struct MentionsCommand: ParsableCommand {
 
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give a term, e.g. baogao mentions 过紧日子") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give a term, e.g. baogao mentions 过紧日子")
+        }
         let searcher: Searcher
         do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
             throw Terminal.fail(error.description)
         }
         let result: MentionsResult
         do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
-        print(json ? try JSONLines.line(result) : MentionsPrinter.render(result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
-                                                                                   reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
+        print(
+            json
+                ? try JSONLines.line(result)
+                : MentionsPrinter.render(
+                    result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
+                    reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
         try Status.finish(found: result.total > 0)
     }
 }
@@ -67,14 +73,17 @@ enum MentionsPrinter {
                 lines.append("  \(rep.region ?? rep.doc) (\(rep.count)) · \(rep.doc)")
                 for m in rep.paragraphs {
                     let cite = "¶\(m.paragraph) L\(m.lines[0])" + (m.lines[1] != m.lines[0] ? "–\(m.lines[1])" : "")
-                    lines.append("    " + Highlighter.dim(cite, color: color) + "  "
-                                 + Highlighter.mark(m.snippet.text, m.snippet.highlights, color: color))
+                    lines.append(
+                        "    " + Highlighter.dim(cite, color: color) + "  "
+                            + Highlighter.mark(m.snippet.text, m.snippet.highlights, color: color))
                 }
             }
             let hidden = y.reports.dropFirst(shown.count)
             if !hidden.isEmpty {
                 let paragraphs = hidden.reduce(0) { $0 + $1.count }
-                lines.append("  … and \(hidden.count) more report\(hidden.count == 1 ? "" : "s") (\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"))")
+                lines.append(
+                    "  … and \(hidden.count) more report\(hidden.count == 1 ? "" : "s") (\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"))"
+                )
             }
         }
         lines.append(String(format: "%d paragraph%@ mention %@ (%.1f ms)", r.total, r.total == 1 ? "" : "s", r.term, r.tookMs))

@@ -7,7 +7,8 @@ import Foundation
 struct ReportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
-        abstract: "List every indexed report: region and its chain, level, kind, years, period, date, title, source, paragraph and fact counts, and where each field came from.",
+        abstract:
+            "List every indexed report: region and its chain, level, kind, years, period, date, title, source, paragraph and fact counts, and where each field came from.",
         discussion: """
             Filters narrow the list: region:贵州 (every report of a division inside 贵州省), \
             kind:决算 (预算报告, 决算, 预算调整, 年中, 其他), level:县 (中央, 省, 市, 县, 乡镇), \
@@ -57,10 +58,12 @@ enum ReportsPrinter {
             let chain = m.regionChain.count > 1 ? " [" + m.regionChain.joined(separator: " › ") + "]" : ""
             let years = [m.executionYear.map { "execution \($0)" }, m.budgetYear.map { "budget \($0)" }]
                 .compactMap { $0 }.joined(separator: ", ")
-            out.append("  " + field("region", m.region.map { $0 + chain }, s.region) + " · " + field("level", m.level?.rawValue, s.level)
-                       + " · " + field("kind", m.kind.map { "\($0.word) \($0.rawValue)" }, s.kind))
-            out.append("  " + field("years", years.isEmpty ? nil : years, s.years) + " · " + field("period", m.period, s.period)
-                       + " · " + field("date", m.date, s.date))
+            out.append(
+                "  " + field("region", m.region.map { $0 + chain }, s.region) + " · " + field("level", m.level?.rawValue, s.level)
+                    + " · " + field("kind", m.kind.map { "\($0.word) \($0.rawValue)" }, s.kind))
+            out.append(
+                "  " + field("years", years.isEmpty ? nil : years, s.years) + " · " + field("period", m.period, s.period)
+                    + " · " + field("date", m.date, s.date))
             var tail = "  \(r.paragraphs) paragraphs, \(r.facts) facts"
             if let source = m.source { tail += " · " + source }
             out.append(Highlighter.dim(tail, color: color))

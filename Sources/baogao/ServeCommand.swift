@@ -19,7 +19,10 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(help: "The address to bind. Loopback by default; anything else exposes the index to the network and needs --token-file (or --insecure).")
+    @Option(
+        help:
+            "The address to bind. Loopback by default; anything else exposes the index to the network and needs --token-file (or --insecure)."
+    )
     var host = "127.0.0.1"
 
     @Option(help: "The port; 0 picks a free one (the real one is printed).")
@@ -40,7 +43,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds from the first byte of a request line to its newline before the connection is closed.")
     var lineTimeout = 10.0
 
-    @Option(help: "Open connections at most; when full, the one idle the longest is closed for a new one, or the new one is refused `busy` if none is idle.")
+    @Option(
+        help:
+            "Open connections at most; when full, the one idle the longest is closed for a new one, or the new one is refused `busy` if none is idle."
+    )
     var maxConnections = 1024
 
     @Option(help: "Open connections from one client address at most (loopback included); further ones are refused `busy`.")
@@ -61,8 +67,9 @@ struct ServeCommand: ParsableCommand {
         // Binding beyond loopback without a token serves the index to the
         // whole network; that must be asked for, not happen by a typo.
         if !HostPolicy.isLoopback(host) && tokenFile == nil && !insecure {
-            throw ValidationError("--host \(host) is not a loopback address: every client that can reach it could query "
-                + "the index without a token. Give --token-file FILE, or --insecure if that is what you want.")
+            throw ValidationError(
+                "--host \(host) is not a loopback address: every client that can reach it could query "
+                    + "the index without a token. Give --token-file FILE, or --insecure if that is what you want.")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
     }
@@ -116,7 +123,8 @@ struct ServeCommand: ParsableCommand {
     private func readToken() throws -> String? {
         guard let tokenFile else { return nil }
         guard let data = FileManager.default.contents(atPath: tokenFile),
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             throw Terminal.fail("cannot read the token file \(tokenFile)")
         }
         let token = text.trimmingCharacters(in: .whitespacesAndNewlines)

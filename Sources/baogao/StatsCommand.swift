@@ -37,13 +37,17 @@ struct StatsCommand: ParsableCommand {
             "paragraphs    \(s.paragraphs)",
             "segments      \(s.segments)",
             "terms         \(kinds)",
-            "postings      \(s.postings): " + ["unigram", "bigram", "word"]
-                .map { "\($0) \(Format.megabytes(s.postingBytesByKind[$0] ?? 0))" + (s.positionBytesByKind[$0].map { " + positions \(Format.megabytes($0))" } ?? "") }
+            "postings      \(s.postings): "
+                + ["unigram", "bigram", "word"]
+                .map {
+                    "\($0) \(Format.megabytes(s.postingBytesByKind[$0] ?? 0))"
+                        + (s.positionBytesByKind[$0].map { " + positions \(Format.megabytes($0))" } ?? "")
+                }
                 .joined(separator: ", "),
             "facts         \(s.facts)",
             "index         \(Format.megabytes(s.indexBytes)): \(files)",
             "corpus        \(Format.megabytes(s.corpusBytes))",
-            String(format: "index/corpus  %.2f", s.indexToCorpus),
+            String(format: "index/corpus  %.2f", s.indexToCorpus)
         ]
         for f in s.skippedFiles { lines.append("skipped       \(f.reason)") }
         return lines.joined(separator: "\n")

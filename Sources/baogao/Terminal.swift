@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the command-line tool knows about where its output goes.
 enum Terminal {
@@ -54,8 +55,10 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct ColorOption: ParsableArguments {
-    @Option(help: ArgumentHelp("When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.",
-                               valueName: "when"))
+    @Option(
+        help: ArgumentHelp(
+            "When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            valueName: "when"))
     var color: ColorChoice = .auto
 
     var enabled: Bool {

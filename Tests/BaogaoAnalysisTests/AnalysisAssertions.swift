@@ -1,6 +1,7 @@
-@testable import BaogaoAnalysis
 import CICU
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// One expected word: its index term, kind, normalised scalar offsets, position.
 typealias ExpectedWord = (term: String, kind: Token.Kind, start: Int, end: Int, position: Int)
@@ -12,8 +13,10 @@ func render(_ w: ExpectedWord) -> String {
 
 /// Lucene's assertAnalyzesTo: the words of `text`, in order, with their terms,
 /// kinds, offsets and positions; plus the invariants every analysis must keep.
-func assertAnalyzesTo(_ analyzer: Analyzer, _ text: String, _ expected: [ExpectedWord],
-                      file: StaticString = #filePath, line: UInt = #line) {
+func assertAnalyzesTo(
+    _ analyzer: Analyzer, _ text: String, _ expected: [ExpectedWord],
+    file: StaticString = #filePath, line: UInt = #line
+) {
     let analyzed = analyzer.analyze(text)
     let actual = analyzed.words.map {
         render((analyzed.term(of: $0), $0.kind, Int($0.start), Int($0.end), Int($0.position)))
@@ -24,13 +27,16 @@ func assertAnalyzesTo(_ analyzer: Analyzer, _ text: String, _ expected: [Expecte
 
 /// Invariants of any analysis: the offset map's (`checkMapInvariants`), and
 /// words in order, inside the text, non-empty, positioned 0, 1, 2, …
-func checkInvariants(_ analyzed: AnalyzedText, original: String,
-                     file: StaticString = #filePath, line: UInt = #line) {
+func checkInvariants(
+    _ analyzed: AnalyzedText, original: String,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     checkMapInvariants(analyzed.normalized, original: original, file: file, line: line)
     var previousEnd: Int32 = 0
     for (i, word) in analyzed.words.enumerated() {
         guard word.position == Int32(i), word.start < word.end, word.start >= previousEnd,
-              word.end <= Int32(analyzed.normalized.count) else {
+            word.end <= Int32(analyzed.normalized.count)
+        else {
             XCTFail("bad word \(word) at \(i) in \(original.debugDescription)", file: file, line: line)
             return
         }
@@ -40,8 +46,10 @@ func checkInvariants(_ analyzed: AnalyzedText, original: String,
 
 /// count + 1 entries, non-decreasing, each inside the original, the last equal
 /// to the original's scalar count.
-func checkMapInvariants(_ normalized: NormalizedText, original: String,
-                        file: StaticString = #filePath, line: UInt = #line) {
+func checkMapInvariants(
+    _ normalized: NormalizedText, original: String,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     let map = normalized.originalOffsets
     let originalCount = Int32(original.unicodeScalars.count)
     guard map.count == normalized.scalars.count + 1 else {
@@ -49,8 +57,9 @@ func checkMapInvariants(_ normalized: NormalizedText, original: String,
         return
     }
     guard map.last == originalCount else {
-        XCTFail("map ends at \(map.last ?? -1), original has \(originalCount) scalars: \(original.debugDescription)",
-                file: file, line: line)
+        XCTFail(
+            "map ends at \(map.last ?? -1), original has \(originalCount) scalars: \(original.debugDescription)",
+            file: file, line: line)
         return
     }
     for i in 0..<normalized.scalars.count where map[i] > map[i + 1] || map[i] < 0 || map[i] >= originalCount {

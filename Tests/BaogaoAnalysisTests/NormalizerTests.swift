@@ -1,12 +1,15 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// The normaliser's output and its offset map.
 final class NormalizerTests: XCTestCase {
     let analyzer = Analyzer()
 
-    private func assertNormalizes(_ text: String, _ expected: String, offsets: [Int32],
-                                  file: StaticString = #filePath, line: UInt = #line) {
+    private func assertNormalizes(
+        _ text: String, _ expected: String, offsets: [Int32],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let normalized = analyzer.normalize(text)
         XCTAssertEqual(normalized.string, expected, file: file, line: line)
         XCTAssertEqual(normalized.originalOffsets, offsets, file: file, line: line)
@@ -103,8 +106,10 @@ final class NormalizerTests: XCTestCase {
     func testAgreesWithICUOverWholeCorpusParagraphs() throws {
         let paragraphs = try corpusParagraphs()
         XCTAssertGreaterThan(paragraphs.count, 100)
-        for (analyzer, reference) in [(analyzer, ReferenceNormalizer()),
-                                      (Analyzer(simplification: .icuContextual), ReferenceNormalizer(contextual: true))] {
+        for (analyzer, reference) in [
+            (analyzer, ReferenceNormalizer()),
+            (Analyzer(simplification: .icuContextual), ReferenceNormalizer(contextual: true))
+        ] {
             var mismatches = 0
             for p in paragraphs {
                 for text in [p, ReferenceNormalizer.traditional(p)] {

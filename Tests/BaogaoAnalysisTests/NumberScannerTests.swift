@@ -1,5 +1,6 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// The number scanner alone, on normalised text (so ASCII digits and separators).
 final class NumberScannerTests: XCTestCase {
@@ -39,7 +40,7 @@ final class NumberScannerTests: XCTestCase {
             ("5は", ["5"]),
             ("Ω1", []),
             ("100.25%", ["100.25"]),
-            ("141050 万元", ["141050"]),
+            ("141050 万元", ["141050"])
         ]
         for (text, expected) in table {
             XCTAssertEqual(numbers(text), expected, text)

@@ -1,5 +1,6 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// Lucene's checkRandomData: thousands of random strings mixing CJK, astral,
 /// combining marks, jamo, controls, full-width and compatibility characters and
@@ -19,17 +20,19 @@ final class RandomTextTests: XCTestCase {
     }
 
     static let pools: [[ClosedRange<UInt32>]] = [
-        [0x20...0x7E],                                  // ASCII
-        [0x30...0x39, 0x2C...0x2E, 0x25...0x25],        // digits , - . %
-        [0x4E00...0x9FFF],                              // CJK
-        [0x8A08...0x8A08, 0x756B...0x756B, 0x5DE1...0x5DE1, 0x5BDF...0x5BDF,
-         0x5730...0x5730, 0x65B9...0x65B9, 0x8CA1...0x8CA1, 0x9810...0x9810], // 計畫巡察地方財預
-        [0x20000...0x2A6DF, 0x1F600...0x1F64F],         // astral CJK, emoji
-        [0x0300...0x036F, 0x1100...0x11FF, 0x3099...0x309A], // combining marks, jamo
-        [0x00...0x1F, 0x7F...0x9F, 0x00AD...0x00AD, 0x200B...0x200F, 0xFEFF...0xFEFF], // controls, format
-        [0xFF01...0xFF5E, 0x3000...0x303F],              // full-width, CJK punctuation
-        [0x3220...0x3243, 0x00BC...0x00BE, 0xFB00...0xFB06, 0xFDFA...0xFDFB, 0x2460...0x24FF], // compatibility
-        [0x00...0xD7FF, 0xE000...0x10FFFF],             // any scalar
+        [0x20...0x7E],  // ASCII
+        [0x30...0x39, 0x2C...0x2E, 0x25...0x25],  // digits , - . %
+        [0x4E00...0x9FFF],  // CJK
+        [
+            0x8A08...0x8A08, 0x756B...0x756B, 0x5DE1...0x5DE1, 0x5BDF...0x5BDF,
+            0x5730...0x5730, 0x65B9...0x65B9, 0x8CA1...0x8CA1, 0x9810...0x9810
+        ],  // 計畫巡察地方財預
+        [0x20000...0x2A6DF, 0x1F600...0x1F64F],  // astral CJK, emoji
+        [0x0300...0x036F, 0x1100...0x11FF, 0x3099...0x309A],  // combining marks, jamo
+        [0x00...0x1F, 0x7F...0x9F, 0x00AD...0x00AD, 0x200B...0x200F, 0xFEFF...0xFEFF],  // controls, format
+        [0xFF01...0xFF5E, 0x3000...0x303F],  // full-width, CJK punctuation
+        [0x3220...0x3243, 0x00BC...0x00BE, 0xFB00...0xFB06, 0xFDFA...0xFDFB, 0x2460...0x24FF],  // compatibility
+        [0x00...0xD7FF, 0xE000...0x10FFFF]  // any scalar
     ]
 
     static func randomString(_ rng: inout Random) -> String {
@@ -62,7 +65,8 @@ final class RandomTextTests: XCTestCase {
             if analyzed.normalized.string != expected {
                 failures += 1
                 if failures <= 5 {
-                    XCTFail("\(text.unicodeScalars.map { String($0.value, radix: 16) }) → "
+                    XCTFail(
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) }) → "
                             + "\(analyzed.normalized.string.unicodeScalars.map { String($0.value, radix: 16) }), "
                             + "ICU \(expected.unicodeScalars.map { String($0.value, radix: 16) })")
                 }

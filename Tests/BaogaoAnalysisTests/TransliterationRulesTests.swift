@@ -1,5 +1,6 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// Reading ICU's Traditional-Simplified rules, and exactness of the
 /// character-by-character fast path against ICU over whole strings.
@@ -17,8 +18,9 @@ final class TransliterationRulesTests: XCTestCase {
         XCTAssertFalse(TransliterationRules(parsing: "\\u8A08 } \\u756B > \\u8BA1;").understood)
         XCTAssertFalse(TransliterationRules(parsing: "ab > cd;").understood)
         XCTAssertFalse(TransliterationRules(parsing: "\\u8A08\\u756B > \\u8BA1\\u5212").understood, "no ;")
-        XCTAssertFalse(TransliterationRules(parsing: "\\u0061\\u8A08 > \\u0062;").understood,
-                       "a multi-character rule with a non-CJK character")
+        XCTAssertFalse(
+            TransliterationRules(parsing: "\\u0061\\u8A08 > \\u0062;").understood,
+            "a multi-character rule with a non-CJK character")
         XCTAssertFalse(TransliterationRules(unreadable: ()).understood)
     }
 
@@ -43,7 +45,8 @@ final class TransliterationRulesTests: XCTestCase {
     /// ICU character by character.
     func testEveryMultiCharacterRuleMatchesICU() throws {
         guard let transliterator = ICUTransliterator(identifier: TraditionalToSimplified.identifier),
-              let text = transliterator.rules() else { return XCTFail("rules") }
+            let text = transliterator.rules()
+        else { return XCTFail("rules") }
         var sources: [String] = []
         for line in text.split(separator: "\n") {
             guard let side = line.split(separator: ">").first else { continue }
@@ -61,8 +64,10 @@ final class TransliterationRulesTests: XCTestCase {
         var texts: [String] = []
         for (i, source) in sources.enumerated() {
             let next = sources[(i + 1) % sources.count]
-            texts += [source, "的" + source + "的", source + next, "(" + source + ")" + next,
-                      String(source.dropFirst()) + next, source + String(next.dropFirst())]
+            texts += [
+                source, "的" + source + "的", source + next, "(" + source + ")" + next,
+                String(source.dropFirst()) + next, source + String(next.dropFirst())
+            ]
         }
         var mismatches = 0
         for text in texts {

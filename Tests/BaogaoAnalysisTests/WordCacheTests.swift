@@ -1,5 +1,6 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 final class WordCacheTests: XCTestCase {
     private func key(_ i: Int) -> [UInt32] { [0x4E00 + UInt32(i % 20000), UInt32(0x4E00 + i / 20000)] }

@@ -1,5 +1,6 @@
-@testable import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoAnalysis
 
 /// The fast path of the segmenter (chunks at punctuation, cached) must give
 /// exactly ICU's words for each text between numbers.
@@ -10,7 +11,9 @@ final class WordSegmenterTests: XCTestCase {
         }
     }
 
-    private func assertSameAsUnchunked(_ texts: [String], expectHits: Bool = true, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertSameAsUnchunked(
+        _ texts: [String], expectHits: Bool = true, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let analyzer = Analyzer()
         let fast = WordSegmenter()
         let reference = WordSegmenter(chunking: false)
@@ -26,7 +29,8 @@ final class WordSegmenterTests: XCTestCase {
                     if failures <= 3 {
                         let analyzed = AnalyzedText(normalized: normalized, words: a)
                         let expected = AnalyzedText(normalized: normalized, words: b)
-                        XCTFail("round \(round) \(text.debugDescription):\n  \(a.map { analyzed.text(of: $0) })\n"
+                        XCTFail(
+                            "round \(round) \(text.debugDescription):\n  \(a.map { analyzed.text(of: $0) })\n"
                                 + "  \(b.map { expected.text(of: $0) })", file: file, line: line)
                     }
                 }
@@ -46,10 +50,12 @@ final class WordSegmenterTests: XCTestCase {
         var texts: [String] = []
         for _ in 0..<5000 { texts.append(RandomTextTests.randomString(&rng)) }
         // Punctuation-heavy mixes of the separators with letters, digits and marks.
-        let parts = ["a", "1", "中", "国", ",", ".", ":", ";", "，", "。", "、", " ", "'", "\"", "_", "-", "(", ")",
-                     "\u{0301}", "\u{200D}", "\u{00B7}", "“", "”", "—", "…", "%", "x1", "é", "𠀀", "ア", "한",
-                     "@", "#", "$", "&", "*", "+", "/", "=", "^", "|", "~", "`", "<", ">", "[", "]", "{", "}", "!", "?",
-                     "\t", "\n", "\r", "、", "《", "》", "「", "」", "【", "】"]
+        let parts = [
+            "a", "1", "中", "国", ",", ".", ":", ";", "，", "。", "、", " ", "'", "\"", "_", "-", "(", ")",
+            "\u{0301}", "\u{200D}", "\u{00B7}", "“", "”", "—", "…", "%", "x1", "é", "𠀀", "ア", "한",
+            "@", "#", "$", "&", "*", "+", "/", "=", "^", "|", "~", "`", "<", ">", "[", "]", "{", "}", "!", "?",
+            "\t", "\n", "\r", "、", "《", "》", "「", "」", "【", "】"
+        ]
         for _ in 0..<5000 {
             let n = Int.random(in: 1...12, using: &rng)
             texts.append((0..<n).map { _ in parts[Int.random(in: 0..<parts.count, using: &rng)] }.joined())

@@ -8,8 +8,10 @@ final class ExitStatusTests: XCTestCase {
         return try BaogaoProcess.run(arguments + extra)
     }
 
-    private func assertStatus(_ expected: Int32, _ arguments: [String], index: Bool = true,
-                              file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertStatus(
+        _ expected: Int32, _ arguments: [String], index: Bool = true,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let out = try baogao(arguments, index: index)
         XCTAssertEqual(out.status, expected, "baogao \(arguments): \(out.stderr)\(out.stdout)", file: file, line: line)
         if expected == 2 {

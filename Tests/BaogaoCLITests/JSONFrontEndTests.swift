@@ -15,7 +15,7 @@ final class JSONFrontEndTests: XCTestCase {
             (["define", "三保"], ":define 三保"),
             (["mentions", "三保"], ":mentions 三保"),
             (["reports"], ":reports"),
-            (["stats"], ":stats"),
+            (["stats"], ":stats")
         ]
         let script = ":json on\n" + cases.map(\.repl).joined(separator: "\n") + "\n"
         let repl = try BaogaoProcess.repl(script)
@@ -24,7 +24,8 @@ final class JSONFrontEndTests: XCTestCase {
         XCTAssertEqual(lines.count, cases.count, repl.stdout)
         for (i, c) in cases.enumerated() where i < lines.count {
             let cli = try BaogaoProcess.run([c.cli[0], "--json", "--index", index] + c.cli.dropFirst())
-            XCTAssertEqual(try Self.withoutTime(cli.stdout), try Self.withoutTime(lines[i]), "\(c.cli) and the REPL's \(c.repl) differ")
+            XCTAssertEqual(
+                try Self.withoutTime(cli.stdout), try Self.withoutTime(lines[i]), "\(c.cli) and the REPL's \(c.repl) differ")
         }
     }
 

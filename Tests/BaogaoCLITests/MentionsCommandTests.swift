@@ -21,8 +21,9 @@ final class MentionsCommandTests: XCTestCase {
         XCTAssertEqual(more.count, years.count, short.stdout)
         XCTAssertFalse(all.stdout.contains("… and"), all.stdout)
         // The total is the same either way.
-        XCTAssertEqual(all.stdout.split(separator: "\n").last?.split(separator: " ").first,
-                       short.stdout.split(separator: "\n").last?.split(separator: " ").first)
+        XCTAssertEqual(
+            all.stdout.split(separator: "\n").last?.split(separator: " ").first,
+            short.stdout.split(separator: "\n").last?.split(separator: " ").first)
 
         let json = try BaogaoProcess.run(["mentions", "--json", "--index", index, "三保"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -31,7 +31,8 @@ final class OutputTests: XCTestCase {
         let all = try baogao(["facts", "--json"])
         XCTAssertEqual(all.status, 0, all.stderr)
         let facts = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
-        let stats = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try baogao(["stats", "--json"]).stdout.utf8)) as? [String: Any])
+        let stats = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try baogao(["stats", "--json"]).stdout.utf8)) as? [String: Any])
         XCTAssertEqual(facts["total"] as? Int, stats["facts"] as? Int)
         XCTAssertGreaterThan(facts["total"] as? Int ?? 0, 0)
     }

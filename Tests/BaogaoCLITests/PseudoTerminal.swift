@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `baogao` on a pseudo-terminal, as a person sees it: a child in its own
 /// session with the pty as its controlling terminal (so Ctrl-C typed into it
@@ -17,7 +18,8 @@ final class PseudoTerminal {
     let columns: Int
 
     init(_ arguments: [String], environment: [String: String], columns: UInt16 = 100) throws {
-        var master: Int32 = -1, slave: Int32 = -1
+        var master: Int32 = -1
+        var slave: Int32 = -1
         var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0, let name = ttyname(slave) else {
             throw TestIndexError(message: "openpty failed: errno \(errno)")
@@ -44,7 +46,7 @@ final class PseudoTerminal {
         let executable = try BaogaoProcess.executable
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for p in argv + envp { free(p) } }
         var child: pid_t = 0
         let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         close(slave)
@@ -66,15 +68,19 @@ final class PseudoTerminal {
 
     /// Waits until the screen, after position `from`, contains `text`; the screen since `from`.
     @discardableResult
-    func waitFor(_ text: String, after from: String.Index? = nil, timeout: Double = 10,
-                 file: StaticString = #filePath, line: UInt = #line) -> Substring {
+    func waitFor(
+        _ text: String, after from: String.Index? = nil, timeout: Double = 10,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Substring {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let tail = screen[(from ?? screen.startIndex)...]
             if tail.contains(text) { return tail }
             guard Date() < deadline, pump(until: deadline) else {
                 try? screen.write(toFile: NSTemporaryDirectory() + "baogao-pty-timeout.txt", atomically: true, encoding: .utf8)
-                XCTFail("timed out waiting for \(text.debugDescription); the screen:\n\(screen.debugDescription)", file: file, line: line)
+                XCTFail(
+                    "timed out waiting for \(text.debugDescription); the screen:\n\(screen.debugDescription)", file: file,
+                    line: line)
                 return tail
             }
         }
@@ -90,8 +96,10 @@ final class PseudoTerminal {
     /// Waits until `condition` holds of the screen since `from` as a terminal
     /// shows it (see `TerminalScreen`); that screen, the last one seen on a time-out.
     @discardableResult
-    func waitForScreen(after from: String.Index? = nil, timeout: Double = 10,
-                       _ condition: (TerminalScreen) -> Bool) -> TerminalScreen {
+    func waitForScreen(
+        after from: String.Index? = nil, timeout: Double = 10,
+        _ condition: (TerminalScreen) -> Bool
+    ) -> TerminalScreen {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             var view = TerminalScreen(columns: columns)

@@ -25,7 +25,8 @@ final class ReplScriptTests: XCTestCase {
     func testMoreAfterTheLastPageSaysSoAndBlankLinesAndCommentsAreSkipped() throws {
         let out = try BaogaoProcess.repl("# a comment\n\n\"政府债务余额\" year:1990\n:more\n")
         XCTAssertEqual(out.status, 0, out.stderr)
-        XCTAssertEqual(out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
+        XCTAssertEqual(
+            out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
     }
 
     /// A line that reads as a question is asked even without `?`; searched, it found nothing.
@@ -81,16 +82,19 @@ final class ReplScriptTests: XCTestCase {
         let corpus = folder.appendingPathComponent("Corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         // 关于预算 \n 一、2023 年预算执行情况 \n 紫藤花园说明 in GBK, which GB18030 contains.
-        let gbk: [UInt8] = [0xB9, 0xD8, 0xD3, 0xDA, 0xD4, 0xA4, 0xCB, 0xE3, 0x0A,
-                            0xD2, 0xBB, 0xA1, 0xA2, 0x32, 0x30, 0x32, 0x33, 0x20, 0xC4, 0xEA,
-                            0xD4, 0xA4, 0xCB, 0xE3, 0xD6, 0xB4, 0xD0, 0xD0, 0xC7, 0xE9, 0xBF, 0xF6, 0x0A,
-                            0xD7, 0xCF, 0xCC, 0xD9, 0xBB, 0xA8, 0xD4, 0xB0, 0xCB, 0xB5, 0xC3, 0xF7, 0xA1, 0xA3]
+        let gbk: [UInt8] = [
+            0xB9, 0xD8, 0xD3, 0xDA, 0xD4, 0xA4, 0xCB, 0xE3, 0x0A,
+            0xD2, 0xBB, 0xA1, 0xA2, 0x32, 0x30, 0x32, 0x33, 0x20, 0xC4, 0xEA,
+            0xD4, 0xA4, 0xCB, 0xE3, 0xD6, 0xB4, 0xD0, 0xD0, 0xC7, 0xE9, 0xBF, 0xF6, 0x0A,
+            0xD7, 0xCF, 0xCC, 0xD9, 0xBB, 0xA8, 0xD4, 0xB0, 0xCB, 0xB5, 0xC3, 0xF7, 0xA1, 0xA3
+        ]
         try Data(gbk).write(to: corpus.appendingPathComponent("gb.txt"))
         try Data("关于海棠公园项目的报告\r\r海棠公园项目第一段说明。\r\r海棠公园第二段说明在这里。\r".utf8)
             .write(to: corpus.appendingPathComponent("cr.txt"))
         let index = folder.appendingPathComponent("Index").path
-        let out = try BaogaoProcess.run(["repl", "--index", index, "--corpus", corpus.path],
-                                        input: "紫藤花园说明\n:source 1\n第二段说明\n:source 1\n")
+        let out = try BaogaoProcess.run(
+            ["repl", "--index", index, "--corpus", corpus.path],
+            input: "紫藤花园说明\n:source 1\n第二段说明\n:source 1\n")
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stdout.contains("gb.txt L3\n3 │ 紫藤花园说明。"), out.stdout)
         XCTAssertTrue(out.stdout.contains("cr.txt L5\n5 │ 海棠公园第二段说明在这里。"), out.stdout)
@@ -109,7 +113,9 @@ final class ReplScriptTests: XCTestCase {
             """
         let out = try BaogaoProcess.repl(script + "\n")
         XCTAssertEqual(out.status, 2)
-        XCTAssertEqual(out.stderr, """
+        XCTAssertEqual(
+            out.stderr,
+            """
             baogao: line 2: error: this " opens a phrase that is never closed; add the closing "
             "政府债务余额
             ^
@@ -146,12 +152,15 @@ final class ReplScriptTests: XCTestCase {
 
     func testAMissingIndexFailsTheCommandsThatNeedIt() throws {
         let folder = try TestIndex.temporaryFolder("missing")
-        let out = try BaogaoProcess.run(["repl", "--index", folder.path + "/none", "--corpus", folder.path + "/nothing"],
-                                        input: ":help\n三保\n")
+        let out = try BaogaoProcess.run(
+            ["repl", "--index", folder.path + "/none", "--corpus", folder.path + "/nothing"],
+            input: ":help\n三保\n")
         XCTAssertEqual(out.status, 2)
         XCTAssertTrue(out.stdout.contains("Commands:"), "help works without an index")
-        XCTAssertEqual(out.stderr, "baogao: line 2: error: no index in \(folder.path)/none and no corpus folder \(folder.path)/nothing"
-                       + " to build one from (use --index and --corpus)\n")
+        XCTAssertEqual(
+            out.stderr,
+            "baogao: line 2: error: no index in \(folder.path)/none and no corpus folder \(folder.path)/nothing"
+                + " to build one from (use --index and --corpus)\n")
     }
 
     func testMentionsCountsEveryMatchingParagraph() throws {

@@ -13,9 +13,12 @@ final class ReplTerminalTests: XCTestCase {
 
     private func session() throws -> PseudoTerminal {
         let index = try TestIndex.shared()
-        return try PseudoTerminal(["--index", index.index, "--corpus", index.corpus],
-                                  environment: ["HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8",
-                                                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        return try PseudoTerminal(
+            ["--index", index.index, "--corpus", index.corpus],
+            environment: [
+                "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8",
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+            ])
     }
 
     func testCJKEditingAndCtrlCClearsTheLineWithoutLeaving() throws {
@@ -61,9 +64,11 @@ final class ReplTerminalTests: XCTestCase {
         term.waitFor("baogao> ")
         // Then the same for deleting: Home, Right, Backspace takes 政 away.
         let typed = ["债务余额", "\u{1B}[H", "政", "府", "\u{1B}[D", "\u{1B}[C", "\u{1B}[H", "\u{1B}[C", "\u{7F}"]
-        let expected = ["baogao> 债务余额", "baogao> 债务余额", "baogao> 政债务余额", "baogao> 政府债务余额",
-                        "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额",
-                        "baogao> 府债务余额"]
+        let expected = [
+            "baogao> 债务余额", "baogao> 债务余额", "baogao> 政债务余额", "baogao> 政府债务余额",
+            "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额", "baogao> 政府债务余额",
+            "baogao> 府债务余额"
+        ]
         let cursor = [12, 8, 9, 10, 9, 10, 8, 9, 8]  // characters before the cursor on its row
         for (k, key) in typed.enumerated() {
             term.type(key)

@@ -17,8 +17,10 @@ final class ReportsCommandTests: XCTestCase {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try XCTUnwrap(object["reports"] as? [[String: Any]])
         XCTAssertEqual(reports.map { $0["region"] as? String }, ["江津区"])
-        for key in ["doc", "title", "region_code", "region_chain", "level", "kind", "years", "period", "date",
-                    "source", "paragraphs", "facts", "sources"] {
+        for key in [
+            "doc", "title", "region_code", "region_chain", "level", "kind", "years", "period", "date",
+            "source", "paragraphs", "facts", "sources"
+        ] {
             XCTAssertNotNil(reports[0][key], key)
         }
 
@@ -40,15 +42,16 @@ final class ReportsCommandTests: XCTestCase {
         let corpus = folder.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         for name in ["035.txt", "041.txt"] {
-            try FileManager.default.copyItem(at: Self.corpusReal.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: Self.corpusReal.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
         }
         try """
-            file\tregion\tkind\texecution_year\tbudget_year\tsource
-            035.txt\t遵义市播州区\t预算报告\t2020\t2021\thttps://example.cn/035
-            041.txt\t东莞市长安镇\t预算报告\t2023\t2024\t
-            9.txt\t火星\t\t\t\t
+        file\tregion\tkind\texecution_year\tbudget_year\tsource
+        035.txt\t遵义市播州区\t预算报告\t2020\t2021\thttps://example.cn/035
+        041.txt\t东莞市长安镇\t预算报告\t2023\t2024\t
+        9.txt\t火星\t\t\t\t
 
-            """.write(to: corpus.appendingPathComponent("catalog.tsv"), atomically: true, encoding: .utf8)
+        """.write(to: corpus.appendingPathComponent("catalog.tsv"), atomically: true, encoding: .utf8)
         for name in ["a.pdf", "b.pdf", "c.docx"] { try Data("%PDF".utf8).write(to: corpus.appendingPathComponent(name)) }
         let text = try String(contentsOf: corpus.appendingPathComponent("041.txt"), encoding: .utf8)
         try XCTUnwrap(text.data(using: .utf16)).write(to: corpus.appendingPathComponent("041-utf16.txt"))
@@ -58,9 +61,16 @@ final class ReportsCommandTests: XCTestCase {
         let out = try BaogaoProcess.run(["index", "--corpus", corpus.path, "--index", index])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stdout.contains("not read: .pdf ×2, .docx ×1 (only .txt, .md and .text files are read"), out.stdout)
-        XCTAssertTrue(out.stdout.contains("1 report(s) whose region or years could not be read (give them a row in the catalogue):\n  notes.txt: no region, no years"), out.stdout)
-        XCTAssertTrue(out.stdout.contains("the same report twice: 041-utf16.txt has the text of 041.txt; indexed once, as 041.txt"), out.stdout)
-        XCTAssertTrue(out.stderr.contains("catalogue: catalog.tsv line 4 (9.txt): region \"火星\" is not in the gazetteer; kept as written"), out.stderr)
+        XCTAssertTrue(
+            out.stdout.contains(
+                "1 report(s) whose region or years could not be read (give them a row in the catalogue):\n  notes.txt: no region, no years"
+            ), out.stdout)
+        XCTAssertTrue(
+            out.stdout.contains("the same report twice: 041-utf16.txt has the text of 041.txt; indexed once, as 041.txt"),
+            out.stdout)
+        XCTAssertTrue(
+            out.stderr.contains("catalogue: catalog.tsv line 4 (9.txt): region \"火星\" is not in the gazetteer; kept as written"),
+            out.stderr)
         XCTAssertTrue(out.stderr.contains("catalogue: catalog.tsv line 4 (9.txt): no such report file in the corpus"), out.stderr)
 
         let hit = try BaogaoProcess.run(["search", "--index", index, "--limit", "1", "region:贵州 播州区"])

@@ -44,7 +44,7 @@ struct TerminalScreen {
         guard let v = c.unicodeScalars.first?.value else { return 1 }
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
             return 2
         default:
             return 1
@@ -61,7 +61,10 @@ struct TerminalScreen {
                 var parameters = ""
                 var final: Unicode.Scalar = "@"
                 while let p = scalars.popFirst() {
-                    if (0x40...0x7E).contains(p.value) { final = p; break }
+                    if (0x40...0x7E).contains(p.value) {
+                        final = p
+                        break
+                    }
                     parameters.unicodeScalars.append(p)
                 }
                 control(final, parameters)
@@ -110,7 +113,10 @@ struct TerminalScreen {
     }
 
     private mutating func insertBlanks(_ n: Int) {
-        if column < columns, rows[row][column] == nil { rows[row][column - 1] = " "; rows[row][column] = " " }
+        if column < columns, rows[row][column] == nil {
+            rows[row][column - 1] = " "
+            rows[row][column] = " "
+        }
         rows[row].insert(contentsOf: Array(repeating: " ", count: n), at: column)
         rows[row].removeLast(n)
         // A wide character pushed half off the right edge is erased.

@@ -39,7 +39,8 @@ final class CorpusGeneratorTests: XCTestCase {
     }
 
     func testTheSameSeedWritesTheSameFiles() throws {
-        let a = Self.temporaryDirectory(), b = Self.temporaryDirectory()
+        let a = Self.temporaryDirectory()
+        let b = Self.temporaryDirectory()
         let options = CorpusGenerator.Options(megabytes: 0.2, seed: 3)
         try CorpusGenerator(seedsDirectory: Self.seeds).write(to: a, options: options)
         try CorpusGenerator(seedsDirectory: Self.seeds).write(to: b, options: options)
@@ -47,8 +48,9 @@ final class CorpusGeneratorTests: XCTestCase {
         XCTAssertGreaterThan(files.count, 3)
         XCTAssertEqual(files, try Self.reportFiles(b))
         for name in files + ["manifest.tsv"] {
-            XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + name),
-                           FileManager.default.contents(atPath: b + "/" + name), name)
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: a + "/" + name),
+                FileManager.default.contents(atPath: b + "/" + name), name)
         }
     }
 
@@ -59,8 +61,9 @@ final class CorpusGeneratorTests: XCTestCase {
         }
         XCTAssertEqual(differing.count, 5)
         // Reports do not depend on one another: report 2 is the same alone as in a corpus.
-        XCTAssertEqual(generator.report(number: 2, seed: 7).text,
-                       try String(contentsOfFile: Self.corpus.directory + "/r00002.txt", encoding: .utf8))
+        XCTAssertEqual(
+            generator.report(number: 2, seed: 7).text,
+            try String(contentsOfFile: Self.corpus.directory + "/r00002.txt", encoding: .utf8))
     }
 
     func testTheCorpusIsAsLargeAsAskedWithinOneReport() throws {
@@ -95,8 +98,9 @@ final class CorpusGeneratorTests: XCTestCase {
         for row in wrapped {
             let text = try String(contentsOfFile: Self.corpus.directory + "/" + row[0], encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            XCTAssertTrue(lines.enumerated().allSatisfy { $0.offset % 2 == 1 ? $0.element.isEmpty : !$0.element.isEmpty },
-                          "a blank line after every line in \(row[0])")
+            XCTAssertTrue(
+                lines.enumerated().allSatisfy { $0.offset % 2 == 1 ? $0.element.isEmpty : !$0.element.isEmpty },
+                "a blank line after every line in \(row[0])")
             // 54 columns (27 CJK characters), one more for a page break's leading space.
             let columns = lines.map { $0.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
             XCTAssertLessThanOrEqual(columns.max()!, 55, row[0])

@@ -1,7 +1,8 @@
 import BaogaoIngest
-@testable import BaogaoIndex
 import Foundation
 import XCTest
+
+@testable import BaogaoIndex
 
 /// What `baogao index` does with a catalogue, with copies of a report, and with files it
 /// does not read — on real report openings (Tests/Fixtures/corpus-real).
@@ -20,7 +21,8 @@ final class CatalogueIndexTests: XCTestCase {
             let name = String(format: "%03d.txt", i)
             try FileManager.default.copyItem(atPath: Self.corpusReal + "/" + name, toPath: dir + "/" + name)
         }
-        let rows = try String(contentsOfFile: Self.corpusReal + "/catalog.tsv", encoding: .utf8)
+        let rows =
+            try String(contentsOfFile: Self.corpusReal + "/catalog.tsv", encoding: .utf8)
             .split(separator: "\n").prefix(count + 1).joined(separator: "\n") + "\n"
         try rows.write(toFile: dir + "/catalog.tsv", atomically: true, encoding: .utf8)
         return dir
@@ -49,7 +51,8 @@ final class CatalogueIndexTests: XCTestCase {
         var meta = try reports(scratch.index)
         XCTAssertEqual(meta["003.txt"]?.region, "南开区")
         XCTAssertEqual(meta["003.txt"]?.sources.region, .catalogue)
-        XCTAssertEqual(meta["001.txt"]?.source, "http://www.bjrd.gov.cn/rdzl/rdcwhgb/sswjrdcwhgb201804/202101/t20210105_2197757.html")
+        XCTAssertEqual(
+            meta["001.txt"]?.source, "http://www.bjrd.gov.cn/rdzl/rdcwhgb/sswjrdcwhgb201804/202101/t20210105_2197757.html")
 
         // Edit one row: that report alone is read again, with the new row.
         var text = try String(contentsOfFile: dir + "/catalog.tsv", encoding: .utf8)
@@ -77,13 +80,16 @@ final class CatalogueIndexTests: XCTestCase {
     func testABadRowWarnsAndNeverFailsTheIndex() throws {
         let scratch = Scratch()
         let dir = try corpus(scratch, count: 2)
-        try "file\tkind\tbudget_year\n001.txt\t决算\tsoon\n009.txt\t决算\t\n".write(toFile: dir + "/catalog.tsv", atomically: true, encoding: .utf8)
+        try "file\tkind\tbudget_year\n001.txt\t决算\tsoon\n009.txt\t决算\t\n".write(
+            toFile: dir + "/catalog.tsv", atomically: true, encoding: .utf8)
         let summary = try buildIndex(corpus: dir, index: scratch.index)
         XCTAssertEqual(summary.added, ["001.txt", "002.txt"])
-        XCTAssertEqual(summary.catalogueWarnings, [
-            "catalog.tsv line 2 (001.txt): budget_year \"soon\" is no year; row left out",
-            "catalog.tsv line 3 (009.txt): no such report file in the corpus",
-        ])
+        XCTAssertEqual(
+            summary.catalogueWarnings,
+            [
+                "catalog.tsv line 2 (001.txt): budget_year \"soon\" is no year; row left out",
+                "catalog.tsv line 3 (009.txt): no such report file in the corpus"
+            ])
     }
 
     func testTheSameReportTwiceIsIndexedOnce() throws {
@@ -116,7 +122,8 @@ final class CatalogueIndexTests: XCTestCase {
         let dir = try corpus(scratch, count: 1)
         for name in ["a.pdf", "b.PDF", "sub/c.docx", "README"] {
             let path = dir + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: path))
         }
         try "一些没有地区和年份的文字。\n第二段文字。\n".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
-@testable import BaogaoIndex
 import Foundation
 import XCTest
+
+@testable import BaogaoIndex
 
 /// A crash at any moment leaves the previous index usable; damage is detected
 /// and named; a newer format is refused; two writers never run at once.
@@ -15,8 +16,9 @@ final class CommitSafetyTests: XCTestCase {
     func testACrashWhileWritingASegmentLeavesTheOldIndexWorking() throws {
         let (scratch, corpus) = try indexedScratch()
         let before = try snapshot(IndexReader.open(path: scratch.index))
-        try FileManager.default.copyItem(atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
-                                         toPath: corpus + "/000_d12f06acd0fd881e.txt")
+        try FileManager.default.copyItem(
+            atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
+            toPath: corpus + "/000_d12f06acd0fd881e.txt")
         // The "crash": the third file write writes half its bytes and fails.
         let writes = Counter()
         let crashing = FileSink { (path: String, bytes: [UInt8]) throws(IndexError) in
@@ -26,7 +28,11 @@ final class CommitSafetyTests: XCTestCase {
             }
             try FileSink.system.write(path, bytes)
         }
-        XCTAssertThrowsError(try buildIndex(corpus: corpus, index: scratch.index) { $0.sink = crashing; $0.workers = 1 })
+        XCTAssertThrowsError(
+            try buildIndex(corpus: corpus, index: scratch.index) {
+                $0.sink = crashing
+                $0.workers = 1
+            })
         XCTAssertEqual(try snapshot(IndexReader.open(path: scratch.index)), before)
 
         // The next run finishes the job and clears what the crash left.
@@ -41,8 +47,9 @@ final class CommitSafetyTests: XCTestCase {
     func testAManifestWrittenButNeverRenamedIsIgnored() throws {
         let (scratch, corpus) = try indexedScratch()
         let before = try snapshot(IndexReader.open(path: scratch.index))
-        try FileManager.default.copyItem(atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
-                                         toPath: corpus + "/000_d12f06acd0fd881e.txt")
+        try FileManager.default.copyItem(
+            atPath: sampleCorpus + "/000_d12f06acd0fd881e.txt",
+            toPath: corpus + "/000_d12f06acd0fd881e.txt")
         let crashing = FileSink { (path: String, bytes: [UInt8]) throws(IndexError) in
             if path.hasSuffix("MANIFEST.tmp") {
                 try FileSink.system.write(path, Array(bytes.prefix(40)))

@@ -1,5 +1,6 @@
-@testable import BaogaoIndex
 import XCTest
+
+@testable import BaogaoIndex
 
 final class EncodingTests: XCTestCase {
     func testVarintsRoundTripAtEveryLength() throws {
@@ -16,10 +17,12 @@ final class EncodingTests: XCTestCase {
     }
 
     func testTruncatedVarintIsDamageNotACrash() {
-        XCTAssertThrowsError(try withBytes(of: [0x80, 0x80]) { raw throws(IndexError) in
-            var r = ByteReader(raw, file: "t.post")
-            _ = try r.readVarint()
-        }) { error in
+        XCTAssertThrowsError(
+            try withBytes(of: [0x80, 0x80]) { raw throws(IndexError) in
+                var r = ByteReader(raw, file: "t.post")
+                _ = try r.readVarint()
+            }
+        ) { error in
             guard case IndexError.damaged(let file, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(file, "t.post")
         }
@@ -57,13 +60,17 @@ final class EncodingTests: XCTestCase {
             decoded.docs.append(doc)
             decoded.freqs.append(UInt32(positions.count))
             var previous: Int64 = -1
-            for p in positions { decoded.positionGaps.append(UInt32(Int64(p) - previous - 1)); previous = Int64(p) }
+            for p in positions {
+                decoded.positionGaps.append(UInt32(Int64(p) - previous - 1))
+                previous = Int64(p)
+            }
             expected.append((doc, positions))
         }
         var encoder = PostingsEncoder()
         let info = encoder.encode(decoded)
         XCTAssertEqual(info.docFreq, 300)
-        let post = encoder.postings.bytes, pos = encoder.positions.bytes
+        let post = encoder.postings.bytes
+        let pos = encoder.positions.bytes
         try withBytes(of: post) { p throws(IndexError) in
             try withBytes(of: pos) { q throws(IndexError) in
                 var cursor = try PostingsCursor(postings: p, positions: q, file: "t", info: info, hasPositions: true)

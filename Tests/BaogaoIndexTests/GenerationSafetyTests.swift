@@ -1,6 +1,7 @@
-@testable import BaogaoIndex
 import Foundation
 import XCTest
+
+@testable import BaogaoIndex
 
 /// A rebuild or a merge writes a new generation beside the old one, under new
 /// file names: readers keep answering from the old files until the new manifest
@@ -33,8 +34,10 @@ final class GenerationSafetyTests: XCTestCase {
     /// Runs `update` failing at write 1, 2, 3, … until one run has fewer writes
     /// than that; after every failed run the committed index must be the old
     /// one, whole. Returns how many writes the successful run made.
-    private func failEveryWrite(index: String, expected: [String: [String: [UInt32]]],
-                                update: (FileSink) throws -> Void) throws -> Int {
+    private func failEveryWrite(
+        index: String, expected: [String: [String: [UInt32]]],
+        update: (FileSink) throws -> Void
+    ) throws -> Int {
         var k = 1
         while true {
             do {
@@ -56,7 +59,10 @@ final class GenerationSafetyTests: XCTestCase {
         let before = try snapshot(IndexReader.open(path: scratch.index))
 
         let writes = try failEveryWrite(index: scratch.index, expected: before) { sink in
-            try buildIndex(corpus: corpus, index: scratch.index, rebuild: true) { $0.sink = sink; $0.workers = 1 }
+            try buildIndex(corpus: corpus, index: scratch.index, rebuild: true) {
+                $0.sink = sink
+                $0.workers = 1
+            }
         }
         // Six files of one segment and the manifest: every one of them was a point of failure.
         XCTAssertGreaterThanOrEqual(writes, 7)
@@ -82,7 +88,10 @@ final class GenerationSafetyTests: XCTestCase {
         policy.maxSegments = 1
         policy.mergedCount = 1
         let writes = try failEveryWrite(index: scratch.index, expected: before) { sink in
-            try buildIndex(corpus: corpus, index: scratch.index) { $0.sink = sink; $0.mergePolicy = policy }
+            try buildIndex(corpus: corpus, index: scratch.index) {
+                $0.sink = sink
+                $0.mergePolicy = policy
+            }
         }
         XCTAssertGreaterThanOrEqual(writes, 7)
         let reader = try IndexReader.open(path: scratch.index)
@@ -139,7 +148,8 @@ final class GenerationSafetyTests: XCTestCase {
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
         XCTAssertEqual(summary.repaired.map(\.segment), [victim.name])
-        XCTAssertTrue(summary.repaired[0].reason.contains(victim.name + ".terms: missing or unreadable"), summary.repaired[0].reason)
+        XCTAssertTrue(
+            summary.repaired[0].reason.contains(victim.name + ".terms: missing or unreadable"), summary.repaired[0].reason)
         XCTAssertEqual(summary.restored, [threeReports[0]])
         XCTAssertEqual(summary.added, [])
         XCTAssertEqual(summary.unchanged, 2)

@@ -1,13 +1,15 @@
-@testable import BaogaoIndex
 import Foundation
 import XCTest
+
+@testable import BaogaoIndex
 
 /// Updating an index after the corpus changes gives the same index, term for
 /// term, as building it again from scratch.
 final class IncrementalUpdateTests: XCTestCase {
     private let files = ["000_d12f06acd0fd881e.txt", "002_b5c26ff8d3e05e66.txt", "003_b7f3892a3cb1f6c5.txt"]
 
-    private func assertSameAsRebuild(_ corpus: String, _ index: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertSameAsRebuild(_ corpus: String, _ index: String, file: StaticString = #filePath, line: UInt = #line) throws
+    {
         let fresh = Scratch()
         try buildIndex(corpus: corpus, index: fresh.index)
         let rebuilt = try snapshot(IndexReader.open(path: fresh.index))

@@ -1,7 +1,8 @@
 import BaogaoAnalysis
 import BaogaoIngest
-@testable import BaogaoIndex
 import XCTest
+
+@testable import BaogaoIndex
 
 /// The index holds exactly what the corpus says: every posting agrees with a
 /// naive scan, and every paragraph comes back as it went in.

@@ -1,8 +1,9 @@
 import BaogaoAnalysis
 import BaogaoIngest
-@testable import BaogaoIndex
 import Foundation
 import XCTest
+
+@testable import BaogaoIndex
 
 /// The repository's sample corpus, found from this file's path.
 let sampleCorpus: String = {
@@ -37,9 +38,11 @@ final class Scratch {
 }
 
 @discardableResult
-func buildIndex(corpus: String, index: String, rebuild: Bool = false,
-                configure: (inout IndexUpdater.Options) -> Void = { _ in },
-                file: StaticString = #filePath, line: UInt = #line) throws -> IndexUpdater.Summary {
+func buildIndex(
+    corpus: String, index: String, rebuild: Bool = false,
+    configure: (inout IndexUpdater.Options) -> Void = { _ in },
+    file: StaticString = #filePath, line: UInt = #line
+) throws -> IndexUpdater.Summary {
     var options = IndexUpdater.Options(corpus: corpus, index: index)
     options.rebuild = rebuild
     configure(&options)
@@ -52,7 +55,10 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
     var out: [String: [String: [UInt32]]] = [:]
     for (s, segment) in reader.segments.enumerated() {
         var keys: [[UInt8]] = []
-        try segment.dictionary.scan { (k, _) in keys.append(Array(k)); return true }
+        try segment.dictionary.scan { (k, _) in
+            keys.append(Array(k))
+            return true
+        }
         for key in keys {
             guard var cursor = try segment.postings(key) else { continue }
             let term = String(decoding: key, as: UTF8.self)

@@ -1,5 +1,6 @@
-@testable import BaogaoIndex
 import XCTest
+
+@testable import BaogaoIndex
 
 /// The batch inverter and the writer's short path against plain arrays: random
 /// paragraphs of a few terms, inverted in small batches, must give every term
@@ -27,7 +28,10 @@ final class InverterTests: XCTestCase {
             for position in 0..<length {
                 // Skewed: low term ids are frequent, so some terms pass 128 documents.
                 let term = Int.random(in: 0..<termCount, using: &rng) % Int.random(in: 1...termCount, using: &rng)
-                if term == 0 { positionsOf[0, default: []].append(0); continue }
+                if term == 0 {
+                    positionsOf[0, default: []].append(0)
+                    continue
+                }
                 positionsOf[term, default: []].append(position)
                 batch.append(term: Int32(term), position: position)
             }
@@ -38,7 +42,10 @@ final class InverterTests: XCTestCase {
                 expected[term].freqs.append(UInt32(positions.count))
                 guard term != 0 else { continue }
                 var previous = -1
-                for p in positions { expected[term].gaps.append(UInt32(p - previous - 1)); previous = p }
+                for p in positions {
+                    expected[term].gaps.append(UInt32(p - previous - 1))
+                    previous = p
+                }
             }
             if batch.isFull {
                 batch.sortByTerm()
@@ -50,7 +57,8 @@ final class InverterTests: XCTestCase {
         postings.append(batch)
 
         var decoded = DecodedPostings()
-        var viaShortPath = PostingsEncoder(), viaArrays = PostingsEncoder()
+        var viaShortPath = PostingsEncoder()
+        var viaArrays = PostingsEncoder()
         for t in 0..<termCount {
             postings.decode(t, into: &decoded)
             XCTAssertEqual(decoded.docs, expected[t].docs, "term \(t)")

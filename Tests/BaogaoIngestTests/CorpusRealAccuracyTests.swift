@@ -1,6 +1,7 @@
-@testable import BaogaoIngest
 import Foundation
 import XCTest
+
+@testable import BaogaoIngest
 
 /// How well metadata is read from 67 real report openings (Tests/Fixtures/corpus-real,
 /// copied from the team's development corpus with its README and catalogue): per field,
@@ -18,18 +19,21 @@ final class CorpusRealAccuracyTests: XCTestCase {
 
     static func catalogue() throws -> [Row] {
         let text = try String(contentsOf: folder.appendingPathComponent("catalog.tsv"), encoding: .utf8)
-        var lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        var lines = text.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines.removeFirst()
         func col(_ name: String) -> Int { header.firstIndex(of: name)! }
         return lines.filter { $0.count == header.count }.map { f in
-            Row(file: f[col("file")], region: f[col("region")], level: f[col("level")], kind: f[col("kind")],
+            Row(
+                file: f[col("file")], region: f[col("region")], level: f[col("level")], kind: f[col("kind")],
                 execution: f[col("execution_year")], budget: f[col("budget_year")],
                 regionInText: f[col("region_in_text")])
         }
     }
 
     static let kinds: [String: ReportMetadata.Kind] = [
-        "预算报告": .annual, "决算": .finalAccounts, "预算调整": .adjustment, "年中": .midYear, "其他": .other,
+        "预算报告": .annual, "决算": .finalAccounts, "预算调整": .adjustment, "年中": .midYear, "其他": .other
     ]
 
     /// Field → (cells counted, cells agreed, misses).
@@ -47,10 +51,12 @@ final class CorpusRealAccuracyTests: XCTestCase {
                 // The catalogue names counties with their prefecture (十堰市竹山县): the reader's
                 // name must be its last component.
                 let expected = row.region.replacingOccurrences(of: "(金普新区)", with: "")
-                tally("region", m.region.map { !$0.isEmpty && expected.hasSuffix($0) } ?? false,
-                      "\(row.file): \(m.region ?? "nil") ≠ \(row.region)")
-                tally("level", m.level?.rawValue == row.level,
-                      "\(row.file): \(m.level?.rawValue ?? "nil") ≠ \(row.level)")
+                tally(
+                    "region", m.region.map { !$0.isEmpty && expected.hasSuffix($0) } ?? false,
+                    "\(row.file): \(m.region ?? "nil") ≠ \(row.region)")
+                tally(
+                    "level", m.level?.rawValue == row.level,
+                    "\(row.file): \(m.level?.rawValue ?? "nil") ≠ \(row.level)")
             }
             if let k = kinds[row.kind] {
                 tally("kind", m.kind == k, "\(row.file): \(m.kind?.rawValue ?? "nil") ≠ \(row.kind)")
@@ -72,7 +78,7 @@ final class CorpusRealAccuracyTests: XCTestCase {
             // kind misses 002 (a half-year release with no 上半年 figures in its first lines: it
             // opens with a heading and 上半年,全市…收入1144.4亿元 without 完成/累计);
             // execution_year misses 046 (its only year is inside a cited document's title).
-            "region": (53, 53), "level": (53, 53), "kind": (67, 66), "execution_year": (54, 53), "budget_year": (38, 38),
+            "region": (53, 53), "level": (53, 53), "kind": (67, 66), "execution_year": (54, 53), "budget_year": (38, 38)
         ]
         for field in ["region", "level", "kind", "execution_year", "budget_year"] {
             let (n, ok, misses) = got[field] ?? (0, 0, [])

@@ -1,6 +1,7 @@
-@testable import BaogaoIngest
 import Foundation
 import XCTest
+
+@testable import BaogaoIngest
 
 /// The sample reports, found from this file's location: Tests/BaogaoIngestTests/ → Corpus/.
 enum Fixtures {
@@ -30,8 +31,10 @@ enum Fixtures {
     }
 
     /// The paragraph whose text contains `needle`, failing the test when there is not exactly one.
-    static func paragraph(_ report: Report, containing needle: String,
-                          file: StaticString = #filePath, line: UInt = #line) -> Paragraph? {
+    static func paragraph(
+        _ report: Report, containing needle: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Paragraph? {
         let hits = report.paragraphs.filter { $0.text.contains(needle) }
         XCTAssertEqual(hits.count, 1, "paragraphs containing \(needle)", file: file, line: line)
         return hits.first

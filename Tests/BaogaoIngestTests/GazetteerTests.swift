@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class GazetteerTests: XCTestCase {
     let g = Gazetteer.shared
@@ -17,7 +18,7 @@ final class GazetteerTests: XCTestCase {
         let cases: [(String, String)] = [
             ("重庆", "重庆市"), ("新疆", "新疆维吾尔自治区"), ("黔东南州", "黔东南苗族侗族自治州"),
             ("黔东南", "黔东南苗族侗族自治州"), ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗"), ("彭水", "彭水苗族土家族自治县"),
-            ("浦东", "浦东新区"), ("神农架", "神农架林区"), ("管城", "管城回族区"), ("万柏林", "万柏林区"),
+            ("浦东", "浦东新区"), ("神农架", "神农架林区"), ("管城", "管城回族区"), ("万柏林", "万柏林区")
         ]
         for (short, official) in cases {
             XCTAssertEqual(g.divisions(named: short).map(\.name), [official], short)
@@ -59,6 +60,6 @@ final class GazetteerTests: XCTestCase {
     func testLoadsQuickly() {
         let start = ContinuousClock.now
         _ = Gazetteer(tsv: Gazetteer.data)
-        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(500)) // debug build; ~ms in release
+        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(500))  // debug build; ~ms in release
     }
 }

@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class LayoutTests: XCTestCase {
     private func layout(_ name: String) throws -> Layout {

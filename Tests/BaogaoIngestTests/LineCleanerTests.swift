@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class LineCleanerTests: XCTestCase {
     private func cleaned(_ text: String) -> [String] {
@@ -24,7 +25,7 @@ final class LineCleanerTests: XCTestCase {
             ("1\\.一般公共预算收支执行情况", ["1.一般公共预算收支执行情况"]),
             ("\\*\\*注\\*\\*", ["**注**"]),
             ("#话题#", ["#话题#"]),
-            ("路径 C:\\数据", ["路径 C:\\数据"]),
+            ("路径 C:\\数据", ["路径 C:\\数据"])
         ]
         for (input, expected) in cases {
             XCTAssertEqual(cleaned(input), expected, input)

@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class LineShapeTests: XCTestCase {
     func testHeadingOrListItemTable() {
@@ -18,11 +19,14 @@ final class LineShapeTests: XCTestCase {
             ("18.预备费 2000万元；", false),
             ("1. 一般公共预算：指政府凭借国家政治权力", false),
             ("（1）区级重点支出执行情况为：", false),
-            ("（一）建立经济税源培育机制。健全完善财税协同机制，加大税源管控。", false),
+            ("（一）建立经济税源培育机制。健全完善财税协同机制，加大税源管控。", false)
         ]
         for (text, heading) in cases {
             let b = Array(text.utf8)
-            guard let m = LineShape.marker(b) else { XCTFail("no marker: \(text)"); continue }
+            guard let m = LineShape.marker(b) else {
+                XCTFail("no marker: \(text)")
+                continue
+            }
             XCTAssertEqual(LineShape.isHeadingLike(b, marker: m), heading, text)
         }
         for notMarker in ["3.77亿元，保基本民生支出", "2.57%", "2024年", "一是积极组织收入。", "（含高新区 0.4 亿元）"] {

@@ -1,12 +1,13 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class MetadataReaderTests: XCTestCase {
     func testMetadataOfTheSamples() throws {
         let cases: [(String, String, String, Int, Int, String?)] = [
             (Fixtures.jiefang, "关于解放区2023年财政预算执行情况和2024年财政预算（草案）的报告", "解放区", 2023, 2024, "2024-02-21"),
             (Fixtures.jiangjin, "关于重庆市江津区2023年预算执行情况和2024年预算草案的报告", "江津区", 2023, 2024, nil),
-            (Fixtures.jiaozuo, "关于焦作市2025年预算执行情况和2026年预算草案的报告", "焦作市", 2025, 2026, "2026-02-07"),
+            (Fixtures.jiaozuo, "关于焦作市2025年预算执行情况和2026年预算草案的报告", "焦作市", 2025, 2026, "2026-02-07")
         ]
         for (name, title, region, execution, budget, date) in cases {
             let m = try Fixtures.report(name).metadata
@@ -25,12 +26,14 @@ final class MetadataReaderTests: XCTestCase {
         XCTAssertEqual(jf.paragraphs.prefix(3).map(\.kind), [.title, .title, .title])
         XCTAssertEqual(jf.paragraphs[3].text, "各位代表:")
         let jz = try Fixtures.report(Fixtures.jiaozuo)
-        XCTAssertEqual(jz.paragraphs.prefix(4).map(\.text), [
-            "焦作市十四届人大四次会议文件十八",
-            "关于焦作市 2025 年预算执行情况和 2026 年预算草案的报告",
-            "——2026 年 2 月 7 日在焦作市第十四届人民代表大会第四次会议上",
-            "焦作市财政局局长 陈 宁",
-        ])
+        XCTAssertEqual(
+            jz.paragraphs.prefix(4).map(\.text),
+            [
+                "焦作市十四届人大四次会议文件十八",
+                "关于焦作市 2025 年预算执行情况和 2026 年预算草案的报告",
+                "——2026 年 2 月 7 日在焦作市第十四届人民代表大会第四次会议上",
+                "焦作市财政局局长 陈 宁"
+            ])
     }
 
     /// Titles as real reports write them (Tests/Fixtures/corpus-real and the issue):
@@ -53,7 +56,7 @@ final class MetadataReaderTests: XCTestCase {
             ("城口县2024财政预算执行情况2025财政预算草案的报告", "城口县", .county, .annual, 2024, 2025),
             ("关于长安镇2023年预算执行情况和2024年预算草案的报告", "长安镇", .township, .annual, 2023, 2024),
             ("关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告", "黄平县", .county, .annual, 2022, 2023),
-            ("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告", nil, .central, .annual, 2023, 2024),
+            ("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告", nil, .central, .annual, 2023, 2024)
         ]
         for (title, region, level, kind, execution, budget) in cases {
             let m = try Fixtures.parse(title + "\n各位代表：\n").metadata
@@ -87,7 +90,7 @@ final class MetadataReaderTests: XCTestCase {
             ("索引号：11410800/2023-00012\n发布机构：焦作市财政局\n" + title + body, "a.txt", "焦作市", .openingLines),
             (title + body, "黄平县2022年预算报告.txt", "黄平县", .fileName),
             (title + "各位代表：\n2022年，在县委的坚强领导下，黄平县全县一般公共预算收入完成5.2亿元。\n", "a.txt", "黄平县", .body),
-            (title + body, "report-17.txt", nil, .unknown),
+            (title + body, "report-17.txt", nil, .unknown)
         ]
         for c in cases {
             let m = try Fixtures.parse(c.text, doc: c.doc).metadata

@@ -1,6 +1,7 @@
-@testable import BaogaoIngest
 import Foundation
 import XCTest
+
+@testable import BaogaoIngest
 
 final class ParagraphBuilderTests: XCTestCase {
     // MARK: nothing lost, nothing doubled
@@ -77,7 +78,7 @@ final class ParagraphBuilderTests: XCTestCase {
         for t in terms {
             XCTAssertEqual(t.kind, .glossary)
             XCTAssertEqual(t.firstLine, t.lastLine)
-            let definition = r.paragraphs[t.number] // the next paragraph
+            let definition = r.paragraphs[t.number]  // the next paragraph
             XCTAssertEqual(definition.kind, .glossary)
             XCTAssertEqual(definition.section.last, t.text)
             XCTAssertEqual(definition.term, t.term)
@@ -107,8 +108,10 @@ final class ParagraphBuilderTests: XCTestCase {
     func testMidParagraphBreaksOf003AreMended() throws {
         let r = try Fixtures.report(Fixtures.jiaozuo)
         let spans = Set(r.paragraphs.map { [$0.firstLine, $0.lastLine] })
-        for span in [[17, 19], [31, 33], [47, 49], [59, 61], [71, 75], [77, 79], [105, 107],
-                     [119, 121], [143, 145], [155, 157], [163, 165]] {
+        for span in [
+            [17, 19], [31, 33], [47, 49], [59, 61], [71, 75], [77, 79], [105, 107],
+            [119, 121], [143, 145], [155, 157], [163, 165]
+        ] {
             XCTAssertTrue(spans.contains(span), "\(span)")
         }
         _ = Fixtures.paragraph(r, containing: "为调整预算的 99.7%，同比增长 10.1%。")
@@ -157,7 +160,7 @@ final class ParagraphBuilderTests: XCTestCase {
             "1.一般公共服务支出 20160万元，主要用于公共管理部门和街道办事处经费等；",
             "2.国防支出 211万元，主要用于民兵训练、兵役征集等；",
             "3.公共安全支出 375万元，主要用于平安建设、公安司法安全等。",
-            "最后一段也要足够长，才能让每一行都排满版面，从而检验段落之间的分界是否被正确地找回来了。",
+            "最后一段也要足够长，才能让每一行都排满版面，从而检验段落之间的分界是否被正确地找回来了。"
         ]
         let r = try Fixtures.parse(hardWrap(paragraphs))
         XCTAssertEqual(r.paragraphs.map(\.text), paragraphs)

@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 /// Paragraphs past a few thousand characters are cut at sentence ends, each piece
 /// cited with the lines it spans; nothing is lost or doubled.
@@ -47,8 +48,9 @@ final class ParagraphSplitterTests: XCTestCase {
         let line = String(repeating: "收", count: 1_499) + "，"
         let text = line + line.dropLast() + "。" + line
         let lineBytes = line.utf8.count
-        let raw = RawParagraph(text: Array(text.utf8), firstLine: 10, lastLine: 12,
-                               lineStarts: [(lineBytes, 11), (2 * lineBytes, 12)])
+        let raw = RawParagraph(
+            text: Array(text.utf8), firstLine: 10, lastLine: 12,
+            lineStarts: [(lineBytes, 11), (2 * lineBytes, 12)])
         let pieces = ParagraphSplitter.split([raw])
         XCTAssertEqual(pieces.count, 2)
         XCTAssertEqual(pieces.map { [$0.firstLine, $0.lastLine] }, [[10, 11], [12, 12]])

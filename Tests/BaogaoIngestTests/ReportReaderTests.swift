@@ -1,6 +1,7 @@
-@testable import BaogaoIngest
 import Foundation
 import XCTest
+
+@testable import BaogaoIngest
 
 final class ReportReaderTests: XCTestCase {
     private func temporaryFile(_ bytes: [UInt8], name: String = "report.txt") throws -> String {
@@ -12,8 +13,10 @@ final class ReportReaderTests: XCTestCase {
         return url.path
     }
 
-    private func assertIngestError(_ path: String, file: StaticString = #filePath, line: UInt = #line,
-                                   _ check: (IngestError) -> Bool) {
+    private func assertIngestError(
+        _ path: String, file: StaticString = #filePath, line: UInt = #line,
+        _ check: (IngestError) -> Bool
+    ) {
         do {
             let r = try ReportReader.read(fileAt: path)
             XCTFail("expected an error, got \(r.paragraphs.count) paragraphs", file: file, line: line)
@@ -61,8 +64,9 @@ final class ReportReaderTests: XCTestCase {
     func testUTF16SampleReadsLikeUTF8() throws {
         let source = String(decoding: try Fixtures.bytes(Fixtures.jiaozuo), as: UTF8.self)
         let le: [UInt8] = [0xFF, 0xFE] + source.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        XCTAssertEqual(try ReportReader.parse(bytes: le, doc: "x").paragraphs,
-                       try Fixtures.parse(source, doc: "x").paragraphs)
+        XCTAssertEqual(
+            try ReportReader.parse(bytes: le, doc: "x").paragraphs,
+            try Fixtures.parse(source, doc: "x").paragraphs)
     }
 
     func testA20MBSingleLineIsReadQuickly() throws {
@@ -97,21 +101,23 @@ final class ReportReaderTests: XCTestCase {
         for name in [Fixtures.jiefang, Fixtures.jiangjin, Fixtures.jiaozuo] {
             sampleLines += try Fixtures.bytes(name).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         }
-        let pieces: [[UInt8]] = [Array("**".utf8), Array("[bookmark: x]".utf8), Array("|".utf8), Array("  ".utf8),
-                                 Array("\t".utf8), Array("【".utf8), Array("】".utf8), Array("1.".utf8),
-                                 Array("（一）".utf8), Array("一、".utf8), Array("名词解释".utf8), Array("\r".utf8),
-                                 Array("各位代表：".utf8), Array("单位：万元".utf8), Array("——".utf8), [0xEF, 0xBB, 0xBF]]
+        let pieces: [[UInt8]] = [
+            Array("**".utf8), Array("[bookmark: x]".utf8), Array("|".utf8), Array("  ".utf8),
+            Array("\t".utf8), Array("【".utf8), Array("】".utf8), Array("1.".utf8),
+            Array("（一）".utf8), Array("一、".utf8), Array("名词解释".utf8), Array("\r".utf8),
+            Array("各位代表：".utf8), Array("单位：万元".utf8), Array("——".utf8), [0xEF, 0xBB, 0xBF]
+        ]
         for round in 0..<400 {
             var bytes: [UInt8] = []
             switch round % 4 {
-            case 0: // raw random bytes
+            case 0:  // raw random bytes
                 bytes = (0..<Int.random(in: 0...600, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            case 1: // a random mix of the samples' lines
+            case 1:  // a random mix of the samples' lines
                 for _ in 0..<Int.random(in: 1...80, using: &rng) {
                     bytes += sampleLines.randomElement(using: &rng) ?? []
                     bytes.append([0x0A, 0x0D, 0x0A].randomElement(using: &rng) ?? 0x0A)
                 }
-            case 2: // structural pieces and sample fragments
+            case 2:  // structural pieces and sample fragments
                 for _ in 0..<Int.random(in: 1...120, using: &rng) {
                     if Bool.random(using: &rng), let line = sampleLines.randomElement(using: &rng), !line.isEmpty {
                         let a = Int.random(in: 0..<line.count, using: &rng)
@@ -121,7 +127,7 @@ final class ReportReaderTests: XCTestCase {
                     }
                     if Int.random(in: 0..<4, using: &rng) == 0 { bytes.append(0x0A) }
                 }
-            default: // a sample with random bytes flipped
+            default:  // a sample with random bytes flipped
                 bytes = try Fixtures.bytes([Fixtures.jiefang, Fixtures.jiangjin, Fixtures.jiaozuo][round % 3])
                 for _ in 0..<Int.random(in: 1...6, using: &rng) {
                     bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
@@ -132,8 +138,9 @@ final class ReportReaderTests: XCTestCase {
                 if round % 4 == 1 {
                     // Whole sample lines in any order: still nothing lost, nothing doubled.
                     let source = String(decoding: bytes, as: UTF8.self)
-                    XCTAssertEqual(String(r.paragraphs.map(\.text).joined().filter { !$0.isWhitespace }),
-                                   String(ParagraphBuilderTests.expectedCharacters(source)))
+                    XCTAssertEqual(
+                        String(r.paragraphs.map(\.text).joined().filter { !$0.isWhitespace }),
+                        String(ParagraphBuilderTests.expectedCharacters(source)))
                 }
                 for (i, p) in r.paragraphs.enumerated() {
                     XCTAssertEqual(p.number, i + 1)

@@ -1,5 +1,6 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class SectionTrackerTests: XCTestCase {
     func testSectionPathsAndYearsOf000() throws {
@@ -45,23 +46,23 @@ final class SectionTrackerTests: XCTestCase {
 
     func testHeadingsNestAndCloseByLevel() throws {
         let text = """
-        一、2023年预算执行情况
-        （一）收入
-        1.税收
-        （1）增值税
-        增值税收入 100万元。
-        2.非税
-        非税收入 50万元。
-        （二）支出
-        支出 90万元。
-        二、2024年预算草案
-        正文。
-        名词解释
-        【零基预算】
-        年度预算编制不受以往年度预算安排情况影响。
-        三、附表说明
-        附表略。
-        """
+            一、2023年预算执行情况
+            （一）收入
+            1.税收
+            （1）增值税
+            增值税收入 100万元。
+            2.非税
+            非税收入 50万元。
+            （二）支出
+            支出 90万元。
+            二、2024年预算草案
+            正文。
+            名词解释
+            【零基预算】
+            年度预算编制不受以往年度预算安排情况影响。
+            三、附表说明
+            附表略。
+            """
         let r = try Fixtures.parse(text)
         let bySuffix = { (s: String) in r.paragraphs.first { $0.text == s } }
         XCTAssertEqual(bySuffix("增值税收入 100万元。")?.section, ["一、2023年预算执行情况", "（一）收入", "1.税收", "（1）增值税"])

@@ -1,21 +1,26 @@
-@testable import BaogaoIngest
 import XCTest
+
+@testable import BaogaoIngest
 
 final class TableReaderTests: XCTestCase {
     func testSpacedTableWithCaptionUnitAndHeader() throws {
         let text = """
-        （二）2024年一般公共预算安排
-        2024年一般公共预算收入表
-        单位：万元
-        项目    预算数    执行数    完成率
-        税收收入    86460    90074    104.2%
-        非税收入\t3614\t3600\t99.6%
-        注：数据为快报数。
-        """
+            （二）2024年一般公共预算安排
+            2024年一般公共预算收入表
+            单位：万元
+            项目    预算数    执行数    完成率
+            税收收入    86460    90074    104.2%
+            非税收入\t3614\t3600\t99.6%
+            注：数据为快报数。
+            """
         let r = try Fixtures.parse(text)
         let rows = r.paragraphs.filter { $0.kind == .tableRow }
-        XCTAssertEqual(rows.map(\.text), ["项目    预算数    执行数    完成率", "税收收入    86460    90074    104.2%",
-                                          "非税收入\t3614\t3600\t99.6%"])
+        XCTAssertEqual(
+            rows.map(\.text),
+            [
+                "项目    预算数    执行数    完成率", "税收收入    86460    90074    104.2%",
+                "非税收入\t3614\t3600\t99.6%"
+            ])
         for row in rows {
             XCTAssertEqual(row.table?.caption, "2024年一般公共预算收入表")
             XCTAssertEqual(row.table?.unit, "单位：万元")
@@ -33,12 +38,12 @@ final class TableReaderTests: XCTestCase {
 
     func testPipeTableDropsItsSeparatorAndKeepsCellsApart() throws {
         let text = """
-        表1 2024年支出预算表
-        | 项目 | 金额 |
-        |---|---:|
-        | 教育支出 | 22960 |
-        | 国防支出 | 211 |
-        """
+            表1 2024年支出预算表
+            | 项目 | 金额 |
+            |---|---:|
+            | 教育支出 | 22960 |
+            | 国防支出 | 211 |
+            """
         let r = try Fixtures.parse(text)
         let rows = r.paragraphs.filter { $0.kind == .tableRow }
         XCTAssertEqual(rows.count, 3)
@@ -52,10 +57,10 @@ final class TableReaderTests: XCTestCase {
 
     func testCaptionAndUnitOnOneLine() throws {
         let text = """
-        2024年政府性基金预算表        单位：亿元
-        收入    53.9
-        支出    37.9
-        """
+            2024年政府性基金预算表        单位：亿元
+            收入    53.9
+            支出    37.9
+            """
         let rows = try Fixtures.parse(text).paragraphs.filter { $0.kind == .tableRow }
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(rows[0].table?.caption, "2024年政府性基金预算表")

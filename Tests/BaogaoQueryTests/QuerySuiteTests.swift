@@ -15,7 +15,10 @@ final class QuerySuiteTests: XCTestCase {
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard !line.hasPrefix("#"), !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { XCTFail("\(suite):\(n + 1): no tab between query and expectations"); continue }
+                guard parts.count == 2 else {
+                    XCTFail("\(suite):\(n + 1): no tab between query and expectations")
+                    continue
+                }
                 check(query: parts[0], expectations: parts[1].split(separator: " ").map(String.init), at: "\(suite):\(n + 1)")
                 checked += 1
             }
@@ -41,7 +44,9 @@ final class QuerySuiteTests: XCTestCase {
             case "total": XCTAssertEqual(result.total, Int(value), "\(place): \(query)")
             case "none": XCTAssertEqual(result.total, 0, "\(place): \(query)")
             case "has":
-                for id in value.split(separator: ",") { XCTAssertTrue(matched.contains(String(id)), "\(place): \(query): missing \(id)") }
+                for id in value.split(separator: ",") {
+                    XCTAssertTrue(matched.contains(String(id)), "\(place): \(query): missing \(id)")
+                }
             case "top": XCTAssertEqual(result.hits.first?.paragraph.id, value, "\(place): \(query)")
             case "fact", "nofact":
                 let (label, text) = value.split(separator: "@", maxSplits: 1).map(String.init).splitPair
@@ -53,6 +58,6 @@ final class QuerySuiteTests: XCTestCase {
     }
 }
 
-private extension Array where Element == String {
-    var splitPair: (String, String) { (first ?? "", count > 1 ? self[1] : "") }
+extension Array where Element == String {
+    fileprivate var splitPair: (String, String) { (first ?? "", count > 1 ? self[1] : "") }
 }

@@ -7,8 +7,10 @@ import XCTest
 /// The protocol through an in-memory channel (no sockets): framing, UTF-8,
 /// errors, pipelining, auth, limits. Queries run inline (no thread pool).
 final class ConnectionHandlerTests: XCTestCase {
-    private func makeChannel(token: String? = nil, limits: ServerLimits = ServerLimits(),
-                             service: any QueryService = EngineQueryService()) throws -> EmbeddedChannel {
+    private func makeChannel(
+        token: String? = nil, limits: ServerLimits = ServerLimits(),
+        service: any QueryService = EngineQueryService()
+    ) throws -> EmbeddedChannel {
         let watcher = try IndexWatcher(path: SampleIndex.path, logger: quietLogger)
         let executor = RequestExecutor(pool: nil, service: service, watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
@@ -119,7 +121,8 @@ final class ConnectionHandlerTests: XCTestCase {
 
     func testReports() throws {
         let channel = try makeChannel()
-        try send(channel, "REPORTS\nREPORTS ID=2 region:重庆\nREPORTS kind:决算\nREPORTS 三保\n{\"op\":\"reports\",\"q\":\"level:县\"}\n")
+        try send(
+            channel, "REPORTS\nREPORTS ID=2 region:重庆\nREPORTS kind:决算\nREPORTS 三保\n{\"op\":\"reports\",\"q\":\"level:县\"}\n")
         let r = try responses(channel)
         XCTAssertEqual(r.map { $0["ok"] as? Bool }, [true, true, true, false, true])
         XCTAssertEqual(result(r[0])["total"] as? Int, 3)
@@ -248,7 +251,9 @@ final class ConnectionHandlerTests: XCTestCase {
         var sent = 0
         for _ in 0..<300 {
             var line = ""
-            for _ in 0..<Int.random(in: 0..<40, using: &rng) { line.unicodeScalars.append(alphabet.randomElement(using: &rng) ?? "x") }
+            for _ in 0..<Int.random(in: 0..<40, using: &rng) {
+                line.unicodeScalars.append(alphabet.randomElement(using: &rng) ?? "x")
+            }
             line = line.replacingOccurrences(of: "\n", with: "")
             if line.uppercased().hasPrefix("QUIT") { continue }
             try send(channel, line + "\n")

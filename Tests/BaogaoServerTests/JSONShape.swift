@@ -9,12 +9,19 @@ indirect enum JSONValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if (try? c.decode(Bool.self)) != nil { self = .bool }
-        else if (try? c.decode(Double.self)) != nil { self = .number }
-        else if (try? c.decode(String.self)) != nil { self = .string }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if (try? c.decode(Bool.self)) != nil {
+            self = .bool
+        } else if (try? c.decode(Double.self)) != nil {
+            self = .number
+        } else if (try? c.decode(String.self)) != nil {
+            self = .string
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     init(json: [UInt8]) throws {
@@ -57,8 +64,9 @@ struct JSONShape: Equatable {
 
     /// Every object key at any depth: what the documents list.
     var keyNames: Set<String> {
-        Set(types.keys.compactMap { path in
-            path.split(separator: ".").last.map { String($0.replacingOccurrences(of: "[]", with: "")) }
-        }.filter { !$0.isEmpty })
+        Set(
+            types.keys.compactMap { path in
+                path.split(separator: ".").last.map { String($0.replacingOccurrences(of: "[]", with: "")) }
+            }.filter { !$0.isEmpty })
     }
 }

@@ -15,12 +15,12 @@ final class LogEscapingTests: XCTestCase {
             ("ok\rFAKE", "ok\\rFAKE"),
             ("a\nlevel=error forged", "a\\nlevel=error forged"),
             ("\t\u{0}\u{7}\u{7f}", "\\t\\x00\\x07\\x7f"),
-            ("\u{85}\u{9b}31m", "\\u{85}\\u{9b}31m"),                    // C1: NEL, CSI
-            ("\u{202e}gpj.exe", "\\u{202e}gpj.exe"),                      // right-to-left override
+            ("\u{85}\u{9b}31m", "\\u{85}\\u{9b}31m"),  // C1: NEL, CSI
+            ("\u{202e}gpj.exe", "\\u{202e}gpj.exe"),  // right-to-left override
             ("\u{2028}", "\\u{2028}"),
-            ("\\x1b", "\\\\x1b"),                                        // a literal backslash cannot pass for an escape
+            ("\\x1b", "\\\\x1b"),  // a literal backslash cannot pass for an escape
             ("", ""),
-            ("预算收入 67.96亿元 (+3.2%)", "预算收入 67.96亿元 (+3.2%)"),
+            ("预算收入 67.96亿元 (+3.2%)", "预算收入 67.96亿元 (+3.2%)")
         ]
         for (input, expected) in cases {
             XCTAssertEqual(LogEscaping.escape(input), expected, "escaping \(input.debugDescription)")
@@ -52,8 +52,9 @@ final class LogEscapingTests: XCTestCase {
         try channel.writeInbound(channel.allocator.buffer(string: "\u{1b}[2J\u{1b}[Hlevel=critical\rGET \u{9b}x#1\n"))
         let logged = records.all.joined(separator: "\n")
         XCTAssertTrue(logged.contains("\\x1b[2J\\x1b[Hlevel=critical\\rGET"), logged)
-        XCTAssertFalse(logged.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
-                       logged.debugDescription)
+        XCTAssertFalse(
+            logged.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
+            logged.debugDescription)
         _ = try? channel.finish()
     }
 }
@@ -62,8 +63,16 @@ final class LogEscapingTests: XCTestCase {
 final class LogRecords: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
-    func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    func add(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
 }
 
 struct RecordingLogHandler: LogHandler {

@@ -28,7 +28,7 @@ final class RequestParserTests: XCTestCase {
             ("GET ID=9 a.txt#3", Request(command: .get, argument: "a.txt#3", id: .number(9))),
             ("AUTH s3cret=x ", Request(command: .auth, argument: "s3cret=x ")),
             ("RELOAD ID=1", Request(command: .reload, id: .number(1))),
-            ("QUIT", Request(command: .quit)),
+            ("QUIT", Request(command: .quit))
         ]
         for (line, expected) in rows {
             XCTAssertEqual(try RequestParser.parse(line).get(), expected, line)
@@ -37,11 +37,13 @@ final class RequestParserTests: XCTestCase {
 
     func testJSONForm() {
         let rows: [(String, Request)] = [
-            (#"{"op":"search","q":"三保","limit":5,"offset":10,"id":7}"#,
-             Request(command: .search, argument: "三保", limit: 5, offset: 10, id: .number(7))),
+            (
+                #"{"op":"search","q":"三保","limit":5,"offset":10,"id":7}"#,
+                Request(command: .search, argument: "三保", limit: 5, offset: 10, id: .number(7))
+            ),
             (#"{"op":"PING","id":"x\"y"}"#, Request(command: .ping, id: .string("x\"y"))),
             (#"  {"op":"get","q":"a.txt#1"}"#, Request(command: .get, argument: "a.txt#1")),
-            (#"{"op":"ask","q":"什么是三保？","extra":true}"#, Request(command: .ask, argument: "什么是三保？")),
+            (#"{"op":"ask","q":"什么是三保？","extra":true}"#, Request(command: .ask, argument: "什么是三保？"))
         ]
         for (line, expected) in rows {
             XCTAssertEqual(try RequestParser.parse(line).get(), expected, line)
@@ -67,7 +69,7 @@ final class RequestParserTests: XCTestCase {
             (#"{"op":"search","q":7}"#, .badRequest, nil),
             (#"{"op":"search","q":"x","limit":-2}"#, .badRequest, nil),
             (#"{"op":"search"}"#, .badRequest, nil),
-            (#"[1,2]"#, .unknownCommand, nil),
+            (#"[1,2]"#, .unknownCommand, nil)
         ]
         for (line, code, id) in rows {
             switch RequestParser.parse(line) {
@@ -83,8 +85,10 @@ final class RequestParserTests: XCTestCase {
         let ok = ResponseWriter.render(.success(ServiceResult(json: Array("{\"pong\":true}".utf8))), id: .number(7))
         XCTAssertEqual(ok, "{\"ok\":true,\"id\":7,\"result\":{\"pong\":true}}\n")
         let error = ResponseWriter.render(.failure(ProtocolError(.syntaxError, "bad \"quote\"\n", position: 3)), id: .string("q"))
-        XCTAssertEqual(error, "{\"ok\":false,\"id\":\"q\",\"code\":\"syntax_error\",\"message\":\"bad \\\"quote\\\"\\n\",\"position\":3}\n")
-        XCTAssertEqual(ResponseWriter.render(.failure(ProtocolError(.busy, "中文\u{1}")), id: nil),
-                       "{\"ok\":false,\"code\":\"busy\",\"message\":\"中文\\u0001\"}\n")
+        XCTAssertEqual(
+            error, "{\"ok\":false,\"id\":\"q\",\"code\":\"syntax_error\",\"message\":\"bad \\\"quote\\\"\\n\",\"position\":3}\n")
+        XCTAssertEqual(
+            ResponseWriter.render(.failure(ProtocolError(.busy, "中文\u{1}")), id: nil),
+            "{\"ok\":false,\"code\":\"busy\",\"message\":\"中文\\u0001\"}\n")
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import BaogaoServer
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `baogao serve` as a user runs it, with the examples in Examples/ as its
 /// clients, and SIGTERM ending it with status 0.
@@ -21,12 +22,15 @@ final class ServeCommandTests: XCTestCase {
         }
     }
 
-    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    private func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe(), errors = Pipe()
+        let pipe = Pipe()
+        let errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
         try process.run()
@@ -45,7 +49,9 @@ final class ServeCommandTests: XCTestCase {
         try "s3cret\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: try baogao)
-        server.arguments = ["serve", "--index", SampleIndex.path, "--port", "0", "--token-file", tokenFile, "--log-level", "warning"]
+        server.arguments = [
+            "serve", "--index", SampleIndex.path, "--port", "0", "--token-file", tokenFile, "--log-level", "warning"
+        ]
         let out = Pipe()
         server.standardOutput = out
         try server.run()
@@ -70,13 +76,16 @@ final class ServeCommandTests: XCTestCase {
         let human = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--limit", "2", "债务"])
         XCTAssertEqual(human.status, 0)
         XCTAssertTrue(human.out.contains("paragraphs match"), human.out)
-        let asked = try run(["python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--ask",
-                             "2023年江津区一般公共预算收入是多少？"])
+        let asked = try run([
+            "python3", examples + "/client.py", "--port", port, "--token", "s3cret", "--ask",
+            "2023年江津区一般公共预算收入是多少？"
+        ])
         XCTAssertEqual(asked.status, 0)
         XCTAssertTrue(asked.out.hasPrefix("67.96亿元  (002_b5c26ff8d3e05e66.txt ¶9"), asked.out)
 
-        let shell = try run(["bash", examples + "/query.sh", "SEARCH LIMIT=1 三保", "PING"],
-                            environment: ["BAOGAO_PORT": port, "BAOGAO_TOKEN": "s3cret"])
+        let shell = try run(
+            ["bash", examples + "/query.sh", "SEARCH LIMIT=1 三保", "PING"],
+            environment: ["BAOGAO_PORT": port, "BAOGAO_TOKEN": "s3cret"])
         XCTAssertEqual(shell.status, 0)
         let lines = shell.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 2, shell.out)
@@ -92,7 +101,10 @@ final class ServeCommandTests: XCTestCase {
         // A second server on the same port says so in words.
         let busy = try run([try baogao, "serve", "--index", SampleIndex.path, "--port", port])
         XCTAssertEqual(busy.status, 2)
-        XCTAssertEqual(busy.err, "baogao: port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one\n")
+        XCTAssertEqual(
+            busy.err,
+            "baogao: port \(port) is in use (another server is running there?); choose another with --port, or 0 for a free one\n"
+        )
         XCTAssertFalse(busy.out.contains("listening"), busy.out)
 
         kill(server.processIdentifier, SIGTERM)
@@ -113,7 +125,8 @@ final class ServeCommandTests: XCTestCase {
             let server = Process()
             server.executableURL = URL(fileURLWithPath: try baogao)
             server.arguments = ["serve", "--index", SampleIndex.path, "--port", "0", "--host", host]
-            let out = Pipe(), err = Pipe()
+            let out = Pipe()
+            let err = Pipe()
             server.standardOutput = out
             server.standardError = err
             try server.run()
@@ -137,8 +150,10 @@ final class ServeCommandTests: XCTestCase {
         for host in ["127.0.0.1", "127.1.2.3", "localhost", "LocalHost", "::1", "[::1]", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"] {
             XCTAssertTrue(HostPolicy.isLoopback(host), host)
         }
-        for host in ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "::2", "::ffff:10.0.0.1", "example.org",
-                     "localhost.example.org", "127.0.0.1.example.org", ""] {
+        for host in [
+            "0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "::2", "::ffff:10.0.0.1", "example.org",
+            "localhost.example.org", "127.0.0.1.example.org", ""
+        ] {
             XCTAssertFalse(HostPolicy.isLoopback(host), host)
         }
     }

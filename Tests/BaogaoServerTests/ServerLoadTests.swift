@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import BaogaoServer
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Many clients at once, each pipelining requests: every answer correct and
 /// in order.
@@ -14,7 +15,9 @@ final class ServerLoadTests: XCTestCase {
         defer { Task { await server.shutdown() } }
         let port = server.port
         let rareTotal = try SampleIndex.searcher.search("三保").total
-        let clients = 200, requests = 50, threads = 4
+        let clients = 200
+        let requests = 50
+        let threads = 4
         let failures = FailureLog()
         // Every client connects first, so all 200 are open at once.
         let connections = try (0..<clients).map { _ in try LineClient(port: port) }
@@ -35,16 +38,20 @@ final class ServerLoadTests: XCTestCase {
                 for i in 0..<requests {
                     let id = n * requests + i
                     guard let line = c.readLine(),
-                          let r = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                        let r = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                    else {
                         failures.add("client \(n): no answer to request \(i)")
                         break
                     }
                     guard r["id"] as? Int == id, r["ok"] as? Bool == true,
-                          let result = r["result"] as? [String: Any] else {
+                        let result = r["result"] as? [String: Any]
+                    else {
                         failures.add("client \(n) request \(i): \(line.prefix(200))")
                         continue
                     }
-                    if i % 2 == 0 && result["total"] as? Int != rareTotal { failures.add("client \(n) request \(i): wrong total") }
+                    if i % 2 == 0 && result["total"] as? Int != rareTotal {
+                        failures.add("client \(n) request \(i): wrong total")
+                    }
                     if i % 2 == 1 && result["pong"] as? Bool != true { failures.add("client \(n) request \(i): not a pong") }
                 }
             }
@@ -61,6 +68,14 @@ final class FailureLog: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String] = []
 
-    func add(_ s: String) { lock.lock(); entries.append(s); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return Array(entries.prefix(10)) }
+    func add(_ s: String) {
+        lock.lock()
+        entries.append(s)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(entries.prefix(10))
+    }
 }

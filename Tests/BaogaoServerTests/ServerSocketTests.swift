@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import BaogaoServer
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The protocol over a real loopback socket: every command, pipelining, JSON
 /// requests, and each limit and fault of PROTOCOL.md.
@@ -113,8 +114,12 @@ final class ServerSocketTests: XCTestCase {
     func testConnectionCapRefusesWhenNoneIsIdle() async throws {
         let gate = Gate()
         let server = try await startServer(service: GatedService(gate: gate)) { $0.maxConnections = 2 }
-        defer { gate.open(); Task { await server.shutdown() } }
-        let a = try LineClient(port: server.port), b = try LineClient(port: server.port)
+        defer {
+            gate.open()
+            Task { await server.shutdown() }
+        }
+        let a = try LineClient(port: server.port)
+        let b = try LineClient(port: server.port)
         a.send("SEARCH ID=a 三保\n")
         b.send("SEARCH ID=b 三保\n")
         try await waitUntil(timeout: 60) { gate.startedCount == 2 }
@@ -199,7 +204,10 @@ final class ServerSocketTests: XCTestCase {
     func testRequestTimeBudget() async throws {
         let gate = Gate()
         let server = try await startServer(service: GatedService(gate: gate)) { $0.requestTimeoutSeconds = 0.2 }
-        defer { gate.open(); Task { await server.shutdown() } }
+        defer {
+            gate.open()
+            Task { await server.shutdown() }
+        }
         let c = try LineClient(port: server.port)
         let r = try c.request("SEARCH ID=1 三保")
         XCTAssertEqual(errorCode(r), "timeout")
@@ -214,8 +222,12 @@ final class ServerSocketTests: XCTestCase {
     func testBusyWhenTooManyQueriesRun() async throws {
         let gate = Gate()
         let server = try await startServer(service: GatedService(gate: gate)) { $0.maxRunningQueries = 1 }
-        defer { gate.open(); Task { await server.shutdown() } }
-        let a = try LineClient(port: server.port), b = try LineClient(port: server.port)
+        defer {
+            gate.open()
+            Task { await server.shutdown() }
+        }
+        let a = try LineClient(port: server.port)
+        let b = try LineClient(port: server.port)
         a.send("SEARCH 三保\n")
         try await waitUntil(timeout: 60) { gate.startedCount == 1 }
         XCTAssertEqual(errorCode(try b.request("SEARCH 三保")), "busy")
@@ -234,11 +246,16 @@ final class ServerSocketTests: XCTestCase {
         let flags = fcntl(c.fd, F_GETFL)
         _ = fcntl(c.fd, F_SETFL, flags | O_NONBLOCK)
         let request = Array("SEARCH LIMIT=50 的\n".utf8)
-        var sent = 0, stalledSince: Date?
+        var sent = 0
+        var stalledSince: Date?
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let n = request.withUnsafeBytes { send(c.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n > 0 { sent += n; stalledSince = nil; continue }
+            if n > 0 {
+                sent += n
+                stalledSince = nil
+                continue
+            }
             if stalledSince == nil { stalledSince = Date() }
             if let s = stalledSince, Date().timeIntervalSince(s) > 1 { break }
             try await Task.sleep(nanoseconds: 10_000_000)
@@ -316,7 +333,8 @@ final class ServerSocketTests: XCTestCase {
     }
 
     func testNewCommitIsPickedUpWithoutRestart() async throws {
-        let corpus = temporaryFolder("corpus"), index = temporaryFolder("reload-index")
+        let corpus = temporaryFolder("corpus")
+        let index = temporaryFolder("reload-index")
         let files = try FileManager.default.contentsOfDirectory(atPath: sampleCorpus).sorted()
         try FileManager.default.copyItem(atPath: sampleCorpus + "/" + files[0], toPath: corpus + "/" + files[0])
         _ = try IndexUpdaterShim.update(corpus: corpus, index: index)
@@ -345,8 +363,10 @@ final class ServerSocketTests: XCTestCase {
 }
 
 /// Polls `condition` until it holds or `timeout` passes.
-func waitUntil(timeout: Double = 5, file: StaticString = #filePath, line: UInt = #line,
-               _ condition: () -> Bool) async throws {
+func waitUntil(
+    timeout: Double = 5, file: StaticString = #filePath, line: UInt = #line,
+    _ condition: () -> Bool
+) async throws {
     let deadline = Date().addingTimeInterval(timeout)
     while !condition() {
         guard Date() < deadline else { return XCTFail("timed out waiting", file: file, line: line) }

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import BaogaoIndex
 import BaogaoQuery
 import BaogaoServer
 import Foundation
 import Logging
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The repository root, found from this file's path.
 let repositoryRoot: URL = {
@@ -77,8 +78,16 @@ final class Gate: @unchecked Sendable {
     private var started = 0, finished = 0
 
     /// Searches that have reached the gate / passed it.
-    var startedCount: Int { condition.lock(); defer { condition.unlock() }; return started }
-    var finishedCount: Int { condition.lock(); defer { condition.unlock() }; return finished }
+    var startedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return started
+    }
+    var finishedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return finished
+    }
 
     func open() {
         condition.lock()
@@ -118,8 +127,10 @@ struct GatedService: QueryService {
 }
 
 /// Starts a server on an ephemeral loopback port.
-func startServer(index: String = SampleIndex.path, token: String? = nil, service: any QueryService = EngineQueryService(),
-                 configure: (inout ServerLimits) -> Void = { _ in }) async throws -> Server {
+func startServer(
+    index: String = SampleIndex.path, token: String? = nil, service: any QueryService = EngineQueryService(),
+    configure: (inout ServerLimits) -> Void = { _ in }
+) async throws -> Server {
     var configuration = ServerConfiguration(indexPath: index)
     configuration.port = 0
     configuration.token = token
@@ -150,7 +161,10 @@ final class LineClient: @unchecked Sendable {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
+        guard connected == 0 else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
         var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int(receiveTimeout.truncatingRemainder(dividingBy: 1) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }

@@ -35,7 +35,9 @@ final class WireDocumentationTests: XCTestCase {
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("PROTOCOL.md"), encoding: .utf8)
         var out: [String: Set<String>] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.replacingOccurrences(of: "\\|", with: "¦").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.replacingOccurrences(of: "\\|", with: "¦").split(separator: "|").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count >= 3 else { continue }
             let command = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`")).lowercased()
             guard WireSamples.commands.contains(command) else { continue }
@@ -78,8 +80,10 @@ final class WireDocumentationTests: XCTestCase {
     private static func names(in text: String, pattern: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: pattern)
         let ns = text as NSString
-        return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-            ns.substring(with: $0.range(at: 1))
-        }).subtracting(["null"])
+        return Set(
+            regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+                ns.substring(with: $0.range(at: 1))
+            }
+        ).subtracting(["null"])
     }
 }

@@ -32,9 +32,11 @@ final class WireSnapshotTests: XCTestCase {
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
         // The lines that differ, not two whole snapshots: a changed key is then one line.
-        let now = Set(shape.text.split(separator: "\n")), then = Set(expected.split(separator: "\n"))
+        let now = Set(shape.text.split(separator: "\n"))
+        let then = Set(expected.split(separator: "\n"))
         XCTAssertEqual(now.subtracting(then).sorted(), [], "\(command): keys or types not in Tests/Snapshots/\(command).keys")
-        XCTAssertEqual(then.subtracting(now).sorted(), [], "\(command): keys or types of Tests/Snapshots/\(command).keys no longer produced")
+        XCTAssertEqual(
+            then.subtracting(now).sorted(), [], "\(command): keys or types of Tests/Snapshots/\(command).keys no longer produced")
     }
 }
 
@@ -65,10 +67,12 @@ enum WireSamples {
         case "ask":
             // A figure, a list, a definition, no answer, two parts, a question asked back
             // (no region), a scope with a stage, a period.
-            let questions = ["2023年江津区一般公共预算收入是多少？", "解放区2024年哪些支出科目超过1亿元？",
-                             "什么是三保？", "2023年火星一般公共预算收入是多少？",
-                             "2023年江津区一般公共预算收入和支出分别是多少？", "2023年一般公共预算收入是多少？",
-                             "2023年江津区区级一般公共预算收入预算是多少？", "江津区1—6月一般公共预算收入是多少？"]
+            let questions = [
+                "2023年江津区一般公共预算收入是多少？", "解放区2024年哪些支出科目超过1亿元？",
+                "什么是三保？", "2023年火星一般公共预算收入是多少？",
+                "2023年江津区一般公共预算收入和支出分别是多少？", "2023年一般公共预算收入是多少？",
+                "2023年江津区区级一般公共预算收入预算是多少？", "江津区1—6月一般公共预算收入是多少？"
+            ]
             var out = try questions.map { try engine.ask($0, context: context).json }
             // `explain` is a CLI and REPL option (`ask --explain`); the server never sets it.
             out.append(try JSONLines.bytes(try SampleIndex.searcher.ask(questions[0], explain: true)))

@@ -34,8 +34,9 @@ final class TransliteratorTests: XCTestCase {
         guard let t = bg_transliterator_open("Traditional-Simplified") else { return XCTFail("open") }
         defer { bg_transliterator_close(t) }
         var units: [UInt16] = Array("財政".utf16)
-        XCTAssertEqual(units.withUnsafeMutableBufferPointer { bg_transliterate(t, $0.baseAddress, 2, 1) }, -1,
-                       "cap smaller than length")
+        XCTAssertEqual(
+            units.withUnsafeMutableBufferPointer { bg_transliterate(t, $0.baseAddress, 2, 1) }, -1,
+            "cap smaller than length")
         XCTAssertEqual(units.withUnsafeMutableBufferPointer { bg_transliterate(nil, $0.baseAddress, 2, 2) }, -1)
         XCTAssertEqual(units.withUnsafeMutableBufferPointer { bg_transliterate(t, $0.baseAddress, -1, 2) }, -1)
     }
@@ -46,8 +47,9 @@ final class TransliteratorTests: XCTestCase {
         let n = bg_transliterator_rules(t, nil, 0)
         XCTAssertGreaterThan(n, 1000)
         var small = [UInt16](repeating: 0, count: 10)
-        XCTAssertEqual(small.withUnsafeMutableBufferPointer { bg_transliterator_rules(t, $0.baseAddress, 10) }, n,
-                       "too small a buffer still reports the full length")
+        XCTAssertEqual(
+            small.withUnsafeMutableBufferPointer { bg_transliterator_rules(t, $0.baseAddress, 10) }, n,
+            "too small a buffer still reports the full length")
         var buffer = [UInt16](repeating: 0, count: Int(n))
         XCTAssertEqual(buffer.withUnsafeMutableBufferPointer { bg_transliterator_rules(t, $0.baseAddress, n) }, n)
         let rules = String(decoding: buffer, as: UTF16.self)

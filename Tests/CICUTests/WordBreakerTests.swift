@@ -4,8 +4,10 @@ import XCTest
 /// bg_word_breaker_open / _close / _set_text / _next.
 final class WordBreakerTests: XCTestCase {
     /// (segment text, rule status) of every segment of `text`.
-    private func segments(_ text: String, locale: String = "zh",
-                          file: StaticString = #filePath, line: UInt = #line) -> [(String, Int32)] {
+    private func segments(
+        _ text: String, locale: String = "zh",
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> [(String, Int32)] {
         guard let breaker = bg_word_breaker_open(locale) else {
             XCTFail("bg_word_breaker_open(\(locale)) returned NULL", file: file, line: line)
             return []
@@ -14,8 +16,9 @@ final class WordBreakerTests: XCTestCase {
         let units = Array(text.utf16)
         var result: [(String, Int32)] = []
         units.withUnsafeBufferPointer { buffer in
-            XCTAssertEqual(bg_word_breaker_set_text(breaker, buffer.baseAddress, Int32(buffer.count)), 0,
-                           file: file, line: line)
+            XCTAssertEqual(
+                bg_word_breaker_set_text(breaker, buffer.baseAddress, Int32(buffer.count)), 0,
+                file: file, line: line)
             var start = 0
             var status: Int32 = -1
             while true {

@@ -25,7 +25,9 @@ func paragraphBenchmark(_ args: [String]) throws {
             bytes += p.text.utf8.count
         }
         times.sort()
-        print(String(format: "%-22@ p50 %6.1f µs   p99 %6.1f µs   %d reads, %d text bytes", label as NSString,
-                     percentile(times, 0.5), percentile(times, 0.99), docs.count, bytes))
+        print(
+            String(
+                format: "%-22@ p50 %6.1f µs   p99 %6.1f µs   %d reads, %d text bytes", label as NSString,
+                percentile(times, 0.5), percentile(times, 0.99), docs.count, bytes))
     }
 }

@@ -17,7 +17,11 @@ func queryFileBenchmark(_ args: [String]) throws {
         guard !line.hasPrefix("#") else { continue }
         let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { continue }
-        if let k = kinds.firstIndex(where: { $0.0 == parts[0] }) { kinds[k].1.append(parts[1]) } else { kinds.append((parts[0], [parts[1]])) }
+        if let k = kinds.firstIndex(where: { $0.0 == parts[0] }) {
+            kinds[k].1.append(parts[1])
+        } else {
+            kinds.append((parts[0], [parts[1]]))
+        }
     }
     print("kind      p50 ms   p99 ms   totals")
     for (kind, queries) in kinds {
@@ -34,8 +38,9 @@ func queryFileBenchmark(_ args: [String]) throws {
             totals.append("\(q)=\(total)")
         }
         times.sort()
-        print(String(format: "%-8@ %7.2f  %7.2f   ", kind as NSString, percentile(times, 0.5), percentile(times, 0.99))
-              + totals.joined(separator: " "))
+        print(
+            String(format: "%-8@ %7.2f  %7.2f   ", kind as NSString, percentile(times, 0.5), percentile(times, 0.99))
+                + totals.joined(separator: " "))
     }
 }
 

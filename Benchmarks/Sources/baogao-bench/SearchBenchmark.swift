@@ -23,7 +23,7 @@ let classes: [QueryClass] = [
     QueryClass(name: "NOT", queries: ["债务 -隐性", "收入 -税收", "预算 -草案"]),
     QueryClass(name: "filtered", queries: ["三保 year:2023", "债务 year:2020..2022", "教育 section:预算执行"]),
     QueryClass(name: "range + term", queries: ["教育 >1亿", "债务余额 >100亿", "税收收入 增长>5%"]),
-    QueryClass(name: "bare range", queries: [">1亿", "增长>10%", "下降>30%"]),
+    QueryClass(name: "bare range", queries: [">1亿", "增长>10%", "下降>30%"])
 ]
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -38,8 +38,10 @@ func searchBenchmark(_ args: [String]) throws {
     let verify = ProcessInfo.processInfo.environment["BAOGAO_BENCH_NO_VERIFY"] == nil
     let searcher = Searcher(index: try IndexReader.open(path: args[2], verifyChecksums: verify))
     let openMs = Double(DispatchTime.now().uptimeNanoseconds - openStart.uptimeNanoseconds) / 1e6
-    print(String(format: "opened %@ in %.1f ms (%d paragraphs, %d segments)", args[2], openMs,
-                 searcher.index.liveDocCount, searcher.index.segments.count))
+    print(
+        String(
+            format: "opened %@ in %.1f ms (%d paragraphs, %d segments)", args[2], openMs,
+            searcher.index.liveDocCount, searcher.index.segments.count))
     print("class            p50 ms   p99 ms   max ms   queries × rounds   totals")
     let only = args.count > 4 ? args[4] : nil
     for c in classes where only == nil || c.name == only {
@@ -62,13 +64,14 @@ func searchBenchmark(_ args: [String]) throws {
             perQuery.append(String(format: "    %@: p50 %.2f, max %.2f", q, percentile(own, 0.5), own.last ?? 0))
         }
         times.sort()
-        print(String(format: "%-15@ %7.2f  %7.2f  %7.2f   %3d × %-4d  ", c.name as NSString,
-                     percentile(times, 0.5), percentile(times, 0.99), times.last ?? 0, c.queries.count, rounds)
-              + totals.joined(separator: " "))
+        print(
+            String(
+                format: "%-15@ %7.2f  %7.2f  %7.2f   %3d × %-4d  ", c.name as NSString,
+                percentile(times, 0.5), percentile(times, 0.99), times.last ?? 0, c.queries.count, rounds)
+                + totals.joined(separator: " "))
         // BAOGAO_BENCH_PER_QUERY=1: each query's own figures, to see which one makes the p99.
         if ProcessInfo.processInfo.environment["BAOGAO_BENCH_PER_QUERY"] != nil {
-            perQuery.forEach { print($0) }
+            for line in perQuery { print(line) }
         }
     }
 }
-

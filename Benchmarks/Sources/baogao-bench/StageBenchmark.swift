@@ -22,32 +22,41 @@ func stageBenchmark(_ args: [String]) throws {
     var reports: [Report] = []
     var best = (wall: Double.infinity, cpu: Double.infinity)
     for _ in 0..<rounds {
-        let start = Date(), cpu = threadCPUSeconds()
+        let start = Date()
+        let cpu = threadCPUSeconds()
         reports = try zip(names, files).map { try ReportReader.parse(bytes: $1, doc: $0) }
         best = (min(best.wall, Date().timeIntervalSince(start)), min(best.cpu, threadCPUSeconds() - cpu))
     }
     let paragraphs = reports.reduce(0) { $0 + $1.paragraphs.count }
-    print(String(format: "ingest:  %d files, %.1f MiB, %d paragraphs: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
-                 names.count, mb, paragraphs, mb / best.wall, mb / best.cpu, rounds))
+    print(
+        String(
+            format: "ingest:  %d files, %.1f MiB, %d paragraphs: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
+            names.count, mb, paragraphs, mb / best.wall, mb / best.cpu, rounds))
     let analyzer = Analyzer()
     best = (Double.infinity, Double.infinity)
     var words = 0
     for _ in 0..<rounds {
-        let start = Date(), cpu = threadCPUSeconds()
+        let start = Date()
+        let cpu = threadCPUSeconds()
         words = 0
         for r in reports { for p in r.paragraphs { words += analyzer.analyze(p.text).words.count } }
         best = (min(best.wall, Date().timeIntervalSince(start)), min(best.cpu, threadCPUSeconds() - cpu))
     }
-    print(String(format: "analyze: %d words: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
-                 words, mb / best.wall, mb / best.cpu, rounds))
+    print(
+        String(
+            format: "analyze: %d words: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
+            words, mb / best.wall, mb / best.cpu, rounds))
     best = (Double.infinity, Double.infinity)
     var facts = 0
     for _ in 0..<rounds {
-        let start = Date(), cpu = threadCPUSeconds()
+        let start = Date()
+        let cpu = threadCPUSeconds()
         facts = 0
         for r in reports { for p in r.paragraphs { facts += NumberExtractor.facts(in: p, report: r.metadata).count } }
         best = (min(best.wall, Date().timeIntervalSince(start)), min(best.cpu, threadCPUSeconds() - cpu))
     }
-    print(String(format: "facts:   %d number facts: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
-                 facts, mb / best.wall, mb / best.cpu, rounds))
+    print(
+        String(
+            format: "facts:   %d number facts: %.1f MiB/s wall, %.1f MiB/s CPU (best of %d)",
+            facts, mb / best.wall, mb / best.cpu, rounds))
 }

@@ -17,7 +17,10 @@ do {
     case "paragraphs": try paragraphBenchmark(args)
     case "queries": try queryFileBenchmark(args)
     default:
-        FileHandle.standardError.write(Data("usage: baogao-bench search INDEX_DIR [ROUNDS] [CLASS] | stages CORPUS_DIR [ROUNDS] | paragraphs INDEX_DIR [READS] | queries INDEX_DIR FILE [ROUNDS]\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "usage: baogao-bench search INDEX_DIR [ROUNDS] [CLASS] | stages CORPUS_DIR [ROUNDS] | paragraphs INDEX_DIR [READS] | queries INDEX_DIR FILE [ROUNDS]\n"
+                    .utf8))
         exit(2)
     }
 } catch {

@@ -15,8 +15,10 @@ final class ICUWordBreaker {
     /// order; offsets are UTF-16 offsets relative to `text`. The text must stay
     /// valid for the duration of the call.
     @inline(__always)
-    func forEachSegment(_ text: UnsafePointer<UInt16>, count: Int,
-                        _ body: (Int, Int32) -> Void) {
+    func forEachSegment(
+        _ text: UnsafePointer<UInt16>, count: Int,
+        _ body: (Int, Int32) -> Void
+    ) {
         guard count > 0, bg_word_breaker_set_text(handle, text, Int32(count)) == 0 else { return }
         var status: Int32 = 0
         while true {

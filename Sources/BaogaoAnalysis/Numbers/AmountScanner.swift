@@ -35,7 +35,10 @@ enum AmountScanner {
         let n = s.count
         var previousEnd = -1
         while i < n {
-            guard ScalarClass.isDigit(s[i]) else { i += 1; continue }
+            guard ScalarClass.isDigit(s[i]) else {
+                i += 1
+                continue
+            }
             let digitsEnd = readNumber(s, from: i)
             defer { i = max(digitsEnd, i + 1) }
             // A dash right after a number is a range (`5%-8%`, `5万元-10万元`), not a sign.
@@ -59,7 +62,7 @@ enum AmountScanner {
                 j += 1
             } else if s[j] == ",", !sawPoint, isThousandsGroup(s, at: j + 1) {
                 j += 1
-            } else if (s[j] == "." || s[j] == "．"), !sawPoint, j + 1 < s.count, ScalarClass.isDigit(s[j + 1]) {
+            } else if s[j] == "." || s[j] == "．", !sawPoint, j + 1 < s.count, ScalarClass.isDigit(s[j + 1]) {
                 sawPoint = true
                 j += 1
             } else {
@@ -91,7 +94,10 @@ enum AmountScanner {
     private static func log10Int(_ x: Double) -> Int {
         var e = 0
         var v = x
-        while v >= 10 { v /= 10; e += 1 }
+        while v >= 10 {
+            v /= 10
+            e += 1
+        }
         return e
     }
 
@@ -101,8 +107,10 @@ enum AmountScanner {
         return k + 3 == s.count || !ScalarClass.isDigit(s[k + 3])
     }
 
-    private static func number(_ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int,
-                               rangeDash: Bool) -> ScannedNumber? {
+    private static func number(
+        _ s: [Unicode.Scalar], start digitsStart: Int, digitsEnd: Int,
+        rangeDash: Bool
+    ) -> ScannedNumber? {
         guard let unit = UnitTable.match(s, at: digitsEnd) else { return nil }
         var start = digitsStart
         var negative = false
@@ -138,8 +146,9 @@ enum AmountScanner {
             qualifier = ScalarClass.string(w[...])
             outerEnd = unit.end + w.count
         }
-        return ScannedNumber(start: start, end: unit.end, value: value, kind: unit.kind,
-                             unit: unit.unit, qualifier: qualifier, outerStart: outerStart,
-                             outerEnd: outerEnd)
+        return ScannedNumber(
+            start: start, end: unit.end, value: value, kind: unit.kind,
+            unit: unit.unit, qualifier: qualifier, outerStart: outerStart,
+            outerEnd: outerEnd)
     }
 }

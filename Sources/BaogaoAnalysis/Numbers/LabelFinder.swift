@@ -55,7 +55,10 @@ enum LabelFinder {
     static func before(_ s: [Unicode.Scalar], lower: Int, upper: Int, kind: NumberFact.Kind) -> Found? {
         var hi = trimSpaces(s, lower, upper)
         var enumeration = false
-        if hi > lower && s[hi - 1] == "等" { enumeration = true; hi -= 1 }
+        if hi > lower && s[hi - 1] == "等" {
+            enumeration = true
+            hi -= 1
+        }
         while let w = trailing.longest(in: s, endingAt: hi, lower: lower) {
             hi = trimSpaces(s, lower, hi - w.count)
         }
@@ -63,7 +66,8 @@ enum LabelFinder {
         // measures the work (`完成老旧小区改造62.35万平方米`): strip a final count verb
         // only when no verb comes before it.
         if kind == .count, let w = countStops.longest(in: s, endingAt: hi, lower: lower),
-           !hasStop(s, lower: listStart(s, lower), upper: hi - w.count) {
+            !hasStop(s, lower: listStart(s, lower), upper: hi - w.count)
+        {
             hi = trimSpaces(s, lower, hi - w.count)
         }
         guard hi > lower else { return nil }
@@ -71,7 +75,9 @@ enum LabelFinder {
             return kind == .amount ? verbObject(s, lower: lower, upper: hi) : nil
         }
         // Local references: the walk probes these at every scalar.
-        let stopWords = stops, countWords = countStops, infixWords = infixes
+        let stopWords = stops
+        let countWords = countStops
+        let infixWords = infixes
         var p = hi
         var kept: [Unicode.Scalar] = []
         var afterDigit = false
@@ -90,13 +96,17 @@ enum LabelFinder {
                 afterDigit = ScalarClass.isDigit(c) || (p >= 2 && ScalarClass.isDigit(s[p - 2]))
                 break
             }
-            if c == "的" { atDe = true; break }
+            if c == "的" {
+                atDe = true
+                break
+            }
             // `等` closes a list: `…、仓储等优势特色产业项目` → `优势特色产业项目`; but
             // `商业服务业等支出`, `军属等优抚对象` are names and keep it.
             if c == "等" && !enumeration && lower > 0 && s[lower - 1] == "、" { break }
             if !enumeration && p < hi && (stopWords.mayEnd(with: c) || countWords.mayEnd(with: c)) {
                 if let w = stopWords.longest(in: s, endingAt: p, lower: lower)
-                    ?? (kind == .count ? countWords.longest(in: s, endingAt: p, lower: lower) : nil) {
+                    ?? (kind == .count ? countWords.longest(in: s, endingAt: p, lower: lower) : nil)
+                {
                     stopWord = w
                     break
                 }
@@ -127,7 +137,8 @@ enum LabelFinder {
             labelScalars = Array(kept[stripped.start...])
         }
         guard !labelScalars.isEmpty, !isBareVerb(labelScalars),
-              ScopeFinder.words.longest(in: labelScalars, at: 0)?.count != labelScalars.count else {
+            ScopeFinder.words.longest(in: labelScalars, at: 0)?.count != labelScalars.count
+        else {
             return nil
         }
         foldFiscal(&labelScalars)
@@ -149,8 +160,9 @@ enum LabelFinder {
         guard let verb = stops.longest(in: s, at: lo, upper: upper) else { return nil }
         let object = Array(s[(lo + verb.count)..<upper])
         guard object.count >= 4, object.count <= 16,
-              !object.contains(where: { ScalarClass.isDigit($0) || ScalarClass.isSpace($0) || $0 == "的" }),
-              !isBareVerb(object), ScopeFinder.words.longest(in: object, at: 0) == nil else { return nil }
+            !object.contains(where: { ScalarClass.isDigit($0) || ScalarClass.isSpace($0) || $0 == "的" }),
+            !isBareVerb(object), ScopeFinder.words.longest(in: object, at: 0) == nil
+        else { return nil }
         var found = Found(label: ScalarClass.string(object[...]))
         found.start = lo + verb.count
         found.objectOnly = true
@@ -171,11 +183,15 @@ enum LabelFinder {
             ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的"
         }
         while p < s.count, !ends(s[p]), stops.longest(in: s, at: p) == nil, noun.count < 12 {
-            noun.append(s[p]); p += 1
+            noun.append(s[p])
+            p += 1
         }
         guard !noun.isEmpty, p < s.count, stops.longest(in: s, at: p) != nil else { return nil }
         var rest: [Unicode.Scalar] = []
-        while p < s.count, !ends(s[p]), rest.count < 12 { rest.append(s[p]); p += 1 }
+        while p < s.count, !ends(s[p]), rest.count < 12 {
+            rest.append(s[p])
+            p += 1
+        }
         guard rest.count >= 2 else { return nil }
         return ScalarClass.string((verb + noun + rest)[...])
     }
@@ -195,8 +211,12 @@ enum LabelFinder {
         while p < s.count && run.count < 24 {
             let c = s[p]
             if ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的" { break }
-            if !run.isEmpty && (c == "在" || stops.longest(in: s, at: p) != nil
-                                || countStops.longest(in: s, at: p) != nil) { break }
+            if !run.isEmpty
+                && (c == "在" || stops.longest(in: s, at: p) != nil
+                    || countStops.longest(in: s, at: p) != nil)
+            {
+                break
+            }
             run.append(c)
             p += 1
         }
@@ -215,8 +235,10 @@ enum LabelFinder {
     /// Where the label starts in `t` once leading words are stripped, and the scope word
     /// stripped on the way. `dropVerbs`: list items also lose an introducing verb
     /// (`动用预算稳定调节基金`).
-    private static func stripLeading(_ t: [Unicode.Scalar], allowYear: Bool,
-                                     dropVerbs: Bool = false) -> (start: Int, scope: String?) {
+    private static func stripLeading(
+        _ t: [Unicode.Scalar], allowYear: Bool,
+        dropVerbs: Bool = false
+    ) -> (start: Int, scope: String?) {
         var i = 0
         var scope: String?
         var scopeEnd = -1
@@ -226,22 +248,31 @@ enum LabelFinder {
         var changed = true
         while changed && i < t.count {
             changed = false
-            while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) { i += 1; changed = true }
+            while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) {
+                i += 1
+                changed = true
+            }
             // A time word next to a scope word dates the phrase, it is no part of the
             // item: `当年全区…`, `全县当年一般公共预算财力` (but `当年结余` keeps it).
             if let tw = timeWords.longest(in: t, at: i), i + tw.count < t.count,
-               scope != nil ? scopeEnd == i : ScopeFinder.words.longest(in: t, at: i + tw.count) != nil {
-                i += tw.count; changed = true
+                scope != nil ? scopeEnd == i : ScopeFinder.words.longest(in: t, at: i + tw.count) != nil
+            {
+                i += tw.count
+                changed = true
             }
             if scope == nil, let sc = ScopeFinder.words.longestIndex(in: t, at: i),
-               i + ScopeFinder.words.words[sc].count < t.count,
-               levelWords.longest(in: t, at: i + ScopeFinder.words.words[sc].count) == nil {
+                i + ScopeFinder.words.words[sc].count < t.count,
+                levelWords.longest(in: t, at: i + ScopeFinder.words.words[sc].count) == nil
+            {
                 scope = ScopeFinder.canonicalByIndex[sc]
-                i += ScopeFinder.words.words[sc].count; changed = true
+                i += ScopeFinder.words.words[sc].count
+                changed = true
                 scopeEnd = i
             } else if let w = leading.longest(in: t, at: i) ?? (dropVerbs ? stops.longest(in: t, at: i) : nil),
-                      i + w.count < t.count {
-                i += w.count; changed = true
+                i + w.count < t.count
+            {
+                i += w.count
+                changed = true
             }
         }
         return (min(i, t.count), scope)
@@ -264,7 +295,10 @@ enum LabelFinder {
         var p = upper
         while p > lower {
             if stops.longest(in: s, endingAt: p, lower: lower) != nil
-                || countStops.longest(in: s, endingAt: p, lower: lower) != nil { return true }
+                || countStops.longest(in: s, endingAt: p, lower: lower) != nil
+            {
+                return true
+            }
             p -= 1
         }
         return false
@@ -293,7 +327,8 @@ enum LabelFinder {
         guard de - 2 >= lower, s[(de - 2)..<de].elementsEqual(anpai) else { return nil }
         var q = de
         while q > lower && !ScalarClass.isClauseStop(s[q - 1]) && !ScalarClass.isDigit(s[q - 1])
-                && !ScalarClass.isSpace(s[q - 1]) && s[q - 1] != "的" { q -= 1 }
+            && !ScalarClass.isSpace(s[q - 1]) && s[q - 1] != "的"
+        { q -= 1 }
         let t = Array(s[q..<de])
         let start = stripLeading(t, allowYear: false).start
         return t.count - start > 2 ? ScalarClass.string(t[start...]) : nil

@@ -61,8 +61,9 @@ public enum NumberExtractor {
         var inheritedAside: (label: String, open: Int)?
         var respectively: (items: [LabelFinder.Found], next: Int, relation: String?, sentence: Int)?
         for n in numbers {
-            let clause = clauseStart(s, before: n.outerStart, floor: previousEnd,
-                                     listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
+            let clause = clauseStart(
+                s, before: n.outerStart, floor: previousEnd,
+                listing: endsWithDeng(s, n.outerStart, floor: previousEnd))
             previousEnd = n.outerEnd
             defer { previous = (n, clause) }
             let sentence = marks.sentenceStart(before: n.start)
@@ -72,7 +73,8 @@ public enum NumberExtractor {
                 relation = RelationFinder.completion(s, lower: clause, upper: n.outerStart)
                 // `完成…调整预算37.5亿元的104.3%`: the plan is the amount just before.
                 if relation == nil, let p = previous, p.number.kind == .amount, p.number.outerEnd == clause,
-                   onlyDe(s, lower: clause, upper: n.outerStart) {
+                    onlyDe(s, lower: clause, upper: n.outerStart)
+                {
                     relation = RelationFinder.completion(s, lower: p.clause, upper: p.number.outerStart)
                         .map { RelationFinder.Found(relation: $0.relation, start: clause) }
                 }
@@ -91,7 +93,8 @@ public enum NumberExtractor {
                     scope = part
                 }
             } else if let r = respectively, r.next < r.items.count, r.sentence == sentence,
-                      onlyListSeparator(s, lower: previous?.number.outerEnd ?? clause, upper: n.outerStart) {
+                onlyListSeparator(s, lower: previous?.number.outerEnd ?? clause, upper: n.outerStart)
+            {
                 // The second and later numbers of `A、B分别…N1、N2`.
                 (label, scope) = (r.items[r.next].label, r.items[r.next].scope)
                 if relation == nil, let rel = r.relation { relation = RelationFinder.Found(relation: rel, start: clause) }
@@ -108,20 +111,23 @@ public enum NumberExtractor {
             // `税收收入17.5亿元,税收占比80.3%`, `税收收入完成75033万元,占比29.83%`: a 占比
             // naming nothing or a short form of the item just named is that item's share.
             if n.kind == .percent, let l = label, l.hasSuffix("占比"), let h = inherited, h.sentence == sentence,
-               h.label.hasPrefix(l.dropLast(2)), h.label.count > l.count - 2 {
+                h.label.hasPrefix(l.dropLast(2)), h.label.count > l.count - 2
+            {
                 label = h.label
                 if relation == nil { relation = RelationFinder.Found(relation: "占", start: n.outerStart) }
             }
             if let l = label, LabelFinder.generic.contains(l),
-               let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget {
+                let budget = ScopeFinder.budget(before: n.start, in: marks) ?? headings().budget
+            {
                 label = budget + l
             }
             // A `（含高新区 10 亿元）` part is of its parent, no aside.
             let aside = relation?.relation == "含" ? nil : openParenthesis(s, n.start, from: sentence)
             if label == nil, n.kind != .count,
-               let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
-               h.sentence == sentence,
-               relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart) {
+                let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
+                h.sentence == sentence,
+                relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart)
+            {
                 label = actualOfPlan(h.label, s, relation: relation?.relation, lower: clause, upper: n.outerStart) ?? h.label
             }
             // A figure in parentheses is an aside (`（包括苏里格开发区收入2890万元）`): what
@@ -135,19 +141,22 @@ public enum NumberExtractor {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
             }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)
-            out.append(NumberFact(
-                kind: n.kind, value: value, unit: n.unit,
-                text: ScalarClass.string(s[n.start..<n.end]), start: n.start, end: n.end,
-                label: label, relation: relation?.relation, scope: scope,
-                year: ScopeFinder.year(before: n.start, in: marks, fallback: fallbackYear),
-                approximate: n.qualifier != nil, qualifier: n.qualifier))
+            out.append(
+                NumberFact(
+                    kind: n.kind, value: value, unit: n.unit,
+                    text: ScalarClass.string(s[n.start..<n.end]), start: n.start, end: n.end,
+                    label: label, relation: relation?.relation, scope: scope,
+                    year: ScopeFinder.year(before: n.start, in: marks, fallback: fallbackYear),
+                    approximate: n.qualifier != nil, qualifier: n.qualifier))
         }
         return out
     }
 
     /// The number's own label, the scope word it started with and where it starts.
-    private static func ownLabel(_ s: [Unicode.Scalar], _ n: ScannedNumber, clause: Int,
-                                 relationStart: Int?) -> LabelFinder.Found? {
+    private static func ownLabel(
+        _ s: [Unicode.Scalar], _ n: ScannedNumber, clause: Int,
+        relationStart: Int?
+    ) -> LabelFinder.Found? {
         let upper = relationStart ?? n.outerStart
         func after() -> LabelFinder.Found? {
             LabelFinder.after(s, from: n.outerEnd, kind: n.kind).map { LabelFinder.Found(label: $0, start: n.start) }
@@ -183,14 +192,19 @@ public enum NumberExtractor {
     /// after a plan measure what was planned (社保基金征收), not the plan. Nil unless the
     /// inherited label ends in a plan word (计划, 任务, 目标) and the number is an actual
     /// (完成, 实际) or a rate against a plan.
-    private static func actualOfPlan(_ inherited: String, _ s: [Unicode.Scalar], relation: String?,
-                                     lower: Int, upper: Int) -> String? {
+    private static func actualOfPlan(
+        _ inherited: String, _ s: [Unicode.Scalar], relation: String?,
+        lower: Int, upper: Int
+    ) -> String? {
         guard let plan = ["计划", "任务", "目标"].first(where: { inherited.hasSuffix($0) }),
-              inherited.count > plan.count + 1 else { return nil }
+            inherited.count > plan.count + 1
+        else { return nil }
         let againstPlan = relation.map { r in ["计划的", "任务的", "目标的", "预算的"].contains { r.hasSuffix($0) } } ?? false
-        let actual = relation == nil && RelationFinder.stage(s, lower: lower, upper: upper).map {
-            $0.contains("完成") || $0.contains("实际")
-        } == true
+        let actual =
+            relation == nil
+            && RelationFinder.stage(s, lower: lower, upper: upper).map {
+                $0.contains("完成") || $0.contains("实际")
+            } == true
         return againstPlan || actual ? String(inherited.dropLast(plan.count)) : nil
     }
 
@@ -206,7 +220,8 @@ public enum NumberExtractor {
         let lower = clauseStart(s, before: hi, floor: 0, listing: true)
         let parts = s[lower..<hi].split(separator: "、")
         guard parts.count >= 2,
-              parts.allSatisfy({ $0.count >= 2 && !$0.contains(where: ScalarClass.isDigit) }) else { return nil }
+            parts.allSatisfy({ $0.count >= 2 && !$0.contains(where: ScalarClass.isDigit) })
+        else { return nil }
         return parts.map { LabelFinder.item(Array($0)) }
     }
 
@@ -261,7 +276,8 @@ public enum NumberExtractor {
     /// For a number in `（含高新区 10.1 亿元）`: the part it measures (`高新区`).
     private static func containedPart(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> String? {
         guard clause >= 1, clause < upper, s[clause - 1] == "（" || s[clause - 1] == "(",
-              s[clause] == "含" else { return nil }
+            s[clause] == "含"
+        else { return nil }
         var lo = clause + 1
         var hi = upper
         while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }

@@ -55,10 +55,12 @@ public struct NumberFact: Sendable, Equatable, Codable {
     /// For table cells: the column heading of the cell.
     public var column: String?
 
-    public init(kind: Kind, value: Double, unit: String, text: String, start: Int, end: Int,
-                label: String? = nil, relation: String? = nil, scope: String? = nil,
-                year: Int? = nil, approximate: Bool = false, qualifier: String? = nil,
-                column: String? = nil) {
+    public init(
+        kind: Kind, value: Double, unit: String, text: String, start: Int, end: Int,
+        label: String? = nil, relation: String? = nil, scope: String? = nil,
+        year: Int? = nil, approximate: Bool = false, qualifier: String? = nil,
+        column: String? = nil
+    ) {
         self.kind = kind
         self.value = value
         self.unit = unit

@@ -19,7 +19,7 @@ enum RelationFinder {
     /// Relations that turn a percentage or percentage-point change negative.
     static let decreases: Set<String> = [
         "同比下降", "同比减少", "比上年下降", "比上年减少", "较上年下降", "较上年减少", "下降", "减少",
-        "降低", "回落", "下滑", "降幅", "低于",
+        "降低", "回落", "下滑", "降幅", "低于"
     ]
 
     /// The first relation word in `s[lower..<upper]`.
@@ -28,7 +28,8 @@ enum RelationFinder {
         var p = max(lower, 0)
         while p < upper {
             if words.mayStart(with: s[p]), let w = words.longest(in: s, at: p, upper: upper),
-               !(w.count == 1 && p + 1 < upper && s[p + 1] == "比") {  // 占比 is a noun, not 占
+                !(w.count == 1 && p + 1 < upper && s[p + 1] == "比")
+            {  // 占比 is a noun, not 占
                 return Found(relation: ScalarClass.string(w[...]), start: p)
             }
             p += 1
@@ -41,7 +42,7 @@ enum RelationFinder {
     /// label (`LabelFinder.trailing`); fillers such as 为, 约, 累计, 合计 are not stages.
     static let stageWords = WordList([
         "预计", "拟安排", "安排", "预算", "完成", "实际", "预算数", "决算数", "执行数", "完成数",
-        "调整数", "决算",
+        "调整数", "决算"
     ])
 
     /// The stage of an amount with no relation word: the stage words at the end of its
@@ -92,8 +93,9 @@ enum RelationFinder {
                 let verb = v.count == 1 || v.elementsEqual("达到".unicodeScalars) ? "为" : ScalarClass.string(v[...])
                 // 预算数 is the 预算 (`完成年初预算数的` reads as `完成年初预算的`).
                 let planWord = plan.count == 3 && plan.last == "数" ? "预算" : ScalarClass.string(plan[...])
-                return Found(relation: verb + ScalarClass.string(qualifier[...]) + planWord + "的",
-                             start: p - v.count)
+                return Found(
+                    relation: verb + ScalarClass.string(qualifier[...]) + planWord + "的",
+                    start: p - v.count)
             }
             p -= 1
         }
@@ -108,18 +110,24 @@ enum RelationFinder {
     /// (`比上年增加`, `较去年同期减少`), the words the query side reads as a rise or a
     /// fall; 增收 is the 增加 of a revenue, 增支 of a spending.
     static func comparison(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
-        var lo = lower, hi = upper
+        var lo = lower
+        var hi = upper
         while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
         while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
         guard hi - lo >= 3, hi - lo <= 12, s[lo] == "比" || s[lo] == "较" || (s[lo] == "同" && s[lo + 1] == "比"),
-              !s[lo..<hi].contains(where: ScalarClass.isDigit) else { return nil }
+            !s[lo..<hi].contains(where: ScalarClass.isDigit)
+        else { return nil }
         // The verb: one or two scalars from the end, its first a change word.
         for length in [2, 1] where hi - length > lo + 1 {
             let v = hi - length
             let direction: String
-            if "增多超".unicodeScalars.contains(s[v]) { direction = "增加" }
-            else if "减減少短".unicodeScalars.contains(s[v]) { direction = "减少" }
-            else { continue }
+            if "增多超".unicodeScalars.contains(s[v]) {
+                direction = "增加"
+            } else if "减減少短".unicodeScalars.contains(s[v]) {
+                direction = "减少"
+            } else {
+                continue
+            }
             return Found(relation: ScalarClass.string(s[lo..<v]) + direction, start: lo)
         }
         return nil
@@ -137,7 +145,8 @@ enum RelationFinder {
     /// are negative.
     static func signed(_ value: Double, kind: NumberFact.Kind, relation: String?) -> Double {
         guard kind == .percent || kind == .percentagePoint,
-              let r = relation, decreases.contains(r) || (r.hasSuffix("减少") && comparisonStarts(r)) else { return value }
+            let r = relation, decreases.contains(r) || (r.hasSuffix("减少") && comparisonStarts(r))
+        else { return value }
         return -abs(value)
     }
 }
@@ -153,6 +162,6 @@ public enum RelationWords {
         "高于", "低于", "不低于", "不高于", "超过预算的",
         "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
         "完成年初预算的", "为预算数的", "为调整预算数的", "为上年的", "为上年同期的", "为计划的",
-        "完成年度任务的", "占", "调整为",
+        "完成年度任务的", "占", "调整为"
     ]
 }

@@ -30,7 +30,7 @@ enum ScalarClass {
     static func isClauseStop(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "，", ",", "。", "；", ";", "：", ":", "！", "!", "？", "?", "、", "（", "(", "）", ")",
-             "\n", "【", "】", "《", "》", "|":
+            "\n", "【", "】", "《", "》", "|":
             return true
         default:
             return false
@@ -52,13 +52,17 @@ enum ScalarClass {
             if v < 0x80 {
                 bytes.append(UInt8(v))
             } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
             } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
                 bytes.append(UInt8(0x80 | (v & 0x3F)))
             } else {
-                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -75,9 +79,13 @@ enum ScalarClass {
             let n = bytes.count
             while k < n {
                 let b = bytes[k]
-                if b >= 0x30 && b <= 0x39 { found = true; break }
+                if b >= 0x30 && b <= 0x39 {
+                    found = true
+                    break
+                }
                 if b == 0xEF && k + 2 < n && bytes[k + 1] == 0xBC && bytes[k + 2] >= 0x90 && bytes[k + 2] <= 0x99 {
-                    found = true; break
+                    found = true
+                    break
                 }
                 k += 1
             }

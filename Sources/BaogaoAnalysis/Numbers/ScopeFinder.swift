@@ -32,7 +32,8 @@ struct Landmarks: Sendable {
             if scopeWords.mayStart(with: c), let w = scopeWords.longestIndex(in: s, at: i) {
                 // `市级以上`, `市级转贷`: a level inside an item's name, no scope (LabelFinder.levelWords).
                 if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil,
-                   LabelFinder.levelWords.longest(in: s, at: i + ScopeFinder.words.words[w].count) == nil {
+                    LabelFinder.levelWords.longest(in: s, at: i + ScopeFinder.words.words[w].count) == nil
+                {
                     scopes.append((i, ScopeFinder.canonicalByIndex[w]))
                 }
                 i += ScopeFinder.words.words[w].count
@@ -50,7 +51,8 @@ struct Landmarks: Sendable {
 
     /// The start of the sentence holding `position` (binary search: starts are sorted).
     func sentenceStart(before position: Int) -> Int {
-        var lo = 0, hi = sentenceStarts.count
+        var lo = 0
+        var hi = sentenceStarts.count
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if sentenceStarts[mid] <= position { lo = mid } else { hi = mid }
@@ -64,7 +66,7 @@ enum ScopeFinder {
         "全区", "区级", "区本级", "全市", "市级", "市本级", "全县", "县级", "县本级", "本级",
         "镇级", "乡镇级", "全镇", "县（市、区）", "县(市、区)", "我区", "我市", "我县",
         // Autonomous prefectures (州) and banners (旗) name their levels alike.
-        "全州", "州级", "州本级", "全旗", "旗级", "旗本级", "我州", "我旗",
+        "全州", "州级", "州本级", "全旗", "旗级", "旗本级", "我州", "我旗"
     ])
     static let canonicalByIndex: [String] = words.strings.map(canonical)
     /// Before a scope word, these make it a recipient (`补助镇级支出`) or what a figure is

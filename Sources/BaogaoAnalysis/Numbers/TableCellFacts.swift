@@ -24,7 +24,8 @@ enum TableCellFacts {
         for (index, cell) in cells.enumerated() where index > 0 {
             let column = index < table.columns.count ? table.columns[index] : nil
             let headingScalars = column.map { Array($0.unicodeScalars) } ?? []
-            let year = headingScalars.firstIndex(of: "年")
+            let year =
+                headingScalars.firstIndex(of: "年")
                 .flatMap { ScopeFinder.year(endingBefore: $0, in: headingScalars) } ?? fallbackYear
             let relation = RelationFinder.find(headingScalars, lower: 0, upper: headingScalars.count)?.relation
             let percentColumn = headingScalars.contains("%") || headingScalars.contains("％")
@@ -32,12 +33,13 @@ enum TableCellFacts {
             let scanned = AmountScanner.scan(cellScalars)
             if !scanned.isEmpty {
                 for n in scanned {
-                    out.append(NumberFact(
-                        kind: n.kind, value: RelationFinder.signed(n.value, kind: n.kind, relation: relation),
-                        unit: n.unit, text: ScalarClass.string(cellScalars[n.start..<n.end]),
-                        start: cell.lowerBound + n.start, end: cell.lowerBound + n.end,
-                        label: rowLabel, relation: relation, year: year,
-                        approximate: n.qualifier != nil, qualifier: n.qualifier, column: column))
+                    out.append(
+                        NumberFact(
+                            kind: n.kind, value: RelationFinder.signed(n.value, kind: n.kind, relation: relation),
+                            unit: n.unit, text: ScalarClass.string(cellScalars[n.start..<n.end]),
+                            start: cell.lowerBound + n.start, end: cell.lowerBound + n.end,
+                            label: rowLabel, relation: relation, year: year,
+                            approximate: n.qualifier != nil, qualifier: n.qualifier, column: column))
                 }
                 continue
             }
@@ -46,18 +48,21 @@ enum TableCellFacts {
             var unitName = "元"
             var value = bare.value
             if percentColumn {
-                kind = .percent; unitName = "%"
+                kind = .percent
+                unitName = "%"
             } else if let u = tableUnit {
-                kind = u.kind; unitName = u.unit
+                kind = u.kind
+                unitName = u.unit
                 value = AmountScanner.scaled(bare.digits, by: u.multiplier) ?? value * u.multiplier
             } else {
                 continue
             }
-            out.append(NumberFact(
-                kind: kind, value: RelationFinder.signed(value, kind: kind, relation: relation),
-                unit: unitName, text: ScalarClass.string(cellScalars[bare.range]),
-                start: cell.lowerBound + bare.range.lowerBound, end: cell.lowerBound + bare.range.upperBound,
-                label: rowLabel, relation: relation, year: year, column: column))
+            out.append(
+                NumberFact(
+                    kind: kind, value: RelationFinder.signed(value, kind: kind, relation: relation),
+                    unit: unitName, text: ScalarClass.string(cellScalars[bare.range]),
+                    start: cell.lowerBound + bare.range.lowerBound, end: cell.lowerBound + bare.range.upperBound,
+                    label: rowLabel, relation: relation, year: year, column: column))
         }
         return out
     }
@@ -68,19 +73,26 @@ enum TableCellFacts {
         var start = 0
         var i = 0
         func close(_ end: Int) {
-            var lo = start, hi = end
+            var lo = start
+            var hi = end
             while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
             while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
             if lo < hi { cells.append(lo..<hi) }
         }
         while i < s.count {
             if s[i] == "|" || s[i] == "｜" || s[i] == "\t" {
-                close(i); i += 1; start = i; continue
+                close(i)
+                i += 1
+                start = i
+                continue
             }
             if s[i] == " " || s[i] == "\u{3000}" {
                 var j = i
                 while j < s.count && ScalarClass.isSpace(s[j]) { j += 1 }
-                if j - i >= 2 { close(i); start = j }
+                if j - i >= 2 {
+                    close(i)
+                    start = j
+                }
                 i = j
                 continue
             }
@@ -102,7 +114,10 @@ enum TableCellFacts {
     private static func bareNumber(_ c: [Unicode.Scalar]) -> (value: Double, digits: String, range: Range<Int>)? {
         var ascii = ""
         var lo = 0
-        if let f = c.first, f == "-" || f == "－" || f == "−" { ascii = "-"; lo = 1 }
+        if let f = c.first, f == "-" || f == "－" || f == "−" {
+            ascii = "-"
+            lo = 1
+        }
         for k in lo..<c.count {
             if let d = ScalarClass.digit(c[k]) {
                 ascii.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + d)))
@@ -119,8 +134,9 @@ enum TableCellFacts {
     private static func stripOrdinal(_ heading: String) -> String {
         var s = Array(heading.unicodeScalars)[...]
         let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        if let f = s.first, f == "（" || f == "(" , let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
-           close - s.startIndex <= 4 {
+        if let f = s.first, f == "（" || f == "(", let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
+            close - s.startIndex <= 4
+        {
             s = s[(close + 1)...]
         } else {
             var k = s.startIndex

@@ -27,7 +27,7 @@ enum UnitTable {
     static let countUnits = WordList([
         "个", "家", "户", "户次", "人", "人次", "名", "所", "项", "套", "列", "亩",
         "公里", "千米", "平方米", "平方公里", "场次", "处", "件", "辆", "台", "座", "间",
-        "张", "吨", "条",
+        "张", "吨", "条"
     ])
     private static let durationAfterGe = WordList(["月", "小时", "工作日", "季度"])
     private static let points = WordList(["个百分点", "百分点"])
@@ -64,25 +64,29 @@ enum UnitTable {
         // `余`/`多` may stand before or after the magnitude: `32万余户`, `2000余万元`, `10多亿元`.
         var approximateWord: String?
         if s[k] == "余" || s[k] == "多" {
-            approximateWord = String(s[k]); k += 1
+            approximateWord = String(s[k])
+            k += 1
         }
         guard k < s.count else { return nil }
         let (multiplier, moneyOnly, width) = magnitude(s, at: k)
         k += width
         if approximateWord == nil, k < s.count, s[k] == "余" || s[k] == "多" {
-            approximateWord = String(s[k]); k += 1
+            approximateWord = String(s[k])
+            k += 1
         }
         if multiplier != 1 { k = skipSpaces(s, k) }
         guard k < s.count else { return nil }
         if s[k] == "元" {
-            return Match(kind: .amount, unit: "元", multiplier: multiplier, end: k + 1,
-                         approximateWord: approximateWord)
+            return Match(
+                kind: .amount, unit: "元", multiplier: multiplier, end: k + 1,
+                approximateWord: approximateWord)
         }
         guard !moneyOnly, let u = countUnits.longest(in: s, at: k) else { return nil }
         // `个月`, `个小时`: a duration, not a count.
         if u.count == 1 && u[0] == "个", durationAfterGe.longest(in: s, at: k + 1) != nil { return nil }
         let unit = ScalarClass.string(u[...])
-        return Match(kind: .count, unit: unit, multiplier: multiplier, end: k + u.count,
-                     approximateWord: approximateWord)
+        return Match(
+            kind: .count, unit: unit, multiplier: multiplier, end: k + u.count,
+            approximateWord: approximateWord)
     }
 }

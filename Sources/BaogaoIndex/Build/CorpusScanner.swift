@@ -67,8 +67,10 @@ public enum CorpusScanner {
                 }
                 continue
             }
-            entries.append(Entry(path: relative, size: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
-                                 modified: attributes?[.modificationDate] as? Date))
+            entries.append(
+                Entry(
+                    path: relative, size: (attributes?[.size] as? NSNumber)?.intValue ?? 0,
+                    modified: attributes?[.modificationDate] as? Date))
         }
         return Scan(entries: entries, unread: unread)
     }

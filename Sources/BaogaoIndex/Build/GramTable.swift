@@ -17,7 +17,8 @@ struct GramTable {
     @inline(__always)
     mutating func id(for key: UInt64, orInsert next: Int32) -> Int32 {
         let id: Int32
-        let a = (key >> 21) & 0x1F_FFFF, b = key & 0x1F_FFFF
+        let a = (key >> 21) & 0x1F_FFFF
+        let b = key & 0x1F_FFFF
         if key >> 62 == 1, b < 0x10000 {
             let known = bmpUnigrams[Int(b)]
             if known >= 0 { return known }

@@ -21,8 +21,8 @@ struct Inverter {
 
     // Terms, by id.
     private(set) var termKinds: [TermKind] = []
-    private var termGramKeys: [UInt64] = []     // 0 for words
-    private var termWordIndex: [Int32] = []     // -1 for grams
+    private var termGramKeys: [UInt64] = []  // 0 for words
+    private var termWordIndex: [Int32] = []  // -1 for grams
 
     var termCount: Int { termKinds.count }
     var heldBytes: Int { postings.heldBytes + termKinds.count * 96 + batch.heldBytes }
@@ -34,7 +34,10 @@ struct Inverter {
         var previousIsCJK = false
         for i in 0..<scalars.count {
             let c = scalars[i]
-            guard CJKGrams.isCJK(c) else { previousIsCJK = false; continue }
+            guard CJKGrams.isCJK(c) else {
+                previousIsCJK = false
+                continue
+            }
             let unigram = gramId(TermKey.gram(c, nil), .unigram)
             if unigramCounts[Int(unigram)] == 0 { paragraphUnigrams.append(unigram) }
             unigramCounts[Int(unigram)] += 1
@@ -130,8 +133,10 @@ struct Inverter {
     }
 
     /// Encodes a term's postings with `encoder` and frees them; after `invertBatch`.
-    mutating func encodePostings(_ term: Int, with encoder: inout PostingsEncoder,
-                                 decoded: inout DecodedPostings) -> TermInfo {
+    mutating func encodePostings(
+        _ term: Int, with encoder: inout PostingsEncoder,
+        decoded: inout DecodedPostings
+    ) -> TermInfo {
         postings.encode(term, with: &encoder, decoded: &decoded)
     }
 }

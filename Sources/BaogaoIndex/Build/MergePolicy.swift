@@ -46,8 +46,10 @@ public struct MergePolicy: Sendable {
         if !builder.isEmpty {
             let name = IndexUpdater.segmentName(manifest.nextSegment)
             manifest.nextSegment += 1
-            manifest.segments.append(try SegmentWriter.write(builder, name: name, analyzer: Analyzer.identifier,
-                                                             folder: folder, sink: sink))
+            manifest.segments.append(
+                try SegmentWriter.write(
+                    builder, name: name, analyzer: Analyzer.identifier,
+                    folder: folder, sink: sink))
         }
         return chosen.count
     }
@@ -68,10 +70,12 @@ extension SegmentReader {
                 }
                 let stored = block.paragraphs[d - block.first]
                 let year = docs.year(d)
-                paragraphs.append(Paragraph(number: d - first + 1, text: stored.text,
-                                            section: docs.sections[Int(docs.sectionIndex(d))],
-                                            firstLine: stored.firstLine, lastLine: stored.lastLine,
-                                            year: year == 0 ? nil : year, kind: stored.kind, table: stored.table))
+                paragraphs.append(
+                    Paragraph(
+                        number: d - first + 1, text: stored.text,
+                        section: docs.sections[Int(docs.sectionIndex(d))],
+                        firstLine: stored.firstLine, lastLine: stored.lastLine,
+                        year: year == 0 ? nil : year, kind: stored.kind, table: stored.table))
             }
             out.append((Report(doc: record.source.path, metadata: record.metadata, paragraphs: paragraphs), record.source))
         }

@@ -100,8 +100,9 @@ struct OccurrenceBatch {
                 scratch.withUnsafeMutableBufferPointer { target in
                     counts.withUnsafeMutableBufferPointer { count in
                         let offsets = UnsafeMutableBufferPointer(rebasing: count[(pass << digitBits)..<((pass + 1) << digitBits)])
-                        Self.scatter(UnsafeBufferPointer(rebasing: source[0..<n]), into: target,
-                                     shift: UInt64(32 + digitBits * pass), digitBits: digitBits, offsets: offsets)
+                        Self.scatter(
+                            UnsafeBufferPointer(rebasing: source[0..<n]), into: target,
+                            shift: UInt64(32 + digitBits * pass), digitBits: digitBits, offsets: offsets)
                     }
                 }
             }
@@ -113,8 +114,10 @@ struct OccurrenceBatch {
 
     /// Every pass's digit counts in one read of the occurrences, turned into
     /// each bucket's starting offset.
-    private static func histograms(_ source: UnsafeBufferPointer<UInt64>, passes: Int, digitBits: Int,
-                                   into counts: UnsafeMutableBufferPointer<Int>) {
+    private static func histograms(
+        _ source: UnsafeBufferPointer<UInt64>, passes: Int, digitBits: Int,
+        into counts: UnsafeMutableBufferPointer<Int>
+    ) {
         let mask = (1 << digitBits) - 1
         if passes == 2 {
             // The usual case, unrolled.
@@ -143,8 +146,10 @@ struct OccurrenceBatch {
     /// One counting-sort pass on the digit at `shift`. Pointers because this
     /// loop runs over every occurrence of the corpus, several times, and
     /// Array's bounds and uniqueness checks would double its cost.
-    private static func scatter(_ source: UnsafeBufferPointer<UInt64>, into target: UnsafeMutableBufferPointer<UInt64>,
-                                shift: UInt64, digitBits: Int, offsets: UnsafeMutableBufferPointer<Int>) {
+    private static func scatter(
+        _ source: UnsafeBufferPointer<UInt64>, into target: UnsafeMutableBufferPointer<UInt64>,
+        shift: UInt64, digitBits: Int, offsets: UnsafeMutableBufferPointer<Int>
+    ) {
         let mask = (1 << digitBits) - 1
         for o in source {
             let d = Int(truncatingIfNeeded: o >> shift) & mask

@@ -28,9 +28,11 @@ final class SegmentBuilder {
     /// Adds every paragraph of `report`, read from the corpus file described by `source`.
     func add(_ report: Report, source: SourceFile) {
         let reportIndex = UInt32(reports.count)
-        reports.append(ReportRecord(source: source, metadata: report.metadata,
-                                    firstDoc: UInt32(docs.count),
-                                    paragraphCount: UInt32(report.paragraphs.count)))
+        reports.append(
+            ReportRecord(
+                source: source, metadata: report.metadata,
+                firstDoc: UInt32(docs.count),
+                paragraphCount: UInt32(report.paragraphs.count)))
         for paragraph in report.paragraphs {
             add(paragraph, report: reportIndex, metadata: report.metadata)
         }
@@ -43,8 +45,9 @@ final class SegmentBuilder {
         let analyzed = analyzer.analyze(paragraph.text)
         inverter.add(analyzed, doc: Int32(docs.count))
         let section = sections.id(for: paragraph.section)
-        docs.append(length: analyzed.normalized.count, year: paragraph.year, report: report,
-                    section: section, kind: paragraph.kind)
+        docs.append(
+            length: analyzed.normalized.count, year: paragraph.year, report: report,
+            section: section, kind: paragraph.kind)
         store.append(StoredParagraph(paragraph: paragraph, normalized: analyzed.normalized))
     }
 
@@ -59,8 +62,10 @@ final class SegmentBuilder {
     }
 
     /// Encodes a term's postings with `encoder` and frees them.
-    func encodePostings(_ term: Int, with encoder: inout PostingsEncoder,
-                        decoded: inout DecodedPostings) -> TermInfo {
+    func encodePostings(
+        _ term: Int, with encoder: inout PostingsEncoder,
+        decoded: inout DecodedPostings
+    ) -> TermInfo {
         inverter.encodePostings(term, with: &encoder, decoded: &decoded)
     }
 }

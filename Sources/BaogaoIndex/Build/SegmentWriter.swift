@@ -4,8 +4,10 @@ import CDeflate
 /// `.pos`, `.docs`, `.store`), each fsynced, and describes them for the manifest.
 /// Nothing refers to the files until a manifest naming them is committed.
 enum SegmentWriter {
-    static func write(_ builder: SegmentBuilder, name: String, analyzer: String,
-                      folder: IndexFolder, sink: FileSink) throws(IndexError) -> SegmentEntry {
+    static func write(
+        _ builder: SegmentBuilder, name: String, analyzer: String,
+        folder: IndexFolder, sink: FileSink
+    ) throws(IndexError) -> SegmentEntry {
         builder.finishPostings()
         let keys = builder.termKeys()
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
@@ -30,10 +32,14 @@ enum SegmentWriter {
             (.terms, dictionary.finish()),
             (.postings, post.bytes),
             (.positions, pos.bytes),
-            (.docs, DocsFile.write(analyzer: analyzer, docs: builder.docs, reports: builder.reports,
-                                   sections: builder.sections)),
+            (
+                .docs,
+                DocsFile.write(
+                    analyzer: analyzer, docs: builder.docs, reports: builder.reports,
+                    sections: builder.sections)
+            ),
             (.store, store.finish()),
-            (.facts, builder.facts.finish()),
+            (.facts, builder.facts.finish())
         ]
         var entries: [String: FileEntry] = [:]
         for (kind, bytes) in files {
@@ -41,8 +47,9 @@ enum SegmentWriter {
             try folder.writeDurably(fileName, bytes, sink: sink)
             entries[kind.fileExtension] = FileEntry(bytes: bytes.count, crc: footerChecksum(bytes))
         }
-        return SegmentEntry(name: name, docs: builder.docCount,
-                            reports: builder.reports.map(\.source), deleted: [], files: entries)
+        return SegmentEntry(
+            name: name, docs: builder.docCount,
+            reports: builder.reports.map(\.source), deleted: [], files: entries)
     }
 
     /// The CRC stored in a file's footer.

@@ -43,17 +43,19 @@ struct TermPostings {
         var documents: UInt32 = 0
         let written = scratch.withUnsafeMutableBufferPointer { out -> Int in
             var w = VarintWriter(out)
-            var i = 0, p = 0
+            var i = 0
+            var p = 0
             while i < occurrences.count {
                 p = batch.paragraph(holding: UInt32(truncatingIfNeeded: occurrences[i]), from: p)
-                let start = batch.starts[p], end = batch.starts[p + 1]
+                let start = batch.starts[p]
+                let end = batch.starts[p + 1]
                 var j = i + 1
                 while j < occurrences.count, UInt32(truncatingIfNeeded: occurrences[j]) < end { j += 1 }
                 let doc = batch.firstDoc + Int32(p)
                 w.write(UInt32(doc - previousDoc - 1))
                 if positions {
                     w.write(UInt32(j - i - 1))
-                    var previous: UInt32 = 0   // position + 1 of the previous occurrence
+                    var previous: UInt32 = 0  // position + 1 of the previous occurrence
                     for k in i..<j {
                         let position = UInt32(truncatingIfNeeded: occurrences[k]) - start
                         w.write(position - previous)
@@ -78,8 +80,10 @@ struct TermPostings {
     }
 
     /// Encodes a term's postings with `encoder` and frees them.
-    mutating func encode(_ term: Int, with encoder: inout PostingsEncoder,
-                         decoded: inout DecodedPostings) -> TermInfo {
+    mutating func encode(
+        _ term: Int, with encoder: inout PostingsEncoder,
+        decoded: inout DecodedPostings
+    ) -> TermInfo {
         defer { release(term) }
         if let info = encodeShort(term, with: &encoder) { return info }
         decode(term, into: &decoded)
@@ -92,7 +96,8 @@ struct TermPostings {
     /// (the position gaps are the very same bytes) rather than decoded into
     /// arrays and encoded again; nil for any other term.
     private mutating func encodeShort(_ term: Int, with encoder: inout PostingsEncoder) -> TermInfo? {
-        let documents = Int(docFreq[term]), positions = hasPositions[term]
+        let documents = Int(docFreq[term])
+        let positions = hasPositions[term]
         guard documents < BitPacking.blockSize, !positions || occurrences[term] < BitPacking.blockSize else { return nil }
         // The tail and the chunk go to the two halves of the scratch buffer. A
         // tail entry takes at most 10 bytes, the in-memory header it comes from
@@ -117,12 +122,16 @@ struct TermPostings {
                     if positions {
                         // The document's position gaps, as they are.
                         let (start, end) = r.skip(Int(freq))
-                        for k in start..<end { chunk[chunkCount] = b[k]; chunkCount += 1 }
+                        for k in start..<end {
+                            chunk[chunkCount] = b[k]
+                            chunkCount += 1
+                        }
                     }
                 }
-                return encoder.encodeShort(documents: documents,
-                                           tail: UnsafeBufferPointer(rebasing: out[0..<tail.count]),
-                                           positions: UnsafeBufferPointer(rebasing: chunk[0..<chunkCount]))
+                return encoder.encodeShort(
+                    documents: documents,
+                    tail: UnsafeBufferPointer(rebasing: out[0..<tail.count]),
+                    positions: UnsafeBufferPointer(rebasing: chunk[0..<chunkCount]))
             }
         }
     }
@@ -150,7 +159,10 @@ struct TermPostings {
                             docs[i] = doc
                             freqs[i] = freq
                             if positions {
-                                for _ in 0..<freq { gaps[g] = r.read(); g += 1 }
+                                for _ in 0..<freq {
+                                    gaps[g] = r.read()
+                                    g += 1
+                                }
                             }
                         }
                         assert(r.isAtEnd && g == positionCount, "document and occurrence counts disagree with the bytes")

@@ -11,7 +11,7 @@
 /// words it mostly stays in the second-level cache, beside the gram table.
 struct WordTable {
     private struct Slot {
-        var key: UInt64 = 0              // 0 = empty; never 0 for a word (its length is in it)
+        var key: UInt64 = 0  // 0 = empty; never 0 for a word (its length is in it)
         var term: Int32 = 0
         /// The word's scalars, zero-padded, when it is `inlinable`; else its
         /// index in the arena in `units.0` and `units.1`.
@@ -19,7 +19,7 @@ struct WordTable {
     }
 
     private var arena: [UInt32] = []
-    private var starts: [Int32] = [0]       // word i is arena[starts[i] ..< starts[i+1]]
+    private var starts: [Int32] = [0]  // word i is arena[starts[i] ..< starts[i+1]]
     private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
@@ -59,8 +59,10 @@ struct WordTable {
     }
 
     @inline(__always)
-    private static func same(_ a: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16),
-                             _ b: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)) -> Bool {
+    private static func same(
+        _ a: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16),
+        _ b: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+    ) -> Bool {
         a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 && a.4 == b.4 && a.5 == b.5
     }
 
@@ -102,7 +104,8 @@ struct WordTable {
     }
 
     private func equals(_ w: Int, _ scalars: UnsafeBufferPointer<UInt32>) -> Bool {
-        let lo = Int(starts[w]), hi = Int(starts[w + 1])
+        let lo = Int(starts[w])
+        let hi = Int(starts[w + 1])
         guard hi - lo == scalars.count else { return false }
         for k in 0..<scalars.count where arena[lo + k] != scalars[k] { return false }
         return true

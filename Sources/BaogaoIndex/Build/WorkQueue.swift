@@ -15,7 +15,7 @@ import Synchronization
 /// nothing is committed after it.
 final class WorkQueue: Sendable {
     private let entries: [CorpusScanner.Entry]
-    private let indexed: [String: String]          // path → fingerprint in the index
+    private let indexed: [String: String]  // path → fingerprint in the index
     private let skippedBefore: [String: SkippedFile]
     private let options: IndexUpdater.Options
     private let catalogue: Catalogue?
@@ -47,8 +47,10 @@ final class WorkQueue: Sendable {
         var error: IndexError?
     }
 
-    init(entries: [CorpusScanner.Entry], previous: Manifest, options: IndexUpdater.Options,
-         catalogue: Catalogue?, nextSegment: Int, progress: (@Sendable (IndexUpdater.Progress) -> Void)?) {
+    init(
+        entries: [CorpusScanner.Entry], previous: Manifest, options: IndexUpdater.Options,
+        catalogue: Catalogue?, nextSegment: Int, progress: (@Sendable (IndexUpdater.Progress) -> Void)?
+    ) {
         self.entries = entries
         self.catalogue = catalogue
         var nameCounts: [String: Int] = [:]
@@ -168,8 +170,9 @@ final class WorkQueue: Sendable {
             return IndexUpdater.segmentName(s.outcome.nextSegment)
         }
         do {
-            let entry = try SegmentWriter.write(builder, name: name, analyzer: Analyzer.identifier,
-                                                folder: folder, sink: options.sink)
+            let entry = try SegmentWriter.write(
+                builder, name: name, analyzer: Analyzer.identifier,
+                folder: folder, sink: options.sink)
             state.withLock { $0.outcome.segments.append(entry) }
         } catch {
             state.withLock { s in if s.error == nil { s.error = error } }

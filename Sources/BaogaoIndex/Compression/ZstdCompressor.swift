@@ -18,7 +18,10 @@ final class ZstdCompressor {
             digested = nil
         } else {
             let cdict = dictionary.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, Int32(level)) }
-            guard let cdict else { ZSTD_freeCCtx(context); throw .outOfMemory }
+            guard let cdict else {
+                ZSTD_freeCCtx(context)
+                throw .outOfMemory
+            }
             digested = cdict
         }
         do {

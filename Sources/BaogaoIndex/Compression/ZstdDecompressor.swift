@@ -42,8 +42,9 @@ final class ZstdDecompressor: Sendable {
         defer { giveBack(context) }
         var failure: ZstdError?
         let out = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
-            let code = ZSTD_decompress_usingDDict(context.pointer, buffer.baseAddress, buffer.count,
-                                                  compressed.baseAddress, compressed.count, digested)
+            let code = ZSTD_decompress_usingDDict(
+                context.pointer, buffer.baseAddress, buffer.count,
+                compressed.baseAddress, compressed.count, digested)
             if ZSTD_isError(code) != 0 {
                 failure = ZstdError(name: String(cString: ZSTD_getErrorName(code)))
             } else if code != rawLength {

@@ -31,8 +31,9 @@ enum ZstdDictionary {
         let code = dictionary.withUnsafeMutableBytes { dst in
             samples.withUnsafeBytes { src in
                 sampleSizes.withUnsafeBufferPointer { sizes in
-                    ZDICT_trainFromBuffer_fastCover(dst.baseAddress, dst.count, src.baseAddress,
-                                                    sizes.baseAddress, UInt32(sizes.count), parameters(level: level))
+                    ZDICT_trainFromBuffer_fastCover(
+                        dst.baseAddress, dst.count, src.baseAddress,
+                        sizes.baseAddress, UInt32(sizes.count), parameters(level: level))
                 }
             }
         }
@@ -42,7 +43,7 @@ enum ZstdDictionary {
     }
 
     private static func parameters(level: Int) -> ZDICT_fastCover_params_t {
-        var p = ZDICT_fastCover_params_t()   // zeros: fastCover's defaults for f, accel, split
+        var p = ZDICT_fastCover_params_t()  // zeros: fastCover's defaults for f, accel, split
         p.k = segmentSize
         p.d = dmerSize
         p.zParams.compressionLevel = Int32(level)

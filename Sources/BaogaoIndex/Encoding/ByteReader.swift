@@ -94,8 +94,10 @@ struct ByteReader {
 
 /// `withUnsafeBytes` for typed-throwing bodies: the standard library's version
 /// rethrows untyped errors, which would lose `IndexError`'s type.
-func withBytes<R>(of array: [UInt8],
-                  _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R) throws(IndexError) -> R {
+func withBytes<R>(
+    of array: [UInt8],
+    _ body: (UnsafeRawBufferPointer) throws(IndexError) -> R
+) throws(IndexError) -> R {
     let result: Result<R, IndexError> = array.withUnsafeBytes { raw in
         do throws(IndexError) { return .success(try body(raw)) } catch { return .failure(error) }
     }

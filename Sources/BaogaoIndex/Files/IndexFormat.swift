@@ -36,12 +36,12 @@ public enum IndexFormat {
 
     /// The kinds of segment file, and their file name extensions.
     enum Kind: String, CaseIterable, Sendable {
-        case terms = "TERM"      // term dictionary
-        case postings = "POST"   // doc ids and frequencies
+        case terms = "TERM"  // term dictionary
+        case postings = "POST"  // doc ids and frequencies
         case positions = "POSN"  // positions
-        case store = "STOR"      // paragraph store
-        case docs = "DOCS"       // per-paragraph columns and the report table
-        case facts = "FACT"      // number facts
+        case store = "STOR"  // paragraph store
+        case docs = "DOCS"  // per-paragraph columns and the report table
+        case facts = "FACT"  // number facts
 
         var fileExtension: String {
             switch self {
@@ -73,8 +73,10 @@ public enum IndexFormat {
 
     /// Checks header and footer; with `verifyChecksum`, also the CRC.
     /// Returns the body (the bytes between header and footer).
-    static func checkFrame(_ bytes: UnsafeRawBufferPointer, kind: Kind, file: String,
-                           verifyChecksum: Bool) throws(IndexError) -> UnsafeRawBufferPointer {
+    static func checkFrame(
+        _ bytes: UnsafeRawBufferPointer, kind: Kind, file: String,
+        verifyChecksum: Bool
+    ) throws(IndexError) -> UnsafeRawBufferPointer {
         guard bytes.count >= headerSize + footerSize else {
             throw .damaged(file: file, reason: "truncated (\(bytes.count) bytes)")
         }
@@ -102,8 +104,9 @@ public enum IndexFormat {
         if headerVersion > version { throw .tooNew(file: file, version: headerVersion) }
         if headerVersion < oldestReadable { throw .tooOld(file: file, version: headerVersion) }
         if verifyChecksum {
-            let actual = bg_crc32(0, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                  UInt64(bytes.count - footerSize))
+            let actual = bg_crc32(
+                0, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                UInt64(bytes.count - footerSize))
             guard actual == crc else { throw .damaged(file: file, reason: "checksum mismatch") }
         }
         return UnsafeRawBufferPointer(rebasing: bytes[headerSize..<(bytes.count - footerSize)])

@@ -39,7 +39,8 @@ final class BlockCache: Sendable {
         state.withLock { s in
             s.clock += 1
             if s.entries.count >= capacity, s.entries[b] == nil,
-               let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
+                let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
+            {
                 s.entries[oldest] = nil
             }
             s.entries[b] = Entry(bytes: bytes, lastUse: s.clock)

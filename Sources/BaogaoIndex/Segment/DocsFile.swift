@@ -43,8 +43,10 @@ import BaogaoIngest
 /// A report's paragraphs are the documents `firstDoc ..< firstDoc + paragraphCount`,
 /// in order, so paragraph n of a report is document `firstDoc + n - 1`.
 enum DocsFile {
-    static func write(analyzer: String, docs: DocColumns, reports: [ReportRecord],
-                      sections: SectionTable) -> [UInt8] {
+    static func write(
+        analyzer: String, docs: DocColumns, reports: [ReportRecord],
+        sections: SectionTable
+    ) -> [UInt8] {
         var w = ByteWriter(capacity: docs.count * 13 + 4096)
         IndexFormat.writeHeader(.docs, into: &w)
         w.writeString(analyzer)
@@ -109,7 +111,8 @@ struct DocsTable: @unchecked Sendable {
         let sectionCount = Int(try r.readU32())
         totalLength = try r.readU64()
         guard docCount * 13 <= r.remaining, reportCount <= r.remaining, sectionCount <= r.remaining,
-              let base = body.baseAddress else {
+            let base = body.baseAddress
+        else {
             throw .damaged(file: file, reason: "document columns past the end")
         }
         lengthsAt = base + r.offset
@@ -120,11 +123,17 @@ struct DocsTable: @unchecked Sendable {
         r.offset += docCount * 13
         var reports: [ReportRecord] = []
         for _ in 0..<reportCount {
-            let source = SourceFile(path: try r.readString(), fingerprint: try r.readString(),
-                                    bytes: try r.readCount(max: Int(Int64.max)))
-            let title = try r.readString(), region = try r.readString(), date = try r.readString()
-            let execution = try r.readCount(max: 9999), budget = try r.readCount(max: 9999)
-            let code = try r.readString(), level = try r.readString(), kind = try r.readString()
+            let source = SourceFile(
+                path: try r.readString(), fingerprint: try r.readString(),
+                bytes: try r.readCount(max: Int(Int64.max)))
+            let title = try r.readString()
+            let region = try r.readString()
+            let date = try r.readString()
+            let execution = try r.readCount(max: 9999)
+            let budget = try r.readCount(max: 9999)
+            let code = try r.readString()
+            let level = try r.readString()
+            let kind = try r.readString()
             let period = try r.readString()
             var sources = ReportMetadata.Sources()
             var all: [ReportMetadata.Source] = []
@@ -135,18 +144,22 @@ struct DocsTable: @unchecked Sendable {
             }
             sources.all = all
             let address = try r.readString()
-            let metadata = ReportMetadata(title: title, region: region.isEmpty ? nil : region,
-                                          executionYear: execution == 0 ? nil : execution,
-                                          budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
-                                          regionCode: code.isEmpty ? nil : code,
-                                          level: ReportMetadata.Level(rawValue: level),
-                                          kind: ReportMetadata.Kind(rawValue: kind),
-                                          period: period.isEmpty ? nil : period,
-                                          source: address.isEmpty ? nil : address, sources: sources)
-            let first = try r.readCount(max: docCount), count = try r.readCount(max: docCount)
+            let metadata = ReportMetadata(
+                title: title, region: region.isEmpty ? nil : region,
+                executionYear: execution == 0 ? nil : execution,
+                budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
+                regionCode: code.isEmpty ? nil : code,
+                level: ReportMetadata.Level(rawValue: level),
+                kind: ReportMetadata.Kind(rawValue: kind),
+                period: period.isEmpty ? nil : period,
+                source: address.isEmpty ? nil : address, sources: sources)
+            let first = try r.readCount(max: docCount)
+            let count = try r.readCount(max: docCount)
             guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
-            reports.append(ReportRecord(source: source, metadata: metadata,
-                                        firstDoc: UInt32(first), paragraphCount: UInt32(count)))
+            reports.append(
+                ReportRecord(
+                    source: source, metadata: metadata,
+                    firstDoc: UInt32(first), paragraphCount: UInt32(count)))
         }
         var sections: [[String]] = []
         for _ in 0..<sectionCount {

@@ -31,10 +31,11 @@ struct FactAttribute: Hashable, Sendable {
 
     static func read(_ r: inout ByteReader) throws(IndexError) -> FactAttribute {
         func id() throws(IndexError) -> UInt32 { UInt32(try r.readCount(max: Int(UInt32.max))) }
-        return FactAttribute(label: try id(), relation: try id(), scope: try id(), unit: try id(),
-                             qualifier: try id(), column: try id(),
-                             year: UInt16(try r.readCount(max: Int(UInt16.max))),
-                             kind: try r.readByte(), flags: try r.readByte())
+        return FactAttribute(
+            label: try id(), relation: try id(), scope: try id(), unit: try id(),
+            qualifier: try id(), column: try id(),
+            year: UInt16(try r.readCount(max: Int(UInt16.max))),
+            kind: try r.readByte(), flags: try r.readByte())
     }
 }
 
@@ -47,10 +48,11 @@ struct FactInterner {
     private var attributeIDs: [FactAttribute: UInt32] = [:]
 
     mutating func id(of f: NumberFact) -> UInt32 {
-        let a = FactAttribute(label: id(f.label), relation: id(f.relation), scope: id(f.scope), unit: id(f.unit),
-                              qualifier: id(f.qualifier), column: id(f.column),
-                              year: UInt16(clamping: f.year ?? 0), kind: FactKindCode.code(f.kind),
-                              flags: f.approximate ? 1 : 0)
+        let a = FactAttribute(
+            label: id(f.label), relation: id(f.relation), scope: id(f.scope), unit: id(f.unit),
+            qualifier: id(f.qualifier), column: id(f.column),
+            year: UInt16(clamping: f.year ?? 0), kind: FactKindCode.code(f.kind),
+            flags: f.approximate ? 1 : 0)
         if let known = attributeIDs[a] { return known }
         let new = UInt32(attributes.count)
         attributes.append(a)

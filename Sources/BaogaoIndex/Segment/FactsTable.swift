@@ -48,15 +48,20 @@ public struct FactsTable: @unchecked Sendable {
 
     /// Where each document's facts start, checking that facts are in document
     /// order and name documents of the segment.
-    private static func docStarts(_ docsAt: UnsafeRawPointer, count: Int, docCount: Int,
-                                  file: String) throws(IndexError) -> [UInt32] {
+    private static func docStarts(
+        _ docsAt: UnsafeRawPointer, count: Int, docCount: Int,
+        file: String
+    ) throws(IndexError) -> [UInt32] {
         var starts = [UInt32](repeating: UInt32(count), count: docCount + 1)
         var next = 0  // the first document whose start is not yet known
         for i in 0..<count {
             let d = Int(UInt32(littleEndian: docsAt.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
             guard d < docCount else { throw .damaged(file: file, reason: "fact \(i) names document \(d) of \(docCount)") }
             guard d + 1 >= next else { throw .damaged(file: file, reason: "fact \(i) is out of document order") }
-            while next <= d { starts[next] = UInt32(i); next += 1 }
+            while next <= d {
+                starts[next] = UInt32(i)
+                next += 1
+            }
         }
         return starts
     }
@@ -87,7 +92,8 @@ public struct FactsTable: @unchecked Sendable {
     /// The id of a fact's attributes (kind, unit, relation, label, …): facts with
     /// the same id agree on all of them, so a scan can decide once per id.
     @inlinable @inline(__always) public func attributeID(_ i: Int) -> Int {
-        wideAttributeIDs ? Int(u32(attributeIDsAt, i))
+        wideAttributeIDs
+            ? Int(u32(attributeIDsAt, i))
             : Int(UInt16(littleEndian: attributeIDsAt.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)))
     }
     /// Attribute ids run from 0 to `attributeCount - 1`.
@@ -118,15 +124,17 @@ public struct FactsTable: @unchecked Sendable {
     /// The whole fact; its `text` is cut from the paragraph's original text.
     public func fact(_ i: Int, paragraphText: String) -> NumberFact {
         let a = attribute(i)
-        let start = start(i), end = end(i)
+        let start = start(i)
+        let end = end(i)
         let scalars = Array(paragraphText.unicodeScalars)
         var text = String.UnicodeScalarView()
         if start <= end, end <= scalars.count { text.append(contentsOf: scalars[start..<end]) }
-        return NumberFact(kind: FactKindCode.kind(a.kind), value: value(i), unit: string(a.unit) ?? "",
-                          text: String(text), start: start, end: end,
-                          label: string(a.label), relation: string(a.relation), scope: string(a.scope),
-                          year: a.year == 0 ? nil : Int(a.year), approximate: a.flags & 1 != 0,
-                          qualifier: string(a.qualifier), column: string(a.column))
+        return NumberFact(
+            kind: FactKindCode.kind(a.kind), value: value(i), unit: string(a.unit) ?? "",
+            text: String(text), start: start, end: end,
+            label: string(a.label), relation: string(a.relation), scope: string(a.scope),
+            year: a.year == 0 ? nil : Int(a.year), approximate: a.flags & 1 != 0,
+            qualifier: string(a.qualifier), column: string(a.column))
     }
 
     /// The facts of document `doc`: a range of fact indexes (facts are in document

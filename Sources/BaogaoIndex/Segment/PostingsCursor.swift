@@ -38,8 +38,10 @@ public struct PostingsCursor {
     public private(set) var doc: UInt32 = 0
     public private(set) var isExhausted = false
 
-    init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, file: String,
-         info: TermInfo, hasPositions: Bool) throws(IndexError) {
+    init(
+        postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, file: String,
+        info: TermInfo, hasPositions: Bool
+    ) throws(IndexError) {
         self.postings = postings
         self.positionsBody = positions
         self.file = file
@@ -115,7 +117,10 @@ public struct PostingsCursor {
             index += 1
         } else {
             let b = block + 1
-            guard b < blockCount else { isExhausted = true; return false }
+            guard b < blockCount else {
+                isExhausted = true
+                return false
+            }
             try load(block: b)
         }
         doc = blockDocs[index]
@@ -131,7 +136,10 @@ public struct PostingsCursor {
         var start = index + 1
         if block < 0 || start >= blockLength {
             let b = block + 1
-            guard b < blockCount else { isExhausted = true; return false }
+            guard b < blockCount else {
+                isExhausted = true
+                return false
+            }
             try load(block: b)
             start = 0
         }
@@ -153,7 +161,10 @@ public struct PostingsCursor {
             if block < 0 || blockDocs[blockLength - 1] < target {
                 var b = block + 1
                 while b < blockCount, skipField(b, 0) < target { b += 1 }
-                guard b < blockCount else { isExhausted = true; return false }
+                guard b < blockCount else {
+                    isExhausted = true
+                    return false
+                }
                 try load(block: b)
             }
         } else if block < 0 {
@@ -162,11 +173,17 @@ public struct PostingsCursor {
         while true {
             while index < blockLength {
                 let d = blockDocs[index]
-                if d >= target { doc = d; return true }
+                if d >= target {
+                    doc = d
+                    return true
+                }
                 index += 1
             }
             let b = block + 1
-            guard b < blockCount else { isExhausted = true; return false }
+            guard b < blockCount else {
+                isExhausted = true
+                return false
+            }
             try load(block: b)
         }
     }
@@ -215,7 +232,8 @@ public struct PostingsCursor {
     /// gaps are unpacked, and only its gaps are summed into positions.
     private mutating func positionsOfCurrentDoc() throws(IndexError) -> Range<Int> {
         if positionsBlock != block { try prepareBlockPositions() }
-        let a = positionStarts[index], b = positionStarts[index + 1]
+        let a = positionStarts[index]
+        let b = positionStarts[index + 1]
         guard docReady[index] != stamp else { return a..<b }
         if b > a {
             for g in (a / BitPacking.blockSize)...((b - 1) / BitPacking.blockSize) where groupReady[g] != stamp {

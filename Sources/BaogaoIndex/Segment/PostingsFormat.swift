@@ -95,8 +95,10 @@ struct PostingsEncoder {
 
     /// A term of fewer than 128 documents and 128 positions, given encoded: its
     /// `Tail`s and its positions chunk, which is then all varints.
-    mutating func encodeShort(documents: Int, tail: UnsafeBufferPointer<UInt8>,
-                              positions chunk: UnsafeBufferPointer<UInt8>) -> TermInfo {
+    mutating func encodeShort(
+        documents: Int, tail: UnsafeBufferPointer<UInt8>,
+        positions chunk: UnsafeBufferPointer<UInt8>
+    ) -> TermInfo {
         let info = TermInfo(docFreq: documents, postingsOffset: postings.count, positionsOffset: positions.count)
         postings.write(tail)
         positions.write(chunk)
@@ -104,9 +106,12 @@ struct PostingsEncoder {
     }
 
     /// Documents `range` as one block: packed when full, else the varint tail.
-    private static func writeBlock(_ decoded: DecodedPostings, _ range: Range<Int>, previousDoc: inout Int64,
-                                   scratch: inout [UInt32], into out: inout ByteWriter) {
-        let docs = decoded.docs, freqs = decoded.freqs
+    private static func writeBlock(
+        _ decoded: DecodedPostings, _ range: Range<Int>, previousDoc: inout Int64,
+        scratch: inout [UInt32], into out: inout ByteWriter
+    ) {
+        let docs = decoded.docs
+        let freqs = decoded.freqs
         if range.count == BitPacking.blockSize {
             for i in range {
                 scratch[i - range.lowerBound] = UInt32(Int64(docs[i]) - previousDoc - 1)

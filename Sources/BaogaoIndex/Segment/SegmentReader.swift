@@ -31,10 +31,12 @@ public final class SegmentReader: @unchecked Sendable {
                 throw .damaged(file: fileName, reason: "missing or unreadable")
             }
             guard mapped.bytes.count == expected.bytes else {
-                throw .damaged(file: fileName, reason: "\(mapped.bytes.count) bytes, the manifest says \(expected.bytes) (truncated?)")
+                throw .damaged(
+                    file: fileName, reason: "\(mapped.bytes.count) bytes, the manifest says \(expected.bytes) (truncated?)")
             }
-            let body = try IndexFormat.checkFrame(mapped.bytes, kind: kind, file: fileName,
-                                                  verifyChecksum: verifyChecksums)
+            let body = try IndexFormat.checkFrame(
+                mapped.bytes, kind: kind, file: fileName,
+                verifyChecksum: verifyChecksums)
             var footer = ByteReader(mapped.bytes, offset: mapped.bytes.count - IndexFormat.footerSize, file: fileName)
             guard try footer.readU32() == expected.crc else {
                 throw .damaged(file: fileName, reason: "checksum differs from the manifest's")
@@ -88,8 +90,9 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     func cursor(_ info: TermInfo, kind: TermKind) throws(IndexError) -> PostingsCursor {
-        try PostingsCursor(postings: postingsBody, positions: positionsBody, file: name + ".post",
-                           info: info, hasPositions: kind.hasPositions)
+        try PostingsCursor(
+            postings: postingsBody, positions: positionsBody, file: name + ".post",
+            info: info, hasPositions: kind.hasPositions)
     }
 
     public func docFreq(_ key: [UInt8]) throws(IndexError) -> Int {

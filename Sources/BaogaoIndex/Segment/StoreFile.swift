@@ -56,8 +56,10 @@ struct StoredParagraph: Sendable, Equatable {
     /// nil when normalisation kept a one-to-one scalar mapping.
     var originalOffsets: [Int32]?
 
-    init(text: String, firstLine: Int, lastLine: Int, kind: Paragraph.Kind,
-         table: TableContext?, originalOffsets: [Int32]?) {
+    init(
+        text: String, firstLine: Int, lastLine: Int, kind: Paragraph.Kind,
+        table: TableContext?, originalOffsets: [Int32]?
+    ) {
         self.text = text
         self.firstLine = firstLine
         self.lastLine = lastLine
@@ -70,8 +72,9 @@ struct StoredParagraph: Sendable, Equatable {
         // One-to-one when every offset equals its index (the last entry included,
         // which is the original length).
         let identity = normalized.originalOffsets.enumerated().allSatisfy { Int($0.element) == $0.offset }
-        self.init(text: p.text, firstLine: p.firstLine, lastLine: p.lastLine, kind: p.kind,
-                  table: p.table, originalOffsets: identity ? nil : normalized.originalOffsets)
+        self.init(
+            text: p.text, firstLine: p.firstLine, lastLine: p.lastLine, kind: p.kind,
+            table: p.table, originalOffsets: identity ? nil : normalized.originalOffsets)
     }
 }
 
@@ -196,8 +199,9 @@ struct StoreWriter {
     private func trainDictionary(level: Int) -> [UInt8]? {
         let capacity = min(Self.dictionaryCapacity, heldBytes / 32)
         guard capacity >= Self.smallestDictionary else { return nil }
-        return try? ZstdDictionary.train(samples: held.flatMap(\.raw), sampleSizes: recordSizes, capacity: capacity,
-                                            level: level)
+        return try? ZstdDictionary.train(
+            samples: held.flatMap(\.raw), sampleSizes: recordSizes, capacity: capacity,
+            level: level)
     }
 
     private static func compressor(dictionary: [UInt8], level: Int) -> ZstdCompressor {

@@ -37,8 +37,10 @@ struct StoreReader: @unchecked Sendable {
 
     private func entry(_ b: Int) throws(IndexError) -> (firstDoc: Int, offset: Int, compressed: Int, raw: Int) {
         var r = ByteReader(body, offset: indexStart + b * 20, file: file)
-        let first = Int(try r.readU32()), offset = try r.readU64()
-        let compressed = Int(try r.readU32()), raw = Int(try r.readU32())
+        let first = Int(try r.readU32())
+        let offset = try r.readU64()
+        let compressed = Int(try r.readU32())
+        let raw = Int(try r.readU32())
         guard offset >= UInt64(blocksStart), offset + UInt64(compressed) <= UInt64(indexStart) else {
             throw .damaged(file: file, reason: "store block \(b) past the end")
         }
@@ -73,7 +75,8 @@ struct StoreReader: @unchecked Sendable {
         guard doc >= 0, doc < docCount, blockCount > 0 else {
             throw .damaged(file: file, reason: "no stored paragraph for document \(doc)")
         }
-        var lo = 0, hi = blockCount - 1
+        var lo = 0
+        var hi = blockCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if try entry(mid).firstDoc <= doc { lo = mid } else { hi = mid - 1 }
@@ -126,12 +129,14 @@ struct StoreReader: @unchecked Sendable {
         let kind = ParagraphKindCode.kind(try r.readByte())
         var table: TableContext?
         if try r.readByte() == 1 {
-            let caption = try r.readString(), unit = try r.readString()
+            let caption = try r.readString()
+            let unit = try r.readString()
             let n = try r.readCount(max: r.remaining)
             var columns: [String] = []
             for _ in 0..<n { columns.append(try r.readString()) }
-            table = TableContext(caption: caption.isEmpty ? nil : caption, unit: unit.isEmpty ? nil : unit,
-                                 columns: columns)
+            table = TableContext(
+                caption: caption.isEmpty ? nil : caption, unit: unit.isEmpty ? nil : unit,
+                columns: columns)
         }
         var offsets: [Int32]?
         let n = try r.readCount(max: r.remaining)
@@ -145,7 +150,8 @@ struct StoreReader: @unchecked Sendable {
             }
             offsets = map
         }
-        return StoredParagraph(text: text, firstLine: first, lastLine: first + span, kind: kind,
-                               table: table, originalOffsets: offsets)
+        return StoredParagraph(
+            text: text, firstLine: first, lastLine: first + span, kind: kind,
+            table: table, originalOffsets: offsets)
     }
 }

@@ -112,7 +112,9 @@ struct TermDictionary: @unchecked Sendable {
 
     /// The last block whose first key is <= key (0 if none).
     private func block(for key: [UInt8]) throws(IndexError) -> Int {
-        var lo = 0, hi = blockCount - 1, found = 0
+        var lo = 0
+        var hi = blockCount - 1
+        var found = 0
         while lo <= hi {
             let mid = (lo + hi) / 2
             if compare(try firstKey(ofBlock: mid), key) <= 0 {
@@ -150,14 +152,17 @@ struct TermDictionary: @unchecked Sendable {
     }
 
     /// Calls `visit` for every term from the start of block `first`; stops when it returns false.
-    func scan(fromBlock first: Int = 0,
-              _ visit: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool) throws(IndexError) {
+    func scan(
+        fromBlock first: Int = 0,
+        _ visit: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
+    ) throws(IndexError) {
         var key: [UInt8] = []
         var remaining = termCount - first * TermDictionaryWriter.blockSize
         var b = first
         while b < blockCount, remaining > 0 {
             var r = ByteReader(body, offset: try blockOffset(b), file: file)
-            var postings = 0, positions = 0
+            var postings = 0
+            var positions = 0
             for i in 0..<min(TermDictionaryWriter.blockSize, remaining) {
                 if i == 0 {
                     let n = try r.readCount(max: 1 << 20)
@@ -185,9 +190,11 @@ struct TermDictionary: @unchecked Sendable {
 /// Bytewise comparison, as the dictionary is sorted.
 @inline(__always)
 func compare<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Int {
-    var i = a.startIndex, j = b.startIndex
+    var i = a.startIndex
+    var j = b.startIndex
     while i != a.endIndex, j != b.endIndex {
-        let x = a[i], y = b[j]
+        let x = a[i]
+        let y = b[j]
         if x != y { return x < y ? -1 : 1 }
         i = a.index(after: i)
         j = b.index(after: j)

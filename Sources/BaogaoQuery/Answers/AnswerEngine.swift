@@ -90,7 +90,8 @@ extension Searcher {
         guard regions.count > 8 else { return head + " (regions: \(regions.joined(separator: "、")))" }
         let asked = Set(place)
         let within = Set(inside)
-        let closest = regions
+        let closest =
+            regions
             .map { (region: $0, inside: within.contains($0) ? 1 : 0, shared: Set($0).intersection(asked).count) }
             .sorted { ($1.inside, $1.shared, $0.region) < ($0.inside, $0.shared, $1.region) }
             .prefix(8).map(\.region)
@@ -142,22 +143,31 @@ extension Searcher {
             if !labelled {
                 let found = try answerFromSentences(q, label: label)
                 if var a = found.answer {
-                    if result.explaining { a.explain = "sentence: BM25 over the region's sentences; the label stands before the figure" }
+                    if result.explaining {
+                        a.explain = "sentence: BM25 over the region's sentences; the label stands before the figure"
+                    }
                     result.answer = a
                     return result
                 }
                 closest = found.closest
             }
-            result.message = "no answer found for \(q.label ?? "")" + (near.isEmpty && closest == nil ? "" : "; closest candidates follow")
+            result.message =
+                "no answer found for \(q.label ?? "")" + (near.isEmpty && closest == nil ? "" : "; closest candidates follow")
             if let closest { result.alternatives.append(closest) }
             near.sort { FactRanker.closer($0, $1, q) }
             var seen = Set<String>()
             for n in near where result.alternatives.count < 3 {
-                guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else { continue }
+                guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else {
+                    continue
+                }
                 var a = try answer(for: n.row, withRelated: false)
                 if result.explaining { a.explain = FactRanker.whyRejected(n, q) }
-                a.note = "not \(describe(q)): " + [n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
-                                                    n.setAside]
+                a.note =
+                    "not \(describe(q)): "
+                    + [
+                        n.row.report.region, n.row.year.map { "\($0)年" }, n.row.scope, n.row.relation,
+                        n.setAside
+                    ]
                     .compactMap { $0 }.joined(separator: " · ")
                 result.alternatives.append(a)
             }
@@ -197,29 +207,35 @@ extension Searcher {
 
     /// Scores `rows`: candidates that pass every filter go to `accepted`, those
     /// with the right item but the wrong year, region, scope or measure to `near`.
-    private func scan(_ rows: [FactRow], label: String, _ q: Question,
-                      _ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]) {
+    private func scan(
+        _ rows: [FactRow], label: String, _ q: Question,
+        _ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]
+    ) {
         for row in rows {
             let factLabel = foldForAnswers(row.label)
             var l = LabelMatch.score(asked: label, fact: factLabel)
             // `社会保险基金年末滚存结余`: the report's label is 年末滚存结余 and its
             // section says whose (4. 社会保险基金预算).
             if l < LabelMatch.threshold, label.count > factLabel.count, factLabel.count >= 2, label.hasSuffix(factLabel),
-               row.section.contains(String(label.dropLast(factLabel.count))) {
+                row.section.contains(String(label.dropLast(factLabel.count)))
+            {
                 l = LabelMatch.completedBySection
             }
             // A share named by the item's stem: 税收收入占比 is written 税比为70% or
             // 税收占…的比重为95.99% (label 税收, relation 占).
             if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
-               let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
-               label.hasPrefix(stem) {
+                let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
+                label.hasPrefix(stem)
+            {
                 l = LabelMatch.shareByStem
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
             var mustMention: String?
             if l >= LabelMatch.threshold, l < LabelMatch.shorterCeiling, label.count > factLabel.count {
-                let extra = label.hasPrefix(factLabel) ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
+                let extra =
+                    label.hasPrefix(factLabel)
+                    ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
                 if !row.section.contains(extra) { mustMention = extra }
             }
             guard l > 0 else { continue }
@@ -243,13 +259,18 @@ extension Searcher {
     /// needs or covers another part of the year than asked (`Periods`); those of
     /// the wrong period join `near`. Reads at most `budget` paragraphs, then drops
     /// the unchecked rest.
-    private func verified(_ sorted: [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored],
-                          budget: Int = 32) -> [FactRanker.Scored] {
+    private func verified(
+        _ sorted: [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored],
+        budget: Int = 32
+    ) -> [FactRanker.Scored] {
         var out: [FactRanker.Scored] = []
         var reads = 0
         for c in sorted {
             let period = Periods.needsSentence(q.period, c.row.report)
-            guard c.mustMention != nil || period else { out.append(c); continue }
+            guard c.mustMention != nil || period else {
+                out.append(c)
+                continue
+            }
             guard reads < budget else { continue }
             reads += 1
             guard let sentence = foldedSentence(c.row) else { continue }
@@ -275,10 +296,13 @@ extension Searcher {
         guard q.metric == .amount, q.stage == nil || q.stage == .actual else { return }
         var reads = 0
         while let first = accepted.first, first.row.relation == nil, reads < 4,
-              first.row.year == nil || first.row.year != first.row.report.budgetYear {
+            first.row.year == nil || first.row.year != first.row.report.budgetYear
+        {
             reads += 1
             guard let (sentence, clause) = textBefore(first.row) else { return }
-            let stage: String? = sentence.contains("调整后") || sentence.contains("调整为") ? "调整后"
+            let stage: String? =
+                sentence.contains("调整后") || sentence.contains("调整为")
+                ? "调整后"
                 : ["预期", "预算为", "预算数"].first { clause.contains($0) } ?? (clause.hasSuffix("预算") ? "预算" : nil)
             guard let stage else { return }
             var n = accepted.removeFirst()
@@ -315,7 +339,9 @@ extension Searcher {
         try deadline.check()
         let labels = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map(\.key)
         result.choices = labels
-        result.message = labels.isEmpty ? "no answer found: \(kind) names no one item; ask for one (such as 一般公共预算\(kind))"
+        result.message =
+            labels.isEmpty
+            ? "no answer found: \(kind) names no one item; ask for one (such as 一般公共预算\(kind))"
             : "asked back: which \(kind)? " + labels.joined(separator: "、")
         return result
     }
@@ -330,7 +356,8 @@ extension Searcher {
             if !regions.contains(r) { regions.append(r) }
         }
         result.choices = regions
-        result.message = "asked back: which region? " + regions.prefix(8).joined(separator: "、")
+        result.message =
+            "asked back: which region? " + regions.prefix(8).joined(separator: "、")
             + (regions.count > 8 ? "… (\(regions.count) regions)" : "") + " (the question names none)"
         return result
     }
@@ -353,9 +380,10 @@ extension Searcher {
             }
             parts.append(a)
         }
-        var whole = Answer(text: parts.map { "\($0.label ?? "") \($0.text)" }.joined(separator: "；"), value: nil, unit: nil,
-                           label: q.parts.joined(separator: "、"), scope: q.scope, year: parts.first?.year, relation: nil,
-                           region: parts.first?.region, sentence: nil, citation: parts.first?.citation)
+        var whole = Answer(
+            text: parts.map { "\($0.label ?? "") \($0.text)" }.joined(separator: "；"), value: nil, unit: nil,
+            label: q.parts.joined(separator: "、"), scope: q.scope, year: parts.first?.year, relation: nil,
+            region: parts.first?.region, sentence: nil, citation: parts.first?.citation)
         whole.parts = parts
         result.answer = whole
         return result
@@ -365,8 +393,10 @@ extension Searcher {
     /// figure fits as well and no region was asked (with several regions in the
     /// index), or the asked label is only part of two different items that fit
     /// equally (`一般公共预算` → 一般公共预算收入 or 一般公共预算支出).
-    static func ambiguity(_ best: FactRanker.Scored, _ accepted: [FactRanker.Scored],
-                          _ q: Question) -> (reason: String, candidates: [FactRanker.Scored])? {
+    static func ambiguity(
+        _ best: FactRanker.Scored, _ accepted: [FactRanker.Scored],
+        _ q: Question
+    ) -> (reason: String, candidates: [FactRanker.Scored])? {
         if q.region == nil {
             var byRegion: [String: FactRanker.Scored] = [:]
             for c in accepted where FactRanker.isAlternative(c.rank, to: best.rank) && c.label == best.label {
@@ -381,9 +411,11 @@ extension Searcher {
             }
         }
         if best.label < 1 {
-            let rivals = accepted.filter { $0.label >= best.label - 0.001 && $0.row.label != best.row.label
-                && $0.row.report.doc == best.row.report.doc && $0.row.year == best.row.year
-                && $0.row.value != best.row.value }  // two names for one figure are no ambiguity
+            let rivals = accepted.filter {
+                $0.label >= best.label - 0.001 && $0.row.label != best.row.label
+                    && $0.row.report.doc == best.row.report.doc && $0.row.year == best.row.year
+                    && $0.row.value != best.row.value
+            }  // two names for one figure are no ambiguity
             if let rival = rivals.first {
                 return ("\(best.row.label) or \(rival.row.label)?", [best, rival])
             }
@@ -412,7 +444,9 @@ extension Searcher {
     /// every searcher of a process).
     func foldForAnswers(_ s: String) -> String {
         if let known = snapshot.labelFolds.withLock({ $0[s] }) { return known }
-        let folded = analyzers.with { $0.normalize(s).string }.filter { !QuestionParser.quoteCharacters.contains($0) && $0 != " " }
+        let folded = analyzers.with { $0.normalize(s).string }.filter {
+            !QuestionParser.quoteCharacters.contains($0) && $0 != " "
+        }
         snapshot.labelFolds.withLock { cache in
             if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
             cache[s] = folded
@@ -429,10 +463,11 @@ extension Searcher {
         let fact = facts.fact(row.fact, paragraphText: paragraph.text)
         let scalars = Array(paragraph.text.unicodeScalars)
         let sentence = Self.sentence(in: scalars, around: fact.start..<fact.end)
-        var a = Answer(text: fact.text, value: fact.value, unit: fact.unit, label: fact.label, scope: fact.scope,
-                       year: row.year, relation: fact.relation, region: row.report.region,
-                       sentence: String(String.UnicodeScalarView(scalars[sentence])),
-                       citation: AnswerCitation(paragraph), paragraph: paragraph)
+        var a = Answer(
+            text: fact.text, value: fact.value, unit: fact.unit, label: fact.label, scope: fact.scope,
+            year: row.year, relation: fact.relation, region: row.report.region,
+            sentence: String(String.UnicodeScalarView(scalars[sentence])),
+            citation: AnswerCitation(paragraph), paragraph: paragraph)
         // A part (含高新区 …) shares its whole's label but not its rates.
         if withRelated, FactRelation(fact.relation) != .part {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
@@ -465,4 +500,3 @@ extension Searcher {
         return lo..<hi
     }
 }
-

@@ -6,11 +6,15 @@
 /// Only a run of numerals directly followed by a unit is converted: 一般, 三保,
 /// 十四五 and 一季度 are words, not numbers, and stay as written.
 enum ChineseNumerals {
-    static let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                           "六": 6, "七": 7, "八": 8, "九": 9]
+    static let digits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9
+    ]
     static let smallUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
     /// Units after which a number is a figure: money, and the counts questions use.
-    static let units: Set<Character> = ["元", "亿", "万", "%", "个", "项", "家", "人", "列", "所", "户", "名", "次", "座", "件", "条", "台", "辆", "套", "岁"]
+    static let units: Set<Character> = [
+        "元", "亿", "万", "%", "个", "项", "家", "人", "列", "所", "户", "名", "次", "座", "件", "条", "台", "辆", "套", "岁"
+    ]
 
     static func isNumeral(_ c: Character) -> Bool { digits[c] != nil || smallUnits[c] != nil }
 
@@ -38,7 +42,11 @@ enum ChineseNumerals {
         out = []
         i = 0
         while i < chars.count {
-            guard isNumeral(chars[i]) else { out.append(chars[i]); i += 1; continue }
+            guard isNumeral(chars[i]) else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
             var j = i
             while j < chars.count, isNumeral(chars[j]) { j += 1 }
             // 五千万 / 十亿: 万 and 亿 are both multipliers and units; the run before

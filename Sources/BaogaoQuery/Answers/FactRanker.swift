@@ -54,10 +54,11 @@ enum FactRanker {
         if let target = targetYear(q.year, row.report), row.year != target { return nil }
         guard let scope = scopeFit(row, q), let stage = stageFit(row, q) else { return nil }
         let unaskedYear = q.year == nil
-        return FactRank(label: label, scope: scope, stage: stage,
-                        latestActual: !unaskedYear || row.year == row.report.executionYear,
-                        reportYear: unaskedYear ? row.report.budgetYear ?? 0 : 0,
-                        segment: row.segment, fact: row.fact)
+        return FactRank(
+            label: label, scope: scope, stage: stage,
+            latestActual: !unaskedYear || row.year == row.report.executionYear,
+            reportYear: unaskedYear ? row.report.budgetYear ?? 0 : 0,
+            segment: row.segment, fact: row.fact)
     }
 
     /// Whether `alt` is worth showing beside the answer `best`: the same item, its
@@ -184,7 +185,9 @@ enum FactRanker {
         if parts.isEmpty, FactRelation(alt.relation) == .part, alt.parentRelation != best.parentRelation {
             parts.append("含于" + (alt.parentRelation ?? "未注明阶段"))
         }
-        if parts.isEmpty, alt.section != best.section, let last = alt.section.split(separator: "›").last.map({ String($0).trimmingSpaces }) {
+        if parts.isEmpty, alt.section != best.section,
+            let last = alt.section.split(separator: "›").last.map({ String($0).trimmingSpaces })
+        {
             parts.append(last)
         }
         if parts.isEmpty { parts.append("另见") }

@@ -30,17 +30,38 @@ enum FactRelation: Equatable, Sendable {
         "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .actual, "决算数": .actual,
         "调整为": .adjusted,
         "预算": .budget,
-        "预计": .planned, "预计完成": .planned, "安排": .planned, "拟安排": .planned,
+        "预计": .planned, "预计完成": .planned, "安排": .planned, "拟安排": .planned
     ]
 
     init(_ relation: String?) {
-        guard let r = relation else { self = .unmarked; return }
-        if r == "含" { self = .part; return }
-        if let stage = Self.stageWords[r] { self = .stage(stage); return }
-        if Self.increaseWords.contains(where: { r.contains($0) }) { self = .increase; return }
-        if Self.decreaseWords.contains(where: { r.contains($0) }) { self = .decrease; return }
-        if Self.completionMarks.contains(where: { r.contains($0) }) { self = .completion; return }
-        if r.contains("占") { self = .share; return }
+        guard let r = relation else {
+            self = .unmarked
+            return
+        }
+        if r == "含" {
+            self = .part
+            return
+        }
+        if let stage = Self.stageWords[r] {
+            self = .stage(stage)
+            return
+        }
+        if Self.increaseWords.contains(where: { r.contains($0) }) {
+            self = .increase
+            return
+        }
+        if Self.decreaseWords.contains(where: { r.contains($0) }) {
+            self = .decrease
+            return
+        }
+        if Self.completionMarks.contains(where: { r.contains($0) }) {
+            self = .completion
+            return
+        }
+        if r.contains("占") {
+            self = .share
+            return
+        }
         self = .other
     }
 

@@ -81,13 +81,15 @@ extension Searcher {
                 while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
                 if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
             }
-            rows.append(FactRow(segment: s, fact: i, doc: d, report: report, label: label, labelID: labelID,
-                                relation: f.relation,
-                                scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-                                kind: f.kind, value: f.value, unit: f.unit,
-                                section: section(segment.sectionIndex(d)),
-                                factsInParagraph: facts.facts(ofDoc: d).count,
-                                parentRelation: parent))
+            rows.append(
+                FactRow(
+                    segment: s, fact: i, doc: d, report: report, label: label, labelID: labelID,
+                    relation: f.relation,
+                    scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+                    kind: f.kind, value: f.value, unit: f.unit,
+                    section: section(segment.sectionIndex(d)),
+                    factsInParagraph: facts.facts(ofDoc: d).count,
+                    parentRelation: parent))
         }
         return rows
     }

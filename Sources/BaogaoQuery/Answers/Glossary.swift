@@ -13,8 +13,9 @@ public struct Definition: Sendable {
     var paragraph: IndexedParagraph
 
     var answer: Answer {
-        Answer(text: text, value: nil, unit: nil, label: term, scope: nil, year: nil, relation: nil,
-               region: region, sentence: nil, citation: citation, paragraph: paragraph)
+        Answer(
+            text: text, value: nil, unit: nil, label: term, scope: nil, year: nil, relation: nil,
+            region: region, sentence: nil, citation: citation, paragraph: paragraph)
     }
 }
 
@@ -57,8 +58,9 @@ extension Searcher {
         if runs.count > 1 { forms.append(.and(runs.map { .phrase(internalTerm($0)) })) }
         // Glossaries sit under a 名词解释 / 名词说明 heading: the filter keeps a
         // common term from reading every paragraph that mentions it.
-        let query = Query(root: forms.count == 1 ? forms[0] : .or(forms),
-                          filters: Filters(sections: [internalTerm("名词")]), text: asked)
+        let query = Query(
+            root: forms.count == 1 ? forms[0] : .or(forms),
+            filters: Filters(sections: [internalTerm("名词")]), text: asked)
         // Every glossary paragraph holding the term is read (one per report on a
         // large index): the segments side by side, then in index order.
         let read = try SegmentFanOut.map(try allMatches(query), parallel: fansOut) { _, refs throws(SearchError) in
@@ -70,8 +72,13 @@ extension Searcher {
                 let score = Self.termScore(asked: asked, entry: self.foldForAnswers(entry))
                 guard score > 0 else { continue }
                 let text = Self.definitionText(definition, entry: entry)
-                out.append((score, Definition(term: entry, text: text, region: definition.report.region,
-                                              citation: AnswerCitation(definition), paragraph: definition)))
+                out.append(
+                    (
+                        score,
+                        Definition(
+                            term: entry, text: text, region: definition.report.region,
+                            citation: AnswerCitation(definition), paragraph: definition)
+                    ))
             }
             return out
         }
@@ -79,7 +86,9 @@ extension Searcher {
         var seenDocs = Set<String>()
         for f in read.joined() where seenDocs.insert(f.definition.paragraph.id).inserted { found.append(f) }
         // Best term match first; then index order. A text given twice is listed once.
-        let sorted = found.enumerated().sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }
+        let sorted = found.enumerated().sorted {
+            $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
+        }
         var texts = Set<String>()
         for (_, f) in sorted where texts.insert(foldForAnswers(f.definition.text)).inserted {
             result.definitions.append(f.definition)
@@ -95,7 +104,10 @@ extension Searcher {
         var ascii: Bool?
         for c in s where c != "\"" {
             let a = c.isASCII
-            if let ascii, ascii != a { runs.append(current); current = "" }
+            if let ascii, ascii != a {
+                runs.append(current)
+                current = ""
+            }
             current.append(c)
             ascii = a
         }

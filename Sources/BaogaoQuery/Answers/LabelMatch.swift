@@ -27,7 +27,8 @@ enum LabelMatch {
     static func score(asked: String, fact: String) -> Double {
         guard !asked.isEmpty, !fact.isEmpty else { return 0 }
         if asked == fact { return 1 }
-        let a = asked.count, f = fact.count
+        let a = asked.count
+        let f = fact.count
         // A total (`一般公共预算收入总量`) is another item than its first part.
         if f > a, fact.hasPrefix(asked), totals.contains(where: { fact.hasSuffix($0) }) { return 0 }
         if f > a, fact.hasPrefix(asked) || fact.hasSuffix(asked) {

@@ -41,7 +41,11 @@ extension Searcher {
         var matchers: [Int: RangeMatcher] = [:]
         for row in rows where named != nil || lines.contains(DocKey(segment: row.segment, doc: row.doc)) {
             // "哪些地区的教育支出超过10亿元": that figure only, wherever it is.
-            if let item = named { guard row.label.contains(item) else { continue } } else { guard Self.isItem(row.label) else { continue } }
+            if let item = named {
+                guard row.label.contains(item) else { continue }
+            } else {
+                guard Self.isItem(row.label) else { continue }
+            }
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             // 重庆哪些区县…: only the regions inside the place named.
             if !q.regionsInside.isEmpty, !q.regionsInside.contains(row.report.region ?? "") { continue }
@@ -64,19 +68,24 @@ extension Searcher {
             guard seen.insert("\(row.report.doc)|\(row.label)|\(row.value)|\(row.year ?? 0)").inserted else { continue }
             let a = try answer(for: row, withRelated: false)
             guard let citation = a.citation else { continue }
-            items.append(AnswerItem(label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
-                                    year: row.year, region: row.report.region, citation: citation))
+            items.append(
+                AnswerItem(
+                    label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
+                    year: row.year, region: row.report.region, citation: citation))
         }
         guard sawLines else {
-            result.message = named.map { "no answer found: no figure of \($0) for this region and year" }
+            result.message =
+                named.map { "no answer found: no figure of \($0) for this region and year" }
                 ?? "no answer found: no budget lines for this region and year"
             return result
         }
         if range != nil { items.sort { abs($0.value) > abs($1.value) } }
-        let summary = items.isEmpty ? "没有符合条件的科目" : "\(items.count)项：" + items.map { "\($0.label) \($0.text)" }.joined(separator: "，")
-        result.answer = Answer(text: summary, value: nil, unit: nil, label: q.itemKind, scope: q.scope, year: nil,
-                               relation: q.range, region: q.region, sentence: nil, citation: items.first?.citation,
-                               items: items)
+        let summary =
+            items.isEmpty ? "没有符合条件的科目" : "\(items.count)项：" + items.map { "\($0.label) \($0.text)" }.joined(separator: "，")
+        result.answer = Answer(
+            text: summary, value: nil, unit: nil, label: q.itemKind, scope: q.scope, year: nil,
+            relation: q.range, region: q.region, sentence: nil, citation: items.first?.citation,
+            items: items)
         return result
     }
 
@@ -86,8 +95,10 @@ extension Searcher {
     }
 
     /// Words that make a 支出 label a total, a balance line or a transfer rather than a budget line.
-    static let notItemWords = ["一般公共预算", "政府性基金", "国有资本", "社会保险", "上解", "补助", "总量", "总计", "总支出", "调出",
-                               "、"]
+    static let notItemWords = [
+        "一般公共预算", "政府性基金", "国有资本", "社会保险", "上解", "补助", "总量", "总计", "总支出", "调出",
+        "、"
+    ]
 
     /// Called for every fact of a list question's region (a million on a large
     /// index): the words are looked for as UTF-8 bytes, not through Foundation's
@@ -133,7 +144,10 @@ extension Searcher {
                 runItems.formUnion(labels)
             } else {
                 close()
-                if short { run = [k]; runItems = labels }
+                if short {
+                    run = [k]
+                    runItems = labels
+                }
             }
         }
         close()

@@ -15,7 +15,9 @@
 enum ListThreshold {
     static func range(in text: String) -> String? {
         let relation = percentRelation(text)
-        if let m = text.firstMatch(of: #/(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿|万|%)?\s*(?:到|至|~|～|—|-)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿|万|%)/#) {
+        if let m = text.firstMatch(
+            of: #/(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿|万|%)?\s*(?:到|至|~|～|—|-)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|亿|万|%)/#)
+        {
             let highUnit = unit(String(m.output.4))
             let lowUnit = m.output.2.map { unit(String($0)) } ?? highUnit
             let prefix = highUnit == "%" ? (relation ?? "") : ""
@@ -28,7 +30,8 @@ enum ListThreshold {
             if ["不低于", "不少于"].contains(where: { before.hasSuffix($0) }) {
                 op = ">="
             } else if ["低于", "少于", "小于", "不足", "不到"].contains(where: { before.hasSuffix($0) })
-                        || m.output.3 == "以下" || m.output.3 == "以内" {
+                || m.output.3 == "以下" || m.output.3 == "以内"
+            {
                 op = "<"
             } else {
                 op = ">"

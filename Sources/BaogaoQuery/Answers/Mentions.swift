@@ -51,10 +51,13 @@ extension Searcher {
                 for ref in refs {
                     if self.deadline.hasPassed { return .failure(.timeout) }
                     let p: IndexedParagraph
-                    do throws(IndexError) { p = try self.index.paragraph(segment: ref.segment, doc: ref.doc) } catch { return .failure(.index(error)) }
+                    do throws(IndexError) { p = try self.index.paragraph(segment: ref.segment, doc: ref.doc) } catch {
+                        return .failure(.index(error))
+                    }
                     let normalized = analyzer.normalize(p.text)
                     let snippet = Snippet.make(original: p.text, highlights: Snippet.highlights(of: terms, in: normalized))
-                    out.append((p, Mention(paragraph: p.number, lines: [p.firstLine, p.lastLine], section: p.section, snippet: snippet)))
+                    out.append(
+                        (p, Mention(paragraph: p.number, lines: [p.firstLine, p.lastLine], section: p.section, snippet: snippet)))
                 }
                 return .success(out)
             }
@@ -66,9 +69,13 @@ extension Searcher {
         for (p, mention) in parts.joined() {
             let year = p.year ?? p.report.budgetYear
             if seenReports.insert(p.report.doc).inserted { reportOrder.append(p.report.doc) }
-            years[year, default: [:]][p.report.doc, default: ReportMentions(doc: p.report.doc, region: p.report.region,
-                                                                            title: p.report.title, count: 0, paragraphs: [])]
-                .paragraphs.append(mention)
+            years[year, default: [:]][
+                p.report.doc,
+                default: ReportMentions(
+                    doc: p.report.doc, region: p.report.region,
+                    title: p.report.title, count: 0, paragraphs: [])
+            ]
+            .paragraphs.append(mention)
         }
         var byYear: [YearMentions] = []
         for (year, reports) in years.sorted(by: { ($0.key ?? Int.max) < ($1.key ?? Int.max) }) {

@@ -9,7 +9,8 @@ enum Periods {
     /// (1–3), 前N个月; nil when it names none. The first such phrase counts.
     static func months(in text: String) -> (Int, Int)? {
         if let m = text.firstMatch(of: #/(\d{1,2})\s*[-—–~至到]+\s*(\d{1,2})\s*月/#), let a = Int(m.output.1),
-           let b = Int(m.output.2), 1 <= a, a <= b, b <= 12 {
+            let b = Int(m.output.2), 1 <= a, a <= b, b <= 12
+        {
             return (a, b)
         }
         if text.contains("上半年") || text.contains("前六个月") { return (1, 6) }

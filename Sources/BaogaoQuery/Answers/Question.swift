@@ -93,10 +93,12 @@ public struct Question: Sendable, Equatable {
     /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.
     public var budget: String?
 
-    public init(text: String, form: Form = .value, year: YearRef? = nil, region: String? = nil,
-                unknownRegion: String? = nil, scope: String? = nil, metric: Metric = .amount,
-                stage: Stage? = nil, label: String? = nil, term: String? = nil, range: String? = nil,
-                itemKind: String? = nil, budget: String? = nil) {
+    public init(
+        text: String, form: Form = .value, year: YearRef? = nil, region: String? = nil,
+        unknownRegion: String? = nil, scope: String? = nil, metric: Metric = .amount,
+        stage: Stage? = nil, label: String? = nil, term: String? = nil, range: String? = nil,
+        itemKind: String? = nil, budget: String? = nil
+    ) {
         self.text = text
         self.form = form
         self.year = year

@@ -39,15 +39,24 @@ public enum QuestionParser {
             if let year { q.year = .year(year) }
             rest = r
         }
-        if q.year == nil, let (year, r) = takeYear(rest) { q.year = year; rest = r }
+        if q.year == nil, let (year, r) = takeYear(rest) {
+            q.year = year
+            rest = r
+        }
         if let found = QuestionRegions.read(rest, regions: regions) {
             q.region = found.region
             q.unknownRegion = found.unknown
             q.regionsInside = found.inside
             rest = found.rest
         }
-        if let (scope, r) = takeFirst(of: scopeWords, in: rest) { q.scope = scope; rest = r }
-        if q.region == nil, q.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) { q.unknownRegion = place; rest = r }
+        if let (scope, r) = takeFirst(of: scopeWords, in: rest) {
+            q.scope = scope
+            rest = r
+        }
+        if q.region == nil, q.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) {
+            q.unknownRegion = place
+            rest = r
+        }
         if listWords.contains(where: { rest.contains($0) }) {
             q.form = .list
             q.range = ListThreshold.range(in: rest)
@@ -74,7 +83,10 @@ public enum QuestionParser {
             rest = before
         }
         rest = trimQuestionWords(rest)
-        if let (stage, r) = takeStage(rest) { q.stage = stage; rest = trimQuestionWords(r) }
+        if let (stage, r) = takeStage(rest) {
+            q.stage = stage
+            rest = trimQuestionWords(r)
+        }
         if both, let parts = twoParts(rest) {
             q.parts = parts
             q.label = parts[0]
@@ -102,13 +114,15 @@ public enum QuestionParser {
             return (.months(1, 6), m.output.1.flatMap { Int($0) }, rest)
         }
         if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*[-—–~至到]+\s*(\d{1,2})\s*月(?:份)?/#),
-           let a = Int(m.output.2), let b = Int(m.output.3), 1 <= a, a <= b, b <= 12 {
+            let a = Int(m.output.2), let b = Int(m.output.3), 1 <= a, a <= b, b <= 12
+        {
             var rest = text
             rest.removeSubrange(m.range)
             return (.months(a, b), m.output.1.flatMap { Int($0) }, rest)
         }
         if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(前|第)?([一二三四1-4])季度/#),
-           let n = m.output.3.first.flatMap({ quarters[$0] }) {
+            let n = m.output.3.first.flatMap({ quarters[$0] })
+        {
             var rest = text
             rest.removeSubrange(m.range)
             // 前三季度 is months 1–9; 一季度 (第一季度) months 1–3; 三季度 alone months 7–9.
@@ -163,8 +177,10 @@ public enum QuestionParser {
 
     /// Words that start the condition of a list question: the item's name ends
     /// before the first of them.
-    static let listConditionWords = ["超过", "高于", "大于", "多于", "不低于", "不少于", "低于", "少于", "小于", "不足", "不到",
-                                     "在", "增长", "增幅", "增速", "下降", "降幅", "减少", "比上年", "较上年", "同比", "达到"]
+    static let listConditionWords = [
+        "超过", "高于", "大于", "多于", "不低于", "不少于", "低于", "少于", "小于", "不足", "不到",
+        "在", "增长", "增幅", "增速", "下降", "降幅", "减少", "比上年", "较上年", "同比", "达到"
+    ]
     /// Names that are a kind of line or a measure, not one figure.
     static let listKindWords: Set<String> = ["支出", "收入", "科目", "支出科目", "收入科目", "项目", "项", "指标"]
 
@@ -191,8 +207,10 @@ public enum QuestionParser {
     // MARK: Definitions
 
     static let definitionPrefixes = ["请解释一下", "解释一下", "请问什么是", "什么叫", "什么是", "何为", "何谓", "解释"]
-    static let definitionSuffixes = ["的含义是什么", "的定义是什么", "是什么意思", "什么意思", "的含义", "的定义", "的意思",
-                                     "是指什么", "指什么", "是什么"]
+    static let definitionSuffixes = [
+        "的含义是什么", "的定义是什么", "是什么意思", "什么意思", "的含义", "的定义", "的意思",
+        "是指什么", "指什么", "是什么"
+    ]
 
     /// The term of a definition question, or nil. A question with a figure word
     /// (多少) or a year is never a definition question.
@@ -219,7 +237,11 @@ public enum QuestionParser {
             return (.year(y), rest)
         }
         for word in ["今年", "本年度", "本年"] {
-            if let r = text.range(of: word) { var rest = text; rest.removeSubrange(r); return (.current, rest) }
+            if let r = text.range(of: word) {
+                var rest = text
+                rest.removeSubrange(r)
+                return (.current, rest)
+            }
         }
         for word in ["上年度", "上一年", "上年", "去年"] {
             guard let r = text.range(of: word) else { continue }
@@ -233,12 +255,18 @@ public enum QuestionParser {
     }
 
     /// Longest first, so 区本级 is not read as 本级.
-    static let scopeWords = ["区本级", "市本级", "县本级", "旗本级", "州本级", "省本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级",
-                             "全旗", "旗级", "全州", "州级", "全省", "省级", "本级", "镇级"]
+    static let scopeWords = [
+        "区本级", "市本级", "县本级", "旗本级", "州本级", "省本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级",
+        "全旗", "旗级", "全州", "州级", "全省", "省级", "本级", "镇级"
+    ]
 
     static func takeFirst(of words: [String], in text: String) -> (String, String)? {
         for w in words {
-            if let r = text.range(of: w) { var rest = text; rest.removeSubrange(r); return (w, rest) }
+            if let r = text.range(of: w) {
+                var rest = text
+                rest.removeSubrange(r)
+                return (w, rest)
+            }
         }
         return nil
     }
@@ -260,15 +288,23 @@ public enum QuestionParser {
 
     static let listWords = ["哪些", "哪几", "列出", "列举"]
 
-    static let growthPhrases = ["同比增长了多少", "同比增长多少", "同比下降了多少", "同比下降多少", "比上年增长", "比上年下降",
-                                "增长了多少", "增长多少", "下降了多少", "下降多少", "减少了多少", "增长率", "增幅", "增速",
-                                "降幅", "同比", "增长", "下降"]
-    static let changePhrases = ["比上年变化", "较上年变化", "同比变化", "比上年增减", "较上年增减", "同比增减", "变化了多少", "变化多少", "变动", "变化", "增减变化", "增减了多少", "增减多少", "增减"]
-    static let completionPhrases = ["完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
-                                    "预算完成率", "完成率", "执行率"]
+    static let growthPhrases = [
+        "同比增长了多少", "同比增长多少", "同比下降了多少", "同比下降多少", "比上年增长", "比上年下降",
+        "增长了多少", "增长多少", "下降了多少", "下降多少", "减少了多少", "增长率", "增幅", "增速",
+        "降幅", "同比", "增长", "下降"
+    ]
+    static let changePhrases = [
+        "比上年变化", "较上年变化", "同比变化", "比上年增减", "较上年增减", "同比增减", "变化了多少", "变化多少", "变动", "变化", "增减变化", "增减了多少", "增减多少", "增减"
+    ]
+    static let completionPhrases = [
+        "完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
+        "预算完成率", "完成率", "执行率"
+    ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
-    static let countPhrases = ["多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "多少列", "多少次", "多少座", "多少件",
-                               "多少条", "多少台", "多少辆", "多少套", "几家", "几个", "几所", "几项", "几列"]
+    static let countPhrases = [
+        "多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "多少列", "多少次", "多少座", "多少件",
+        "多少条", "多少台", "多少辆", "多少套", "几家", "几个", "几所", "几项", "几列"
+    ]
 
     /// The unit a count question asks for: the character after 多少 or 几.
     static func countUnit(_ phrase: String) -> String? {
@@ -289,8 +325,10 @@ public enum QuestionParser {
     /// The metric named by the question and the text before its phrase.
     static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {
         var best: (Question.Metric, String.Index)?
-        for (metric, phrases) in [(Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
-                                 (.share, sharePhrases), (.count, countPhrases)] {
+        for (metric, phrases) in [
+            (Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
+            (.share, sharePhrases), (.count, countPhrases)
+        ] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
@@ -300,8 +338,10 @@ public enum QuestionParser {
         return (metric, String(text[..<at]))
     }
 
-    static let tailWords = ["百分之多少", "百分之几", "百分比", "多少亿元", "多少万元", "亿元", "万元", "是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
-                            "总共", "达到", "是", "为", "有", "达", "了", "的", "呢", "吗", "情况", "金额", "数额"]
+    static let tailWords = [
+        "百分之多少", "百分之几", "百分比", "多少亿元", "多少万元", "亿元", "万元", "是多少", "为多少", "有多少", "多少钱", "多少", "是几", "几何", "多大", "共计", "合计", "一共",
+        "总共", "达到", "是", "为", "有", "达", "了", "的", "呢", "吗", "情况", "金额", "数额"
+    ]
     static let headWords = ["请问", "全年", "的", "年末", "年底", "末", "底", "年", "当年"]
 
     static func trimQuestionWords(_ text: String) -> String {
@@ -310,10 +350,12 @@ public enum QuestionParser {
         while changed {
             changed = false
             for w in tailWords where s.hasSuffix(w) && s.count > w.count {
-                s.removeLast(w.count); changed = true
+                s.removeLast(w.count)
+                changed = true
             }
             for w in headWords where s.hasPrefix(w) && s.count > w.count {
-                s.removeFirst(w.count); changed = true
+                s.removeFirst(w.count)
+                changed = true
             }
         }
         return strip(s, characters: " ，,")
@@ -328,7 +370,7 @@ public enum QuestionParser {
             ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
             ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted), ("调整", .adjusted),
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
-            ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned),
+            ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned)
         ]
         for (word, stage) in endings where text.hasSuffix(word) && text.count > word.count {
             let before = String(text.dropLast(word.count))

@@ -65,8 +65,10 @@ enum QuestionRegions {
             for r in text.ranges(of: name) { hits.append((r, name, region)) }
         }
         hits = hits.filter { h in
-            !hits.contains { o in o.name.count > h.name.count && o.range.lowerBound <= h.range.lowerBound
-                && o.range.upperBound >= h.range.upperBound }
+            !hits.contains { o in
+                o.name.count > h.name.count && o.range.lowerBound <= h.range.lowerBound
+                    && o.range.upperBound >= h.range.upperBound
+            }
         }
         // The most specific is written last (天津市南开区); ties by length.
         guard let hit = hits.max(by: { ($0.range.lowerBound, $0.name.count) < ($1.range.lowerBound, $1.name.count) })
@@ -93,13 +95,22 @@ enum QuestionRegions {
             for start in 0..<end {
                 let s = String(chars[start..<end])
                 if scopeLike.contains(s) { continue }
-                let known = !Gazetteer.shared.divisions(named: s).isEmpty || regions.contains { $0.name == s }
+                let known =
+                    !Gazetteer.shared.divisions(named: s).isEmpty || regions.contains { $0.name == s }
                     // 河南省 written in brackets, or a province's name with its suffix.
-                    || (s.count >= 3 && "省市".contains(s.last!) && !Gazetteer.shared.divisions(named: String(s.dropLast())).isEmpty)
-                if known { end = start; changed = true; break }
+                    || (s.count >= 3 && "省市".contains(s.last!)
+                        && !Gazetteer.shared.divisions(named: String(s.dropLast())).isEmpty)
+                if known {
+                    end = start
+                    changed = true
+                    break
+                }
             }
             // Brackets around a parent: (河南省)焦作市.
-            while end > 0, "()（）".contains(chars[end - 1]) { end -= 1; changed = true }
+            while end > 0, "()（）".contains(chars[end - 1]) {
+                end -= 1
+                changed = true
+            }
         }
         return String(chars[..<end])
     }
@@ -121,8 +132,13 @@ enum QuestionRegions {
                 regions.contains { r in r.code.flatMap(gazetteer.division(code:)).map { gazetteer.contains(c, $0) } ?? false }
             }
             let pool = inIndex.count == 1 ? inIndex : holding.count == 1 ? holding : m.candidates
-            guard let d = gazetteer.resolve(pool, context: chain) ?? (chain.isEmpty ? nil : pool.first { c in
-                chain.contains { gazetteer.contains($0, c) } })
+            guard
+                let d = gazetteer.resolve(pool, context: chain)
+                    ?? (chain.isEmpty
+                        ? nil
+                        : pool.first { c in
+                            chain.contains { gazetteer.contains($0, c) }
+                        })
             else { break }
             // Each name inside the one before it: 延边州全州 is not 延边 › 全州县.
             if let parent = chain.last, !gazetteer.contains(parent, d) { break }
@@ -132,7 +148,9 @@ enum QuestionRegions {
         guard let deepest = chain.last else { return nil }
         var rest = String(chars[..<i]) + String(chars[end...])
         // 焦作市级: as in step 1, the suffix begins a scope word.
-        if let last = chars[end - 1] as Character?, "市县区".contains(last), rest.dropFirst(i).hasPrefix("级") || rest.dropFirst(i).hasPrefix("本级") {
+        if let last = chars[end - 1] as Character?, "市县区".contains(last),
+            rest.dropFirst(i).hasPrefix("级") || rest.dropFirst(i).hasPrefix("本级")
+        {
             rest = String(chars[..<i]) + String(last) + String(chars[end...])
         }
         if let own = regions.first(where: { $0.code == deepest.code }) ?? regions.first(where: { $0.name == deepest.name }) {

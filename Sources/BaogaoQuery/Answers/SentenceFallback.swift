@@ -68,7 +68,9 @@ extension Searcher {
             return (nil, a)
         }
         a.confidence = confidence.rawValue
-        a.note = best.match.written == label ? "read from the sentence: no figure there is labelled \(label)"
+        a.note =
+            best.match.written == label
+            ? "read from the sentence: no figure there is labelled \(label)"
             : "read from the sentence, which writes \(best.match.written) for \(label)"
         return (a, nil)
     }
@@ -76,9 +78,10 @@ extension Searcher {
     private func sentenceRow(_ s: Int, _ i: Int, _ d: Int, _ report: IndexedReport) -> FactRow {
         let segment = index.segments[s]
         let f = segment.facts.fact(i, paragraphText: "")
-        return FactRow(segment: s, fact: i, doc: d, report: report, label: f.label ?? "", labelID: 0,
-                       relation: f.relation, scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-                       kind: f.kind, value: f.value, unit: f.unit, section: "", factsInParagraph: 0, parentRelation: nil)
+        return FactRow(
+            segment: s, fact: i, doc: d, report: report, label: f.label ?? "", labelID: 0,
+            relation: f.relation, scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
+            kind: f.kind, value: f.value, unit: f.unit, section: "", factsInParagraph: 0, parentRelation: nil)
     }
 
     /// The filters that need no text: kind, year, scope, stage.
@@ -109,8 +112,10 @@ extension Searcher {
     }
 
     /// The sentences of paragraph `p` with their candidate figures and windows.
-    private func candidates(in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: Question,
-                            label: String) -> [(text: String, candidates: [SentenceCandidate])] {
+    private func candidates(
+        in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: Question,
+        label: String
+    ) -> [(text: String, candidates: [SentenceCandidate])] {
         let table = index.segments[rows[0].segment].facts
         let all = range.map { table.fact($0, paragraphText: p.text) }
         let scalars = Array(p.text.unicodeScalars)
@@ -122,12 +127,17 @@ extension Searcher {
             guard sentence.lowerBound <= fact.start else { continue }
             let text = { (r: Range<Int>) in String(String.UnicodeScalarView(scalars[r])) }
             if Periods.needsSentence(q.period, row.report),
-               !Periods.fits(q.period, sentence: foldForAnswers(text(sentence)), report: row.report) { continue }
+                !Periods.fits(q.period, sentence: foldForAnswers(text(sentence)), report: row.report)
+            {
+                continue
+            }
             // The window starts after the last figure of the same kind that names another item.
             var start = sentence.lowerBound
-            for (j, other) in all.enumerated() where j < k && other.end <= fact.start && other.start >= sentence.lowerBound
+            for (j, other) in all.enumerated()
+            where j < k && other.end <= fact.start && other.start >= sentence.lowerBound
                 && other.kind == fact.kind && !(other.label ?? "").isEmpty
-                && LabelMatch.score(asked: label, fact: foldForAnswers(other.label ?? "")) < LabelMatch.threshold {
+                && LabelMatch.score(asked: label, fact: foldForAnswers(other.label ?? "")) < LabelMatch.threshold
+            {
                 start = max(start, other.end)
             }
             let before = foldForAnswers(text(start..<fact.start))
@@ -135,7 +145,10 @@ extension Searcher {
             guard Self.fitsRate(row, clause: clause, q), let match = SentenceMatch.find(label, in: before) else { continue }
             // 帮助多少家企业获得贷款: what is counted follows the figure (帮助119家企业获得贷款).
             if let counted = q.countedThing, fact.end <= sentence.upperBound,
-               !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted) { continue }
+                !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)
+            {
+                continue
+            }
             if bySentence[sentence] == nil { order.append(sentence) }
             bySentence[sentence, default: []].append(SentenceCandidate(row: row, match: match))
         }
@@ -154,7 +167,9 @@ extension Searcher {
         let scores = grams.enumerated().map { k, g -> (Int, Double) in
             var counts: [String: UInt32] = [:]
             for t in g where terms.contains(t) { counts[t, default: 0] += 1 }
-            let s = counts.reduce(0.0) { $0 + bm25.score(idf: bm25.idf(docFreq: df[$1.key] ?? 0), count: $1.value, length: g.count) }
+            let s = counts.reduce(0.0) {
+                $0 + bm25.score(idf: bm25.idf(docFreq: df[$1.key] ?? 0), count: $1.value, length: g.count)
+            }
             return (k, s)
         }
         return scores.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -191,7 +206,8 @@ struct SentenceMatch {
     /// The occurrence of `label` nearest the end of `text`: as written, else the
     /// shortest span ending nearest the end that holds its characters in order.
     static func find(_ label: String, in text: String) -> SentenceMatch? {
-        let t = Array(text), l = Array(label)
+        let t = Array(text)
+        let l = Array(label)
         guard !l.isEmpty, t.count >= l.count else { return nil }
         if let r = text.ranges(of: label).last {
             return SentenceMatch(written: label, extra: 0, distance: text.distance(from: r.upperBound, to: text.endIndex))
@@ -199,8 +215,12 @@ struct SentenceMatch {
         var best: SentenceMatch?
         // Spans ending with the label's last character, nearest the end first.
         for end in stride(from: t.count - 1, through: l.count - 1, by: -1) where t[end] == l[l.count - 1] {
-            var i = l.count - 1, j = end
-            while i >= 0, j >= 0 { if t[j] == l[i] { i -= 1 }; if i >= 0 { j -= 1 } }
+            var i = l.count - 1
+            var j = end
+            while i >= 0, j >= 0 {
+                if t[j] == l[i] { i -= 1 }
+                if i >= 0 { j -= 1 }
+            }
             guard i < 0 else { break }
             let m = SentenceMatch(written: String(t[j...end]), extra: end - j + 1 - l.count, distance: t.count - 1 - end)
             if best == nil || m.beats(best!) { best = m }

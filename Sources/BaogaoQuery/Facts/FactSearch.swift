@@ -21,14 +21,18 @@ extension Searcher {
         return try facts(query, limit: limit, offset: offset, start: start)
     }
 
-    public func facts(_ query: Query, limit: Int = 20, offset: Int = 0,
-                      start: DispatchTime = .now()) throws(SearchError) -> FactsResult {
+    public func facts(
+        _ query: Query, limit: Int = 20, offset: Int = 0,
+        start: DispatchTime = .now()
+    ) throws(SearchError) -> FactsResult {
         try facts(query, limit: limit, offset: offset, start: start, matches: nil)
     }
 
     /// `matches`: the query's matching paragraphs when the caller has them already.
-    func facts(_ query: Query, limit: Int, offset: Int, start: DispatchTime,
-               matches: [IndexedParagraphRef]?) throws(SearchError) -> FactsResult {
+    func facts(
+        _ query: Query, limit: Int, offset: Int, start: DispatchTime,
+        matches: [IndexedParagraphRef]?
+    ) throws(SearchError) -> FactsResult {
         let refs: [IndexedParagraphRef]
         if let matches { refs = matches } else { refs = try allMatches(query) }
         // (`labelled` may come back trimmed to the page by `FactCandidate.best`; its
@@ -60,7 +64,8 @@ extension Searcher {
                 // usually a short prefix of it, so that prefix is ordered first and
                 // the whole only when the page reaches past it.
                 var sentences = SentenceChecker(index: index, analyzer: analyzer, terms: terms)
-                var inSentence: [FactCandidate] = [], elsewhere: [FactCandidate] = []
+                var inSentence: [FactCandidate] = []
+                var elsewhere: [FactCandidate] = []
                 var byRank = FactCandidate.best(rest, min(rest.count, 4 * want), by: before)
                 var next = 0
                 while labelled.count + inSentence.count < want {
@@ -70,7 +75,12 @@ extension Searcher {
                     }
                     var c = byRank[next]
                     next += 1
-                    if try sentences.contains(c) { c.tier = 1; inSentence.append(c) } else { elsewhere.append(c) }
+                    if try sentences.contains(c) {
+                        c.tier = 1
+                        inSentence.append(c)
+                    } else {
+                        elsewhere.append(c)
+                    }
                 }
                 let classified = inSentence.count + elsewhere.count
                 let page = labelled + inSentence + (classified == rest.count ? elsewhere : [])
@@ -88,8 +98,10 @@ extension Searcher {
     /// its label or sentence), so each segment keeps its best `want` in a bounded
     /// heap and counts the rest, the segments side by side. A bare `>1亿` matches
     /// a hundred thousand facts for a page of twenty.
-    private func bestInRange(_ refs: [IndexedParagraphRef], ranges: [NumberRange],
-                             want: Int) -> (page: [FactCandidate], total: Int) {
+    private func bestInRange(
+        _ refs: [IndexedParagraphRef], ranges: [NumberRange],
+        want: Int
+    ) -> (page: [FactCandidate], total: Int) {
         let byValue = !ranges.isEmpty
         let kept = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
             // An analyzer for the whole scan: a range's label is folded as the facts' labels are.
@@ -112,18 +124,24 @@ extension Searcher {
         return (heap.sorted(), kept.reduce(0) { $0 + $1.count })
     }
 
-    private func result(_ query: Query, page: [FactCandidate], total: Int, limit: Int, offset: Int,
-                        start: DispatchTime) throws(SearchError) -> FactsResult {
+    private func result(
+        _ query: Query, page: [FactCandidate], total: Int, limit: Int, offset: Int,
+        start: DispatchTime
+    ) throws(SearchError) -> FactsResult {
         var hits: [FactHit] = []
         for c in page.dropFirst(max(0, offset)) {
             let segment = index.segments[c.segment]
             let paragraph: IndexedParagraph
-            do { paragraph = try index.paragraph(segment: c.segment, doc: segment.facts.doc(c.fact)) } catch { throw .index(error) }
-            hits.append(FactHit(fact: segment.facts.fact(c.fact, paragraphText: paragraph.text), paragraph: paragraph, tier: c.tier))
+            do { paragraph = try index.paragraph(segment: c.segment, doc: segment.facts.doc(c.fact)) } catch {
+                throw .index(error)
+            }
+            hits.append(
+                FactHit(fact: segment.facts.fact(c.fact, paragraphText: paragraph.text), paragraph: paragraph, tier: c.tier))
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        return FactsResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, facts: hits,
-                           hint: total == 0 ? Self.relationHint(query) : nil)
+        return FactsResult(
+            query: query.text, total: total, tookMs: took, offset: offset, limit: limit, facts: hits,
+            hint: total == 0 ? Self.relationHint(query) : nil)
     }
 
     private func labelledCount(_ labelled: [FactCandidate]) -> Int {
@@ -132,9 +150,12 @@ extension Searcher {
 
     /// The facts of the paragraphs `refs` in segment `s` that satisfy a range, split
     /// into those whose label holds every term (there is at least one) and the rest.
-    private func collect(_ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [String],
-                         analyzer: Analyzer) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
-        var labelled: [FactCandidate] = [], rest: [FactCandidate] = []
+    private func collect(
+        _ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [String],
+        analyzer: Analyzer
+    ) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
+        var labelled: [FactCandidate] = []
+        var rest: [FactCandidate] = []
         let facts = index.segments[s].facts
         var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
@@ -168,7 +189,9 @@ struct FactCandidate {
     /// The first `k` of `all` in `order`, without sorting all of them (a bare
     /// range can match a hundred thousand facts for a page of twenty). The first
     /// element's `seen` keeps the count of `all`.
-    static func best(_ all: [FactCandidate], _ k: Int, by order: @escaping (FactCandidate, FactCandidate) -> Bool) -> [FactCandidate] {
+    static func best(
+        _ all: [FactCandidate], _ k: Int, by order: @escaping (FactCandidate, FactCandidate) -> Bool
+    ) -> [FactCandidate] {
         guard all.count > 4 * k else { return all.sorted(by: order) }
         var heap = TopHeap(capacity: k, before: order)
         for c in all { heap.offer(c) }
@@ -206,15 +229,21 @@ struct SentenceChecker {
         if let known = texts[ref] {
             text = known
         } else {
-            do { text = analyzer.normalize(try index.paragraph(segment: ref.segment, doc: ref.doc).text) } catch { throw .index(error) }
+            do { text = analyzer.normalize(try index.paragraph(segment: ref.segment, doc: ref.doc).text) } catch {
+                throw .index(error)
+            }
             texts[ref] = text
         }
         // The fact's offsets are in the original text: find the normalised scalars
         // that came from them (the offset map is non-decreasing).
         let map = text.originalOffsets
         func normalized(_ original: Int) -> Int {
-            var lo = 0, hi = text.count
-            while lo < hi { let m = (lo + hi) / 2; if Int(map[m]) < original { lo = m + 1 } else { hi = m } }
+            var lo = 0
+            var hi = text.count
+            while lo < hi {
+                let m = (lo + hi) / 2
+                if Int(map[m]) < original { lo = m + 1 } else { hi = m }
+            }
             return lo
         }
         let scalars = text.scalars
@@ -243,12 +272,16 @@ struct TopHeap<T> {
         if heap.count < capacity {
             heap.append(x)
             var i = heap.count - 1
-            while i > 0, before(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+            while i > 0, before(heap[(i - 1) / 2], heap[i]) {
+                heap.swapAt(i, (i - 1) / 2)
+                i = (i - 1) / 2
+            }
         } else if before(x, heap[0]) {
             heap[0] = x
             var i = 0
             while true {
-                let l = 2 * i + 1, r = l + 1
+                let l = 2 * i + 1
+                let r = l + 1
                 var m = i
                 if l < heap.count, before(heap[m], heap[l]) { m = l }
                 if r < heap.count, before(heap[m], heap[r]) { m = r }

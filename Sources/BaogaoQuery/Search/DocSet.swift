@@ -15,10 +15,20 @@ struct DocSet: Sendable, Equatable {
     /// Documents in both; counts are taken from `self`.
     func intersecting(_ other: DocSet) -> DocSet {
         var out = DocSet()
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < docs.count, j < other.docs.count {
-            let a = docs[i], b = other.docs[j]
-            if a == b { out.append(a, counts[i]); i += 1; j += 1 } else if a < b { i += 1 } else { j += 1 }
+            let a = docs[i]
+            let b = other.docs[j]
+            if a == b {
+                out.append(a, counts[i])
+                i += 1
+                j += 1
+            } else if a < b {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return out
     }
@@ -26,14 +36,19 @@ struct DocSet: Sendable, Equatable {
     /// Documents in either; counts added.
     func union(_ other: DocSet) -> DocSet {
         var out = DocSet()
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < docs.count || j < other.docs.count {
             if j == other.docs.count || (i < docs.count && docs[i] < other.docs[j]) {
-                out.append(docs[i], counts[i]); i += 1
+                out.append(docs[i], counts[i])
+                i += 1
             } else if i == docs.count || other.docs[j] < docs[i] {
-                out.append(other.docs[j], other.counts[j]); j += 1
+                out.append(other.docs[j], other.counts[j])
+                j += 1
             } else {
-                out.append(docs[i], counts[i] + other.counts[j]); i += 1; j += 1
+                out.append(docs[i], counts[i] + other.counts[j])
+                i += 1
+                j += 1
             }
         }
         return out

@@ -42,11 +42,14 @@ enum Occurrences {
 
     /// The first offset at or after `from` where `needle` starts, nil for none
     /// (and for an empty needle).
-    static func firstStart<N: RandomAccessCollection, H: RandomAccessCollection>(of needle: N, in haystack: H,
-                                                                             from: Int) -> Int?
+    static func firstStart<N: RandomAccessCollection, H: RandomAccessCollection>(
+        of needle: N, in haystack: H,
+        from: Int
+    ) -> Int?
     where N.Element == H.Element, N.Element: Equatable, N.Index == Int, H.Index == Int {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        let n = needle.startIndex, h = haystack.startIndex
+        let n = needle.startIndex
+        let h = haystack.startIndex
         var i = max(from, h)
         let last = haystack.endIndex - needle.count
         while i <= last {

@@ -23,7 +23,8 @@ struct BM25 {
     let averageLength: Double
 
     func idf(docFreq: Int) -> Double {
-        let n = Double(documents), df = Double(docFreq)
+        let n = Double(documents)
+        let df = Double(docFreq)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
@@ -105,7 +106,8 @@ struct TopK {
     private mutating func siftDown(_ i: Int) {
         var i = i
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var m = i
             if l < heap.count, worse(l, m) { m = l }
             if r < heap.count, worse(r, m) { m = r }

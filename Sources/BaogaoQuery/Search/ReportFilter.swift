@@ -27,9 +27,13 @@ struct ReportFilter {
 
     /// Whether report `r` of `segment` passes; `labels` are the segment's folded labels.
     func allows(_ r: Int, segment: SegmentReader, labels: FoldedLabels) -> Bool {
-        if !regions.isEmpty, !regions.contains(where: { f in
-            FoldedLabels.contains(labels.regions[r], f.text) || !f.codes.isDisjoint(with: labels.regionChains[r])
-        }) { return false }
+        if !regions.isEmpty,
+            !regions.contains(where: { f in
+                FoldedLabels.contains(labels.regions[r], f.text) || !f.codes.isDisjoint(with: labels.regionChains[r])
+            })
+        {
+            return false
+        }
         if !docs.isEmpty, !docs.contains(where: { FoldedLabels.contains(labels.docs[r], $0) }) { return false }
         if !kinds.isEmpty || !levels.isEmpty {
             let m = segment.report(r).metadata

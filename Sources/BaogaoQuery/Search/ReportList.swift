@@ -29,7 +29,9 @@ extension Searcher {
         if !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             let query = try parse(text)
             if query.root != nil || !query.filters.sections.isEmpty {
-                throw .unsupported(position: 0, message: "reports takes only report filters: region:, kind:, level:, year:, doc: (as in region:贵州 kind:决算)")
+                throw .unsupported(
+                    position: 0,
+                    message: "reports takes only report filters: region:, kind:, level:, year:, doc: (as in region:贵州 kind:决算)")
             }
             filters = query.filters
         }
@@ -49,8 +51,11 @@ extension Searcher {
                     let years = [m.executionYear, m.budgetYear].compactMap { $0 }
                     guard years.contains(where: { y in filters.years.contains { $0.contains(y) } }) else { continue }
                 }
-                let facts = docs.isEmpty ? 0
-                    : segment.facts.facts(ofDoc: docs.upperBound - 1).upperBound - segment.facts.facts(ofDoc: docs.lowerBound).lowerBound
+                let facts =
+                    docs.isEmpty
+                    ? 0
+                    : segment.facts.facts(ofDoc: docs.upperBound - 1).upperBound
+                        - segment.facts.facts(ofDoc: docs.lowerBound).lowerBound
                 out.append(ReportListing(doc: report.doc, metadata: m, paragraphs: report.paragraphCount, facts: facts))
             }
         }

@@ -6,7 +6,9 @@ import BaogaoIndex
 /// built, copied or merged. Scores are the general path's, term for term; the
 /// total counts every live document the filters allow.
 extension Searcher {
-    func singleTermRanking(_ query: Query, want: Int, analyzer: Analyzer) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
+    func singleTermRanking(
+        _ query: Query, want: Int, analyzer: Analyzer
+    ) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
         guard let root = query.root else { return nil }
         let folded: String
         switch root {
@@ -23,8 +25,9 @@ extension Searcher {
             for segment in index.segments { docFreq += try segment.docFreq(key) }
         } catch { throw .index(error) }
         let bm25 = bm25Model()
-        let scoring = TermScoring(terms: [folded], idf: [bm25.idf(docFreq: docFreq)],
-                                  wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
+        let scoring = TermScoring(
+            terms: [folded], idf: [bm25.idf(docFreq: docFreq)],
+            wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()
             let segment = self.index.segments[s]
@@ -46,17 +49,24 @@ extension Searcher {
 
     /// How many documents of one segment's postings for `key` the mask allows,
     /// and the best `keep` of them.
-    private func rankPostings(_ key: [UInt8], segment s: Int, mask: FilterMask, scoring: TermScoring,
-                              keep: Int) throws(IndexError) -> (count: Int, top: [RankedDoc]) {
+    private func rankPostings(
+        _ key: [UInt8], segment s: Int, mask: FilterMask, scoring: TermScoring,
+        keep: Int
+    ) throws(IndexError) -> (count: Int, top: [RankedDoc]) {
         let segment = index.segments[s]
         guard var cursor = try segment.postings(key) else { return (0, []) }
         var words: PostingsCursor?
         if let word = scoring.wordKeys[0] { words = try segment.postings(word) }
-        let idf = scoring.idf[0], bm25 = scoring.bm25, everything = mask.allowsEverything
-        let lengths = segment.lengthColumn, reportOf = segment.reportColumn, years = segment.reportYears
+        let idf = scoring.idf[0]
+        let bm25 = scoring.bm25
+        let everything = mask.allowsEverything
+        let lengths = segment.lengthColumn
+        let reportOf = segment.reportColumn
+        let years = segment.reportYears
         var top = TopK(capacity: keep)
         var count = 0
-        var docs: [UInt32] = [], freqs: [UInt32] = []
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
         while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
             for k in docs.indices {
                 let d = docs[k]

@@ -79,13 +79,17 @@ public final class Searcher: Sendable {
         return result
     }
 
-    public func search(_ query: Query, limit: Int = 10, offset: Int = 0,
-                       start: DispatchTime = .now()) throws(SearchError) -> SearchResult {
+    public func search(
+        _ query: Query, limit: Int = 10, offset: Int = 0,
+        start: DispatchTime = .now()
+    ) throws(SearchError) -> SearchResult {
         try search(query, limit: limit, offset: offset, start: start, evaluated: nil)
     }
 
-    private func search(_ query: Query, limit: Int, offset: Int, start: DispatchTime,
-                        evaluated: [SegmentMatches]?) throws(SearchError) -> SearchResult {
+    private func search(
+        _ query: Query, limit: Int, offset: Int, start: DispatchTime,
+        evaluated: [SegmentMatches]?
+    ) throws(SearchError) -> SearchResult {
         try withAnalyzer { analyzer throws(SearchError) in
             try run(query, limit: max(0, limit), offset: max(0, offset), analyzer: analyzer, start: start, evaluated: evaluated)
         }
@@ -146,8 +150,10 @@ public final class Searcher: Sendable {
         return terms
     }
 
-    private func run(_ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
-                     start: DispatchTime, evaluated: [SegmentMatches]?) throws(SearchError) -> SearchResult {
+    private func run(
+        _ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
+        start: DispatchTime, evaluated: [SegmentMatches]?
+    ) throws(SearchError) -> SearchResult {
         try deadline.check()
         let terms = distinctPositiveTerms(query)
         let total: Int
@@ -166,17 +172,21 @@ public final class Searcher: Sendable {
             do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
             let normalized = analyzer.normalize(paragraph.text)
             let highlights = Snippet.highlights(of: terms.map { Array($0.unicodeScalars) }, in: normalized)
-            hits.append(SearchHit(paragraph: paragraph, score: r.score,
-                                  snippet: Snippet.make(original: paragraph.text, highlights: highlights),
-                                  highlights: highlights))
+            hits.append(
+                SearchHit(
+                    paragraph: paragraph, score: r.score,
+                    snippet: Snippet.make(original: paragraph.text, highlights: highlights),
+                    highlights: highlights))
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return SearchResult(query: query.text, total: total, tookMs: took, offset: offset, limit: limit, hits: hits, facts: nil)
     }
 
     /// The general path: every segment's matching documents, then BM25 over them.
-    private func evaluateAndRank(_ query: Query, terms: [String], want: Int,
-                                 analyzer: Analyzer) throws(SearchError) -> (Int, [RankedDoc]) {
+    private func evaluateAndRank(
+        _ query: Query, terms: [String], want: Int,
+        analyzer: Analyzer
+    ) throws(SearchError) -> (Int, [RankedDoc]) {
         let evaluated = try evaluateAll(query)
         let total = evaluated.reduce(0) { $0 + $1.matches.count }
         return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer))
@@ -186,11 +196,15 @@ public final class Searcher: Sendable {
     private func evaluate(_ query: Query, segment s: Int, analyzer: Analyzer) throws(SearchError) -> SegmentMatches {
         try deadline.check()
         let segment = index.segments[s]
-        let matcher = SubstringMatcher(segment: segment, analyzer: analyzer, deadline: deadline,
-                                       wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
-        var evaluator = SegmentEvaluator(matcher: matcher, mask: FilterMask(segment: segment, filters: query.filters,
-                                                                          labels: { self.foldedLabels(s, analyzer: analyzer) }),
-                                         analyzer: analyzer)
+        let matcher = SubstringMatcher(
+            segment: segment, analyzer: analyzer, deadline: deadline,
+            wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+        var evaluator = SegmentEvaluator(
+            matcher: matcher,
+            mask: FilterMask(
+                segment: segment, filters: query.filters,
+                labels: { self.foldedLabels(s, analyzer: analyzer) }),
+            analyzer: analyzer)
         let matches = try evaluator.evaluate(query.root)
         return SegmentMatches(matches: matches, termMatches: evaluator.termMatches)
     }
@@ -209,12 +223,15 @@ public final class Searcher: Sendable {
 
     /// Scores every match and keeps the best `want`, re-ranking the leaders by
     /// proximity when the query has several terms.
-    private func rank(_ evaluated: [SegmentMatches], terms: [String], want: Int,
-                      analyzer: Analyzer) throws(SearchError) -> [RankedDoc] {
+    private func rank(
+        _ evaluated: [SegmentMatches], terms: [String], want: Int,
+        analyzer: Analyzer
+    ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         let bm25 = bm25Model()
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
-        let scoring = TermScoring(terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0, analyzer: analyzer) }, bm25: bm25)
+        let scoring = TermScoring(
+            terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0, analyzer: analyzer) }, bm25: bm25)
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
@@ -226,7 +243,9 @@ public final class Searcher: Sendable {
             let scalars = terms.map { Array($0.unicodeScalars) }
             for i in ranked.indices {
                 let text: String
-                do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch { throw .index(error) }
+                do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch {
+                    throw .index(error)
+                }
                 let normalized = analyzer.normalize(text).scalars
                 var best: Int?
                 for a in 0..<scalars.count {
@@ -247,8 +266,10 @@ public final class Searcher: Sendable {
     /// boost can raise a score by at most `wordBoost`, so only documents that
     /// could then enter the top are scored again with their word lookups —
     /// in the same order of terms, so the scores are exactly the same.
-    private func rank(_ evaluated: SegmentMatches, segment s: Int, scoring: TermScoring,
-                      keep: Int) throws(SearchError) -> [RankedDoc] {
+    private func rank(
+        _ evaluated: SegmentMatches, segment s: Int, scoring: TermScoring,
+        keep: Int
+    ) throws(SearchError) -> [RankedDoc] {
         try deadline.check()
         let segment = index.segments[s]
         let docs = evaluated.matches.docs
@@ -257,7 +278,8 @@ public final class Searcher: Sendable {
         let sets = scoring.terms.map { evaluated.termMatches[$0] ?? DocSet() }
         var base = [Double](repeating: 0, count: docs.count)
         for (i, set) in sets.enumerated() {
-            let termDocs = set.docs, counts = set.counts
+            let termDocs = set.docs
+            let counts = set.counts
             var j = 0
             for k in 0..<docs.count {
                 let d = docs[k]
@@ -273,7 +295,8 @@ public final class Searcher: Sendable {
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         var probes = [Int](repeating: 0, count: sets.count)
         var top = TopK(capacity: keep)
-        let reportOf = segment.reportColumn, years = segment.reportYears
+        let reportOf = segment.reportColumn
+        let years = segment.reportYears
         for k in 0..<docs.count {
             let d = docs[k]
             if base[k] * maxBoost < top.entryScore { continue }

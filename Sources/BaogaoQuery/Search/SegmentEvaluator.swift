@@ -114,7 +114,8 @@ struct SegmentEvaluator {
     private mutating func near(_ a: QueryNode, _ b: QueryNode, distance: Int) throws(SearchError) -> DocSet {
         guard let x = Self.text(of: a), let y = Self.text(of: b) else { return DocSet() }
         let both = try term(x).intersecting(try term(y))
-        let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+        let xs = Array(x.unicodeScalars)
+        let ys = Array(y.unicodeScalars)
         var reader = matcher.segment.textReader()
         var out = DocSet()
         for d in both.docs where mask.allows(d) {
@@ -134,9 +135,11 @@ enum Proximity {
     /// of a are those starting in [p - |b| - within, p + |a| + within]; that window
     /// only moves right as p does, so two pointers count every pair in one pass.
     static func pairs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar], within: Int) -> Int {
-        let xs = Occurrences.starts(of: a, in: text), ys = Occurrences.starts(of: b, in: text)
+        let xs = Occurrences.starts(of: a, in: text)
+        let ys = Occurrences.starts(of: b, in: text)
         var n = 0
-        var lo = 0, hi = 0
+        var lo = 0
+        var hi = 0
         for p in xs {
             while lo < ys.count && ys[lo] < p - b.count - within { lo += 1 }
             hi = max(hi, lo)
@@ -157,13 +160,17 @@ enum Proximity {
     /// For each p, the closest b starts are the last one at or before p and the
     /// first one after it: one merge of the two sorted lists.
     static func closest(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
-        let x = Occurrences.starts(of: a, in: text), y = Occurrences.starts(of: b, in: text)
+        let x = Occurrences.starts(of: a, in: text)
+        let y = Occurrences.starts(of: b, in: text)
         guard !y.isEmpty else { return nil }
         var best: Int?
         var j = 0
         for p in x {
             while j + 1 < y.count && y[j + 1] <= p { j += 1 }
-            for q in y[j..<min(j + 2, y.count)] { let g = gap(p, a.count, q, b.count); best = min(best ?? g, g) }
+            for q in y[j..<min(j + 2, y.count)] {
+                let g = gap(p, a.count, q, b.count)
+                best = min(best ?? g, g)
+            }
         }
         return best
     }

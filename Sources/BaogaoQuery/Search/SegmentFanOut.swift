@@ -9,8 +9,10 @@ import Synchronization
 ///
 /// Generic over the work's error: work that cannot fail (`Never`) needs no `try`.
 enum SegmentFanOut {
-    static func map<T: Sendable, E: Error>(_ count: Int, parallel: Bool,
-                                           _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
+    static func map<T: Sendable, E: Error>(
+        _ count: Int, parallel: Bool,
+        _ body: @Sendable (Int) throws(E) -> T
+    ) throws(E) -> [T] {
         if count <= 1 || !parallel {
             var out: [T] = []
             for s in 0..<count { out.append(try body(s)) }
@@ -57,8 +59,10 @@ extension SegmentFanOut {
     /// `body` once for each segment that holds any of `refs`, given that
     /// segment's refs in their order; the results in segment order. For work on
     /// a query's matching paragraphs (their facts, texts, definitions).
-    static func map<T: Sendable, E: Error>(_ refs: [IndexedParagraphRef], parallel: Bool,
-                                           _ body: @Sendable (_ segment: Int, _ refs: [IndexedParagraphRef]) throws(E) -> T) throws(E) -> [T] {
+    static func map<T: Sendable, E: Error>(
+        _ refs: [IndexedParagraphRef], parallel: Bool,
+        _ body: @Sendable (_ segment: Int, _ refs: [IndexedParagraphRef]) throws(E) -> T
+    ) throws(E) -> [T] {
         let bySegment = Dictionary(grouping: refs, by: \.segment)
         let segments = bySegment.keys.sorted()
         return try map(segments.count, parallel: parallel) { (k) throws(E) -> T in

@@ -38,11 +38,15 @@ public struct Snippet: Sendable, Equatable {
     static func make(original: String, highlights: [Range<Int>]) -> Snippet {
         let scalars = Array(original.unicodeScalars)
         guard scalars.count > width else { return Snippet(text: original, highlights: highlights) }
-        var bestStart = 0, bestCount = -1
+        var bestStart = 0
+        var bestCount = -1
         for h in highlights {
             let start = max(0, h.lowerBound - 20)
             let count = highlights.filter { $0.lowerBound >= start && $0.upperBound <= start + width }.count
-            if count > bestCount { bestCount = count; bestStart = start }
+            if count > bestCount {
+                bestCount = count
+                bestStart = start
+            }
         }
         let start = min(bestStart, scalars.count - width)
         let end = min(scalars.count, start + width)
@@ -53,7 +57,8 @@ public struct Snippet: Sendable, Equatable {
         if end < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
         let shift = prefix.unicodeScalars.count - start
         let inside = highlights.compactMap { h -> Range<Int>? in
-            let lo = max(h.lowerBound, start), hi = min(h.upperBound, end)
+            let lo = max(h.lowerBound, start)
+            let hi = min(h.upperBound, end)
             return lo < hi ? (lo + shift)..<(hi + shift) : nil
         }
         return Snippet(text: String(view), highlights: inside)

@@ -50,7 +50,8 @@ struct SubstringMatcher {
             var out = DocSet()
             out.docs.reserveCapacity(cursor.docFreq)
             out.counts.reserveCapacity(cursor.docFreq)
-            var docs: [UInt32] = [], freqs: [UInt32] = []
+            var docs: [UInt32] = []
+            var freqs: [UInt32] = []
             while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
                 out.docs.append(contentsOf: docs)
                 out.counts.append(contentsOf: freqs)
@@ -94,8 +95,10 @@ struct SubstringMatcher {
     /// How many starts `p` have every chosen bigram at `p + offset`: the rarest
     /// bigram's positions give the candidate starts, and each other bigram keeps
     /// those it sits at. `starts` is scratch, kept by the caller to reuse its memory.
-    private static func countChains(_ cs: UnsafeMutableBufferPointer<(cursor: PostingsCursor, offset: UInt32)>,
-                                    _ starts: inout [UInt32]) throws(IndexError) -> UInt32 {
+    private static func countChains(
+        _ cs: UnsafeMutableBufferPointer<(cursor: PostingsCursor, offset: UInt32)>,
+        _ starts: inout [UInt32]
+    ) throws(IndexError) -> UInt32 {
         starts.removeAll(keepingCapacity: true)
         try cs[0].cursor.appendPositions(to: &starts, minus: cs[0].offset)
         var kept = starts.count
@@ -117,7 +120,10 @@ struct SubstringMatcher {
         var result: DocSet?
         var i = 0
         while i < s.count {
-            guard CJKGrams.isCJK(s[i]) else { i += 1; continue }
+            guard CJKGrams.isCJK(s[i]) else {
+                i += 1
+                continue
+            }
             var j = i
             while j < s.count, CJKGrams.isCJK(s[j]) { j += 1 }
             let docs = try matchCJK(s[i..<j])
@@ -149,8 +155,10 @@ struct SubstringMatcher {
     }
 
     /// The candidates (or all documents) whose normalised text contains `s`, with counts.
-    private func verify(_ s: [Unicode.Scalar], among candidates: DocSet?,
-                        allowed: ((UInt32) -> Bool)?) throws(SearchError) -> DocSet {
+    private func verify(
+        _ s: [Unicode.Scalar], among candidates: DocSet?,
+        allowed: ((UInt32) -> Bool)?
+    ) throws(SearchError) -> DocSet {
         var reader = segment.textReader()
         var out = DocSet()
         let docs = candidates?.docs ?? (0..<UInt32(segment.docCount)).map { $0 }

@@ -42,10 +42,12 @@ public struct NumberRange: Sendable, Equatable {
     public var original: String
     public var span: Range<Int>
 
-    public init(relation: String? = nil, label: String? = nil, kind: NumberKind? = nil, unit: String? = nil,
-                lower: Double? = nil, lowerInclusive: Bool = true,
-                upper: Double? = nil, upperInclusive: Bool = true,
-                original: String = "", span: Range<Int> = 0..<0) {
+    public init(
+        relation: String? = nil, label: String? = nil, kind: NumberKind? = nil, unit: String? = nil,
+        lower: Double? = nil, lowerInclusive: Bool = true,
+        upper: Double? = nil, upperInclusive: Bool = true,
+        original: String = "", span: Range<Int> = 0..<0
+    ) {
         self.relation = relation
         self.label = label
         self.kind = kind
@@ -88,14 +90,15 @@ public struct NumberRange: Sendable, Equatable {
         if let kind { parts.append(kind.rawValue) }
         if let unit, kind == .count { parts.append(unit) }
         switch (lower, upper) {
-        case let (l?, u?) where l == u && lowerInclusive && upperInclusive:
+        case (let l?, let u?) where l == u && lowerInclusive && upperInclusive:
             parts.append("=\(Self.format(l))")
-        case let (l?, u?):
-            parts.append((lowerInclusive ? "[" : "(") + Self.format(l) + ", "
-                         + Self.format(u) + (upperInclusive ? "]" : ")"))
-        case let (l?, nil):
+        case (let l?, let u?):
+            parts.append(
+                (lowerInclusive ? "[" : "(") + Self.format(l) + ", "
+                    + Self.format(u) + (upperInclusive ? "]" : ")"))
+        case (let l?, nil):
             parts.append((lowerInclusive ? ">=" : ">") + Self.format(l))
-        case let (nil, u?):
+        case (nil, let u?):
             parts.append((upperInclusive ? "<=" : "<") + Self.format(u))
         case (nil, nil):
             parts.append("any")

@@ -15,15 +15,19 @@ struct NumberUnit: Sendable, Equatable {
         func add(_ written: String, _ kind: NumberKind, _ base: String, _ multiplier: Double) {
             table[written] = NumberUnit(written: written, kind: kind, base: base, multiplier: multiplier)
         }
-        for (w, m) in [("元", 1.0), ("千元", 1e3), ("万", 1e4), ("万元", 1e4), ("亿", 1e8),
-                       ("亿元", 1e8), ("万亿", 1e12), ("万亿元", 1e12)] {
+        for (w, m) in [
+            ("元", 1.0), ("千元", 1e3), ("万", 1e4), ("万元", 1e4), ("亿", 1e8),
+            ("亿元", 1e8), ("万亿", 1e12), ("万亿元", 1e12)
+        ] {
             add(w, .amount, "元", m)
         }
         add("%", .percent, "%", 1)
         add("个百分点", .percentagePoint, "个百分点", 1)
         add("百分点", .percentagePoint, "个百分点", 1)
-        for u in ["个", "家", "户", "户次", "人", "人次", "名", "所", "项", "件", "套", "列",
-                  "亩", "公里", "平方米"] {
+        for u in [
+            "个", "家", "户", "户次", "人", "人次", "名", "所", "项", "件", "套", "列",
+            "亩", "公里", "平方米"
+        ] {
             add(u, .count, u, 1)
         }
         // 万 before a counted unit: 万人次, 万平方米 … are counts in tens of thousands.
@@ -60,7 +64,10 @@ struct NumberLiteral: Sendable, Equatable {
     static func scan(_ s: ArraySlice<Unicode.Scalar>) -> NumberLiteral? {
         var i = s.startIndex
         var negative = false
-        if i < s.endIndex, s[i] == "-" { negative = true; i += 1 }
+        if i < s.endIndex, s[i] == "-" {
+            negative = true
+            i += 1
+        }
         var mantissa = 0.0
         var digits = 0
         var decimals = 0
@@ -72,10 +79,12 @@ struct NumberLiteral: Sendable, Equatable {
                 digits += 1
                 if inFraction { decimals += 1 }
             } else if c == ",", !inFraction, digits > 0,
-                      i + 1 < s.endIndex, asciiDigit(s[i + 1]) != nil {
+                i + 1 < s.endIndex, asciiDigit(s[i + 1]) != nil
+            {
                 // Thousands separator, as in 1,564万元.
             } else if c == ".", !inFraction, digits > 0,
-                      i + 1 < s.endIndex, asciiDigit(s[i + 1]) != nil {
+                i + 1 < s.endIndex, asciiDigit(s[i + 1]) != nil
+            {
                 inFraction = true
             } else {
                 break
@@ -83,8 +92,9 @@ struct NumberLiteral: Sendable, Equatable {
             i += 1
         }
         guard digits > 0 else { return nil }
-        return NumberLiteral(mantissa: negative ? -mantissa : mantissa, scale: pow10(decimals),
-                             length: i - s.startIndex)
+        return NumberLiteral(
+            mantissa: negative ? -mantissa : mantissa, scale: pow10(decimals),
+            length: i - s.startIndex)
     }
 
     static func asciiDigit(_ c: Unicode.Scalar) -> Int? {

@@ -3,6 +3,7 @@
 // (QueryParser) is the only code that builds it.
 
 import BaogaoIngest
+
 //
 // Offsets: every `span` is a range of Unicode scalar offsets into `Query.text`,
 // the query exactly as the user typed it (one offset unit at every interface:
@@ -105,9 +106,11 @@ public struct Filters: Sendable, Equatable {
     /// `level:县`: the report's level.
     public var levels: [ReportLevelFilter]
 
-    public init(years: [ClosedRange<Int>] = [], regions: [Term] = [],
-                docs: [Term] = [], sections: [Term] = [],
-                kinds: [ReportKindFilter] = [], levels: [ReportLevelFilter] = []) {
+    public init(
+        years: [ClosedRange<Int>] = [], regions: [Term] = [],
+        docs: [Term] = [], sections: [Term] = [],
+        kinds: [ReportKindFilter] = [], levels: [ReportLevelFilter] = []
+    ) {
         self.years = years
         self.regions = regions
         self.docs = docs

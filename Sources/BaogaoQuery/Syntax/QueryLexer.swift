@@ -86,7 +86,10 @@ struct QueryLexer {
         let n = scalars.count
         while i < n {
             let c = scalars[i]
-            if Self.isSpace(c) { i += 1; continue }
+            if Self.isSpace(c) {
+                i += 1
+                continue
+            }
             if literalParentheses(at: i) != nil {
                 let token = try word(at: i, text)
                 tokens.append(token)
@@ -95,26 +98,32 @@ struct QueryLexer {
             }
             switch c {
             case "(":
-                tokens.append(QueryToken(kind: .open, span: i..<i + 1)); i += 1
+                tokens.append(QueryToken(kind: .open, span: i..<i + 1))
+                i += 1
             case ")":
-                tokens.append(QueryToken(kind: .close, span: i..<i + 1)); i += 1
+                tokens.append(QueryToken(kind: .close, span: i..<i + 1))
+                i += 1
             case "|":
-                tokens.append(QueryToken(kind: .or, span: i..<i + 1)); i += 1
+                tokens.append(QueryToken(kind: .or, span: i..<i + 1))
+                i += 1
             case "-":
                 // A minus excludes what is attached to it; a lone one (before
                 // a space or the end) excludes nothing and is an error.
                 if i + 1 >= n || Self.isSpace(scalars[i + 1]) {
                     throw QuerySyntaxError(.missingOperand(operator: "-"), at: i, in: text)
                 }
-                tokens.append(QueryToken(kind: .not, span: i..<i + 1)); i += 1
+                tokens.append(QueryToken(kind: .not, span: i..<i + 1))
+                i += 1
             default:
                 if Self.isClosingQuote(c) {
                     throw QuerySyntaxError(.unexpectedClosingQuote(String(original[i])), at: i, in: text)
                 }
                 if Self.closingQuote(for: c) != nil {
                     let content = try phrase(at: i, text)
-                    tokens.append(QueryToken(kind: .phrase(content: content),
-                                             span: i..<content.upperBound + 1))
+                    tokens.append(
+                        QueryToken(
+                            kind: .phrase(content: content),
+                            span: i..<content.upperBound + 1))
                     i = content.upperBound + 1
                 } else {
                     let token = try word(at: i, text)
@@ -142,7 +151,10 @@ struct QueryLexer {
     private func wordEnd(from start: Int) -> Int {
         var j = start
         while j < scalars.count {
-            if let end = literalParentheses(at: j) { j = end; continue }
+            if let end = literalParentheses(at: j) {
+                j = end
+                continue
+            }
             if Self.isDelimiter(scalars[j]) { break }
             j += 1
         }
@@ -169,8 +181,9 @@ struct QueryLexer {
         if let (name, valueStart) = filterPrefix(at: start) {
             if valueStart < scalars.count, Self.closingQuote(for: scalars[valueStart]) != nil {
                 let content = try phrase(at: valueStart, text)
-                return QueryToken(kind: .filter(name, value: content),
-                                  span: start..<content.upperBound + 1)
+                return QueryToken(
+                    kind: .filter(name, value: content),
+                    span: start..<content.upperBound + 1)
             }
             let end = wordEnd(from: valueStart)
             return QueryToken(kind: .filter(name, value: valueStart..<end), span: start..<end)
@@ -188,9 +201,11 @@ struct QueryLexer {
         if w.hasPrefix("NEAR/") {
             let digits = w.dropFirst(5)
             guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let d = Int(digits), d <= QueryParser.maxNearDistance else {
-                throw QuerySyntaxError(.badNearDistance(String(String.UnicodeScalarView(original[span]))),
-                                       at: start, in: text)
+                let d = Int(digits), d <= QueryParser.maxNearDistance
+            else {
+                throw QuerySyntaxError(
+                    .badNearDistance(String(String.UnicodeScalarView(original[span]))),
+                    at: start, in: text)
             }
             return QueryToken(kind: .near(distance: d), span: span)
         }

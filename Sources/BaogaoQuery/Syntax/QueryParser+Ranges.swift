@@ -12,8 +12,12 @@ extension QueryParserState {
         var p = c + 1
         if p < span.upperBound, s[p] == "=" {
             switch comparison {
-            case .greater: comparison = .greaterOrEqual; p += 1
-            case .less: comparison = .lessOrEqual; p += 1
+            case .greater:
+                comparison = .greaterOrEqual
+                p += 1
+            case .less:
+                comparison = .lessOrEqual
+                p += 1
             default: break
             }
         }
@@ -21,12 +25,17 @@ extension QueryParserState {
         let multiplier = unit?.multiplier ?? 1
         let value = literal.value(times: multiplier)
         let (relation, label) = gluedWords(span.lowerBound..<c)
-        var range = NumberRange(relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
-                                original: original(span), span: span)
+        var range = NumberRange(
+            relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
+            original: original(span), span: span)
         switch comparison {
-        case .greater: range.lower = value; range.lowerInclusive = false
+        case .greater:
+            range.lower = value
+            range.lowerInclusive = false
         case .greaterOrEqual: range.lower = value
-        case .less: range.upper = value; range.upperInclusive = false
+        case .less:
+            range.upper = value
+            range.upperInclusive = false
         case .lessOrEqual: range.upper = value
         case .equal:
             // As precise as written: =20160万元 is 20159.5万元 to 20160.5万元.
@@ -52,9 +61,10 @@ extension QueryParserState {
         let upper = high.value(times: (highUnit ?? unit)?.multiplier ?? 1)
         guard lower <= upper else { throw error(.badRange, at: span.lowerBound) }
         let (relation, label) = gluedWords(span.lowerBound..<start)
-        return NumberRange(relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
-                           lower: lower, lowerInclusive: true, upper: upper, upperInclusive: true,
-                           original: original(span), span: span)
+        return NumberRange(
+            relation: relation, label: label, kind: unit?.kind, unit: unit?.base,
+            lower: lower, lowerInclusive: true, upper: upper, upperInclusive: true,
+            original: original(span), span: span)
     }
 
     /// A number and the unit that follows it up to the end of `r`.

@@ -14,7 +14,8 @@ extension QueryParserState {
             // Two bounds typed without a space, `>=1亿元<=2亿元`: one range with both.
             let afterFirst = c + 1 < span.upperBound && s[c + 1] == "=" && s[c] != "=" ? c + 2 : c + 1
             if let second = (afterFirst..<span.upperBound).first(where: { Comparison(s[$0]) != nil }),
-               (afterFirst..<second).contains(where: { NumberLiteral.asciiDigit(s[$0]) != nil }) {
+                (afterFirst..<second).contains(where: { NumberLiteral.asciiDigit(s[$0]) != nil })
+            {
                 let first = try comparisonRange(span.lowerBound..<second, comparatorAt: c)
                 var other = try comparisonRange(second..<span.upperBound, comparatorAt: second)
                 other.relation = first.relation
@@ -29,7 +30,8 @@ extension QueryParserState {
             return .range(try comparisonRange(span, comparatorAt: c))
         }
         if let dots = span.first(where: { $0 + 1 < span.upperBound && s[$0] == "." && s[$0 + 1] == "." }),
-           let digit = span.first(where: { NumberLiteral.asciiDigit(s[$0]) != nil }), digit < dots {
+            let digit = span.first(where: { NumberLiteral.asciiDigit(s[$0]) != nil }), digit < dots
+        {
             return .range(try betweenRange(span, numberAt: digit, dotsAt: dots))
         }
         return .term(try term(span))

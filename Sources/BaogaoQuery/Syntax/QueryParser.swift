@@ -102,8 +102,9 @@ struct QueryParserState {
             guard let node else {
                 // Name the operator as typed (OR or |) next to the filter.
                 let op = original(ops[max(0, i - 1)].span)
-                throw error(.filterAsOperand(filter: filterName(start), operator: op),
-                            at: start.span.lowerBound)
+                throw error(
+                    .filterAsOperand(filter: filterName(start), operator: op),
+                    at: start.span.lowerBound)
             }
             guard node.isPositive else {
                 throw error(.negativeAlternative, at: start.span.lowerBound)
@@ -143,8 +144,9 @@ struct QueryParserState {
         var out: [QueryNode] = []
         for child in children {
             if case .range(let r) = child,
-               let i = out.firstIndex(where: { if case .range(let e) = $0 { e.combines(with: r) } else { false } }),
-               case .range(let earlier) = out[i] {
+                let i = out.firstIndex(where: { if case .range(let e) = $0 { e.combines(with: r) } else { false } }),
+                case .range(let earlier) = out[i]
+            {
                 out[i] = .range(try combine(earlier, r))
             } else {
                 out.append(child)
@@ -195,8 +197,9 @@ struct QueryParserState {
         let operand = try parsePrimary()
         guard let first = negations.first else { return operand }
         guard let operand else {
-            throw error(.filterAsOperand(filter: start.map(filterName) ?? "", operator: original(first.span)),
-                        at: start?.span.lowerBound ?? first.span.lowerBound)
+            throw error(
+                .filterAsOperand(filter: start.map(filterName) ?? "", operator: original(first.span)),
+                at: start?.span.lowerBound ?? first.span.lowerBound)
         }
         if firstNegation == nil { firstNegation = first.span.lowerBound }
         var node = operand

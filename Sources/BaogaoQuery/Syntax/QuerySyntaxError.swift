@@ -104,7 +104,8 @@ public struct QuerySyntaxError: Error, Sendable, Equatable, CustomStringConverti
         case .negativeAlternative:
             return "an alternative of OR cannot only exclude; write 债务 -隐性 rather than 债务 OR -隐性"
         case .badNearDistance(let text):
-            return "bad NEAR distance \(text): write NEAR/n with n a whole number of characters from 0 to \(QueryParser.maxNearDistance)"
+            return
+                "bad NEAR distance \(text): write NEAR/n with n a whole number of characters from 0 to \(QueryParser.maxNearDistance)"
         case .nearOperandNotTerm:
             return "NEAR joins two terms or phrases, as in 收入 NEAR/5 增长"
         case .emptyFilterValue(let filter):

@@ -55,7 +55,8 @@ struct ParsedQuestionJSON: Encodable {
 
 extension Answer: Encodable {
     enum Keys: String, CodingKey {
-        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note, confidence, explain
+        case text, value, unit, readable, label, scope, year, relation, region, sentence, citation, related, items, parts, note,
+            confidence, explain
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -14,7 +14,7 @@ extension FactsResult: Encodable {
 extension FactHit: Encodable {
     enum Keys: String, CodingKey {
         case label, value, unit, kind, text, relation, scope, year, approximate, qualifier, column,
-             doc, id, title, region, source, paragraph, lines, section
+            doc, id, title, region, source, paragraph, lines, section
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,7 +12,8 @@ import Foundation
 public enum JSONLines {
     public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = value is any SortedKeysJSON ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting =
+            value is any SortedKeysJSON ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
         return Array(try encoder.encode(value))
     }
 

@@ -15,7 +15,7 @@ extension ReportsResult: Encodable {
 extension ReportListing: Encodable {
     enum Keys: String, CodingKey {
         case doc, title, region, region_code, region_chain, level, kind, years, period, date, source,
-             paragraphs, facts, sources
+            paragraphs, facts, sources
     }
 
     struct SourcesJSON: Encodable {
@@ -39,8 +39,10 @@ extension ReportListing: Encodable {
         try c.encode(paragraphs, forKey: .paragraphs)
         try c.encode(facts, forKey: .facts)
         let s = m.sources
-        try c.encode(SourcesJSON(region: s.region.rawValue, level: s.level.rawValue, kind: s.kind.rawValue,
-                                 years: s.years.rawValue, period: s.period.rawValue, date: s.date.rawValue),
-                     forKey: .sources)
+        try c.encode(
+            SourcesJSON(
+                region: s.region.rawValue, level: s.level.rawValue, kind: s.kind.rawValue,
+                years: s.years.rawValue, period: s.period.rawValue, date: s.date.rawValue),
+            forKey: .sources)
     }
 }

@@ -14,7 +14,7 @@ extension SearchResult: Encodable {
 extension SearchHit: Encodable {
     enum Keys: String, CodingKey {
         case id, doc, title, region, years, source, section, paragraph, lines, year, text, snippet,
-             snippet_highlights, highlights, score
+            snippet_highlights, highlights, score
     }
 
     public func encode(to encoder: any Encoder) throws {

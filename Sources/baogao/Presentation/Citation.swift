@@ -27,7 +27,8 @@ enum Highlighter {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
-        let open = "\u{1B}[1;33m", close = "\u{1B}[0m"
+        let open = "\u{1B}[1;33m"
+        let close = "\u{1B}[0m"
         for r in ranges where r.lowerBound >= i && r.upperBound <= scalars.count {
             out.append(contentsOf: scalars[i..<r.lowerBound])
             out.append(contentsOf: open.unicodeScalars)

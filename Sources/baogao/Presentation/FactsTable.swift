@@ -14,9 +14,11 @@ enum FactsTable {
         guard r.total > 0 else { return "no number facts match \(r.query)" + (r.hint.map { "\nhint: " + $0 } ?? "") }
         let rows = r.facts.enumerated().map { i, hit in
             let f = hit.fact
-            return (number: "\(r.offset + i + 1).", label: f.label ?? "—", figure: figure(f),
-                    relation: [f.relation, f.scope].compactMap { $0 }.joined(separator: " "),
-                    citation: Citation.line(hit.paragraph))
+            return (
+                number: "\(r.offset + i + 1).", label: f.label ?? "—", figure: figure(f),
+                relation: [f.relation, f.scope].compactMap { $0 }.joined(separator: " "),
+                citation: Citation.line(hit.paragraph)
+            )
         }
         func widest(_ column: [String], _ title: String, cap: Int) -> Int {
             min(cap, max(DisplayWidth.of(title), column.map(DisplayWidth.of).max() ?? 0))
@@ -36,9 +38,11 @@ enum FactsTable {
             labelWidth = max(8, min(labelWidth, width - fixed - citationWidth))
         }
         func line(_ number: String, _ label: String, _ figure: String, _ relation: String, _ citation: String) -> String {
-            let cells = [String(repeating: " ", count: max(0, numberWidth - DisplayWidth.of(number))) + number,
-                         DisplayWidth.pad(label, to: labelWidth), DisplayWidth.pad(figure, to: figureWidth),
-                         DisplayWidth.pad(relation, to: relationWidth)]
+            let cells = [
+                String(repeating: " ", count: max(0, numberWidth - DisplayWidth.of(number))) + number,
+                DisplayWidth.pad(label, to: labelWidth), DisplayWidth.pad(figure, to: figureWidth),
+                DisplayWidth.pad(relation, to: relationWidth)
+            ]
             let cited = DisplayWidth.of(citation) > citationWidth ? DisplayWidth.pad(citation, to: citationWidth) : citation
             return cells.joined(separator: "  ") + "  " + Highlighter.dim(cited, color: color)
         }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// libedit, loaded at run time through its readline-compatible API.
 ///
@@ -43,8 +44,10 @@ final class LibEditReader: LineReader {
     /// The line the callback received, handed from libedit's callback to `read`.
     private static let received = Mutex<LineEvent?>(nil)
 
-    private init(install: InstallFn, remove: @escaping VoidFn, readChar: @escaping VoidFn, addHistory: @escaping StringFn,
-                 writeHistory: @escaping StringFn, truncateHistory: @escaping TruncateFn, historyFile: String?) {
+    private init(
+        install: InstallFn, remove: @escaping VoidFn, readChar: @escaping VoidFn, addHistory: @escaping StringFn,
+        writeHistory: @escaping StringFn, truncateHistory: @escaping TruncateFn, historyFile: String?
+    ) {
         self.install = install
         self.remove = remove
         self.readChar = readChar
@@ -63,14 +66,14 @@ final class LibEditReader: LineReader {
             dlsym(lib, name).map { unsafeBitCast($0, to: type) }
         }
         guard let install = symbol("rl_callback_handler_install", as: InstallFn.self),
-              let remove = symbol("rl_callback_handler_remove", as: VoidFn.self),
-              let readChar = symbol("rl_callback_read_char", as: VoidFn.self),
-              let initialize = symbol("rl_initialize", as: (@convention(c) () -> Int32).self),
-              let usingHistory = symbol("using_history", as: VoidFn.self),
-              let addHistory = symbol("add_history", as: StringFn.self),
-              let readHistory = symbol("read_history", as: StringFn.self),
-              let writeHistory = symbol("write_history", as: StringFn.self),
-              let truncate = symbol("history_truncate_file", as: TruncateFn.self)
+            let remove = symbol("rl_callback_handler_remove", as: VoidFn.self),
+            let readChar = symbol("rl_callback_read_char", as: VoidFn.self),
+            let initialize = symbol("rl_initialize", as: (@convention(c) () -> Int32).self),
+            let usingHistory = symbol("using_history", as: VoidFn.self),
+            let addHistory = symbol("add_history", as: StringFn.self),
+            let readHistory = symbol("read_history", as: StringFn.self),
+            let writeHistory = symbol("write_history", as: StringFn.self),
+            let truncate = symbol("history_truncate_file", as: TruncateFn.self)
         else {
             dlclose(lib)
             return nil
@@ -87,8 +90,9 @@ final class LibEditReader: LineReader {
         usingHistory()
         symbol("stifle_history", as: StifleFn.self)?(historySize)
         if let historyFile { _ = readHistory(historyFile) }
-        let reader = LibEditReader(install: install, remove: remove, readChar: readChar, addHistory: addHistory,
-                                   writeHistory: writeHistory, truncateHistory: truncate, historyFile: historyFile)
+        let reader = LibEditReader(
+            install: install, remove: remove, readChar: readChar, addHistory: addHistory,
+            writeHistory: writeHistory, truncateHistory: truncate, historyFile: historyFile)
         reader.lastRemembered = lastEntry(lib)
         return reader
     }
@@ -118,10 +122,10 @@ final class LibEditReader: LineReader {
     private static func lastEntry(_ lib: UnsafeMutableRawPointer) -> String? {
         typealias GetFn = @convention(c) (Int32) -> UnsafeMutableRawPointer?
         guard let get = dlsym(lib, "history_get").map({ unsafeBitCast($0, to: GetFn.self) }),
-              let length = dlsym(lib, "history_length")?.assumingMemoryBound(to: Int32.self).pointee,
-              let base = dlsym(lib, "history_base")?.assumingMemoryBound(to: Int32.self).pointee,
-              length > 0, let entry = get(base + length - 1),
-              let line = entry.assumingMemoryBound(to: UnsafePointer<CChar>?.self).pointee
+            let length = dlsym(lib, "history_length")?.assumingMemoryBound(to: Int32.self).pointee,
+            let base = dlsym(lib, "history_base")?.assumingMemoryBound(to: Int32.self).pointee,
+            length > 0, let entry = get(base + length - 1),
+            let line = entry.assumingMemoryBound(to: UnsafePointer<CChar>?.self).pointee
         else { return nil }
         return String(cString: line)
     }
@@ -142,8 +146,10 @@ final class LibEditReader: LineReader {
         }
         defer { remove() }
         while true {
-            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: Interrupt.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: Interrupt.wakeDescriptor, events: Int16(POLLIN), revents: 0)
+            ]
             if poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), -1) < 0 && errno != EINTR { return .end }
             if Interrupt.take() {
                 writeOut("^C\n")

@@ -53,7 +53,9 @@ enum SourceLines {
         // the paragraph's lines, so a GB18030 or CR-ended file shows the right ones.
         let out: [(number: Int, text: String)]
         do {
-            out = try ReportReader.sourceLines(fileAt: path, lines: p.firstLine...max(p.firstLine, p.lastLine)).map { ($0.number, $0.text) }
+            out = try ReportReader.sourceLines(fileAt: path, lines: p.firstLine...max(p.firstLine, p.lastLine)).map {
+                ($0.number, $0.text)
+            }
         } catch .unreadable {
             throw ReplFailure("cannot read \(path): the corpus folder is \(corpus) (start baogao with --corpus DIR)")
         } catch {
@@ -67,7 +69,11 @@ enum SourceLines {
 
     static func text(_ lines: [(number: Int, text: String)], paragraph p: IndexedParagraph, color: Bool) -> String {
         let width = String(p.lastLine).count
-        var out = [Highlighter.dim(p.report.doc + " " + (p.firstLine == p.lastLine ? "L\(p.firstLine)" : "L\(p.firstLine)–\(p.lastLine)"), color: color)]
+        var out = [
+            Highlighter.dim(
+                p.report.doc + " " + (p.firstLine == p.lastLine ? "L\(p.firstLine)" : "L\(p.firstLine)–\(p.lastLine)"),
+                color: color)
+        ]
         for l in lines {
             let n = String(repeating: " ", count: width - String(l.number).count) + String(l.number)
             out.append(Highlighter.dim(n + " │ ", color: color) + l.text)

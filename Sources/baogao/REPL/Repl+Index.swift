@@ -22,7 +22,8 @@ extension Repl {
             if options.interactive { note("building the index of \(options.corpus) in \(options.index)") }
             update(rebuild: false)
         case .failure(.missing):
-            indexProblem = "no index in \(options.index) and no corpus folder \(options.corpus) to build one from"
+            indexProblem =
+                "no index in \(options.index) and no corpus folder \(options.corpus) to build one from"
                 + " (use --index and --corpus)"
         case .failure(let error) where corpusExists && error.isRebuildable:
             if options.interactive { note("rebuilding the index: \(error.description)") }
@@ -39,8 +40,10 @@ extension Repl {
             throw ReplFailure("no corpus folder \(options.corpus) to index (start baogao with --corpus DIR)")
         }
         if let summary = update(rebuild: false) {
-            emit(json ? "{\"indexed\":\(summary.added.count + summary.changed.count),\"removed\":\(summary.removed.count)}"
-                      : IndexCommand.describe(summary))
+            emit(
+                json
+                    ? "{\"indexed\":\(summary.added.count + summary.changed.count),\"removed\":\(summary.removed.count)}"
+                    : IndexCommand.describe(summary))
         }
         if let indexProblem { throw ReplFailure(indexProblem) }
     }

@@ -43,7 +43,9 @@ extension Repl {
     private func runSearch(_ text: String, offset: Int) throws(ReplFailure) -> SearchResult {
         let searcher = try requireSearcher()
         let limit = options.pageSize
-        let outcome = try interruptible { Result { () throws(SearchError) in try searcher.search(text, limit: limit, offset: offset) } }
+        let outcome = try interruptible {
+            Result { () throws(SearchError) in try searcher.search(text, limit: limit, offset: offset) }
+        }
         switch outcome {
         case .success(let result): return result
         case .failure(.syntax(let e)): throw ReplFailure(e.message + "\n" + e.rendered)
@@ -59,10 +61,15 @@ extension Repl {
             return
         }
         // A query with a number range answers with the facts it found, as `baogao search` does.
-        var text = result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
+        var text =
+            result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
         if result.total == 0, let hint = searcher?.regionHint(for: result.query) { text += "\n" + hint }
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
-            text += "\n" + Highlighter.dim("Enter or :more for the next \(min(options.pageSize, p.total - p.nextOffset)); :open N to read hit N", color: color)
+            text +=
+                "\n"
+                + Highlighter.dim(
+                    "Enter or :more for the next \(min(options.pageSize, p.total - p.nextOffset)); :open N to read hit N",
+                    color: color)
         }
         emit(text)
     }
@@ -88,7 +95,10 @@ extension Repl {
     func source(_ n: Int) throws(ReplFailure) {
         let hit = try hit(n, for: "source")
         let lines = try SourceLines.read(corpus: options.corpus, paragraph: hit.paragraph)
-        emit(json ? try SourceLines.json(lines, paragraph: hit.paragraph) : SourceLines.text(lines, paragraph: hit.paragraph, color: color))
+        emit(
+            json
+                ? try SourceLines.json(lines, paragraph: hit.paragraph)
+                : SourceLines.text(lines, paragraph: hit.paragraph, color: color))
     }
 
     func stats() throws(ReplFailure) {

@@ -91,7 +91,7 @@ final class Repl {
                 json = on ?? !json
                 if options.interactive { emit(json ? "output: JSON lines" : "output: text") }
             }
-        } catch where error.isInterruption {
+        } catch  where error.isInterruption {
             note("interrupted")
         } catch {
             fail(error.message)
@@ -106,8 +106,9 @@ final class Repl {
 
     var context: ReplContext? {
         guard let searcher else { return nil }
-        return ReplContext(searcher: searcher, corpus: options.corpus, json: json, color: color,
-                           width: width, isInterrupted: { Interrupt.isSet })
+        return ReplContext(
+            searcher: searcher, corpus: options.corpus, json: json, color: color,
+            width: width, isInterrupted: { Interrupt.isSet })
     }
 
     /// The searcher, or the reason there is none as a failure.
@@ -171,7 +172,8 @@ final class Repl {
 
     private var banner: String {
         let what = searcher.map { "\($0.index.liveDocCount) paragraphs" } ?? (indexProblem ?? "no index")
-        return Highlighter.dim("baogao — \(what). Type a query, ? a question, :help for help, Ctrl-D to leave.",
-                               color: color)
+        return Highlighter.dim(
+            "baogao — \(what). Type a query, ? a question, :help for help, Ctrl-D to leave.",
+            color: color)
     }
 }

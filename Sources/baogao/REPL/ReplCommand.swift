@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `baogao repl`, and `baogao` with no arguments: the interactive front door.
 struct ReplCommand: ParsableCommand {
@@ -36,7 +37,8 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         let options = Repl.Options(
             index: location.index, corpus: corpus.corpus, interactive: interactive,
-            color: colors.color == .auto ? interactive && colors.enabled : colors.enabled, width: ScreenWidth.columns(), json: json, pageSize: pageSize)
+            color: colors.color == .auto ? interactive && colors.enabled : colors.enabled, width: ScreenWidth.columns(),
+            json: json, pageSize: pageSize)
         let repl = Repl(options: options)
         repl.prepareIndex()
         let reader: LineReader

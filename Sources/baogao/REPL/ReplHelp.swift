@@ -4,8 +4,10 @@ import BaogaoQuery
 /// as `baogao search --help`, whose examples come from the sample corpus).
 enum ReplHelp {
     static func text(color: Bool) -> String {
-        let examples = [("三保 year:2024", "a search (the query language is below)"),
-                        ("? 2023年江津区一般公共预算收入是多少", "a question; or end the line with ？")]
+        let examples = [
+            ("三保 year:2024", "a search (the query language is below)"),
+            ("? 2023年江津区一般公共预算收入是多少", "a question; or end the line with ？")
+        ]
         let exampleWidth = examples.map { ScreenWidth.of($0.0) }.max() ?? 0
         var lines = ["Type a query to search; Enter on an empty line shows the next page."]
         lines += examples.map { "  " + ScreenWidth.pad($0.0, to: exampleWidth) + "  " + $0.1 }

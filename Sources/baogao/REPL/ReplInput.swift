@@ -36,7 +36,7 @@ enum ReplInput: Equatable {
         ("reindex", ":reindex", "bring the index up to date with the corpus folder"),
         ("json", ":json [on|off]", "print JSON lines instead of text (toggles)"),
         ("help", ":help", "this help"),
-        ("quit", ":quit  (or Ctrl-D)", "leave"),
+        ("quit", ":quit  (or Ctrl-D)", "leave")
     ]
 
     /// Parses a line, or says what is wrong with it.
@@ -91,7 +91,9 @@ enum ReplInput: Equatable {
             throw ReplFailure("a command name must follow the colon; :help lists them")
         default:
             let near = commands.map(\.name).filter { $0.hasPrefix(String(name.prefix(2))) }
-            let hint = near.isEmpty ? ":help lists the commands" : "did you mean " + near.map { ":" + $0 }.joined(separator: " or ") + "?"
+            let hint =
+                near.isEmpty
+                ? ":help lists the commands" : "did you mean " + near.map { ":" + $0 }.joined(separator: " or ") + "?"
             throw ReplFailure("unknown command :\(name); \(hint)")
         }
     }

@@ -21,28 +21,50 @@ struct ReplServices: Sendable {
     var facts: Service
     /// `:reports [FILTERS]` — the indexed reports with their metadata.
     var reports: Service = { filters, context throws(ReplFailure) in
-        try render(context) { () throws(SearchError) in try context.searcher.reports(filters) } text: { ReportsPrinter.render($0, color: context.color) }
+        try render(context) { () throws(SearchError) in
+            try context.searcher.reports(filters)
+        } text: {
+            ReportsPrinter.render($0, color: context.color)
+        }
     }
 
     /// The engine's answers, printed as the CLI prints them.
     static let standard = ReplServices(
         ask: { question, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.ask(question) } text: { AnswerPrinter.render($0, color: context.color) }
+            try render(context) { () throws(SearchError) in
+                try context.searcher.ask(question)
+            } text: {
+                AnswerPrinter.render($0, color: context.color)
+            }
         },
         define: { term, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.define(term) } text: { DefinitionPrinter.render($0, color: context.color) }
+            try render(context) { () throws(SearchError) in
+                try context.searcher.define(term)
+            } text: {
+                DefinitionPrinter.render($0, color: context.color)
+            }
         },
         mentions: { term, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.mentions(term) } text: { MentionsPrinter.render($0, color: context.color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear) }
+            try render(context) { () throws(SearchError) in
+                try context.searcher.mentions(term)
+            } text: {
+                MentionsPrinter.render($0, color: context.color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear)
+            }
         },
         facts: { query, context throws(ReplFailure) in
-            try render(context) { () throws(SearchError) in try context.searcher.facts(query, limit: 50) } text: { FactsTable.render($0, color: context.color, width: context.width) }
+            try render(context) { () throws(SearchError) in
+                try context.searcher.facts(query, limit: 50)
+            } text: {
+                FactsTable.render($0, color: context.color, width: context.width)
+            }
         })
 
     /// Runs an engine call and prints its result as text or as one JSON line;
     /// syntax errors come back with the caret under the offending character.
-    fileprivate static func render<R: Encodable>(_ context: ReplContext, _ run: () throws(SearchError) -> R,
-                                             text: (R) -> String) throws(ReplFailure) -> String {
+    fileprivate static func render<R: Encodable>(
+        _ context: ReplContext, _ run: () throws(SearchError) -> R,
+        text: (R) -> String
+    ) throws(ReplFailure) -> String {
         let result: R
         do { result = try run() } catch {
             if case .syntax(let e) = error { throw ReplFailure(e.message + "\n" + e.rendered) }

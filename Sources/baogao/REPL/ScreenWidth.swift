@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BaogaoIngest
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Terminal columns: how wide the screen is and how wide a text is on it.
 /// A terminal gives East Asian Wide and Fullwidth characters (all of CJK, the
@@ -55,7 +56,10 @@ struct EscapeSkipper {
     mutating func skips(_ s: Unicode.Scalar) -> Bool {
         switch state {
         case 0:
-            if s == "\u{1B}" { state = 1; return true }
+            if s == "\u{1B}" {
+                state = 1
+                return true
+            }
             return false
         case 1:
             state = s == "[" ? 2 : 0
@@ -96,7 +100,10 @@ enum Wrapping {
         var lastWide: (index: Int, column: Int)?
         let newline = Array(("\n" + String(repeating: " ", count: indentWidth)).unicodeScalars)
         for s in line.unicodeScalars {
-            if escape.skips(s) { out.append(s); continue }
+            if escape.skips(s) {
+                out.append(s)
+                continue
+            }
             let w = ScreenWidth.of(s)
             if column + w > width {
                 // A run of Latin text (a file name, a word) moves to the next line

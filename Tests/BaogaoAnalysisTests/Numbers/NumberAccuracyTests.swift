@@ -36,10 +36,12 @@ final class NumberAccuracyTests: XCTestCase {
         }
 
         func summary(_ name: String) -> String {
-            String(format: "%@: value+kind P %.1f%% R %.1f%% | label P %.1f%% R %.1f%% | relation %.1f%% (%d) | scope %.1f%% (%d) | negatives hit %d | context not found (paragraph reconstruction) %d",
-                   name, valuePrecision, valueRecall, labelPrecision, labelRecall,
-                   pct(relationCorrect, relationChecked), relationChecked,
-                   pct(scopeCorrect, scopeChecked), scopeChecked, negativeHits, notFound)
+            String(
+                format:
+                    "%@: value+kind P %.1f%% R %.1f%% | label P %.1f%% R %.1f%% | relation %.1f%% (%d) | scope %.1f%% (%d) | negatives hit %d | context not found (paragraph reconstruction) %d",
+                name, valuePrecision, valueRecall, labelPrecision, labelRecall,
+                pct(relationCorrect, relationChecked), relationChecked,
+                pct(scopeCorrect, scopeChecked), scopeChecked, negativeHits, notFound)
         }
     }
 
@@ -82,7 +84,8 @@ final class NumberAccuracyTests: XCTestCase {
         var s = Score()
         for e in entries {
             guard let para = source[e.doc]?.first(where: { $0.text.contains(e.context) }),
-                  let span = expectedSpan(e, in: para.text) else {
+                let span = expectedSpan(e, in: para.text)
+            else {
                 s.notFound += 1
                 s.problems.append("line \(e.line) context not found (paragraph reconstruction): \(e.context)")
                 continue
@@ -112,19 +115,26 @@ final class NumberAccuracyTests: XCTestCase {
             if expected != nil { s.labelExpected += 1 }
             if fact.label != nil { s.labelGiven += 1 }
             if fact.label == expected {
-                if expected != nil { s.labelRecallHits += 1; s.labelGivenCorrect += 1 }
+                if expected != nil {
+                    s.labelRecallHits += 1
+                    s.labelGivenCorrect += 1
+                }
             } else {
                 s.problems.append("line \(e.line) label \(fact.label ?? "nil") ≠ \(e.label): \(e.context)")
             }
             if !e.relation.isEmpty {
                 s.relationChecked += 1
-                if fact.relation == e.relation { s.relationCorrect += 1 } else {
+                if fact.relation == e.relation {
+                    s.relationCorrect += 1
+                } else {
                     s.problems.append("line \(e.line) relation \(fact.relation ?? "nil") ≠ \(e.relation): \(e.context)")
                 }
             }
             if !e.scope.isEmpty {
                 s.scopeChecked += 1
-                if fact.scope == e.scope { s.scopeCorrect += 1 } else {
+                if fact.scope == e.scope {
+                    s.scopeCorrect += 1
+                } else {
                     s.problems.append("line \(e.line) scope \(fact.scope ?? "nil") ≠ \(e.scope): \(e.context)")
                 }
             }

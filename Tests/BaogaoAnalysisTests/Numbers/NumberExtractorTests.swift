@@ -6,7 +6,10 @@ import XCTest
 /// (text, value, kind, label, relation). `nil` label/relation means "must be nil";
 /// `.any` skips the check.
 final class NumberExtractorTests: XCTestCase {
-    enum Check: Equatable { case any, be(String?) }
+    enum Check: Equatable {
+        case any
+        case be(String?)
+    }
 
     struct Want {
         var text: String
@@ -16,8 +19,10 @@ final class NumberExtractorTests: XCTestCase {
         var relation: Check = .any
     }
 
-    static func facts(_ text: String, year: Int? = nil, section: [String] = [],
-                      report: ReportMetadata = ReportMetadata(title: "t")) -> [NumberFact] {
+    static func facts(
+        _ text: String, year: Int? = nil, section: [String] = [],
+        report: ReportMetadata = ReportMetadata(title: "t")
+    ) -> [NumberFact] {
         let p = Paragraph(number: 1, text: text, section: section, firstLine: 1, lastLine: 1, year: year)
         return NumberExtractor.facts(in: p, report: report)
     }
@@ -26,10 +31,13 @@ final class NumberExtractorTests: XCTestCase {
         let got = Self.facts(text)
         XCTAssertEqual(got.map(\.text), wants.map(\.text), "texts of: \(text)", file: file, line: line)
         for (f, w) in zip(got, wants) where f.text == w.text {
-            XCTAssertEqual(f.value, w.value, accuracy: max(1e-9, abs(w.value) * 1e-12), "\(w.text) in \(text)", file: file, line: line)
+            XCTAssertEqual(
+                f.value, w.value, accuracy: max(1e-9, abs(w.value) * 1e-12), "\(w.text) in \(text)", file: file, line: line)
             XCTAssertEqual(f.kind, w.kind, "\(w.text) in \(text)", file: file, line: line)
             if case .be(let l) = w.label { XCTAssertEqual(f.label, l, "label of \(w.text) in \(text)", file: file, line: line) }
-            if case .be(let r) = w.relation { XCTAssertEqual(f.relation, r, "relation of \(w.text) in \(text)", file: file, line: line) }
+            if case .be(let r) = w.relation {
+                XCTAssertEqual(f.relation, r, "relation of \(w.text) in \(text)", file: file, line: line)
+            }
         }
     }
 
@@ -49,7 +57,7 @@ final class NumberExtractorTests: XCTestCase {
             ("结余-3480.83万元", [Want(text: "-3480.83万元", value: -34_808_300, kind: .amount)]),
             ("转移支付34.39元", [Want(text: "34.39元", value: 34.39, kind: .amount, label: .be("转移支付"))]),
             ("收入 62.22 亿 元", [Want(text: "62.22 亿 元", value: 6_222_000_000, kind: .amount)]),
-            ("一般性转移支付 8.57\n亿元", [Want(text: "8.57\n亿元", value: 857_000_000, kind: .amount, label: .be("一般性转移支付"))]),
+            ("一般性转移支付 8.57\n亿元", [Want(text: "8.57\n亿元", value: 857_000_000, kind: .amount, label: .be("一般性转移支付"))])
         ]
         for (text, wants) in table { check(text, wants) }
     }
@@ -64,7 +72,7 @@ final class NumberExtractorTests: XCTestCase {
             ("惠及农户32万余户", "32万余户", 320_000, "余"),
             ("惠及近 4 万户家庭", "4 万户", 40_000, "近"),
             ("安排资金2000余万元", "2000余万元", 20_000_000, "余"),
-            ("带动投资10多亿元", "10多亿元", 1e9, "多"),
+            ("带动投资10多亿元", "10多亿元", 1e9, "多")
         ]
         for (text, number, value, qualifier) in table {
             let f = Self.facts(text)
@@ -77,35 +85,49 @@ final class NumberExtractorTests: XCTestCase {
     }
 
     func testNumberPercentSignConvention() {
-        check("全区一般公共预算收入67.96亿元，为预算的100.2%，增长0.5%。", [
-            Want(text: "67.96亿元", value: 6_796_000_000, kind: .amount, label: .be("一般公共预算收入"), relation: .be(nil)),
-            Want(text: "100.2%", value: 100.2, kind: .percent, label: .be("一般公共预算收入"), relation: .be("为预算的")),
-            Want(text: "0.5%", value: 0.5, kind: .percent, label: .be("一般公共预算收入"), relation: .be("增长")),
-        ])
-        check("实际完成 90074万元，为调整预算的 100.25%，同比下降 32.3%。", [
-            Want(text: "90074万元", value: 900_740_000, kind: .amount),
-            Want(text: "100.25%", value: 100.25, kind: .percent, relation: .be("为调整预算的")),
-            Want(text: "32.3%", value: -32.3, kind: .percent, relation: .be("同比下降")),
-        ])
-        check("一般公共预算支出125880万元，同比下降 2.57%", [
-            Want(text: "125880万元", value: 1_258_800_000, kind: .amount),
-            Want(text: "2.57%", value: -2.57, kind: .percent, label: .be("一般公共预算支出"), relation: .be("同比下降")),
-        ])
-        check("全市一般公共预算收入完成 135.1 亿元，同比增长 5.1%，高于全省平均增速 2.6 个百分点", [
-            Want(text: "135.1 亿元", value: 13_510_000_000, kind: .amount, label: .be("一般公共预算收入")),
-            Want(text: "5.1%", value: 5.1, kind: .percent, relation: .be("同比增长")),
-            Want(text: "2.6 个百分点", value: 2.6, kind: .percentagePoint, label: .be("一般公共预算收入"), relation: .be("高于")),
-        ])
-        check("税收收入占比低于去年1.5个百分点", [
-            Want(text: "1.5个百分点", value: -1.5, kind: .percentagePoint, relation: .be("低于")),
-        ])
-        check("民生支出按照不低于一般公共预算支出的70%安排", [
-            Want(text: "70%", value: 70, kind: .percent, label: .be("民生支出"), relation: .be("不低于")),
-        ])
-        check("民生领域支出完成 233.6 亿元，占一般公共预算支出的比重为 74.7%", [
-            Want(text: "233.6 亿元", value: 23_360_000_000, kind: .amount, label: .be("民生领域支出")),
-            Want(text: "74.7%", value: 74.7, kind: .percent, label: .be("民生领域支出"), relation: .be("占")),
-        ])
+        check(
+            "全区一般公共预算收入67.96亿元，为预算的100.2%，增长0.5%。",
+            [
+                Want(text: "67.96亿元", value: 6_796_000_000, kind: .amount, label: .be("一般公共预算收入"), relation: .be(nil)),
+                Want(text: "100.2%", value: 100.2, kind: .percent, label: .be("一般公共预算收入"), relation: .be("为预算的")),
+                Want(text: "0.5%", value: 0.5, kind: .percent, label: .be("一般公共预算收入"), relation: .be("增长"))
+            ])
+        check(
+            "实际完成 90074万元，为调整预算的 100.25%，同比下降 32.3%。",
+            [
+                Want(text: "90074万元", value: 900_740_000, kind: .amount),
+                Want(text: "100.25%", value: 100.25, kind: .percent, relation: .be("为调整预算的")),
+                Want(text: "32.3%", value: -32.3, kind: .percent, relation: .be("同比下降"))
+            ])
+        check(
+            "一般公共预算支出125880万元，同比下降 2.57%",
+            [
+                Want(text: "125880万元", value: 1_258_800_000, kind: .amount),
+                Want(text: "2.57%", value: -2.57, kind: .percent, label: .be("一般公共预算支出"), relation: .be("同比下降"))
+            ])
+        check(
+            "全市一般公共预算收入完成 135.1 亿元，同比增长 5.1%，高于全省平均增速 2.6 个百分点",
+            [
+                Want(text: "135.1 亿元", value: 13_510_000_000, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "5.1%", value: 5.1, kind: .percent, relation: .be("同比增长")),
+                Want(text: "2.6 个百分点", value: 2.6, kind: .percentagePoint, label: .be("一般公共预算收入"), relation: .be("高于"))
+            ])
+        check(
+            "税收收入占比低于去年1.5个百分点",
+            [
+                Want(text: "1.5个百分点", value: -1.5, kind: .percentagePoint, relation: .be("低于"))
+            ])
+        check(
+            "民生支出按照不低于一般公共预算支出的70%安排",
+            [
+                Want(text: "70%", value: 70, kind: .percent, label: .be("民生支出"), relation: .be("不低于"))
+            ])
+        check(
+            "民生领域支出完成 233.6 亿元，占一般公共预算支出的比重为 74.7%",
+            [
+                Want(text: "233.6 亿元", value: 23_360_000_000, kind: .amount, label: .be("民生领域支出")),
+                Want(text: "74.7%", value: 74.7, kind: .percent, label: .be("民生领域支出"), relation: .be("占"))
+            ])
         check("税收收入较上年减少 3.2%", [Want(text: "3.2%", value: -3.2, kind: .percent, relation: .be("较上年减少"))])
         check("降幅为1.5个百分点", [Want(text: "1.5个百分点", value: -1.5, kind: .percentagePoint, relation: .be("降幅"))])
         // A dash between two numbers is a range, not a minus sign.
@@ -117,9 +139,9 @@ final class NumberExtractorTests: XCTestCase {
 
     /// Amounts without a relation word carry their stage: budget, adjusted, actual.
     func testNumberStages() {
-        let f = Self.facts("批准的全区一般公共预算收入预算 141050 万元，执行中经人大常委会第十三次会议调整为89850万元，实际完成 90074万元。" +
-                           "批准的支出预算 110119万元，经人大常委会第十三次会议调整支出预算为 127717万元。" +
-                           "2024年收入预计完成 94580万元，支出拟安排93033 万元，合计 1亿元")
+        let f = Self.facts(
+            "批准的全区一般公共预算收入预算 141050 万元，执行中经人大常委会第十三次会议调整为89850万元，实际完成 90074万元。" + "批准的支出预算 110119万元，经人大常委会第十三次会议调整支出预算为 127717万元。"
+                + "2024年收入预计完成 94580万元，支出拟安排93033 万元，合计 1亿元")
         XCTAssertEqual(f.map(\.relation), ["预算", "调整为", "实际完成", "预算", "调整为", "预计完成", "拟安排", nil])
     }
 
@@ -138,7 +160,7 @@ final class NumberExtractorTests: XCTestCase {
             ("融资平台退出12家", "12家", 12, "家", "融资平台"),
             ("全市新建投用中小学 3 所", "3 所", 3, "所", "中小学"),
             ("交付房屋19681套", "19681套", 19681, "套", "房屋"),
-            ("办理政协提案3项", "3项", 3, "项", "政协提案"),
+            ("办理政协提案3项", "3项", 3, "项", "政协提案")
         ]
         for (text, number, value, unit, label) in table {
             let f = Self.facts(text)
@@ -160,7 +182,7 @@ final class NumberExtractorTests: XCTestCase {
             "制定“1+6”化债方案", "严格落实“631”工作机制", "支持构建“3+3+X”现代制造业集群",
             "“4050”人员", "融入“33618”现代制造业集群体系", "提前6个月制定到期还款计划",
             "共12345", "支持开展0-6岁儿童", "2024-2025 年度", "A+级", "5G基站", "成立75周年",
-            "“1+4+N”的模式", "实施“345”创新行动",
+            "“1+4+N”的模式", "实施“345”创新行动"
         ]
         for text in none { XCTAssertEqual(Self.facts(text).map(\.text), [], text) }
         // Next to a real amount the plan name still yields nothing.
@@ -174,10 +196,14 @@ final class NumberExtractorTests: XCTestCase {
             ("4.教育支出 22960万元，主要用于普通教育", ["教育支出"]),
             ("一般公共服务支出5.59亿元，增长0.7%；公共安全支出4.26亿元", ["一般公共服务支出", "一般公共服务支出", "公共安全支出"]),
             ("截至 2023年底，全区政府债务余额合计 174666万元，其中一般债务 20776万元", ["政府债务余额", "一般债务"]),
-            ("区十五届人大三次会议批准的全区一般公共预算收入预算 141050 万元，执行中经人大常委会第十三次会议调整为89850万元，实际完成 90074万元",
-             ["一般公共预算收入", "一般公共预算收入", "一般公共预算收入"]),
-            ("加上上级补助收入49.63亿元、政府一般债券转贷收入42.86亿元，以及动用预算稳定调节基金10.11亿元",
-             ["上级补助收入", "政府一般债券转贷收入", "预算稳定调节基金"]),
+            (
+                "区十五届人大三次会议批准的全区一般公共预算收入预算 141050 万元，执行中经人大常委会第十三次会议调整为89850万元，实际完成 90074万元",
+                ["一般公共预算收入", "一般公共预算收入", "一般公共预算收入"]
+            ),
+            (
+                "加上上级补助收入49.63亿元、政府一般债券转贷收入42.86亿元，以及动用预算稳定调节基金10.11亿元",
+                ["上级补助收入", "政府一般债券转贷收入", "预算稳定调节基金"]
+            ),
             ("加上上级补助、动用预算稳定调节基金、调入资金等 192.9 亿元", ["上级补助、预算稳定调节基金、调入资金"]),
             ("其中：农林水、社会保障和就业等其他支出 79万元", ["其他支出"]),
             ("13.商业服务业等支出 197万元", ["商业服务业等支出"]),
@@ -195,7 +221,7 @@ final class NumberExtractorTests: XCTestCase {
             ("2024年国有资本经营预算上级补助收入 631万元", ["国有资本经营预算上级补助收入"]),
             ("统筹资金 8758 万元支持项目", ["统筹资金"]),
             ("教育支出执行数为25.88亿元，为预算数的98.1%", ["教育支出", "教育支出"]),
-            ("为 11户企业办理增值税留抵退税 525万元", ["企业", "增值税留抵退税"]),
+            ("为 11户企业办理增值税留抵退税 525万元", ["企业", "增值税留抵退税"])
         ]
         for (text, labels) in table {
             XCTAssertEqual(Self.facts(text).map(\.label), labels, text)
@@ -221,8 +247,9 @@ final class NumberExtractorTests: XCTestCase {
 
     func testNumberYears() {
         let report = ReportMetadata(title: "t", executionYear: 2023, budgetYear: 2024)
-        XCTAssertEqual(Self.facts("2022年末，基金余额10.11亿元。2023年补充基金8.57亿元。基金支出1亿元", report: report).map(\.year),
-                       [2022, 2023, 2023])
+        XCTAssertEqual(
+            Self.facts("2022年末，基金余额10.11亿元。2023年补充基金8.57亿元。基金支出1亿元", report: report).map(\.year),
+            [2022, 2023, 2023])
         XCTAssertEqual(Self.facts("教育支出 22960万元", year: 2024, report: report).first?.year, 2024)
         XCTAssertEqual(Self.facts("教育支出 22960万元", report: report).first?.year, 2023)
         XCTAssertEqual(Self.facts("教育支出 22960万元").first?.year, nil)

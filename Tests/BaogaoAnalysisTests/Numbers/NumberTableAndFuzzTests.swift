@@ -4,14 +4,16 @@ import XCTest
 
 final class NumberTableCellTests: XCTestCase {
     private func row(_ text: String, unit: String?, columns: [String]) -> [NumberFact] {
-        let p = Paragraph(number: 1, text: text, section: [], firstLine: 1, lastLine: 1, year: 2023,
-                          kind: .tableRow, table: TableContext(caption: "表", unit: unit, columns: columns))
+        let p = Paragraph(
+            number: 1, text: text, section: [], firstLine: 1, lastLine: 1, year: 2023,
+            kind: .tableRow, table: TableContext(caption: "表", unit: unit, columns: columns))
         return NumberExtractor.facts(in: p, report: ReportMetadata(title: "t"))
     }
 
     func testNumberTableRowWithBars() {
-        let f = row("1.教育支出 | 22960 | 23,790 | 3.6", unit: "单位：万元",
-                    columns: ["项目", "2023年决算数", "2024年预算数", "增长%"])
+        let f = row(
+            "1.教育支出 | 22960 | 23,790 | 3.6", unit: "单位：万元",
+            columns: ["项目", "2023年决算数", "2024年预算数", "增长%"])
         XCTAssertEqual(f.map(\.text), ["22960", "23,790", "3.6"])
         XCTAssertEqual(f.map(\.kind), [.amount, .amount, .percent])
         XCTAssertEqual(f.map(\.value), [229_600_000, 237_900_000, 3.6])
@@ -47,7 +49,7 @@ final class NumberFuzzTests: XCTestCase {
         "平方米", "公里", "余", "多", "约", "超", "以上", "左右", "近", "年", "月", "日", "第", "“", "”", "（", "）",
         "(", ")", "+", "-", "－", "含", "高新区", "全区", "区级", "市级", "县（市、区）", "我区", "收入", "支出",
         "一般公共预算", "增长", "下降", "同比下降", "为预算的", "占", "的", "等", "其中", "加上", "以及", "安排",
-        "完成", "调整为", "教育", "税收", "资金", "项目", " ", "  ", "\t", "|", "𠀀", "A", "x", "\n", "——",
+        "完成", "调整为", "教育", "税收", "资金", "项目", " ", "  ", "\t", "|", "𠀀", "A", "x", "\n", "——"
     ]
 
     func testNumberFuzzNeverCrashes() {
@@ -60,8 +62,9 @@ final class NumberFuzzTests: XCTestCase {
             }
             let kind: Paragraph.Kind = round % 7 == 0 ? .tableRow : .body
             let table = kind == .tableRow ? TableContext(unit: "单位：万元", columns: ["项目", "2024年", "增长%"]) : nil
-            let p = Paragraph(number: 1, text: text, section: ["（一）全区预算"], firstLine: 1, lastLine: 1,
-                              kind: kind, table: table)
+            let p = Paragraph(
+                number: 1, text: text, section: ["（一）全区预算"], firstLine: 1, lastLine: 1,
+                kind: kind, table: table)
             let facts = NumberExtractor.facts(in: p, report: ReportMetadata(title: "t", executionYear: 2023))
             let scalars = Array(text.unicodeScalars)
             for f in facts {

@@ -38,8 +38,10 @@ enum NumberTestCorpus {
             let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard c.count >= 6 else { continue }
             func col(_ k: Int) -> String { k < c.count ? c[k] : "" }
-            out.append(Entry(line: i + 1, doc: c[0], context: c[1], text: c[2], value: Double(c[3]),
-                             kind: c[4], label: c[5], relation: col(6), scope: col(7), note: col(8)))
+            out.append(
+                Entry(
+                    line: i + 1, doc: c[0], context: c[1], text: c[2], value: Double(c[3]),
+                    kind: c[4], label: c[5], relation: col(6), scope: col(7), note: col(8)))
         }
         return out
     }
@@ -68,7 +70,8 @@ enum NumberTestCorpus {
     private static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { w, c in
             let v = c.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
                 || (0x3041...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
                 || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
@@ -130,7 +133,10 @@ enum NumberTestCorpus {
         var out = ""
         var space = false
         for c in s {
-            if c == " " || c == "\t" { space = true; continue }
+            if c == " " || c == "\t" {
+                space = true
+                continue
+            }
             if space && !out.isEmpty { out.append(" ") }
             space = false
             out.append(c)

@@ -20,8 +20,10 @@ final class ChecksumTests: XCTestCase {
 
     func testPiecesAndEmptyBuffersContinueTheChecksum() {
         let bytes = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
-        let whole = crc(bytes), wholeAdler = adler(bytes)
-        var c: UInt32 = 0, a: UInt32 = 1
+        let whole = crc(bytes)
+        let wholeAdler = adler(bytes)
+        var c: UInt32 = 0
+        var a: UInt32 = 1
         for piece in stride(from: 0, to: bytes.count, by: 4_099).map({ Array(bytes[$0..<min($0 + 4_099, bytes.count)]) }) {
             c = crc(piece, from: c)
             a = adler(piece, from: a)

@@ -1,13 +1,15 @@
 import BaogaoAnalysis
-@testable import BaogaoIndex
 import XCTest
+
+@testable import BaogaoIndex
 
 /// The facts file: 20 bytes a fact and a table of shared attributes (FactsFile.swift).
 final class FactsFileTests: XCTestCase {
     private static let paragraph = "2023年全区教育支出 22960万元，约增长5.1%，占比12.3个百分点，新建学校3所。"
 
     private static func scalars(_ s: String, _ needle: String) -> (Int, Int) {
-        let all = Array(s.unicodeScalars), n = Array(needle.unicodeScalars)
+        let all = Array(s.unicodeScalars)
+        let n = Array(needle.unicodeScalars)
         for i in 0...(all.count - n.count) where Array(all[i..<(i + n.count)]) == n { return (i, i + n.count) }
         return (0, 0)
     }
@@ -15,25 +17,37 @@ final class FactsFileTests: XCTestCase {
     /// Facts with every field set, and some with none.
     static func facts() -> [(NumberFact, Int)] {
         let p = paragraph
-        func fact(_ kind: NumberFact.Kind, _ value: Double, _ unit: String, _ text: String, label: String? = nil,
-                  relation: String? = nil, scope: String? = nil, year: Int? = nil, approximate: Bool = false,
-                  qualifier: String? = nil, column: String? = nil) -> NumberFact {
+        func fact(
+            _ kind: NumberFact.Kind, _ value: Double, _ unit: String, _ text: String, label: String? = nil,
+            relation: String? = nil, scope: String? = nil, year: Int? = nil, approximate: Bool = false,
+            qualifier: String? = nil, column: String? = nil
+        ) -> NumberFact {
             let (s, e) = scalars(p, text)
-            return NumberFact(kind: kind, value: value, unit: unit, text: text, start: s, end: e, label: label,
-                              relation: relation, scope: scope, year: year, approximate: approximate,
-                              qualifier: qualifier, column: column)
+            return NumberFact(
+                kind: kind, value: value, unit: unit, text: text, start: s, end: e, label: label,
+                relation: relation, scope: scope, year: year, approximate: approximate,
+                qualifier: qualifier, column: column)
         }
         return [
-            (fact(.amount, 229_600_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
-                  qualifier: "预算", column: "执行数"), 3),
-            (fact(.percent, 5.1, "%", "5.1%", label: "教育支出", relation: "增长", scope: "全区", year: 2023,
-                  approximate: true), 3),
+            (
+                fact(
+                    .amount, 229_600_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
+                    qualifier: "预算", column: "执行数"), 3
+            ),
+            (
+                fact(
+                    .percent, 5.1, "%", "5.1%", label: "教育支出", relation: "增长", scope: "全区", year: 2023,
+                    approximate: true), 3
+            ),
             (fact(.percentagePoint, 12.3, "个百分点", "12.3个百分点", relation: "占"), 3),
             (fact(.count, 3, "所", "3所", label: "新建学校"), 5),
             // The same attributes as the first, another value and paragraph: one shared attribute id.
-            (fact(.amount, 1_000_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
-                  qualifier: "预算", column: "执行数"), 5),
-            (fact(.amount, 0, "", ""), 9),
+            (
+                fact(
+                    .amount, 1_000_000, "元", "22960万元", label: "教育支出", scope: "全区", year: 2023,
+                    qualifier: "预算", column: "执行数"), 5
+            ),
+            (fact(.amount, 0, "", ""), 9)
         ]
     }
 
@@ -63,21 +77,27 @@ final class FactsFileTests: XCTestCase {
 
     func testTheFormatsWorkedExampleIsWhatTheWriterWrites() throws {
         var writer = FactsWriter()
-        writer.append(NumberFact(kind: .amount, value: 229_600_000, unit: "元", text: "22960万元", start: 6, end: 13,
-                                 label: "教育支出"), doc: 39)
+        writer.append(
+            NumberFact(
+                kind: .amount, value: 229_600_000, unit: "元", text: "22960万元", start: 6, end: 13,
+                label: "教育支出"), doc: 39)
         let body = Array(writer.finish().dropFirst(IndexFormat.headerSize).dropLast(IndexFormat.footerSize))
         let hex = body.map { String(format: "%02X", $0) }.joined(separator: " ")
-        XCTAssertEqual(hex, "01 00 00 00 01 00 00 00 03 00 00 00 27 00 00 00 00 00 00 00 D6 5E AB 41 "
-                          + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
-                          + "00 0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA 03 E5 85 83")
+        XCTAssertEqual(
+            hex,
+            "01 00 00 00 01 00 00 00 03 00 00 00 27 00 00 00 00 00 00 00 D6 5E AB 41 "
+                + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
+                + "00 0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA 03 E5 85 83")
     }
 
     func testPast65536AttributesIdsTakeFourBytes() throws {
         var writer = FactsWriter()
         let n = (1 << 16) + 3
         for i in 0..<n {
-            writer.append(NumberFact(kind: .count, value: Double(i), unit: "个", text: "", start: 0, end: 0,
-                                     label: "项目\(i)"), doc: i)
+            writer.append(
+                NumberFact(
+                    kind: .count, value: Double(i), unit: "个", text: "", start: 0, end: 0,
+                    label: "项目\(i)"), doc: i)
         }
         // Ids past 65,535 read back: they were not cut to two bytes.
         let file = writer.finish()
@@ -160,8 +180,9 @@ final class FactsFileTests: XCTestCase {
     private static func table(of file: [UInt8], docCount: Int = 1 << 17) throws -> FactsTable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))
-        let body = try IndexFormat.checkFrame(UnsafeRawBufferPointer(buffer), kind: .facts, file: "t.facts",
-                                              verifyChecksum: false)
+        let body = try IndexFormat.checkFrame(
+            UnsafeRawBufferPointer(buffer), kind: .facts, file: "t.facts",
+            verifyChecksum: false)
         return try FactsTable(body: body, file: "t.facts", docCount: docCount)
     }
 }

@@ -1,7 +1,8 @@
 import BaogaoIngest
-@testable import BaogaoIndex
 import Dispatch
 import XCTest
+
+@testable import BaogaoIndex
 
 /// The paragraph store: zstd blocks with a per-segment dictionary (StoreFile.swift).
 final class StoreFileTests: XCTestCase {
@@ -58,13 +59,16 @@ final class StoreFileTests: XCTestCase {
         let file = writer.finish()
         let blocksStart = IndexFormat.headerSize + 4 + writer.dictionary.count
         // Block 0's entry in the block index: firstDoc, offset, compressed length, raw length.
-        let blockCount = Int(file[file.count - IndexFormat.footerSize - 8])
+        let blockCount =
+            Int(file[file.count - IndexFormat.footerSize - 8])
             | Int(file[file.count - IndexFormat.footerSize - 7]) << 8
         let entry = file.count - IndexFormat.footerSize - 8 - blockCount * 20
-        var badMagic = file, cut = file, longer = file
+        var badMagic = file
+        var cut = file
+        var longer = file
         for i in blocksStart..<(blocksStart + 4) { badMagic[i] ^= 0x5A }
-        cut[entry + 12] &-= 9       // the frame cut short
-        longer[entry + 16] &+= 1    // one byte more than the frame holds
+        cut[entry + 12] &-= 9  // the frame cut short
+        longer[entry + 16] &+= 1  // one byte more than the frame holds
         // (Frames carry no checksum of their own: the file's CRC, checked on open,
         // catches flipped bytes inside them.)
         for damaged in [badMagic, cut, longer] {
@@ -81,10 +85,11 @@ final class StoreFileTests: XCTestCase {
         var writer = StoreWriter()
         for p in Self.paragraphs(3000) { writer.append(p) }
         var file = writer.finish()
-        file[IndexFormat.headerSize + 4] ^= 0xFF   // the dictionary's magic number
+        file[IndexFormat.headerSize + 4] ^= 0xFF  // the dictionary's magic number
         XCTAssertThrowsError(try Self.reader(of: file)) { error in
-            XCTAssertEqual(error as? IndexError,
-                           .damaged(file: "t.store", reason: "store dictionary is not a zstd dictionary"))
+            XCTAssertEqual(
+                error as? IndexError,
+                .damaged(file: "t.store", reason: "store dictionary is not a zstd dictionary"))
         }
         // A dictionary length past the end is damage too, not a read out of bounds.
         file = writer.finish()
@@ -113,8 +118,9 @@ final class StoreFileTests: XCTestCase {
     private static func reader(of file: [UInt8]) throws -> StoreReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: file, count: file.count))
-        let body = try IndexFormat.checkFrame(UnsafeRawBufferPointer(buffer), kind: .store, file: "t.store",
-                                              verifyChecksum: false)
+        let body = try IndexFormat.checkFrame(
+            UnsafeRawBufferPointer(buffer), kind: .store, file: "t.store",
+            verifyChecksum: false)
         return try StoreReader(body: body, file: "t.store")
     }
 
@@ -123,13 +129,15 @@ final class StoreFileTests: XCTestCase {
         let regions = ["江津区", "解放区", "焦作市", "渝北区", "璧山区"]
         let items = ["一般公共预算收入", "税收收入", "教育支出", "社会保障和就业支出", "政府性基金预算收入"]
         return (0..<n).map { i in
-            let text = "\(2018 + i % 7)年\(regions[i % 5])\(items[i % 5])完成\(1000 + i * 37 % 9000)万元，"
+            let text =
+                "\(2018 + i % 7)年\(regions[i % 5])\(items[i % 5])完成\(1000 + i * 37 % 9000)万元，"
                 + "为预算的\(90 + i % 17).\(i % 10)%，同比增长\(i % 13).\(i % 7)%。𠀀 第\(i)段"
             let table = i % 10 == 3 ? TableContext(caption: "表\(i % 4)", unit: "单位：万元", columns: ["项目", "预算数", "执行数"]) : nil
             let kinds: [Paragraph.Kind] = [.body, .heading, .listItem, .tableRow, .glossary, .title]
             let offsets: [Int32]? = i % 4 == 1 ? (0...Int32(text.unicodeScalars.count)).map { $0 + $0 / 5 } : nil
-            return StoredParagraph(text: text, firstLine: 10 + i * 3, lastLine: 10 + i * 3 + i % 3,
-                                   kind: kinds[i % kinds.count], table: table, originalOffsets: offsets)
+            return StoredParagraph(
+                text: text, firstLine: 10 + i * 3, lastLine: 10 + i * 3 + i % 3,
+                kind: kinds[i % kinds.count], table: table, originalOffsets: offsets)
         }
     }
 }
@@ -138,6 +146,14 @@ final class StoreFileTests: XCTestCase {
 private final class Failures: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [Int] = []
-    func add(_ d: Int) { lock.lock(); documents.append(d); lock.unlock() }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return documents.count }
+    func add(_ d: Int) {
+        lock.lock()
+        documents.append(d)
+        lock.unlock()
+    }
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents.count
+    }
 }

@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 final class DefinitionTests: XCTestCase {
     func testANumberedEntrysLeadInIsItsTerm() {
@@ -12,7 +13,7 @@ final class DefinitionTests: XCTestCase {
             ("2023年收入：67.96亿元", nil, nil),
             ("1." + String(repeating: "长", count: 41) + "：太长", nil, nil),
             ("1." + String(repeating: "长", count: 40) + "：刚好", String(repeating: "长", count: 40), "刚好"),
-            ("", nil, nil),
+            ("", nil, nil)
         ]
         for (text, term, rest) in table {
             let lead = Searcher.numberedLead(text)
@@ -55,8 +56,10 @@ final class DefinitionTests: XCTestCase {
     /// questions and followed queries have a length bound and a clear error.
     func testOverlongInputIsRefusedByLengthNotSearched() throws {
         let long = String(repeating: "2022-2024", count: 2_000)
-        for run in [{ _ = try SharedIndex.sample.define(long) }, { _ = try SharedIndex.sample.ask(long) },
-                    { _ = try SharedIndex.sample.mentions(long) }] as [() throws -> Void] {
+        for run in [
+            { _ = try SharedIndex.sample.define(long) }, { _ = try SharedIndex.sample.ask(long) },
+            { _ = try SharedIndex.sample.mentions(long) }
+        ] as [() throws -> Void] {
             XCTAssertThrowsError(try run()) { error in
                 XCTAssertTrue("\(error)".contains("at most"), "\(error)")
                 XCTAssertTrue("\(error)".contains("this one has 18000"), "\(error)")

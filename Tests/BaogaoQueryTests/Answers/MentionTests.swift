@@ -18,7 +18,10 @@ final class MentionTests: XCTestCase {
             }
         }
         // 002 ¶60 (2024 budget section) and 003 ¶66 (2026) mention it.
-        let cites = Set(r.byYear.flatMap { y in y.reports.flatMap { rep in rep.paragraphs.map { "\(y.year ?? 0) \(rep.doc.prefix(3))#\($0.paragraph)" } } })
+        let cites = Set(
+            r.byYear.flatMap { y in
+                y.reports.flatMap { rep in rep.paragraphs.map { "\(y.year ?? 0) \(rep.doc.prefix(3))#\($0.paragraph)" } }
+            })
         XCTAssertTrue(cites.contains("2024 002#60"), "\(cites)")
         XCTAssertTrue(cites.contains("2026 003#66"), "\(cites)")
     }

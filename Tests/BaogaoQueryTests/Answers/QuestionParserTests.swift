@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 /// The parser as a table: question → year, region, scope, metric, stage, label
 /// (or term, or list threshold).
@@ -40,7 +41,7 @@ final class QuestionParserTests: XCTestCase {
             Case(question: "国有资本经营预算收入是多少", label: "国有资本经营预算收入"),
             Case(question: "焦作市2025年一般公共预算收入调整为多少", year: .year(2025), region: "焦作市", stage: .adjusted, label: "一般公共预算收入"),
             Case(question: "2023年江津区一般公共预算收入是多少亿元", year: .year(2023), region: "江津区", label: "一般公共预算收入"),
-            Case(question: "焦作市2025年新增高新技术企业多少家", year: .year(2025), region: "焦作市", metric: .count, label: "新增高新技术企业"),
+            Case(question: "焦作市2025年新增高新技术企业多少家", year: .year(2025), region: "焦作市", metric: .count, label: "新增高新技术企业")
         ]
         for c in cases {
             let q = QuestionParser.parse(c.question, regions: regions)
@@ -57,9 +58,11 @@ final class QuestionParserTests: XCTestCase {
     /// Regions through the gazetteer: short forms, parents written before a region,
     /// and places the index has no report of (by their official name).
     func testRegionsThroughTheGazetteer() {
-        let indexRegions = [IndexRegion(name: "江津区", code: "500116"), IndexRegion(name: "焦作市", code: "410800"),
-                            IndexRegion(name: "解放区", code: "410802"), IndexRegion(name: "新疆维吾尔自治区", code: "650000"),
-                            IndexRegion(name: "南开区", code: "120104"), IndexRegion(name: "天津市", code: "120000")]
+        let indexRegions = [
+            IndexRegion(name: "江津区", code: "500116"), IndexRegion(name: "焦作市", code: "410800"),
+            IndexRegion(name: "解放区", code: "410802"), IndexRegion(name: "新疆维吾尔自治区", code: "650000"),
+            IndexRegion(name: "南开区", code: "120104"), IndexRegion(name: "天津市", code: "120000")
+        ]
         let table: [(String, String?, String?, String?)] = [
             // question, region, unknown place, label
             ("新疆2020年一般公共预算收入是多少", "新疆维吾尔自治区", nil, "一般公共预算收入"),
@@ -72,7 +75,7 @@ final class QuestionParserTests: XCTestCase {
             ("黔东南州2023年教育支出是多少", nil, "黔东南苗族侗族自治州", "教育支出"),
             ("2023年巫溪县一般公共预算收入是多少", nil, "巫溪县", "一般公共预算收入"),
             // 全州 is a scope word here, not 广西's 全州县.
-            ("全州一般公共预算收入是多少", nil, nil, "一般公共预算收入"),
+            ("全州一般公共预算收入是多少", nil, nil, "一般公共预算收入")
         ]
         for (question, region, unknown, label) in table {
             let q = QuestionParser.parse(question, indexRegions: indexRegions)
@@ -118,16 +121,20 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "2023年中欧班列开行多少列", year: .year(2023), metric: .count, label: "中欧班列开行", countUnit: "列"),
             Form(question: "江津区2023年新增市场主体多少个", year: .year(2023), metric: .count, label: "新增市场主体"),
             Form(question: "焦作市2025年实施项目多少项", year: .year(2025), metric: .count, label: "实施项目", countUnit: "项"),
-            Form(question: "江津区2023年一般公共预算收入和支出分别是多少", year: .year(2023), label: "一般公共预算收入",
-                 parts: ["一般公共预算收入", "一般公共预算支出"]),
-            Form(question: "江津区2023年政府债务限额和余额分别是多少", year: .year(2023), label: "政府债务限额",
-                 parts: ["政府债务限额", "政府债务余额"]),
-            Form(question: "江津区2023年一般债务和专项债务余额分别是多少", year: .year(2023), label: "一般债务余额",
-                 parts: ["一般债务余额", "专项债务余额"]),
-            Form(question: "江津区2023年社会保障和就业支出和卫生健康支出分别是多少", year: .year(2023), label: "社会保障和就业支出",
-                 parts: ["社会保障和就业支出", "卫生健康支出"]),
+            Form(
+                question: "江津区2023年一般公共预算收入和支出分别是多少", year: .year(2023), label: "一般公共预算收入",
+                parts: ["一般公共预算收入", "一般公共预算支出"]),
+            Form(
+                question: "江津区2023年政府债务限额和余额分别是多少", year: .year(2023), label: "政府债务限额",
+                parts: ["政府债务限额", "政府债务余额"]),
+            Form(
+                question: "江津区2023年一般债务和专项债务余额分别是多少", year: .year(2023), label: "一般债务余额",
+                parts: ["一般债务余额", "专项债务余额"]),
+            Form(
+                question: "江津区2023年社会保障和就业支出和卫生健康支出分别是多少", year: .year(2023), label: "社会保障和就业支出",
+                parts: ["社会保障和就业支出", "卫生健康支出"]),
             // 和 inside one name, without 分别, is one figure.
-            Form(question: "江津区2023年社会保障和就业支出是多少", year: .year(2023), label: "社会保障和就业支出"),
+            Form(question: "江津区2023年社会保障和就业支出是多少", year: .year(2023), label: "社会保障和就业支出")
         ]
         for f in table {
             let q = QuestionParser.parse(f.question, regions: regions + ["东昌府区"])
@@ -148,7 +155,7 @@ final class QuestionParserTests: XCTestCase {
             ("哪些地区的政府债务余额超过一百亿", ">100亿元"),
             ("解放区2024年哪些支出科目超过五千万元", ">5000万元"),
             ("解放区2024年哪些支出科目低于一千五百万元", "<1500万元"),
-            ("江津区2023年哪些支出增长超过百分之十", "增长>10%"),
+            ("江津区2023年哪些支出增长超过百分之十", "增长>10%")
         ]
         for (question, range) in table {
             XCTAssertEqual(QuestionParser.parse(question, regions: regions).range, range, question)
@@ -176,7 +183,7 @@ final class QuestionParserTests: XCTestCase {
             ("哪些支出科目低于2亿元", "<2亿元", "支出", nil),
             ("哪些支出降幅超过5%", "下降>5%", "支出", nil),
             ("哪些支出科目不低于500万", ">=500万元", "支出", nil),
-            ("哪些收入1亿元以上", ">1亿元", "收入", nil),
+            ("哪些收入1亿元以上", ">1亿元", "收入", nil)
         ]
         for (question, range, kind, year) in table {
             let q = QuestionParser.parse(question, regions: regions)
@@ -203,7 +210,7 @@ final class QuestionParserTests: XCTestCase {
             // A named total or balance is one figure too, compared across regions (issue 14:
             // these were read as questions about every budget line, and found none).
             ("哪些地区的一般公共预算支出超过100亿元", "一般公共预算支出"),
-            ("哪些地区的政府债务余额超过100亿元", "政府债务余额"),
+            ("哪些地区的政府债务余额超过100亿元", "政府债务余额")
         ]
         for (question, item) in table {
             let q = QuestionParser.parse(question, regions: regions)
@@ -220,7 +227,7 @@ final class QuestionParserTests: XCTestCase {
             ("“三公”经费是什么", "三公经费"),
             ("何谓“三资”", "三资"),
             ("政府债务是指什么", "政府债务"),
-            ("零基预算的含义", "零基预算"),
+            ("零基预算的含义", "零基预算")
         ]
         for (question, term) in table {
             let q = QuestionParser.parse(question, regions: regions)

@@ -43,7 +43,9 @@ final class QuestionSetTests: XCTestCase {
             // Two figures at once: each part's value and citation, in order.
             guard let parts = r.answer?.parts else { return "no two-part answer (\(r.message ?? ""))" }
             let got = parts.map { "\(squeeze($0.text)) \($0.citation.map(short) ?? "-")" }
-            let want = zip(row.expected.split(separator: ";"), row.citation.split(separator: ";")).map { "\(squeeze(String($0))) \($1)" }
+            let want = zip(row.expected.split(separator: ";"), row.citation.split(separator: ";")).map {
+                "\(squeeze(String($0))) \($1)"
+            }
             return got == want ? nil : "got \(got.joined(separator: "; "))"
         case "definition":
             guard let c = r.answer?.citation else { return "no answer (\(r.message ?? ""))" }
@@ -100,7 +102,9 @@ final class QuestionSetTests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(r)) as? [String: Any])
         for key in ["question", "answer", "alternatives", "took_ms"] { XCTAssertNotNil(json[key], key) }
         let answer = try XCTUnwrap(json["answer"] as? [String: Any])
-        for key in ["text", "value", "unit", "label", "scope", "year", "sentence", "citation"] { XCTAssertNotNil(answer[key], key) }
+        for key in ["text", "value", "unit", "label", "scope", "year", "sentence", "citation"] {
+            XCTAssertNotNil(answer[key], key)
+        }
         let citation = try XCTUnwrap(answer["citation"] as? [String: Any])
         for key in ["doc", "paragraph", "lines", "section"] { XCTAssertNotNil(citation[key], key) }
 

@@ -46,8 +46,9 @@ final class RealQuestionSetTests: XCTestCase {
         for (form, n) in byForm.sorted(by: { $0.key < $1.key }) { print("  \(form): \(n.right)/\(n.all)") }
         for f in failures { print("  FAIL " + f) }
         XCTAssertTrue(confidentWrong.isEmpty, "unanswerable questions got an answer: \(confidentWrong)")
-        XCTAssertEqual(rows.count - failures.count, Self.answeredToday,
-                       "today's count changed: raise answeredToday if more are right, else fix the regression\n"
-                       + failures.joined(separator: "\n"))
+        XCTAssertEqual(
+            rows.count - failures.count, Self.answeredToday,
+            "today's count changed: raise answeredToday if more are right, else fix the regression\n"
+                + failures.joined(separator: "\n"))
     }
 }

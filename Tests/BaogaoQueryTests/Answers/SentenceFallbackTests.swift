@@ -1,6 +1,7 @@
-@testable import BaogaoQuery
 import Foundation
 import XCTest
+
+@testable import BaogaoQuery
 
 /// Figures the extractor left unlabelled are read from their sentence, with a
 /// stated confidence; a label found only loosely is no answer.
@@ -24,7 +25,8 @@ final class SentenceFallbackTests: XCTestCase {
     static let unlabelled: Searcher = {
         let folder = NSTemporaryDirectory() + "baogao-fallback-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
-        let text = "关于宜平县2023年预算执行情况和2024年预算草案的报告\n各位代表：\n一、2023年预算执行情况\n"
+        let text =
+            "关于宜平县2023年预算执行情况和2024年预算草案的报告\n各位代表：\n一、2023年预算执行情况\n"
             + "2023年，全县财政运行平稳。其中税务完成18.96亿元，非税部门完成3.2亿元。\n"
         FileManager.default.createFile(atPath: folder + "/corpus/a.txt", contents: Data(text.utf8))
         return SharedIndex.build(corpus: folder + "/corpus", name: "fallback")
@@ -32,7 +34,8 @@ final class SentenceFallbackTests: XCTestCase {
 
     func testUnlabelledFiguresAnswerWithConfidence() throws {
         let searcher = Self.unlabelled
-        XCTAssertTrue(try searcher.facts("18.96亿").facts.allSatisfy { $0.fact.label == nil }, "the test needs an unlabelled figure")
+        XCTAssertTrue(
+            try searcher.facts("18.96亿").facts.allSatisfy { $0.fact.label == nil }, "the test needs an unlabelled figure")
         let high = try searcher.ask("宜平县2023年税务完成多少？")
         XCTAssertEqual(high.answer?.text, "18.96亿元")
         XCTAssertEqual(high.answer?.confidence, "high")

@@ -20,7 +20,9 @@ final class UnknownRegionTests: XCTestCase {
         let r = try generated.ask("2023年江津区一般公共预算收入是多少？")
         XCTAssertNil(r.answer)
         let message = try XCTUnwrap(r.message)
-        XCTAssertTrue(message.hasPrefix("no answer found: no report of 江津区 in the index (it has \(regions.count) regions; the closest: "), message)
+        XCTAssertTrue(
+            message.hasPrefix("no answer found: no report of 江津区 in the index (it has \(regions.count) regions; the closest: "),
+            message)
         let named = message.split(separator: ": ").last!.dropLast().split(separator: "、").map(String.init)
         XCTAssertEqual(named.count, 8)
         XCTAssertTrue(named.allSatisfy(regions.contains))

@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 /// The bigrams a run of CJK characters is matched through: always a cover of
 /// every character, and the cheapest one by document frequency.
@@ -38,7 +39,8 @@ final class BigramCoverTests: XCTestCase {
         for mask in 0..<(1 << m) {
             let chosen = (0..<m).filter { mask & (1 << $0) != 0 }
             guard chosen.first == 0, chosen.last == m - 1,
-                  zip(chosen, chosen.dropFirst()).allSatisfy({ $1 - $0 <= 2 }) else { continue }
+                zip(chosen, chosen.dropFirst()).allSatisfy({ $1 - $0 <= 2 })
+            else { continue }
             best = min(best, chosen.map { freqs[$0] }.reduce(0, +))
         }
         return best

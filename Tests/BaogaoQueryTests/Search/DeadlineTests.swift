@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 /// Every command stops itself once its deadline has passed, with `.timeout`;
 /// a searcher made `within` a deadline shares its snapshot and caches.
@@ -13,7 +14,7 @@ final class DeadlineTests: XCTestCase {
             ("ask value", { _ = try late.ask("2023年江津区一般公共预算收入是多少？") }),
             ("ask list", { _ = try late.ask("哪些地区的教育支出超过10亿元？") }),
             ("define", { _ = try late.define("预算稳定调节基金") }),
-            ("mentions", { _ = try late.mentions("三保") }),
+            ("mentions", { _ = try late.mentions("三保") })
         ]
         for (name, run) in commands {
             XCTAssertThrowsError(try run(), name) { error in

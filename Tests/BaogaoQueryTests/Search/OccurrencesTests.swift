@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 /// The substring search every exact match, snippet and label check uses, and the
 /// proximity counts of NEAR and re-ranking: linear, and equal to the naive scans.
@@ -37,13 +38,15 @@ final class OccurrencesTests: XCTestCase {
                 let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
                 let a = (0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
                 let b = (0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
-                let naiveStarts = text.count < a.count ? [] : (0...(text.count - a.count)).filter { Array(text[$0..<$0 + a.count]) == a }
+                let naiveStarts =
+                    text.count < a.count ? [] : (0...(text.count - a.count)).filter { Array(text[$0..<$0 + a.count]) == a }
                 XCTAssertEqual(Occurrences.starts(of: a, in: text), naiveStarts, "\(a) in \(text)")
                 let xs = naiveStarts
                 let ys = text.count < b.count ? [] : (0...(text.count - b.count)).filter { Array(text[$0..<$0 + b.count]) == b }
                 let within = Int.random(in: 0...5, using: &rng)
                 let naivePairs = xs.reduce(0) { n, p in n + ys.filter { Proximity.gap(p, a.count, $0, b.count) <= within }.count }
-                XCTAssertEqual(Proximity.pairs(a, b, in: text, within: within), naivePairs, "\(a) \(b) within \(within) in \(text)")
+                XCTAssertEqual(
+                    Proximity.pairs(a, b, in: text, within: within), naivePairs, "\(a) \(b) within \(within) in \(text)")
                 let naiveClosest = xs.flatMap { p in ys.map { Proximity.gap(p, a.count, $0, b.count) } }.min()
                 XCTAssertEqual(Proximity.closest(a, b, in: text), naiveClosest, "\(a) \(b) in \(text)")
             }

@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 final class RankingTests: XCTestCase {
     /// A bare heading naming a term once must not outrank a paragraph of average

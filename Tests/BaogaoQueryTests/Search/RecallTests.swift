@@ -11,9 +11,10 @@ final class RecallTests: XCTestCase {
         let heading = try ids(searcher, "（一）")
         XCTAssertEqual(heading, try ids(searcher, "\"（一）\""))
         XCTAssertEqual(heading, try ids(searcher, "\"(一)\""))
-        let naive = Set(try normalizedParagraphs(searcher).filter { p in
-            String(String.UnicodeScalarView(p.text)).contains("(一)")
-        }.map(\.id))
+        let naive = Set(
+            try normalizedParagraphs(searcher).filter { p in
+                String(String.UnicodeScalarView(p.text)).contains("(一)")
+            }.map(\.id))
         XCTAssertEqual(heading, naive)
         XCTAssertFalse(heading.isEmpty)
     }
@@ -32,11 +33,14 @@ final class RecallTests: XCTestCase {
         try assertRecall(SharedIndex.sample, queries: 300, seed: 3, cjkOnly: false)
     }
 
-    private func assertRecall(_ searcher: Searcher, queries: Int, seed: UInt64, cjkOnly: Bool = true,
-                              file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRecall(
+        _ searcher: Searcher, queries: Int, seed: UInt64, cjkOnly: Bool = true,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let paragraphs = try normalizedParagraphs(searcher)
         var rng = SplitMix(seed: seed)
-        var checked = 0, failures = 0
+        var checked = 0
+        var failures = 0
         while checked < queries {
             let p = paragraphs[Int(rng.next() % UInt64(paragraphs.count))].text
             guard !p.isEmpty else { continue }
@@ -63,9 +67,10 @@ final class RecallTests: XCTestCase {
             if actual != expected {
                 failures += 1
                 if failures <= 5 {
-                    XCTFail("\(query): expected \(expected.count) paragraphs, got \(actual.count); "
+                    XCTFail(
+                        "\(query): expected \(expected.count) paragraphs, got \(actual.count); "
                             + "missing \(expected.subtracting(actual).prefix(3)), extra \(actual.subtracting(expected).prefix(3))",
-                            file: file, line: line)
+                        file: file, line: line)
                 }
             }
             checked += 1

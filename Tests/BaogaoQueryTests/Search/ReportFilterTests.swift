@@ -1,7 +1,8 @@
 import BaogaoIndex
-@testable import BaogaoQuery
 import Foundation
 import XCTest
+
+@testable import BaogaoQuery
 
 /// `region:` through the gazetteer's chain, `kind:` and `level:`, on corpus-real with its
 /// catalogue and one report of 黄平县 (贵州省 › 黔东南苗族侗族自治州 › 黄平县): the report
@@ -40,7 +41,7 @@ final class ReportFilterTests: XCTestCase {
             ("kind:年中", ["025.txt", "030.txt"]),
             ("kind:年中 kind:其他 region:天津", ["002.txt"]),
             ("year:2011", ["016.txt"]),
-            ("region:贵州 kind:决算", ["huangping.txt"]),
+            ("region:贵州 kind:决算", ["huangping.txt"])
         ]
         let searcher = Self.searcher
         for c in cases {
@@ -48,9 +49,10 @@ final class ReportFilterTests: XCTestCase {
             XCTAssertEqual(listed, c.docs, "reports \(c.filters)")
             // The same filters on a search (year: aside: it is a paragraph's year there).
             guard !c.filters.contains("year:") else { continue }
-            let matched = Set(try searcher.allMatches(searcher.parse(c.filters)).map {
-                searcher.index.report(segment: $0.segment, doc: $0.doc).doc
-            })
+            let matched = Set(
+                try searcher.allMatches(searcher.parse(c.filters)).map {
+                    searcher.index.report(segment: $0.segment, doc: $0.doc).doc
+                })
             XCTAssertEqual(matched, Set(c.docs), "search \(c.filters)")
         }
         XCTAssertEqual(try searcher.reports("").reports.count, 68)
@@ -64,8 +66,10 @@ final class ReportFilterTests: XCTestCase {
         XCTAssertGreaterThan(r.paragraphs, 0)
         XCTAssertGreaterThan(r.facts, 0)
         let json = String(decoding: try JSONEncoder().encode(try Self.searcher.reports("doc:huangping")), as: UTF8.self)
-        for key in ["\"region_chain\":[\"贵州省\",\"黔东南苗族侗族自治州\",\"黄平县\"]", "\"source\":null", "\"budget\":null",
-                    "\"sources\":{", "\"kind\":\"final-accounts\"", "\"total\":1"] {
+        for key in [
+            "\"region_chain\":[\"贵州省\",\"黔东南苗族侗族自治州\",\"黄平县\"]", "\"source\":null", "\"budget\":null",
+            "\"sources\":{", "\"kind\":\"final-accounts\"", "\"total\":1"
+        ] {
             XCTAssertTrue(json.contains(key), "\(key) in \(json)")
         }
     }

@@ -3,10 +3,12 @@ import XCTest
 
 /// Whatever is typed, search answers with hits or an error, never a crash or hang.
 final class SearchFuzzTests: XCTestCase {
-    private let alphabet: [String] = ["\"", "“", "”", "「", "」", "(", ")", "（", "）", " ", "  ", "OR", "AND", "NOT",
+    private let alphabet: [String] = [
+        "\"", "“", "”", "「", "」", "(", ")", "（", "）", " ", "  ", "OR", "AND", "NOT",
         "NEAR/3", "NEAR", "-", "|", ":", "..", "year:", "year:2023", "region:", "doc:", "section:", ">", ">=", "<", "=",
         "1亿", "5%", "万元", "增长", "预算", "三保", "债务", "财政", "財政", "收入", "支", "a", "GDP", "8.57", "2024",
-        "，", "。", "\t", "\u{0}", "\u{7}", "𠀀", "é", "\u{301}", "＂", "％", "１"]
+        "，", "。", "\t", "\u{0}", "\u{7}", "𠀀", "é", "\u{301}", "＂", "％", "１"
+    ]
 
     func testRandomQueriesNeverCrash() {
         var rng = SplitMix(seed: 42)

@@ -10,7 +10,7 @@ final class SingleTermTests: XCTestCase {
         let searcher = SharedIndex.sample
         for q in ["预", "预算", "三保", "债", "的", "財政", "〇", "𠀀"] {
             let result = try searcher.search(q, limit: 50)
-            let all = try ids(searcher, q)                       // the general evaluation
+            let all = try ids(searcher, q)  // the general evaluation
             XCTAssertEqual(result.total, all.count, q)
             XCTAssertEqual(result.hits.count, min(50, all.count), q)
             for hit in result.hits { XCTAssertTrue(all.contains(hit.paragraph.id), "\(q): \(hit.paragraph.id)") }
@@ -45,18 +45,23 @@ final class SingleTermTests: XCTestCase {
     func testDeletedParagraphsAreNeitherCountedNorReturned() throws {
         let corpus = NSTemporaryDirectory() + "baogao-single-" + UUID().uuidString
         let index = corpus + "-index"
-        defer { try? FileManager.default.removeItem(atPath: corpus); try? FileManager.default.removeItem(atPath: index) }
+        defer {
+            try? FileManager.default.removeItem(atPath: corpus)
+            try? FileManager.default.removeItem(atPath: index)
+        }
         try FileManager.default.copyItem(atPath: sampleCorpus, toPath: corpus)
         _ = try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
         let before = Searcher(index: try IndexReader.open(path: index))
-        let changed = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
+        let changed = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: corpus + "/" + changed))
         handle.seekToEndOfFile()
         handle.write(Data("\n预算调整的说明。\n".utf8))
         handle.closeFile()
         _ = try IndexUpdater.update(IndexUpdater.Options(corpus: corpus, index: index))
         let after = Searcher(index: try IndexReader.open(path: index))
-        XCTAssertTrue(after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
+        XCTAssertTrue(
+            after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
         for q in ["预", "预算", "调整", "预算 year:2024"] {
             let result = try after.search(q, limit: 1_000)
             let all = try ids(after, q)

@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 /// Query → (what is wrong, Unicode scalar offset), and how it is rendered.
 final class QuerySyntaxErrorTests: XCTestCase {
@@ -63,8 +64,9 @@ final class QuerySyntaxErrorTests: XCTestCase {
         assertError("x -a NEAR b", .nearOperandNotTerm, at: 2)
         assertError("a NEAR >1亿", .nearOperandNotTerm, at: 7)
         // Nesting.
-        assertError(String(repeating: "(", count: 101) + "a" + String(repeating: ")", count: 101),
-                    .nestingTooDeep(limit: 100), at: 100)
+        assertError(
+            String(repeating: "(", count: 101) + "a" + String(repeating: ")", count: 101),
+            .nestingTooDeep(limit: 100), at: 100)
     }
 
     func testNestingAtTheLimitParses() {
@@ -77,11 +79,15 @@ final class QuerySyntaxErrorTests: XCTestCase {
             _ = try parse("债务 “政府债务余额")
             XCTFail("expected an error")
         } catch {
-            XCTAssertEqual(error.rendered, """
+            XCTAssertEqual(
+                error.rendered,
+                """
                 债务 “政府债务余额
                      ^
                 """)
-            XCTAssertEqual(error.description, """
+            XCTAssertEqual(
+                error.description,
+                """
                 error: this “ opens a phrase that is never closed; add the closing ”
                 债务 “政府债务余额
                      ^
@@ -108,7 +114,10 @@ final class QuerySyntaxErrorTests: XCTestCase {
         var column = 0
         var under: Unicode.Scalar?
         for s in lines[0].unicodeScalars {
-            if column == caretColumn { under = s; break }
+            if column == caretColumn {
+                under = s
+                break
+            }
             column += QuerySyntaxError.displayWidth(s)
         }
         XCTAssertEqual(under, ")")
@@ -122,14 +131,15 @@ final class QuerySyntaxErrorTests: XCTestCase {
             .negativeAlternative, .badNearDistance("NEAR/x"), .nearOperandNotTerm,
             .emptyFilterValue(filter: "year"), .badYear("24"), .filterInsideParentheses(filter: "year"),
             .filterAsOperand(filter: "year", operator: "OR"), .badNumber("亿"), .badRange,
-            .unknownUnit("斤"), .mixedUnits("亿", "%"), .nestingTooDeep(limit: 100),
+            .unknownUnit("斤"), .mixedUnits("亿", "%"), .nestingTooDeep(limit: 100)
         ]
         for kind in kinds {
             let e = QuerySyntaxError(kind, at: 0, in: "三保")
             XCTAssertFalse(e.message.isEmpty)
             XCTAssertTrue(e.description.hasPrefix("error: "))
         }
-        XCTAssertEqual(QuerySyntaxError(.unterminatedPhrase(quote: "「"), at: 0, in: "").message,
-                       "this 「 opens a phrase that is never closed; add the closing 」")
+        XCTAssertEqual(
+            QuerySyntaxError(.unterminatedPhrase(quote: "「"), at: 0, in: "").message,
+            "this 「 opens a phrase that is never closed; add the closing 」")
     }
 }

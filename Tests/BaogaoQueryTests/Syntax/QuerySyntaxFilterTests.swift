@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 final class QuerySyntaxFilterTests: XCTestCase {
     func testFilterForms() {
@@ -15,8 +16,9 @@ final class QuerySyntaxFilterTests: XCTestCase {
         assertParses("doc:002_b5c 三保", "三保", filters: "doc:002_b5c")
         assertParses("section:\"预算执行\" 三保", "三保", filters: "section:预算执行")
         assertParses("section:“预算 执行”", "", filters: "section:预算 执行")
-        assertParses("section:预算执行 region:解放区 year:2024 doc:000",
-                     "", filters: "year:2024 region:解放区 doc:000 section:预算执行")
+        assertParses(
+            "section:预算执行 region:解放区 year:2024 doc:000",
+            "", filters: "year:2024 region:解放区 doc:000 section:预算执行")
     }
 
     func testFiltersApplyToTheWholeQueryWhereverWritten() {
@@ -76,7 +78,7 @@ final class ReportKindLevelSyntaxTests: XCTestCase {
             ("kind:adjustment level:县", ["adjustment"], ["县"]),
             ("level:县级 三保", [], ["县"]),
             ("level:镇", [], ["乡镇"]),
-            ("Kind:其他", ["other"], []),
+            ("Kind:其他", ["other"], [])
         ]
         for c in cases {
             let q = try parse(c.query)

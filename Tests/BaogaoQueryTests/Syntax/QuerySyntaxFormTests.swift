@@ -1,6 +1,7 @@
-@testable import BaogaoQuery
-import XCTest
 import BaogaoAnalysis
+import XCTest
+
+@testable import BaogaoQuery
 
 /// Every form of the language as a row: query → tree. Trees are written as
 /// `QueryNode.sExpression` (folded forms; phrases in quotes).
@@ -99,9 +100,10 @@ final class QuerySyntaxFormTests: XCTestCase {
 
     func testDocumentedExamples() {
         assertParses("（教育 OR 卫生） 支出", "(and (or 教育 卫生) 支出)")
-        assertParses("教育 (>1亿 OR 增长>10%) -隐性 year:2024",
-                     "(and 教育 (or (range amount >100000000) (range 增长 percent >10)) (not 隐性))",
-                     filters: "year:2024")
+        assertParses(
+            "教育 (>1亿 OR 增长>10%) -隐性 year:2024",
+            "(and 教育 (or (range amount >100000000) (range 增长 percent >10)) (not 隐性))",
+            filters: "year:2024")
         assertParses("\" 政府  债务 \"", "\"政府 债务\"")
         assertParses("\"收入 OR 支出\"", "\"收入 or 支出\"")
         assertParses("注:", "注:")
@@ -135,19 +137,24 @@ final class QuerySyntaxFormTests: XCTestCase {
         let lines = QueryLanguageHelp.text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertLessThanOrEqual(lines.count, 40)
         for line in lines {
-            XCTAssertLessThanOrEqual(line.unicodeScalars.map(QuerySyntaxError.displayWidth).reduce(0, +), 80,
-                                     String(line))
+            XCTAssertLessThanOrEqual(
+                line.unicodeScalars.map(QuerySyntaxError.displayWidth).reduce(0, +), 80,
+                String(line))
         }
         // Every example the help shows parses.
-        for example in ["三保", "教育 卫生", "\"政府债务余额\"", "债务 -隐性", "债务 NOT 隐性", "过紧日子 OR 紧日子",
-                        "过紧日子 | 紧日子", "收入 NEAR/5 增长", "(教育 OR 卫生) 支出", "year:2022..2024",
-                        "region:解放区", "doc:002", "section:\"预算执行\"", "year:2023 year:2024", "单位:万元",
-                        ">1亿", ">=5000万元", "<2%", "<=3%", "1亿..10亿", "1000万元..1亿元", "=20160万元",
-                        "下降>10%", "教育 >1亿 year:2024", ">100", "year:2024 -隐性", "＞1亿", "5％..8％"] {
+        for example in [
+            "三保", "教育 卫生", "\"政府债务余额\"", "债务 -隐性", "债务 NOT 隐性", "过紧日子 OR 紧日子",
+            "过紧日子 | 紧日子", "收入 NEAR/5 增长", "(教育 OR 卫生) 支出", "year:2022..2024",
+            "region:解放区", "doc:002", "section:\"预算执行\"", "year:2023 year:2024", "单位:万元",
+            ">1亿", ">=5000万元", "<2%", "<=3%", "1亿..10亿", "1000万元..1亿元", "=20160万元",
+            "下降>10%", "教育 >1亿 year:2024", ">100", "year:2024 -隐性", "＞1亿", "5％..8％"
+        ] {
             XCTAssertNoThrow(try parse(example), example)
         }
-        for example in ["三保", "\"政府债务余额\"", "债务 -隐性", "过紧日子 OR 紧日子", "收入 NEAR/5 增长",
-                        "year:2024", "region:解放区", "教育 >1亿 year:2024", "增长>5%"] {
+        for example in [
+            "三保", "\"政府债务余额\"", "债务 -隐性", "过紧日子 OR 紧日子", "收入 NEAR/5 增长",
+            "year:2024", "region:解放区", "教育 >1亿 year:2024", "增长>5%"
+        ] {
             XCTAssertTrue(QueryLanguageHelp.text.contains(example), example)
         }
     }

@@ -1,6 +1,7 @@
-@testable import BaogaoQuery
 import BaogaoAnalysis
 import XCTest
+
+@testable import BaogaoQuery
 
 /// Random and hostile queries: the parser must return a Query or a
 /// QuerySyntaxError positioned inside the query, never crash, and a parsed
@@ -29,7 +30,7 @@ final class QuerySyntaxFuzzTests: XCTestCase {
         "三保", "债务", "財政", "收入", "增长", "AA", "gdp",
         " ", " ", " ", "\u{3000}", "\t", "\n",
         "\u{0}", "\u{7}", "\u{1B}", "\u{7F}", "\u{85}",
-        "𠀀", "😀", "\u{301}", "\u{200B}", "\u{FEFF}", "\u{2028}",
+        "𠀀", "😀", "\u{301}", "\u{200B}", "\u{FEFF}", "\u{2028}"
     ]
 
     static func randomQuery(_ rng: inout Random, maxPieces: Int) -> String {
@@ -41,8 +42,10 @@ final class QuerySyntaxFuzzTests: XCTestCase {
 
     /// The property every input must satisfy; returns whether it parsed.
     @discardableResult
-    func check(_ text: String, fold: @escaping (String) -> String = testFold,
-               file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    func check(
+        _ text: String, fold: @escaping (String) -> String = testFold,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
         let count = text.unicodeScalars.count
         do {
             let q = try QueryParser.parse(text, fold: fold)
@@ -51,18 +54,21 @@ final class QuerySyntaxFuzzTests: XCTestCase {
             let printed = q.canonicalText
             do {
                 let again = try QueryParser.parse(printed, fold: fold)
-                XCTAssertEqual(again.root?.sExpression, q.root?.sExpression,
-                               "round trip of \(text.debugDescription) via \(printed.debugDescription)",
-                               file: file, line: line)
+                XCTAssertEqual(
+                    again.root?.sExpression, q.root?.sExpression,
+                    "round trip of \(text.debugDescription) via \(printed.debugDescription)",
+                    file: file, line: line)
                 XCTAssertEqual(render(again.filters), render(q.filters), file: file, line: line)
             } catch {
-                XCTFail("\(text.debugDescription) printed as \(printed.debugDescription) fails: \(error)",
-                        file: file, line: line)
+                XCTFail(
+                    "\(text.debugDescription) printed as \(printed.debugDescription) fails: \(error)",
+                    file: file, line: line)
             }
             return true
         } catch {
-            XCTAssertTrue((0...count).contains(error.position),
-                          "position \(error.position) outside \(text.debugDescription)", file: file, line: line)
+            XCTAssertTrue(
+                (0...count).contains(error.position),
+                "position \(error.position) outside \(text.debugDescription)", file: file, line: line)
             XCTAssertEqual(error.query, text, file: file, line: line)
             XCTAssertEqual(error.rendered.filter { $0 == "\n" }.count, 1, file: file, line: line)
             XCTAssertFalse(error.message.isEmpty, file: file, line: line)
@@ -114,8 +120,9 @@ final class QuerySyntaxFuzzTests: XCTestCase {
 
     func testDeepNestingIsAnErrorNotACrash() {
         assertError(String(repeating: "(", count: 10_000), .nestingTooDeep(limit: QueryParser.maxNesting), at: 100)
-        assertError(String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000),
-                    .nestingTooDeep(limit: QueryParser.maxNesting), at: 100)
+        assertError(
+            String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000),
+            .nestingTooDeep(limit: QueryParser.maxNesting), at: 100)
         assertError(String(repeating: ")", count: 10_000), .unexpectedClosingParenthesis, at: 0)
         assertError(String(repeating: "(a ", count: 10_000), .nestingTooDeep(limit: QueryParser.maxNesting), at: 300)
         assertError(String(repeating: "-(", count: 5000) + "a", .nestingTooDeep(limit: QueryParser.maxNesting), at: 201)

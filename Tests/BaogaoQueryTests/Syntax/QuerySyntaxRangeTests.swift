@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 final class QuerySyntaxRangeTests: XCTestCase {
     private func range(_ query: String, file: StaticString = #filePath, line: UInt = #line) -> NumberRange? {
@@ -16,8 +17,10 @@ final class QuerySyntaxRangeTests: XCTestCase {
         }
     }
 
-    private func assertRange(_ query: String, _ expected: NumberRange,
-                             file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRange(
+        _ query: String, _ expected: NumberRange,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard var r = range(query, file: file, line: line) else { return }
         XCTAssertEqual(r.original, query, file: file, line: line)
         XCTAssertEqual(r.span, 0..<query.unicodeScalars.count, file: file, line: line)
@@ -93,10 +96,16 @@ final class QuerySyntaxRangeTests: XCTestCase {
         XCTAssertEqual(spaced.upper, 2e7)
         XCTAssertEqual(spaced.span, 0..<17)
         assertRange(">=1亿元<=2亿元", NumberRange(kind: .amount, unit: "元", lower: 1e8, upper: 2e8))
-        assertRange(">1亿<2亿", NumberRange(kind: .amount, unit: "元", lower: 1e8, lowerInclusive: false,
-                                           upper: 2e8, upperInclusive: false))
-        assertRange("增长>5%<=10%", NumberRange(relation: "增长", kind: .percent, unit: "%", lower: 5, lowerInclusive: false,
-                                               upper: 10))
+        assertRange(
+            ">1亿<2亿",
+            NumberRange(
+                kind: .amount, unit: "元", lower: 1e8, lowerInclusive: false,
+                upper: 2e8, upperInclusive: false))
+        assertRange(
+            "增长>5%<=10%",
+            NumberRange(
+                relation: "增长", kind: .percent, unit: "%", lower: 5, lowerInclusive: false,
+                upper: 10))
         assertParses(">1亿 >2亿 <=5亿", "(range amount (200000000, 500000000])")
         assertParses("教育 >=1亿 <=2亿", "(and 教育 (range amount [100000000, 200000000]))")
         // Different facts stay two conditions of the paragraph.
@@ -109,8 +118,11 @@ final class QuerySyntaxRangeTests: XCTestCase {
     /// Text glued before a range is a label unless it is (or ends in) a relation word.
     func testGluedTextIsALabelUnlessARelation() {
         assertRange("支出>1亿", NumberRange(label: "支出", kind: .amount, unit: "元", lower: 1e8, lowerInclusive: false))
-        assertRange("教育支出增长>5%", NumberRange(relation: "增长", label: "教育支出", kind: .percent, unit: "%",
-                                                  lower: 5, lowerInclusive: false))
+        assertRange(
+            "教育支出增长>5%",
+            NumberRange(
+                relation: "增长", label: "教育支出", kind: .percent, unit: "%",
+                lower: 5, lowerInclusive: false))
         assertRange("同比下降>10%", NumberRange(relation: "同比下降", kind: .percent, unit: "%", lower: 10, lowerInclusive: false))
         assertRange("占>30%", NumberRange(relation: "占", kind: .percent, unit: "%", lower: 30, lowerInclusive: false))
         assertRange("为预算>100%", NumberRange(relation: "为预算", kind: .percent, unit: "%", lower: 100, lowerInclusive: false))

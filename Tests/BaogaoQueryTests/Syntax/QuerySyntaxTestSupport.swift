@@ -1,5 +1,6 @@
-@testable import BaogaoQuery
 import XCTest
+
+@testable import BaogaoQuery
 
 // Shared helpers for the query-syntax tests. They forward the caller's file
 // and line so a failing row of a table points at that row.
@@ -26,7 +27,9 @@ func parse(_ text: String) throws(QuerySyntaxError) -> Query {
 /// `year:2022...2024 region:江津 doc:002 section:预算执行`, folded forms.
 func render(_ filters: Filters) -> String {
     var parts: [String] = []
-    parts += filters.years.map { $0.lowerBound == $0.upperBound ? "year:\($0.lowerBound)" : "year:\($0.lowerBound)..\($0.upperBound)" }
+    parts += filters.years.map {
+        $0.lowerBound == $0.upperBound ? "year:\($0.lowerBound)" : "year:\($0.lowerBound)..\($0.upperBound)"
+    }
     parts += filters.regions.map { "region:\($0.folded)" }
     parts += filters.docs.map { "doc:\($0.folded)" }
     parts += filters.sections.map { "section:\($0.folded)" }
@@ -37,8 +40,10 @@ func render(_ filters: Filters) -> String {
 
 /// Parses `query` and compares its tree (as an S-expression; "" for no root)
 /// and its filters; checks the tree's invariants.
-func assertParses(_ query: String, _ expected: String, filters expectedFilters: String = "",
-                  file: StaticString = #filePath, line: UInt = #line) {
+func assertParses(
+    _ query: String, _ expected: String, filters expectedFilters: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+) {
     do {
         let q = try parse(query)
         XCTAssertEqual(q.root?.sExpression ?? "", expected, "tree of \(query)", file: file, line: line)
@@ -51,12 +56,15 @@ func assertParses(_ query: String, _ expected: String, filters expectedFilters: 
 }
 
 /// Expects `query` to fail with `kind` at scalar offset `position`.
-func assertError(_ query: String, _ kind: QuerySyntaxError.Kind, at position: Int,
-                 file: StaticString = #filePath, line: UInt = #line) {
+func assertError(
+    _ query: String, _ kind: QuerySyntaxError.Kind, at position: Int,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     do {
         let q = try parse(query)
-        XCTFail("\(query) parsed as \(q.root?.sExpression ?? "") \(render(q.filters)), expected \(kind)",
-                file: file, line: line)
+        XCTFail(
+            "\(query) parsed as \(q.root?.sExpression ?? "") \(render(q.filters)), expected \(kind)",
+            file: file, line: line)
     } catch {
         XCTAssertEqual(error.kind, kind, "kind for \(query)", file: file, line: line)
         XCTAssertEqual(error.position, position, "position for \(query): \(error)", file: file, line: line)
@@ -68,8 +76,9 @@ func assertInvariants(_ query: Query, file: StaticString = #filePath, line: UInt
     let count = query.text.unicodeScalars.count
     func checkTerm(_ t: Term) {
         XCTAssertFalse(t.folded.isEmpty, "empty folded term in \(query.text)", file: file, line: line)
-        XCTAssertTrue(t.span.lowerBound >= 0 && t.span.upperBound <= count,
-                      "span \(t.span) outside \(query.text)", file: file, line: line)
+        XCTAssertTrue(
+            t.span.lowerBound >= 0 && t.span.upperBound <= count,
+            "span \(t.span) outside \(query.text)", file: file, line: line)
     }
     func check(_ node: QueryNode) {
         switch node {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // Closed-loop load: N connections, each on its own thread, each sending one
 // request, waiting for its answer line, and recording the latency. Reports
@@ -57,14 +58,17 @@ func connectTo(_ o: Options) -> Int32 {
     a.sin_family = sa_family_t(AF_INET)
     a.sin_port = o.port.bigEndian
     a.sin_addr.s_addr = inet_addr(o.host)
-    let r = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    let r = withUnsafePointer(to: &a) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     guard r == 0 else { fatalError("cannot connect to \(o.host):\(o.port)") }
     return fd
 }
 
 /// Sends `count` requests one at a time on `fd`; returns latencies in ns.
 func drive(fd: Int32, request: [UInt8], count: Int, expect: [UInt8]) -> (latencies: [UInt64], errors: Int) {
-    var latencies = [UInt64](); latencies.reserveCapacity(count)
+    var latencies = [UInt64]()
+    latencies.reserveCapacity(count)
     var errors = 0
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var filled = 0
@@ -75,7 +79,10 @@ func drive(fd: Int32, request: [UInt8], count: Int, expect: [UInt8]) -> (latenci
         var lineEnd: Int?
         var scanFrom = 0
         while lineEnd == nil {
-            if let i = buffer[scanFrom..<filled].firstIndex(of: 10) { lineEnd = i; break }
+            if let i = buffer[scanFrom..<filled].firstIndex(of: 10) {
+                lineEnd = i
+                break
+            }
             scanFrom = filled
             if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + filled, $0.count - filled, 0) }
@@ -122,7 +129,9 @@ var all = results.flatMap(\.latencies).sorted()
 let errors = results.reduce(0) { $0 + $1.errors }
 func pct(_ p: Double) -> Double { Double(all[min(all.count - 1, Int(Double(all.count) * p))]) / 1e6 }
 let rssAfter = o.pid.flatMap(rssKiB)
-print(String(format: "%@  connections=%d requests=%d  %.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d",
-             o.request, o.connections, all.count, Double(all.count) / seconds, pct(0.5), pct(0.99), pct(1.0), errors))
+print(
+    String(
+        format: "%@  connections=%d requests=%d  %.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d",
+        o.request, o.connections, all.count, Double(all.count) / seconds, pct(0.5), pct(0.99), pct(1.0), errors))
 if let b = rssBefore, let a = rssAfter { print("server RSS before \(b / 1024) MiB, after \(a / 1024) MiB") }
 for fd in fds { close(fd) }
