@@ -142,4 +142,32 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(cells, 67 * 5 + 54 + 38)
         XCTAssertEqual(misses, [])
     }
+
+    /// Whatever a spreadsheet export holds — random cells, stray quotes, tabs,
+    /// commas and line ends, random bytes — the catalogue is read without a
+    /// crash, in both formats, and every row it keeps names a file.
+    func testRandomCataloguesNeverCrash() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = [
+            "file", "region", "kind", "execution_year", "budget_year", "source", "a.txt", "江津区", "决算",
+            "2023", "20x3", "\"", "\"\"", ",", "\t", "\n", "\r\n", " ", "黔东南州黄平县", "http://x", ""
+        ]
+        for round in 0..<400 {
+            let text: String
+            if round % 4 == 0 {
+                text = String(
+                    decoding: (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) },
+                    as: UTF8.self)
+            } else {
+                text =
+                    "file\tregion\tkind\n"
+                    + (0..<Int.random(in: 0...60, using: &rng))
+                    .map { _ in pieces.randomElement(using: &rng)! }.joined()
+            }
+            for name in ["catalog.tsv", "catalog.csv"] {
+                let c = Catalogue(text: text, fileName: name)
+                XCTAssertTrue(c.entries.keys.allSatisfy { !$0.isEmpty }, "\(name): \(text.debugDescription)")
+            }
+        }
+    }
 }
