@@ -39,6 +39,16 @@ final class ReplScriptTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("paragraphs match (showing"), out.stdout)
     }
 
+    /// `:reports` lists what `baogao reports` lists, filters included.
+    func testReportsListsTheIndexedReportsWithTheirFilters() throws {
+        let all = try BaogaoProcess.repl(":reports\n")
+        XCTAssertEqual(all.status, 0, all.stderr)
+        for region in ["解放区", "江津区", "焦作市"] { XCTAssertTrue(all.stdout.contains("region " + region), all.stdout) }
+        let henan = try BaogaoProcess.repl(":reports region:河南\n")
+        XCTAssertTrue(henan.stdout.contains("region 解放区"), henan.stdout)
+        XCTAssertFalse(henan.stdout.contains("region 江津区"), henan.stdout)
+    }
+
     func testOpenShowsTheWholeParagraphBetweenItsNeighbours() throws {
         let out = try BaogaoProcess.repl("三保\n:open 4\n")
         XCTAssertEqual(out.status, 0, out.stderr)
