@@ -29,13 +29,14 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(\(IndexFormat.version)) — upgrade baogao, or run baogao index --rebuild"
         case .tooOld(let file, let version):
             return "index file \(file) has old format version \(version) (this baogao reads "
-                + "\(IndexFormat.version)) — run baogao index --rebuild"
+                + "\(IndexFormat.version)) — run baogao index, which rebuilds it"
         case .locked(let path):
             return "another baogao index is writing this index (lock held on \(path)); try again when it is done"
         case .io(let path, let reason):
             return "\(path): \(reason)"
         case .analyzerChanged(let indexed, let current):
-            return "the index was built with \(indexed), this baogao analyses text with \(current) — run baogao index --rebuild"
+            return
+                "the index was built with \(indexed), this baogao analyses text with \(current) — run baogao index, which rebuilds it"
         }
     }
 }

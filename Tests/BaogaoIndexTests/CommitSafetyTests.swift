@@ -140,7 +140,7 @@ final class CommitSafetyTests: XCTestCase {
         try FileSink.system.write(folder.file("MANIFEST"), try manifest.encoded())
         XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
             XCTAssertEqual(error as? IndexError, .tooOld(file: "MANIFEST", version: IndexFormat.oldestReadable - 1))
-            XCTAssertTrue("\(error)".contains("run baogao index --rebuild"), "\(error)")
+            XCTAssertTrue("\(error)".contains("run baogao index, which rebuilds it"), "\(error)")
         }
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
         XCTAssertEqual(summary.rebuildReason, "the index has old format version \(IndexFormat.oldestReadable - 1)")
