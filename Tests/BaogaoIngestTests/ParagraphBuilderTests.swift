@@ -169,4 +169,14 @@ final class ParagraphBuilderTests: XCTestCase {
         else { return XCTFail("not detected as hard-wrapped") }
         XCTAssertEqual(r.paragraphs.filter { $0.kind == .listItem }.count, 3)
     }
+
+    /// A web page's headline above the report's own title (12 of the 67 real excerpts,
+    /// 035 among them): two titles, not a line broken mid-sentence.
+    func testAHeadlineOverTheReportsOwnTitleStaysTwoLines() throws {
+        let headline = "(贵州省)关于遵义市播州区2020年全区和区本级财政预算执行情况及2021年财政预算(草案)的报告"
+        let title = "关于遵义市播州区2020年全区和区本级财政预算执行情况及2021年财政预算(草案)的报告"
+        let report = try Fixtures.parse(headline + "\n" + title + "\n各位代表:\n")
+        XCTAssertEqual(report.paragraphs.prefix(2).map(\.text), [headline, title])
+        XCTAssertEqual(report.metadata.title, headline)
+    }
 }
