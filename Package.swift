@@ -75,7 +75,7 @@ let package = Package(
 
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
         .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest"]),
-        .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest"]),
+        .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
         .testTarget(
             name: "BaogaoQueryTests",
