@@ -28,7 +28,13 @@ final class NumberExtractorTests: XCTestCase {
     }
 
     func check(_ text: String, _ wants: [Want], file: StaticString = #filePath, line: UInt = #line) {
-        let got = Self.facts(text)
+        Self.check(text, wants, file: file, line: line)
+    }
+
+    /// The facts of `text` are exactly `wants`, in order: text, value and kind always,
+    /// label and relation where a `Want` names them. Shared with `NumberRealSentenceTests`.
+    static func check(_ text: String, _ wants: [Want], file: StaticString = #filePath, line: UInt = #line) {
+        let got = facts(text)
         XCTAssertEqual(got.map(\.text), wants.map(\.text), "texts of: \(text)", file: file, line: line)
         for (f, w) in zip(got, wants) where f.text == w.text {
             XCTAssertEqual(

@@ -9,17 +9,7 @@ final class NumberRealSentenceTests: XCTestCase {
     typealias Want = NumberExtractorTests.Want
 
     func check(_ text: String, _ wants: [Want], file: StaticString = #filePath, line: UInt = #line) {
-        let got = NumberExtractorTests.facts(text)
-        XCTAssertEqual(got.map(\.text), wants.map(\.text), "texts of: \(text)", file: file, line: line)
-        for (f, w) in zip(got, wants) where f.text == w.text {
-            XCTAssertEqual(
-                f.value, w.value, accuracy: max(1e-9, abs(w.value) * 1e-12), "\(w.text) in \(text)", file: file, line: line)
-            XCTAssertEqual(f.kind, w.kind, "\(w.text) in \(text)", file: file, line: line)
-            if case .be(let l) = w.label { XCTAssertEqual(f.label, l, "label of \(w.text) in \(text)", file: file, line: line) }
-            if case .be(let r) = w.relation {
-                XCTAssertEqual(f.relation, r, "relation of \(w.text) in \(text)", file: file, line: line)
-            }
-        }
+        NumberExtractorTests.check(text, wants, file: file, line: line)
     }
 
     /// 实现 stands between an item and its figure as 完成 does.
