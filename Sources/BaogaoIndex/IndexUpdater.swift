@@ -78,6 +78,9 @@ public enum IndexUpdater {
         public var segment: String
         public var reason: String
         public var reports: [String]
+        /// Of those, the ones whose files are no longer in the corpus: they cannot be
+        /// read again, and leave the index (listed as removed too).
+        public var lost: [String] = []
     }
 
     public static func update(
@@ -172,6 +175,12 @@ public enum IndexUpdater {
         outcome.changed.removeAll { copied.contains($0) }
         manifest.nextSegment = outcome.nextSegment
         manifest.skipped = outcome.skipped
+        // A damaged segment's report whose file is gone cannot be restored: say so,
+        // rather than let it vanish between "restored" and "removed".
+        for k in summary.repaired.indices {
+            summary.repaired[k].lost = summary.repaired[k].reports.filter { !seen.contains($0) }
+            summary.removed.append(contentsOf: summary.repaired[k].lost)
+        }
         let restored = Set(summary.repaired.flatMap(\.reports))
         summary.added = outcome.added.filter { !restored.contains($0) }
         summary.restored = outcome.added.filter { restored.contains($0) }

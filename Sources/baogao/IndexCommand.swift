@@ -53,7 +53,8 @@ struct IndexCommand: ParsableCommand {
 
     static func describe(_ r: IndexUpdater.Repair) -> String {
         "repaired \(r.segment): \(r.reason.replacingOccurrences(of: " — run baogao index to repair it", with: ""))"
-            + "; its \(r.reports.count) report(s) read again from the corpus"
+            + "; its \(r.reports.count - r.lost.count) report(s) read again from the corpus"
+            + (r.lost.isEmpty ? "" : "; \(r.lost.count) no longer in the corpus, dropped: " + r.lost.joined(separator: ", "))
     }
 
     /// What the index could not do, beyond unreadable files: other kinds of file, reports

@@ -176,6 +176,23 @@ final class GenerationSafetyTests: XCTestCase {
         }
     }
 
+    /// A damaged segment's report whose file is gone cannot be read again: it is
+    /// named as lost and counted as removed, not dropped without a word.
+    func testADamagedSegmentsReportWhoseFileIsGoneIsNamedAsLost() throws {
+        let scratch = Scratch()
+        let corpus = scratch.corpus(Array(threeReports.prefix(2)))
+        try buildIndex(corpus: corpus, index: scratch.index) { $0.workers = 1 }
+        let segment = try IndexReader.open(path: scratch.index).segments[0].name
+        try FileManager.default.removeItem(atPath: scratch.index + "/" + segment + ".post")
+        try FileManager.default.removeItem(atPath: corpus + "/" + threeReports[0])
+
+        let summary = try buildIndex(corpus: corpus, index: scratch.index) { $0.workers = 1 }
+        XCTAssertEqual(summary.repaired.map(\.lost), [[threeReports[0]]])
+        XCTAssertEqual(summary.restored, [threeReports[1]])
+        XCTAssertEqual(summary.removed, [threeReports[0]])
+        XCTAssertEqual(Set(try IndexReader.open(path: scratch.index).manifest.liveReports.keys), [threeReports[1]])
+    }
+
     func testAnUndamagedIndexCommitsNothing() throws {
         let scratch = Scratch()
         let corpus = scratch.corpus([threeReports[2]])
