@@ -57,9 +57,12 @@ final class GazetteerTests: XCTestCase {
         XCTAssertNil(g.match(in: Array("长安镇"), at: 0))
     }
 
-    func testLoadsQuickly() {
-        let start = ContinuousClock.now
-        _ = Gazetteer(tsv: Gazetteer.data)
-        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(500))  // debug build; ~ms in release
+    /// Every line of the generated data becomes one division: nothing is dropped by
+    /// the parser. (How fast it loads is a benchmark's question, not a test's.)
+    func testEveryDataLineIsADivision() {
+        let lines = Gazetteer.data.split(separator: "\n").filter {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).count >= 4
+        }
+        XCTAssertEqual(Gazetteer(tsv: Gazetteer.data).divisions.count, lines.count)
     }
 }
