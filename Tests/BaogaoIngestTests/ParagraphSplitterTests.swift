@@ -66,4 +66,33 @@ final class ParagraphSplitterTests: XCTestCase {
         let report = try parse("关于2023年预算执行情况的报告\n" + String(repeating: "123.4567 -12 1e308 -0.0\n", count: 3))
         XCTAssertEqual(report.paragraphs.last?.text, "123.4567 -12 1e308 -0.0 123.4567 -12 1e308 -0.0 123.4567 -12 1e308 -0.0")
     }
+
+    /// Random long paragraphs over a few characters, sentence ends, commas, spaces
+    /// and closing quotes, joined from random lines: the pieces always rejoin to the
+    /// paragraph, none is longer than the hard bound, and their line spans run in order.
+    func testRandomLongParagraphsAlwaysRejoinAndStayBounded() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["预", "算", "。", "，", " ", "”", "；", "5", "%", "、"]
+        for _ in 0..<60 {
+            var raw = RawParagraph(text: [], firstLine: 1, lastLine: 1)
+            var line = 1
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                let piece = String((0..<Int.random(in: 1...600, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                if !raw.text.isEmpty {
+                    line += 1
+                    raw.lineStarts.append((raw.text.count, line))
+                }
+                raw.text.append(contentsOf: Array(piece.utf8))
+            }
+            raw.lastLine = line
+            let pieces = ParagraphSplitter.split([raw])
+            XCTAssertEqual(pieces.flatMap(\.text), raw.text)
+            XCTAssertTrue(
+                pieces.allSatisfy { String(decoding: $0.text, as: UTF8.self).unicodeScalars.count <= ParagraphSplitter.hard })
+            XCTAssertTrue(
+                zip(pieces, pieces.dropFirst()).allSatisfy { $0.lastLine <= $1.firstLine && $0.firstLine <= $0.lastLine })
+            XCTAssertEqual(pieces.first?.firstLine, 1)
+            XCTAssertEqual(pieces.last?.lastLine, line)
+        }
+    }
 }
