@@ -18,6 +18,13 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     /// match what this build makes of a query.
     case analyzerChanged(indexed: String, current: String)
 
+    /// What is wrong, without the advice on what to run: for a damaged file, the file
+    /// and the damage (what a repair line reports).
+    public var problem: String {
+        if case .damaged(let file, let reason) = self { return "\(file): \(reason)" }
+        return description
+    }
+
     public var description: String {
         switch self {
         case .missing(let folder):

@@ -276,7 +276,7 @@ public enum IndexUpdater {
             } catch {
                 let deleted = Set(entry.deleted)
                 let live = entry.reports.enumerated().filter { !deleted.contains($0.offset) }.map(\.element.path)
-                repairs.append(Repair(segment: entry.name, reason: error.description, reports: live.sorted()))
+                repairs.append(Repair(segment: entry.name, reason: error.problem, reports: live.sorted()))
                 return true
             }
         }

@@ -52,7 +52,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     static func describe(_ r: IndexUpdater.Repair) -> String {
-        "repaired \(r.segment): \(r.reason.replacingOccurrences(of: " — run baogao index to repair it", with: ""))"
+        "repaired \(r.segment): \(r.reason)"
             + "; its \(r.reports.count - r.lost.count) report(s) read again from the corpus"
             + (r.lost.isEmpty ? "" : "; \(r.lost.count) no longer in the corpus, dropped: " + r.lost.joined(separator: ", "))
     }
