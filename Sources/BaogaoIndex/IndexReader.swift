@@ -36,7 +36,7 @@ public final class IndexReader: Sendable {
     }
 
     static func readManifest(_ folder: IndexFolder) throws(IndexError) -> Manifest {
-        guard let bytes = FileBytesReader.read(folder.file(Manifest.fileName)) else {
+        guard let bytes = FileBytes.read(folder.file(Manifest.fileName)) else {
             throw .missing(folder: folder.path)
         }
         let manifest = try Manifest.decode(bytes, file: Manifest.fileName)

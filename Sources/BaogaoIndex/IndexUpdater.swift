@@ -19,6 +19,9 @@ public enum IndexUpdater {
         public var workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
         /// Builder memory per worker before its segment is written out.
         public var segmentBudget = 192 << 20
+        /// The largest corpus file read; larger ones are skipped with a message. Bounds
+        /// the memory one file can take (see `ReportReader.defaultSizeLimit`).
+        public var fileSizeLimit = ReportReader.defaultSizeLimit
         public var mergePolicy = MergePolicy()
         public var sink: FileSink = .system
 

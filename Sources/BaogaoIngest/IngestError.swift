@@ -10,11 +10,14 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No supported encoding decodes the bytes; `byteOffset` is the first bad byte
     /// under the encoding that came furthest.
     case undecodable(file: String, encoding: String, byteOffset: Int)
+    /// Larger than the limit on one report (`ReportReader.defaultSizeLimit`): read
+    /// whole, it would take several times its size in memory.
+    case tooLarge(file: String, bytes: Int, limit: Int)
 
     public var file: String {
         switch self {
         case .unreadable(let file, _), .empty(let file), .binary(let file, _),
-            .undecodable(let file, _, _):
+            .undecodable(let file, _, _), .tooLarge(let file, _, _):
             return file
         }
     }
@@ -33,6 +36,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "looks like a binary file (control byte at offset \(offset)), not a report"
         case .undecodable(_, let encoding, let offset):
             return "not valid text: cannot decode as \(encoding) at byte \(offset)"
+        case .tooLarge(_, let bytes, let limit):
+            return FileBytes.Failure.tooLarge(bytes: bytes, limit: limit).reason
         }
     }
 }

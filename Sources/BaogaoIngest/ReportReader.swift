@@ -13,36 +13,67 @@
 ///
 /// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
+    /// The largest report file read by default: 64 MiB. Real reports, tables and all,
+    /// are a few megabytes; reading one takes about five times its size in memory at
+    /// its peak (the file, its lines, its paragraphs), so this bounds what one file can
+    /// take. Callers that mean to read larger files pass their own limit.
+    public static let defaultSizeLimit = 64 << 20
+
     /// Reads the file at `path`; the report's `doc` is the file's last path component.
     /// With `catalogue`, its row for the file (if any) overrides what the text says.
-    public static func read(fileAt path: String, catalogue: Catalogue? = nil) throws(IngestError) -> Report {
+    /// A file larger than `sizeLimit` bytes is refused unread.
+    public static func read(
+        fileAt path: String, catalogue: Catalogue? = nil, sizeLimit: Int = defaultSizeLimit
+    ) throws(IngestError) -> Report {
         let doc = path.split(separator: "/").last.map(String.init) ?? path
-        guard let bytes = FileBytes.read(path) else {
-            throw .unreadable(file: doc, reason: FileBytes.reason(path))
+        return try parse(
+            bytes: try bytes(ofFileAt: path, doc: doc, sizeLimit: sizeLimit), doc: doc, catalogue: catalogue?.entry(for: doc))
+    }
+
+    /// The bytes of the file at `path`, or the error that names `doc` and says why not.
+    public static func bytes(ofFileAt path: String, doc: String, sizeLimit: Int = defaultSizeLimit) throws(IngestError) -> [UInt8]
+    {
+        switch FileBytes.read(path, limit: sizeLimit) {
+        case .success(let bytes): return bytes
+        case .failure(.tooLarge(let size, let limit)): throw .tooLarge(file: doc, bytes: size, limit: limit)
+        case .failure(let failure): throw .unreadable(file: doc, reason: failure.reason)
         }
-        return try parse(bytes: bytes, doc: doc, catalogue: catalogue?.entry(for: doc))
     }
 
     /// Parses the bytes of a report file named `doc`. A catalogue row is applied before
     /// the sections are read, since paragraph years follow the report's years.
-    public static func parse(bytes: [UInt8], doc: String, catalogue: Catalogue.Entry? = nil) throws(IngestError) -> Report {
-        let decoded = try TextDecoder.decode(bytes, file: doc)
-        let lines = LineCleaner.lines(of: decoded.utf8)
+    ///
+    /// Each stage's input is let go once the next holds what it needs (the bytes once
+    /// decoded into lines, the lines once the metadata is read, each raw paragraph as it
+    /// becomes a `Paragraph`), so that at most two copies of the text are held at once.
+    public static func parse(
+        bytes: consuming [UInt8], doc: String, catalogue: Catalogue.Entry? = nil
+    ) throws(IngestError) -> Report {
+        var (lines, replaced, encoding) = try cleanLines(consume bytes, doc: doc)
         guard !lines.isEmpty else { throw .empty(file: doc) }
         let tables = TableReader.roles(of: lines)
         let layout = Layout.detect(lines, skipping: tables)
-        let raw = ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables))
-        let block = TitleBlock(raw)
+        var block = TitleBlock(ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables)))
         var metadata = MetadataReader.read(block, lines: lines, doc: doc)
+        lines = []
         if let catalogue { Catalogue.apply(catalogue, to: &metadata) }
-        let paragraphs = SectionTracker.paragraphs(block, metadata: metadata)
+        let paragraphs = SectionTracker.paragraphs(consuming: &block, metadata: metadata)
         var warnings: [String] = []
-        let r = decoded.replaced
-        if r.count > 0 {
-            let offsets = r.firstOffsets.map(String.init).joined(separator: ", ") + (r.count > r.firstOffsets.count ? ", …" : "")
+        if replaced.count > 0 {
+            let offsets =
+                replaced.firstOffsets.map(String.init).joined(separator: ", ")
+                + (replaced.count > replaced.firstOffsets.count ? ", …" : "")
             warnings.append(
-                "\(doc): \(r.count) byte(s) that are not \(decoded.encoding.rawValue) replaced with U+FFFD (at byte \(offsets))")
+                "\(doc): \(replaced.count) byte(s) that are not \(encoding.rawValue) replaced with U+FFFD (at byte \(offsets))")
         }
         return Report(doc: doc, metadata: metadata, paragraphs: paragraphs, warnings: warnings)
+    }
+
+    /// Decodes and cleans; the decoded text is freed on return, the lines hold their own copy.
+    private static func cleanLines(
+        _ bytes: consuming [UInt8], doc: String
+    ) throws(IngestError) -> ([CleanLine], TextDecoder.Replaced, SourceEncoding) {
+        let decoded = try TextDecoder.decode(consume bytes, file: doc)
+        return (LineCleaner.lines(of: decoded.utf8), decoded.replaced, decoded.encoding)
     }
 }

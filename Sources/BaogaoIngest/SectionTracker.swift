@@ -37,11 +37,15 @@ struct SectionTracker {
         self.metadata = metadata
     }
 
-    static func paragraphs(_ block: TitleBlock, metadata: ReportMetadata) -> [Paragraph] {
+    /// The block's paragraphs placed in their sections. Each raw paragraph's text is
+    /// emptied once its `Paragraph` holds it, so that a long report is not held twice.
+    static func paragraphs(consuming block: inout TitleBlock, metadata: ReportMetadata) -> [Paragraph] {
         var tracker = SectionTracker(metadata: metadata)
         var out: [Paragraph] = []
         out.reserveCapacity(block.paragraphs.count)
-        for (i, raw) in block.paragraphs.enumerated() {
+        for i in block.paragraphs.indices {
+            let raw = block.paragraphs[i]
+            block.paragraphs[i].text = []
             var p = Paragraph(
                 number: i + 1, text: String(decoding: raw.text, as: UTF8.self), section: [],
                 firstLine: raw.firstLine, lastLine: raw.lastLine)

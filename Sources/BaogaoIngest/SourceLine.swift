@@ -20,10 +20,7 @@ extension ReportReader {
     /// than asked for when the file is shorter (it changed since it was indexed).
     public static func sourceLines(fileAt path: String, lines: ClosedRange<Int>) throws(IngestError) -> [SourceLine] {
         let doc = path.split(separator: "/").last.map(String.init) ?? path
-        guard let bytes = FileBytes.read(path) else {
-            throw .unreadable(file: doc, reason: FileBytes.reason(path))
-        }
-        return try sourceLines(bytes: bytes, doc: doc, lines: lines)
+        return try sourceLines(bytes: bytes(ofFileAt: path, doc: doc, sizeLimit: .max), doc: doc, lines: lines)
     }
 
     /// `sourceLines(fileAt:lines:)` for bytes at hand.

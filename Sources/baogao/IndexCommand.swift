@@ -17,11 +17,14 @@ struct IndexCommand: ParsableCommand {
             execution_year, budget_year, date, title, source) overrides what is read from each \
             report's text; a bad row is named and left out. The summary names what could not be \
             done: files of other kinds not read (.pdf ×12), reports whose region or years could not \
-            be read, and copies of a report (the same text) indexed once.
+            be read, and copies of a report (the same text) indexed once. Files larger than \
+            --max-file-mb (64 MiB unless given) are skipped with a message: a report is read \
+            whole, at about five times its size in memory.
             """)
 
     @OptionGroup var corpus: CorpusLocation
     @OptionGroup var location: IndexLocation
+    @OptionGroup var sizeLimit: FileSizeLimit
 
     @Flag(help: "Discard the existing index and index every file again.")
     var rebuild = false
@@ -32,6 +35,7 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         var options = IndexUpdater.Options(corpus: corpus.corpus, index: location.index)
         options.rebuild = rebuild
+        options.fileSizeLimit = sizeLimit.bytes
         let meter = ProgressMeter(enabled: !quiet && Terminal.stderrIsTerminal)
         let summary: IndexUpdater.Summary
         do {

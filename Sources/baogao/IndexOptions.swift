@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaogaoIngest
 
 /// `--index DIR`, shared by every command that reads or writes an index.
 struct IndexLocation: ParsableArguments {
@@ -10,4 +11,22 @@ struct IndexLocation: ParsableArguments {
 struct CorpusLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of report files (.txt, .md) to index.", valueName: "dir"))
     var corpus = "Corpus"
+}
+
+/// `--max-file-mb N`, for the commands that read report files.
+struct FileSizeLimit: ParsableArguments {
+    @Option(
+        name: .customLong("max-file-mb"),
+        help: ArgumentHelp(
+            "Skip report files larger than this many MiB: reading one takes about five times its size in memory.",
+            valueName: "n"))
+    var megabytes = ReportReader.defaultSizeLimit >> 20
+
+    func validate() throws {
+        guard megabytes > 0, megabytes <= 1 << 20 else {
+            throw ValidationError("--max-file-mb must be between 1 and 1048576, not \(megabytes)")
+        }
+    }
+
+    var bytes: Int { megabytes << 20 }
 }

@@ -14,12 +14,15 @@ struct ParagraphsCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @OptionGroup var sizeLimit: FileSizeLimit
+
     func run() throws {
         let report: Report
         do {
             // The catalogue of the file's folder applies, as it would when indexed.
             let folder = (file as NSString).deletingLastPathComponent
-            report = try ReportReader.read(fileAt: file, catalogue: Catalogue.load(corpus: folder.isEmpty ? "." : folder))
+            report = try ReportReader.read(
+                fileAt: file, catalogue: Catalogue.load(corpus: folder.isEmpty ? "." : folder), sizeLimit: sizeLimit.bytes)
         } catch {
             throw Terminal.fail("\(file): \(error.reason)")
         }

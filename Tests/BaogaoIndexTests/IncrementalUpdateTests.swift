@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 import XCTest
 
@@ -85,6 +86,31 @@ final class IncrementalUpdateTests: XCTestCase {
         XCTAssertEqual(summary.skipped.map(\.source.path), ["empty.txt"])
         XCTAssertTrue(summary.skipped[0].reason.contains("empty.txt"))
         XCTAssertEqual(try IndexReader.open(path: scratch.index).stats().reports, 1)
+    }
+
+    func testAFileLargerThanTheLimitIsSkippedUnreadAndTheRestIndexed() throws {
+        let scratch = Scratch()
+        let corpus = scratch.corpus([files[1], files[2]])
+        let sizes = try files[1...2].map { try FileManager.default.attributesOfItem(atPath: corpus + "/" + $0)[.size] as! Int }
+        let summary = try buildIndex(corpus: corpus, index: scratch.index) { $0.fileSizeLimit = sizes.min()! }
+        let larger = sizes[0] > sizes[1] ? files[1] : files[2]
+        XCTAssertEqual(summary.added, [sizes[0] > sizes[1] ? files[2] : files[1]])
+        XCTAssertEqual(summary.skipped.map(\.source.path), [larger])
+        let reason = summary.skipped[0].reason
+        XCTAssertTrue(reason.hasPrefix(larger + ": "), reason)
+        XCTAssertTrue(reason.contains("limit on one report file (--max-file-mb raises it)"), reason)
+        XCTAssertEqual(try IndexReader.open(path: scratch.index).stats().reports, 1)
+
+        // Raised, the next run reads it.
+        let again = try buildIndex(corpus: corpus, index: scratch.index)
+        XCTAssertEqual(again.added, [larger])
+        XCTAssertEqual(try IndexReader.open(path: scratch.index).stats().reports, 2)
+    }
+
+    func testTheTextDigestIsTheFingerprintOfTheParagraphsJoined() throws {
+        let report = try ReportReader.read(fileAt: sampleCorpus + "/" + files[2])
+        let joined = report.paragraphs.map { $0.text + "\n" }.joined()
+        XCTAssertEqual(WorkQueue.textDigest(report), CorpusScanner.fingerprint(Array(joined.utf8)))
     }
 
     func testFilesThatAreNotReportsAreIgnored() throws {

@@ -48,7 +48,31 @@ final class ReportReaderTests: XCTestCase {
             return false
         }
         let dir = FileManager.default.temporaryDirectory.path
-        XCTAssertThrowsError(try ReportReader.read(fileAt: dir))
+        XCTAssertThrowsError(try ReportReader.read(fileAt: dir)) { error in
+            XCTAssertEqual((error as? IngestError)?.reason, "cannot read: is a directory")
+        }
+    }
+
+    func testAFileOverTheSizeLimitIsRefusedUnreadNamingItsSizeAndTheLimit() throws {
+        let path = try temporaryFile(Array(repeating: UInt8(ascii: "a"), count: 3 << 20), name: "huge.txt")
+        XCTAssertThrowsError(try ReportReader.read(fileAt: path, sizeLimit: 1 << 20)) { error in
+            XCTAssertEqual(error as? IngestError, .tooLarge(file: "huge.txt", bytes: 3 << 20, limit: 1 << 20))
+            XCTAssertEqual(
+                "\(error)", "huge.txt: 3 MB, larger than the 1 MB limit on one report file (--max-file-mb raises it)")
+        }
+        XCTAssertFalse(try ReportReader.read(fileAt: path, sizeLimit: 3 << 20).paragraphs.isEmpty, "at the limit it is read")
+    }
+
+    func testFileBytesReadsTheWholeFileExactly() throws {
+        var rng = SystemRandomNumberGenerator()
+        for count in [0, 1, 4095, 4096, 1 << 20, (1 << 20) + 17] {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let path = try temporaryFile(bytes, name: "f\(count).bin")
+            XCTAssertEqual(try FileBytes.read(path, limit: .max).get(), bytes, "\(count) bytes")
+            XCTAssertEqual(FileBytes.read(path, limit: count), .success(bytes), "a file of exactly the limit is read")
+        }
+        XCTAssertEqual(FileBytes.read("/nonexistent/x.txt", limit: .max), .failure(.missing))
+        XCTAssertEqual(FileBytes.read(FileManager.default.temporaryDirectory.path, limit: .max), .failure(.directory))
     }
 
     func testCRLFAndCRLineEndsGiveTheSameParagraphsAndLines() throws {

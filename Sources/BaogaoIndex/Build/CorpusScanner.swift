@@ -79,10 +79,28 @@ public enum CorpusScanner {
     /// and the length, so that an edited file is told apart from the old one
     /// whatever its modification time says.
     static func fingerprint(_ bytes: [UInt8]) -> String {
-        let (crc, adler) = bytes.withUnsafeBufferPointer { p in
-            (bg_crc32(0, p.baseAddress, UInt64(p.count)), bg_adler32(1, p.baseAddress, UInt64(p.count)))
+        var f = Fingerprint()
+        f.add(bytes)
+        return f.value
+    }
+
+    /// `fingerprint` of bytes that come in pieces: the same value as for the pieces
+    /// joined, without joining them.
+    struct Fingerprint {
+        private var crc: UInt32 = 0
+        private var adler: UInt32 = 1
+        private var count = 0
+
+        mutating func add(_ bytes: some Sequence<UInt8>) {
+            let done: Void? = bytes.withContiguousStorageIfAvailable { p in
+                crc = bg_crc32(crc, p.baseAddress, UInt64(p.count))
+                adler = bg_adler32(adler, p.baseAddress, UInt64(p.count))
+                count += p.count
+            }
+            if done == nil { add(Array(bytes)) }
         }
-        return hex(crc) + "-" + hex(adler) + "-" + String(bytes.count)
+
+        var value: String { hex(crc) + "-" + hex(adler) + "-" + String(count) }
     }
 
     private static func hex(_ v: UInt32) -> String {

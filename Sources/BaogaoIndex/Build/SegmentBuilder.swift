@@ -26,14 +26,20 @@ final class SegmentBuilder {
     var memoryEstimate: Int { inverter.heldBytes + store.byteCount + docs.count * 16 + facts.byteCount }
 
     /// Adds every paragraph of `report`, read from the corpus file described by `source`.
-    func add(_ report: Report, source: SourceFile) {
+    /// Each paragraph is let go once added, so that a long report's text is not held
+    /// beside what the builder makes of it.
+    func add(_ report: consuming Report, source: SourceFile) {
         let reportIndex = UInt32(reports.count)
         reports.append(
             ReportRecord(
                 source: source, metadata: report.metadata,
                 firstDoc: UInt32(docs.count),
                 paragraphCount: UInt32(report.paragraphs.count)))
-        for paragraph in report.paragraphs {
+        var paragraphs = report.paragraphs
+        report.paragraphs = []
+        for i in paragraphs.indices {
+            let paragraph = paragraphs[i]
+            paragraphs[i] = Paragraph(number: 0, text: "", section: [], firstLine: 0, lastLine: 0)
             add(paragraph, report: reportIndex, metadata: report.metadata)
         }
     }

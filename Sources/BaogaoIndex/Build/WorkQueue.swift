@@ -107,9 +107,13 @@ final class WorkQueue: Sendable {
         var builder = SegmentBuilder(analyzer: analyzer)
         while let i = claim() {
             let entry = entries[i]
-            guard let bytes = FileBytesReader.read(options.corpus + "/" + entry.path) else {
+            let bytes: [UInt8]
+            do throws(IngestError) {
+                bytes = try ReportReader.bytes(
+                    ofFileAt: options.corpus + "/" + entry.path, doc: entry.path, sizeLimit: options.fileSizeLimit)
+            } catch {
                 let source = SourceFile(path: entry.path, fingerprint: "", bytes: entry.size)
-                finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: "\(entry.path): cannot read the file")) }
+                finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: error.description)) }
                 continue
             }
             let name = String(entry.path.split(separator: "/").last ?? "")
@@ -125,25 +129,27 @@ final class WorkQueue: Sendable {
                 finished(entry) { $0.skipped.append(before) }
                 continue
             }
+            let size = bytes.count
             let report: Report
             do {
-                report = try ReportReader.parse(bytes: bytes, doc: entry.path, catalogue: row)
+                report = try ReportReader.parse(bytes: consume bytes, doc: entry.path, catalogue: row)
             } catch {
                 finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: error.description)) }
                 continue
             }
             source.text = Self.textDigest(report)
-            builder.add(report, source: source)
             let isChange = indexed[entry.path] != nil
             var missing: [String] = []
             if report.metadata.region == nil { missing.append("region") }
             if report.metadata.executionYear == nil && report.metadata.budgetYear == nil { missing.append("years") }
+            let (warnings, paragraphCount) = (report.warnings, report.paragraphs.count)
+            builder.add(consume report, source: source)
             finished(entry) {
                 if !missing.isEmpty { $0.unreadMetadata[entry.path] = missing }
                 if isChange { $0.changed.append(entry.path) } else { $0.added.append(entry.path) }
-                $0.warnings.append(contentsOf: report.warnings)
-                $0.paragraphs += report.paragraphs.count
-                $0.bytes += bytes.count
+                $0.warnings.append(contentsOf: warnings)
+                $0.paragraphs += paragraphCount
+                $0.bytes += size
             }
             if builder.memoryEstimate > options.segmentBudget {
                 flush(builder, folder: folder)
@@ -156,12 +162,13 @@ final class WorkQueue: Sendable {
     /// The fingerprint of the report's paragraph texts: the same for two files whose
     /// text is the same after decoding (a UTF-8 and a GB18030 copy), whatever their bytes.
     static func textDigest(_ report: Report) -> String {
-        var bytes: [UInt8] = []
+        var f = CorpusScanner.Fingerprint()
         for p in report.paragraphs {
-            bytes.append(contentsOf: p.text.utf8)
-            bytes.append(0x0A)
+            var text = p.text
+            text.withUTF8 { f.add($0) }
+            f.add(CollectionOfOne(0x0A))
         }
-        return CorpusScanner.fingerprint(bytes)
+        return f.value
     }
 
     private func flush(_ builder: SegmentBuilder, folder: IndexFolder) {
