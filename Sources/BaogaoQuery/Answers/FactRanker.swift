@@ -107,6 +107,8 @@ enum FactRanker {
         case .count:
             // 多少列 is not answered by a count of 家.
             return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
+        case .overBudget:
+            return row.kind == .amount && FactRelation(row.relation).isOverBudget(row.relation)
         }
     }
 

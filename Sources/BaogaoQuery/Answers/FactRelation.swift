@@ -68,6 +68,12 @@ enum FactRelation: Equatable, Sendable {
     /// A change on the previous year, either way.
     var isChange: Bool { self == .increase || self == .decrease }
 
+    /// A change measured against the budget (`较年初预算增加`, as the extractor
+    /// writes 较年初预算超收), not against the previous year.
+    func isOverBudget(_ relation: String?) -> Bool {
+        isChange && (relation.map { $0.contains("预算") || $0.contains("超收") || $0.contains("短收") } ?? false)
+    }
+
     /// The stage of an amount: unmarked is the actual figure; nil for relations
     /// that name no stage.
     var stage: Question.Stage? {

@@ -37,6 +37,9 @@ public struct Question: Sendable, Equatable {
         /// A change against the previous year asked with its direction open (变化,
         /// 增减): answered with the signed change and whether it rose or fell.
         case change
+        /// The amount a revenue came in over or under its budget (超收, 短收, 比预算
+        /// 增收): an amount compared with the budget, not with the previous year.
+        case overBudget
     }
 
     /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,

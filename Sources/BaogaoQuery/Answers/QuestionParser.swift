@@ -301,6 +301,11 @@ public enum QuestionParser {
         "预算完成率", "完成率", "执行率"
     ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    /// 超收 / 短收, with the budget they are measured against, which is no part of the label.
+    static let overBudgetPhrases = [
+        "比年初预算超收", "较年初预算超收", "比预算超收", "较预算超收", "比年初预算短收", "较年初预算短收",
+        "比预算短收", "较预算短收", "比预算增收", "较预算增收", "比预算减收", "较预算减收", "超收", "短收"
+    ]
     static let countPhrases = [
         "多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "多少列", "多少次", "多少座", "多少件",
         "多少条", "多少台", "多少辆", "多少套", "几家", "几个", "几所", "几项", "几列"
@@ -327,7 +332,7 @@ public enum QuestionParser {
         var best: (Question.Metric, String.Index)?
         for (metric, phrases) in [
             (Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
-            (.share, sharePhrases), (.count, countPhrases)
+            (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases)
         ] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }

@@ -114,6 +114,9 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "解放区2020年上半年组织财政收入累计完成多少", year: .year(2020), period: .months(1, 6), stage: .actual, label: "组织财政收入"),
             Form(question: "江津区2023年一般公共预算支出比上年变化多少", year: .year(2023), metric: .change, label: "一般公共预算支出"),
             Form(question: "江津区2023年税收收入同比增减多少", year: .year(2023), metric: .change, label: "税收收入"),
+            Form(question: "祁阳县2019年地方收入超收多少", year: .year(2019), metric: .overBudget, label: "地方收入"),
+            Form(question: "祁阳县2019年地方收入比年初预算超收了多少", year: .year(2019), metric: .overBudget, label: "地方收入"),
+            Form(question: "江津区2023年税收收入较预算短收多少", year: .year(2023), metric: .overBudget, label: "税收收入"),
             Form(question: "江津区2023年非税收入完成预算的比例是多少", year: .year(2023), metric: .completion, label: "非税收入"),
             Form(question: "江津区2023年非税收入完成预算的百分之几", year: .year(2023), metric: .completion, label: "非税收入"),
             Form(question: "东昌府区2021年一般公共预算收入完成年度预算的百分之多少", year: .year(2021), metric: .completion, label: "一般公共预算收入"),
@@ -137,7 +140,7 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "江津区2023年社会保障和就业支出是多少", year: .year(2023), label: "社会保障和就业支出")
         ]
         for f in table {
-            let q = QuestionParser.parse(f.question, regions: regions + ["东昌府区"])
+            let q = QuestionParser.parse(f.question, regions: regions + ["东昌府区", "祁阳县"])
             XCTAssertEqual(q.form, .value, f.question)
             XCTAssertEqual(q.year, f.year, f.question)
             XCTAssertEqual(q.period, f.period, f.question)

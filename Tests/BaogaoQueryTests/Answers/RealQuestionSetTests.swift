@@ -9,7 +9,7 @@ import XCTest
 final class RealQuestionSetTests: XCTestCase {
     /// Questions of Queries/questions-real.tsv answered right when the limit was last
     /// set. Raise it when a change answers more; never lower it to pass.
-    static let answeredToday = 95
+    static let answeredToday = 97
 
     static let searcher: Searcher = {
         let source = repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus-real")
