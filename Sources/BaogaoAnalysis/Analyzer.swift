@@ -33,10 +33,11 @@ public final class Analyzer {
     /// index so that an index built by another analyzer is rebuilt.
     public static let version = 1
 
-    /// `baogao-analyzer/<version> icu/<ICU version>`: ICU's word breaks and
-    /// transliteration rules change between ICU versions, so both go into the index.
+    /// `baogao-analyzer/<version> facts/<NumberExtractor.version> icu/<ICU version>`:
+    /// ICU's word breaks and transliteration rules change between ICU versions, and the
+    /// facts an index holds change with the extractor's rules, so all go into the index.
     public static var identifier: String {
-        "baogao-analyzer/\(version) icu/\(icuVersion)"
+        "baogao-analyzer/\(version) facts/\(NumberExtractor.version) icu/\(icuVersion)"
     }
 
     public static var icuVersion: String {

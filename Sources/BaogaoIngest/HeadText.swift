@@ -81,11 +81,11 @@ struct HeadText {
 /// ICU's Traditional→Simplified transliterator for the few hundred characters of a
 /// report's opening. ICU transliterators are not thread-safe and costly to open, so
 /// they are pooled: report files are read on every core at once.
-enum TraditionalToSimplified {
+public enum TraditionalToSimplified {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var pool: [OpaquePointer] = []
 
-    static func convert(_ s: String) -> String {
+    public static func convert(_ s: String) -> String {
         // Nearly every report is written in Simplified characters: only text with a
         // character the transliterator changes goes to ICU, whose rule engine cost a
         // third of indexing's CPU when every report's opening went through it.

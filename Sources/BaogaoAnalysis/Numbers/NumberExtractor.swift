@@ -31,6 +31,11 @@ import BaogaoIngest
 ///   (`社保基金征收`); a figure in parentheses is an aside, inherited only inside them;
 /// - scope and year: `Landmarks` / `ScopeFinder`.
 public enum NumberExtractor {
+    /// Bumped whenever the facts extracted from the same paragraph change, so that an
+    /// index holding older facts is rebuilt (it is part of `Analyzer.identifier`).
+    /// 2: `由…调整为…` adjustments, 调增/调减; Traditional-script paragraphs.
+    public static let version = 2
+
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
         let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear
         if paragraph.kind == .tableRow, let table = paragraph.table {
@@ -41,7 +46,8 @@ public enum NumberExtractor {
 
     /// Running text (anything but a table row).
     static func facts(text: String, section: [String] = [], year fallbackYear: Int? = nil) -> [NumberFact] {
-        guard let s = ScalarClass.scalarsIfDigits(text) else { return [] }
+        guard let original = ScalarClass.scalarsIfDigits(text) else { return [] }
+        let s = simplified(text, original)
         let numbers = AmountScanner.scan(s)
         guard !numbers.isEmpty else { return [] }
         let marks = Landmarks(s)
@@ -69,6 +75,7 @@ public enum NumberExtractor {
             let sentence = marks.sentenceStart(before: n.start)
             var relation = RelationFinder.find(s, lower: clause, upper: n.outerStart)
             if relation == nil { relation = RelationFinder.comparison(s, lower: clause, upper: n.outerStart) }
+            if relation == nil { relation = RelationFinder.adjustment(s, lower: clause, upper: n.outerStart) }
             if relation == nil, n.kind == .percent {
                 relation = RelationFinder.completion(s, lower: clause, upper: n.outerStart)
                 // `完成…调整预算37.5亿元的104.3%`: the plan is the amount just before.
@@ -104,7 +111,11 @@ public enum NumberExtractor {
                 respectively = (items, 1, relation?.relation, sentence)
             } else {
                 respectively = nil
-                if let own = ownLabel(s, n, clause: clause, relationStart: relation?.start) {
+                // `一般公共预算收入由年初的76138万元调整为89138万元`: the item stands before
+                // 由, and the figure it starts from is its budget.
+                let from = relation == nil ? fromPhrase(s, lower: clause, upper: n.outerStart) : nil
+                if let from, n.kind == .amount { relation = RelationFinder.Found(relation: "预算", start: from) }
+                if let own = ownLabel(s, n, clause: clause, relationStart: from ?? relation?.start) {
                     (label, scope, labelStart) = (own.label, own.scope, min(own.start, n.start))
                 }
             }
@@ -144,7 +155,7 @@ public enum NumberExtractor {
             out.append(
                 NumberFact(
                     kind: n.kind, value: value, unit: n.unit,
-                    text: ScalarClass.string(s[n.start..<n.end]), start: n.start, end: n.end,
+                    text: ScalarClass.string(original[n.start..<n.end]), start: n.start, end: n.end,
                     label: label, relation: relation?.relation, scope: scope,
                     year: ScopeFinder.year(before: n.start, in: marks, fallback: fallbackYear),
                     approximate: n.qualifier != nil, qualifier: n.qualifier))
@@ -232,6 +243,34 @@ public enum NumberExtractor {
     }
 
     /// Is `s[lower..<upper]` only `的` (spaces aside)?
+    /// The paragraph in Simplified characters, scalar for scalar, so that the words of
+    /// every finder (万元, 增长, 预算) read a Traditional report too (`103200萬元`,
+    /// `增長`); offsets and the figure's text stay the original's. The original when
+    /// the conversion would change the scalar count (no ICU 72 rule does).
+    static func simplified(_ text: String, _ original: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let converted = BaogaoIngest.TraditionalToSimplified.convert(text)
+        guard converted != text else { return original }
+        let scalars = Array(converted.unicodeScalars)
+        return scalars.count == original.count ? scalars : original
+    }
+
+    /// Where `由` starts when the text before the number is `由` and at most a word
+    /// naming the budget (`由`, `由年初的`, `由年初预算`, `由原`): the figure an
+    /// adjustment starts from, its item written before 由.
+    static func fromPhrase(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Int? {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        var p = hi
+        while p > lower, hi - p <= 6, s[p - 1] != "由" { p -= 1 }
+        guard p > lower, s[p - 1] == "由" else { return nil }
+        let between = ScalarClass.string(s[p..<hi]).filter { $0 != " " }
+        return Self.fromWords.contains(between) ? p - 1 : nil
+    }
+
+    static let fromWords: Set<String> = [
+        "", "年初的", "年初", "年初预算的", "年初预算", "年初预算数", "预算的", "预算", "原", "原来的", "原预算"
+    ]
+
     private static func onlyDe(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
         let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
         return t.count == 1 && t[0] == "的"

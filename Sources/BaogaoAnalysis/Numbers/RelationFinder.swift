@@ -70,6 +70,17 @@ enum RelationFinder {
         return parts.reversed().joined()
     }
 
+    /// `调增` or `调减` right before the number (`调增13000万元`): the change an
+    /// adjustment makes. Not a relation word anywhere in the clause, since `调减专项债券
+    /// 资金 31000万元` names its item after the verb.
+    static func adjustment(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
+        var hi = upper
+        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        if hi - 1 >= lower, s[hi - 1] == "了" { hi -= 1 }
+        guard hi - 2 >= lower, s[hi - 2] == "调", s[hi - 1] == "增" || s[hi - 1] == "减" else { return nil }
+        return Found(relation: s[hi - 1] == "增" ? "调增" : "调减", start: hi - 2)
+    }
+
     /// A completion rate written without one of the fixed words: a verb (完成, 为, 达到)
     /// then what was planned, ending in 预算/计划/任务/目标, and an optional 的, right
     /// before the number: `完成年度预算的100.3%`, `完成调整预算103.58%`, `完成区…批准收入
@@ -162,6 +173,6 @@ public enum RelationWords {
         "高于", "低于", "不低于", "不高于", "超过预算的",
         "为调整预算的", "为年初预算的", "为预算的", "完成预算的", "完成调整预算的",
         "完成年初预算的", "为预算数的", "为调整预算数的", "为上年的", "为上年同期的", "为计划的",
-        "完成年度任务的", "占", "调整为"
+        "完成年度任务的", "占", "调整为", "调增为", "调减为"
     ]
 }

@@ -130,6 +130,7 @@ extension Searcher {
         accepted.sort { $0.rank.beats($1.rank) }
         accepted = verified(accepted, q, &near)
         dropUnmarkedBudgets(&accepted, q, &near)
+        dropYearSpans(&accepted, &near)
         if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
             return askBackRegion(accepted, result)
         }
@@ -307,6 +308,20 @@ extension Searcher {
             guard let stage else { return }
             var n = accepted.removeFirst()
             n.setAside = stage
+            near.append(n)
+        }
+    }
+
+    /// A figure summed over several years (`2013~2017年,…累计实现…713.08亿元`) is no
+    /// answer for one of them, though its year reads as the span's last: such leaders
+    /// go to `near`, labelled with the span. At most four sentences are read.
+    private func dropYearSpans(_ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]) {
+        var reads = 0
+        while let first = accepted.first, reads < 4 {
+            reads += 1
+            guard let (sentence, _) = textBefore(first.row), let span = Periods.yearSpan(in: sentence) else { return }
+            var n = accepted.removeFirst()
+            n.setAside = "\(span.0)—\(span.1)年"
             near.append(n)
         }
     }

@@ -21,14 +21,14 @@ enum FactRelation: Equatable, Sendable {
     /// A relation word none of the above (高于, 为上年的 …).
     case other
 
-    static let increaseWords = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收"]
-    static let decreaseWords = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收"]
+    static let increaseWords = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收", "调增"]
+    static let decreaseWords = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收", "调减"]
     /// A completion relation holds one of these (为预算的, 完成调整预算的, 超过预算的, 为计划的).
     static let completionMarks = ["预算的", "计划的"]
     /// The stage words an amount's relation can be (`RelationFinder.stage`), by stage.
     static let stageWords: [String: Question.Stage] = [
         "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .actual, "决算数": .actual,
-        "调整为": .adjusted,
+        "调整为": .adjusted, "调增为": .adjusted, "调减为": .adjusted,
         "预算": .budget,
         "预计": .planned, "预计完成": .planned, "安排": .planned, "拟安排": .planned
     ]
@@ -69,9 +69,9 @@ enum FactRelation: Equatable, Sendable {
     var isChange: Bool { self == .increase || self == .decrease }
 
     /// A change measured against the budget (`较年初预算增加`, as the extractor
-    /// writes 较年初预算超收), not against the previous year.
+    /// writes 较年初预算超收; 调增, 调减 of an adjustment), not against the previous year.
     func isOverBudget(_ relation: String?) -> Bool {
-        isChange && (relation.map { $0.contains("预算") || $0.contains("超收") || $0.contains("短收") } ?? false)
+        isChange && (relation.map { r in ["预算", "超收", "短收", "调增", "调减"].contains { r.contains($0) } } ?? false)
     }
 
     /// The stage of an amount: unmarked is the actual figure; nil for relations

@@ -19,6 +19,15 @@ enum Periods {
         return nil
     }
 
+    /// A span of years a text names (`2013~2017年`, `2016—2020年`, `2013年至2017年`):
+    /// what a figure after it sums or averages over, not one year.
+    static func yearSpan(in text: String) -> (Int, Int)? {
+        guard let m = text.firstMatch(of: #/((?:19|20)\d\d)\s*年?\s*(?:~|～|—|–|-|至|到)+\s*((?:19|20)\d\d)\s*年/#),
+            let a = Int(m.output.1), let b = Int(m.output.2), a < b
+        else { return nil }
+        return (a, b)
+    }
+
     /// The months of a report's execution (`ReportMetadata.period`): 全年 is 1–12.
     static func months(ofReport period: String?) -> (Int, Int)? {
         guard let period else { return nil }

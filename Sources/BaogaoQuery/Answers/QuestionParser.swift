@@ -304,7 +304,8 @@ public enum QuestionParser {
     /// 超收 / 短收, with the budget they are measured against, which is no part of the label.
     static let overBudgetPhrases = [
         "比年初预算超收", "较年初预算超收", "比预算超收", "较预算超收", "比年初预算短收", "较年初预算短收",
-        "比预算短收", "较预算短收", "比预算增收", "较预算增收", "比预算减收", "较预算减收", "超收", "短收"
+        "比预算短收", "较预算短收", "比预算增收", "较预算增收", "比预算减收", "较预算减收", "超收", "短收",
+        "调增", "调减"
     ]
     static let countPhrases = [
         "多少家", "多少个", "多少户", "多少人", "多少名", "多少所", "多少项", "多少列", "多少次", "多少座", "多少件",
@@ -336,6 +337,8 @@ public enum QuestionParser {
         ] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
+                // 调增为 / 调减为 name the adjusted figure (a stage), not the change.
+                if metric == .overBudget, text[r.upperBound...].hasPrefix("为") { continue }
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
             }
         }
@@ -373,7 +376,8 @@ public enum QuestionParser {
         // Longest first: 预计完成 is a plan, not 完成.
         let endings: [(String, Question.Stage)] = [
             ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
-            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("调整为", .adjusted), ("调整", .adjusted),
+            ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("拟调整为", .adjusted), ("调整为", .adjusted),
+            ("调增为", .adjusted), ("调减为", .adjusted), ("拟调整", .adjusted), ("调整", .adjusted),
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
             ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned)
         ]

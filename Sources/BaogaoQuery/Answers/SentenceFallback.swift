@@ -114,6 +114,15 @@ extension Searcher {
         }
     }
 
+    /// An actual figure asked for, and the words between the item and an unmarked
+    /// figure say it is a budget or target (`收入预期目标不变,仍为854000万元`).
+    static func isBudgetForActual(_ row: FactRow, _ q: Question, between: String) -> Bool {
+        guard q.metric == .amount, q.stage == nil || q.stage == .actual, row.relation == nil,
+            row.year == nil || row.year != row.report.budgetYear
+        else { return false }
+        return ["预期", "目标", "预算", "计划", "任务"].contains { between.contains($0) }
+    }
+
     /// The sentences of paragraph `p` with their candidate figures and windows.
     private func candidates(
         in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: Question,
@@ -146,6 +155,7 @@ extension Searcher {
             let before = foldForAnswers(text(start..<fact.start))
             let clause = before.split(whereSeparator: { "，,；;：:".contains($0) }).last.map(String.init) ?? before
             guard Self.fitsRate(row, clause: clause, q), let match = SentenceMatch.find(label, in: before) else { continue }
+            if Self.isBudgetForActual(row, q, between: String(before.suffix(match.distance))) { continue }
             // 帮助多少家企业获得贷款: what is counted follows the figure (帮助119家企业获得贷款).
             if let counted = q.countedThing, fact.end <= sentence.upperBound,
                 !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)

@@ -151,6 +151,41 @@ final class NumberExtractorTests: XCTestCase {
         XCTAssertEqual(f.map(\.relation), ["预算", "调整为", "实际完成", "预算", "调整为", "预计完成", "拟安排", nil])
     }
 
+    /// An adjustment written `X由A调整为B，调增C`: all three are X's; A is its budget,
+    /// B the adjusted budget, C the change against the budget.
+    func testNumberAdjustmentFromTo() {
+        check(
+            "一般公共预算收入由年初的76138万元调整为89138万元,调增13000万元,其中:税收收入调整为40500万元。",
+            [
+                Want(text: "76138万元", value: 761_380_000, kind: .amount, label: .be("一般公共预算收入"), relation: .be("预算")),
+                Want(text: "89138万元", value: 891_380_000, kind: .amount, label: .be("一般公共预算收入"), relation: .be("调整为")),
+                Want(text: "13000万元", value: 130_000_000, kind: .amount, label: .be("一般公共预算收入"), relation: .be("调增")),
+                Want(text: "40500万元", value: 405_000_000, kind: .amount, label: .be("税收收入"), relation: .be("调整为"))
+            ])
+        check(
+            "税收收入由267,000万元调减为238,000万元,调减29,000万元,下降9.7%。",
+            [
+                Want(text: "267,000万元", value: 2_670_000_000, kind: .amount, label: .be("税收收入"), relation: .be("预算")),
+                Want(text: "238,000万元", value: 2_380_000_000, kind: .amount, label: .be("税收收入"), relation: .be("调减为")),
+                Want(text: "29,000万元", value: 290_000_000, kind: .amount, label: .be("税收收入"), relation: .be("调减")),
+                Want(text: "9.7%", value: -9.7, kind: .percent, label: .be("税收收入"), relation: .be("下降"))
+            ])
+        // 由 followed by anything but a budget word is no adjustment's start.
+        check("收入由企业缴纳500万元", [Want(text: "500万元", value: 5_000_000, kind: .amount, relation: .be(nil))])
+    }
+
+    /// A Traditional-script report reads as a Simplified one; each figure keeps the
+    /// text as written.
+    func testNumberTraditionalScript() {
+        check(
+            "其中:一般公共預算收入103200萬元,增長5.2%,為預算的101.3%",
+            [
+                Want(text: "103200萬元", value: 1_032_000_000, kind: .amount, label: .be("一般公共预算收入")),
+                Want(text: "5.2%", value: 5.2, kind: .percent, label: .be("一般公共预算收入"), relation: .be("增长")),
+                Want(text: "101.3%", value: 101.3, kind: .percent, label: .be("一般公共预算收入"), relation: .be("为预算的"))
+            ])
+    }
+
     func testNumberCounts() {
         let table: [(String, String, Double, String, String)] = [
             ("惠及群众 27万人次", "27万人次", 270_000, "人次", "群众"),

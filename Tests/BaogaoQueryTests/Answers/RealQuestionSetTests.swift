@@ -11,28 +11,48 @@ final class RealQuestionSetTests: XCTestCase {
     /// set. Raise it when a change answers more; never lower it to pass.
     static let answeredToday = 97
 
-    static let searcher: Searcher = {
+    /// The excerpts without their catalogue: every field read from the text.
+    static let searcher = index(withCatalogue: false)
+    /// The excerpts with their catalogue (catalog.tsv), as a user who has one
+    /// indexes them: some excerpts never name their region or year.
+    static let searcherWithCatalogue = index(withCatalogue: true)
+
+    static func index(withCatalogue: Bool) -> Searcher {
         let source = repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus-real")
         let corpus = NSTemporaryDirectory() + "baogao-real-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
-            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".txt") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+            where name.hasSuffix(".txt") || (withCatalogue && name == "catalog.tsv") {
                 try FileManager.default.copyItem(atPath: source.appendingPathComponent(name).path, toPath: corpus + "/" + name)
             }
         } catch {
             fatalError("cannot copy the real excerpts: \(error)")
         }
-        return SharedIndex.build(corpus: corpus, name: "real")
-    }()
+        return SharedIndex.build(corpus: corpus, name: withCatalogue ? "real-catalogue" : "real")
+    }
 
     func testRealQuestionSet() throws {
-        let rows = try QuestionSetTests.rows("Queries/questions-real.tsv")
+        try run("Queries/questions-real.tsv", on: Self.searcher, answeredToday: Self.answeredToday)
+    }
+
+    /// Questions of Queries/questions-heldout.tsv answered right when the limit was
+    /// last set. The set was written without running the engine; its first run, before
+    /// any change made for it, answered 95 of 180 (81 on the index without the catalogue).
+    static let heldOutAnsweredToday = 119
+
+    func testHeldOutQuestionSet() throws {
+        try run("Queries/questions-heldout.tsv", on: Self.searcherWithCatalogue, answeredToday: Self.heldOutAnsweredToday)
+    }
+
+    private func run(_ file: String, on searcher: Searcher, answeredToday: Int) throws {
+        let rows = try QuestionSetTests.rows(file)
         XCTAssertGreaterThanOrEqual(rows.count, 60)
         var failures: [String] = []
         var confidentWrong: [String] = []
         var byForm: [String: (right: Int, all: Int)] = [:]
         for row in rows {
-            let result = try Self.searcher.ask(row.question)
+            let result = try searcher.ask(row.question)
             let problem = QuestionSetTests.check(row, result)
             byForm[row.form, default: (0, 0)].all += 1
             if let problem {
@@ -42,13 +62,13 @@ final class RealQuestionSetTests: XCTestCase {
                 byForm[row.form, default: (0, 0)].right += 1
             }
         }
-        print("real question set: \(rows.count - failures.count)/\(rows.count) right")
+        print("\(file): \(rows.count - failures.count)/\(rows.count) right")
         for (form, n) in byForm.sorted(by: { $0.key < $1.key }) { print("  \(form): \(n.right)/\(n.all)") }
         for f in failures { print("  FAIL " + f) }
         XCTAssertTrue(confidentWrong.isEmpty, "unanswerable questions got an answer: \(confidentWrong)")
         XCTAssertEqual(
-            rows.count - failures.count, Self.answeredToday,
-            "today's count changed: raise answeredToday if more are right, else fix the regression\n"
+            rows.count - failures.count, answeredToday,
+            "today's count changed: raise the count if more are right, else fix the regression\n"
                 + failures.joined(separator: "\n"))
     }
 }
