@@ -50,6 +50,21 @@ enum QuestionRegions {
         return byGazetteer(text, regions: regions)
     }
 
+    /// A region whose name begins with the name of a division it lies in
+    /// (`青岛西海岸新区`, a new area of 青岛市, whose code is 青岛市's), without it:
+    /// `西海岸新区`, as people write it. Nil for other names, and when fewer than three
+    /// characters would be left.
+    static func withoutParentName(_ region: IndexRegion) -> String? {
+        guard let code = region.code, let d = Gazetteer.shared.division(code: code) else { return nil }
+        for division in Gazetteer.shared.chain(of: d) where division.name != region.name {
+            for prefix in [division.name] + division.shortForms where !prefix.isEmpty && region.name.hasPrefix(prefix) {
+                let rest = String(region.name.dropFirst(prefix.count))
+                if rest.count >= 3 { return rest }
+            }
+        }
+        return nil
+    }
+
     /// Step 1: the index's own names.
     static func byIndexName(_ text: String, regions: [IndexRegion]) -> Found? {
         var names: [(name: String, region: IndexRegion)] = []
@@ -58,6 +73,7 @@ enum QuestionRegions {
             if let last = region.name.last, regionSuffixes.contains(last), region.name.count >= 3 {
                 names.append((String(region.name.dropLast()), region))
             }
+            if let unprefixed = withoutParentName(region) { names.append((unprefixed, region)) }
         }
         // Every occurrence; a shorter one inside a longer one is not a name of its own.
         var hits: [(range: Range<String.Index>, name: String, region: IndexRegion)] = []

@@ -61,10 +61,14 @@ final class QuestionParserTests: XCTestCase {
         let indexRegions = [
             IndexRegion(name: "江津区", code: "500116"), IndexRegion(name: "焦作市", code: "410800"),
             IndexRegion(name: "解放区", code: "410802"), IndexRegion(name: "新疆维吾尔自治区", code: "650000"),
-            IndexRegion(name: "南开区", code: "120104"), IndexRegion(name: "天津市", code: "120000")
+            IndexRegion(name: "南开区", code: "120104"), IndexRegion(name: "天津市", code: "120000"),
+            // A new area named after its city, with the city's code (as metadata reads it).
+            IndexRegion(name: "青岛西海岸新区", code: "370200")
         ]
         let table: [(String, String?, String?, String?)] = [
             // question, region, unknown place, label
+            ("西海岸新区2021年全区一般公共预算收入完成多少", "青岛西海岸新区", nil, "一般公共预算收入"),
+            ("青岛西海岸新区2021年税收收入是多少", "青岛西海岸新区", nil, "税收收入"),
             ("新疆2020年一般公共预算收入是多少", "新疆维吾尔自治区", nil, "一般公共预算收入"),
             ("重庆江津2023年教育支出是多少", "江津区", nil, "教育支出"),
             ("重庆市江津区2023年教育支出是多少", "江津区", nil, "教育支出"),
