@@ -103,8 +103,8 @@ public final class IndexReader: Sendable {
             segment: s, doc: d, report: IndexedReport(record: record),
             number: d - Int(record.firstDoc) + 1, text: stored.text,
             section: segment.docs.sections[Int(segment.docs.sectionIndex(d))],
-            firstLine: stored.firstLine, lastLine: stored.lastLine, year: year == 0 ? nil : year,
-            kind: stored.kind, table: stored.table, originalOffsets: stored.originalOffsets)
+            firstLine: stored.firstLine, lastLine: stored.lastLine, lineStarts: stored.lineStarts,
+            year: year == 0 ? nil : year, kind: stored.kind, table: stored.table, originalOffsets: stored.originalOffsets)
     }
 
     /// Finds the document of paragraph `number` of the report at corpus path `doc`.
@@ -158,6 +158,8 @@ public struct IndexedParagraph: Sendable, Equatable {
     public var section: [String]
     public var firstLine: Int
     public var lastLine: Int
+    /// Where each source line after the first starts in `text` (`Paragraph.lineStarts`).
+    public var lineStarts: [LineStart]
     public var year: Int?
     public var kind: Paragraph.Kind
     public var table: TableContext?
@@ -166,4 +168,9 @@ public struct IndexedParagraph: Sendable, Equatable {
 
     /// A stable identifier: `<doc>#<paragraph number>`.
     public var id: String { "\(report.doc)#\(number)" }
+
+    /// The source lines of `range` of `text` (Unicode scalar offsets): see `ParagraphLines`.
+    public func lines(of range: Range<Int>) -> ClosedRange<Int> {
+        ParagraphLines.lines(of: range, firstLine: firstLine, lastLine: lastLine, starts: lineStarts)
+    }
 }

@@ -9,6 +9,16 @@ struct RawParagraph {
     /// Where each joined line after the first starts in `text`, and its number:
     /// what `ParagraphSplitter` needs to cite the pieces of a long paragraph.
     var lineStarts: [(offset: Int, line: Int)] = []
+
+    /// Appends `next` as this paragraph's continuation (the title block joins a
+    /// wrapped title so), keeping where each of its lines starts.
+    mutating func join(_ next: RawParagraph) {
+        let shift = text.count
+        lineStarts.append((shift, next.firstLine))
+        lineStarts += next.lineStarts.map { ($0.offset + shift, $0.line) }
+        text.append(contentsOf: next.text)
+        lastLine = next.lastLine
+    }
 }
 
 /// Joins cleaned lines back into paragraphs.

@@ -155,6 +155,10 @@ public struct Paragraph: Sendable, Equatable, Codable {
     /// 1-based source line numbers of the first and last line the paragraph occupies.
     public var firstLine: Int
     public var lastLine: Int
+    /// Where each source line after the first starts in `text`, in text order (empty
+    /// for a paragraph of one line): `lines(of:)` turns a range of the text into the
+    /// lines it stands on, so that an answer cites its sentence's lines.
+    public var lineStarts: [LineStart]
     /// The year the paragraph speaks of: from its section headings, else the report's
     /// execution or budget part it stands in.
     public var year: Int?
@@ -188,13 +192,14 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public init(
         number: Int, text: String, section: [String], firstLine: Int, lastLine: Int,
         year: Int? = nil, kind: Kind = .body, table: TableContext? = nil,
-        term: String? = nil
+        term: String? = nil, lineStarts: [LineStart] = []
     ) {
         self.number = number
         self.text = text
         self.section = section
         self.firstLine = firstLine
         self.lastLine = lastLine
+        self.lineStarts = lineStarts
         self.year = year
         self.kind = kind
         self.table = table

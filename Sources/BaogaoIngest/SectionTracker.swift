@@ -48,7 +48,8 @@ struct SectionTracker {
             block.paragraphs[i].text = []
             var p = Paragraph(
                 number: i + 1, text: String(decoding: raw.text, as: UTF8.self), section: [],
-                firstLine: raw.firstLine, lastLine: raw.lastLine)
+                firstLine: raw.firstLine, lastLine: raw.lastLine,
+                lineStarts: ParagraphLines.scalarStarts(raw.lineStarts, in: raw.text))
             if i < block.count {
                 p.kind = .title
             } else {

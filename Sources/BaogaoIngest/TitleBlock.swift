@@ -42,8 +42,8 @@ struct TitleBlock {
                 }
                 if k < end, k <= t + 2, Self.containsReport(ps[k].text), !LineShape.startsWithDash(ps[k].text) {
                     for _ in (t + 1)...k {
-                        ps[t].text.append(contentsOf: ps[t + 1].text)
-                        ps[t].lastLine = ps[t + 1].lastLine
+                        let next = ps[t + 1]
+                        ps[t].join(next)
                         ps.remove(at: t + 1)
                         end -= 1
                     }
@@ -52,8 +52,8 @@ struct TitleBlock {
             // Join a document number printed over several lines above the title.
             if t > 1 {
                 for _ in 1..<t {
-                    ps[0].text.append(contentsOf: ps[1].text)
-                    ps[0].lastLine = ps[1].lastLine
+                    let next = ps[1]
+                    ps[0].join(next)
                     ps.remove(at: 1)
                     end -= 1
                 }

@@ -118,8 +118,7 @@ enum AnswerPrinter {
                 lines.append(
                     indent + "  " + DisplayWidth.pad(name, to: width) + "  "
                         + DisplayWidth.pad(item.text, to: 14) + "  "
-                        + Highlighter.dim(
-                            "\(item.citation.region ?? "") ¶\(item.citation.paragraph) · \(item.citation.doc)", color: color))
+                        + Highlighter.dim(Citation.line(item.citation, year: nil), color: color))
             }
             return lines
         }
@@ -152,7 +151,10 @@ enum AnswerPrinter {
                     + a.related.map { [$0.relation, $0.text].compactMap { $0 }.joined(separator: " ") }.joined(separator: "，"))
         }
         if let s = a.sentence, a.value != nil { lines.append(indent + "  “" + s + "”") }
-        if let p = a.paragraph { lines.append(indent + "  " + Highlighter.dim(Citation.line(p), color: color)) }
+        if let p = a.paragraph {
+            // A figure cites its sentence's lines, a definition its paragraph's.
+            lines.append(indent + "  " + Highlighter.dim(Citation.line(p, lines: a.citation?.lines), color: color))
+        }
         return lines
     }
 }

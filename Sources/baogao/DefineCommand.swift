@@ -42,14 +42,7 @@ enum DefinitionPrinter {
         var out: [String] = []
         for d in result.definitions {
             out.append("\(d.term)：\(d.text)")
-            let lines =
-                d.citation.lines.first == d.citation.lines.last
-                ? "L\(d.citation.lines[0])" : "L\(d.citation.lines[0])–\(d.citation.lines[1])"
-            out.append(
-                "  "
-                    + Highlighter.dim(
-                        "\(d.region ?? "") · \(d.citation.section.joined(separator: " › ")) · ¶\(d.citation.paragraph) · \(lines) · \(d.citation.doc)",
-                        color: color))
+            out.append("  " + Highlighter.dim(Citation.line(d.citation, year: d.year), color: color))
         }
         return out.joined(separator: "\n")
     }

@@ -40,4 +40,28 @@ final class AskCommandTests: XCTestCase {
         let plain = try BaogaoProcess.run(["ask", "--json", "--index", index, question])
         XCTAssertFalse(plain.stdout.contains("\"explain\""), plain.stdout)
     }
+
+    /// The printed citation names the lines of the figure's sentence (L204 of a
+    /// paragraph spanning L180–211); a list item's names section and lines like any
+    /// other; a definition's, the year of the report that gives it.
+    func testCitationsPrintTheLinesOfTheFiguresSentence() throws {
+        let index = try TestIndex.shared().index
+        let doc = "000_d12f06acd0fd881e.txt"
+        let figure = try BaogaoProcess.run(["ask", "--index", index, "解放区2023年社保支出是多少？"])
+        XCTAssertEqual(figure.status, 0, figure.stderr)
+        XCTAssertTrue(figure.stdout.contains("（三）2023年财政五项重点工作 · ¶26 · L204 · \(doc)"), figure.stdout)
+
+        let list = try BaogaoProcess.run(["ask", "--index", index, "解放区2024年哪些支出科目超过1亿元？"])
+        XCTAssertTrue(
+            list.stdout.contains("22960万元       解放区 · 二、2024 年财政预算草案情况 › （二）2024年一般公共预算安排 · ¶40 · L346–348 · \(doc)"),
+            list.stdout)
+
+        let define = try BaogaoProcess.run(["define", "--index", index, "三保"])
+        XCTAssertEqual(
+            define.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") },
+            [
+                "  江津区 2024 · 名词解释 · ¶106 · L118 · 002_b5c26ff8d3e05e66.txt",
+                "  解放区 2024 · 重要名词解释 › 【“三保”支出】 · ¶101 · L681 · \(doc)"
+            ])
+    }
 }

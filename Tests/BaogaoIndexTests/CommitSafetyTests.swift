@@ -1,3 +1,5 @@
+import BaogaoIngest
+import CDeflate
 import Foundation
 import XCTest
 
@@ -145,6 +147,50 @@ final class CommitSafetyTests: XCTestCase {
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
         XCTAssertEqual(summary.rebuildReason, "the index has old format version \(IndexFormat.oldestReadable - 1)")
         XCTAssertEqual(try IndexReader.open(path: scratch.index).segments.count, 2)
+    }
+
+    /// An index as the previous version wrote it — manifest and every segment file
+    /// framed as version 5, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what version 6 added: where lines start.
+    func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
+        let scratch = Scratch()
+        let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt"])
+        try buildIndex(corpus: corpus, index: scratch.index)
+        let previous = IndexFormat.version - 1
+        XCTAssertEqual(previous, 5)
+        let folder = IndexFolder(path: scratch.index)
+        var manifest = try IndexReader.readManifest(folder)
+        manifest.format = previous
+        for (s, segment) in manifest.segments.enumerated() {
+            for (ext, _) in segment.files {
+                let path = scratch.index + "/" + segment.name + "." + ext
+                var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                bytes[8] = UInt8(previous)
+                bytes[bytes.count - 8] = UInt8(previous)
+                let crc = bytes.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count - 16)) }
+                for i in 0..<4 { bytes[bytes.count - 16 + i] = UInt8(truncatingIfNeeded: crc >> (8 * i)) }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                manifest.segments[s].files[ext]?.crc = crc
+            }
+        }
+        try FileSink.system.write(folder.file("MANIFEST"), try manifest.encoded())
+        XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            XCTAssertEqual(error as? IndexError, .tooOld(file: "MANIFEST", version: previous))
+        }
+
+        let summary = try buildIndex(corpus: corpus, index: scratch.index)
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 5")
+        let reader = try IndexReader.open(path: scratch.index)
+        XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
+        let report = try ReportReader.read(fileAt: corpus + "/000_d12f06acd0fd881e.txt")
+        var starts = 0
+        for p in report.paragraphs {
+            let (s, d) = try XCTUnwrap(reader.locate(doc: "000_d12f06acd0fd881e.txt", paragraph: p.number))
+            let stored = try reader.paragraph(segment: s, doc: d)
+            XCTAssertEqual(stored.lineStarts, p.lineStarts)
+            starts += stored.lineStarts.count
+        }
+        XCTAssertEqual(starts, 271, "the sample's 384 lines of text in 113 paragraphs")
     }
 
     func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {

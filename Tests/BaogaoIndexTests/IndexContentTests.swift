@@ -66,6 +66,7 @@ final class IndexContentTests: XCTestCase {
                 XCTAssertEqual(stored.number, p.number)
                 XCTAssertEqual(stored.section, p.section)
                 XCTAssertEqual([stored.firstLine, stored.lastLine], [p.firstLine, p.lastLine])
+                XCTAssertEqual(stored.lineStarts, p.lineStarts)
                 XCTAssertEqual(stored.year, p.year)
                 XCTAssertEqual(stored.kind, p.kind)
                 XCTAssertEqual(stored.table, p.table)
@@ -80,6 +81,34 @@ final class IndexContentTests: XCTestCase {
             }
         }
         XCTAssertEqual(seen, reader.liveDocCount)
+    }
+
+    /// Version 6: where each source line starts comes back from the store, also
+    /// after segments are merged (the merge reads paragraphs back from the store).
+    func testLineStartsSurviveTheStoreAndAMerge() throws {
+        let scratch = Scratch()
+        let corpus = scratch.corpus([])
+        let names = try FileManager.default.contentsOfDirectory(atPath: sampleCorpus).sorted()
+        for name in names {
+            try FileManager.default.copyItem(atPath: sampleCorpus + "/" + name, toPath: corpus + "/" + name)
+            try buildIndex(corpus: corpus, index: scratch.index) { options in
+                options.workers = 1
+                options.mergePolicy.maxSegments = 1
+                options.mergePolicy.mergedCount = 1
+            }
+        }
+        let reader = try IndexReader.open(path: scratch.index)
+        XCTAssertEqual(reader.segments.count, 1, "merged into one")
+        var starts = 0
+        for name in names {
+            for p in try ReportReader.read(fileAt: sampleCorpus + "/" + name).paragraphs {
+                let (s, d) = try XCTUnwrap(reader.locate(doc: name, paragraph: p.number))
+                let stored = try reader.paragraph(segment: s, doc: d)
+                XCTAssertEqual(stored.lineStarts, p.lineStarts, "\(name)#\(p.number)")
+                starts += stored.lineStarts.count
+            }
+        }
+        XCTAssertEqual(starts, 285, "line starts in the sample reports (271 of them in the hard-wrapped 000)")
     }
 
     func testStatsDescribeTheSampleIndex() throws {

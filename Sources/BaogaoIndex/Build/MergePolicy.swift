@@ -75,7 +75,8 @@ extension SegmentReader {
                         number: d - first + 1, text: stored.text,
                         section: docs.sections[Int(docs.sectionIndex(d))],
                         firstLine: stored.firstLine, lastLine: stored.lastLine,
-                        year: year == 0 ? nil : year, kind: stored.kind, table: stored.table))
+                        year: year == 0 ? nil : year, kind: stored.kind, table: stored.table,
+                        lineStarts: stored.lineStarts))
             }
             out.append((Report(doc: record.source.path, metadata: record.metadata, paragraphs: paragraphs), record.source))
         }

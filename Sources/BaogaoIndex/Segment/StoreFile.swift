@@ -2,9 +2,9 @@ import BaogaoAnalysis
 import BaogaoIngest
 
 /// The paragraph store (`.store`): every paragraph's text as written, its source
-/// lines, kind, table context and the offset map from normalised to original
-/// text, in zstd-compressed blocks of about 16 KiB, with a zstd dictionary
-/// trained on the segment's own paragraphs.
+/// lines and where each starts in the text, kind, table context and the offset
+/// map from normalised to original text, in zstd-compressed blocks of about
+/// 16 KiB, with a zstd dictionary trained on the segment's own paragraphs.
 ///
 ///     Body       = dictionaryLength (u32) · Dictionary · Block* · BlockIndex ·
 ///                  blockCount (u32) · docCount (u32)
@@ -19,23 +19,31 @@ import BaogaoIngest
 ///     BlockIndex = blockCount × (firstDoc u32 · offset u64 · compressedLength u32 · rawLength u32)
 ///                                                  -- offset from the start of the body
 ///     Record  = text (string) · firstLine (varint) · lastLine - firstLine (varint) ·
+///               lineStarts (varint n · n × (offset gap varint · line gap varint)) ·
 ///               kind (u8) · table (u8 0 | 1 · caption string · unit string ·
 ///               columnCount varint · column strings) ·
 ///               offsetMap (varint 0 = identity | varint n · n varint gaps)
 ///     string  = byte length (varint) · UTF-8
 ///
+/// `lineStarts` are the source lines after the first, each with the Unicode scalar
+/// offset in `text` where it starts (`Paragraph.lineStarts`): the offset gap is from
+/// the previous line's offset (the first from 0), the line gap from the previous
+/// line's number (the first from `firstLine`): both gaps are under 128 for
+/// wrapped text, so a joined line costs two bytes before compression.
 /// The offset map is stored only when normalisation changed the length of some
 /// character; `originalOffsets[i] - originalOffsets[i-1]` are the gaps.
 /// Example record for `教育支出 22960万元` on line 75, body, no table, identity map
-/// (30 bytes): `18 E6 95 99 … E5 85 83  4B 00  02  00  00`.
+/// (31 bytes): `18 E6 95 99 … E5 85 83  4B 00  00  02  00  00`. The same text
+/// wrapped after `支出` onto line 77 (`教育支出` / `22960万元`) has `4B 02  01 04 02`:
+/// first line 75, two more to the last, one line start at offset 4, two lines on.
 /// Example body of a store of that one paragraph (too small for a dictionary):
 ///
 ///     00 00 00 00                               no dictionary
-///     28 B5 2F FD 00 00  F1 00 00  18 E6 … 00   the frame: magic, frame header, one
-///                                               raw block of 30 bytes (too short to
+///     28 B5 2F FD 00 00  F9 00 00  18 E6 … 00   the frame: magic, frame header, one
+///                                               raw block of 31 bytes (too short to
 ///                                               compress), the record
 ///     00 00 00 00  04 00 00 00 00 00 00 00      block 0: first doc 0, at body offset 4,
-///     27 00 00 00  1E 00 00 00                  39 bytes, 30 raw
+///     28 00 00 00  1F 00 00 00                  40 bytes, 31 raw
 ///     01 00 00 00  01 00 00 00                  one block, one document
 ///
 /// Why these choices (measured on the generated corpus, BENCHMARKS.md): with the
@@ -51,18 +59,21 @@ struct StoredParagraph: Sendable, Equatable {
     var text: String
     var firstLine: Int
     var lastLine: Int
+    /// `Paragraph.lineStarts`: where each source line after the first starts.
+    var lineStarts: [LineStart]
     var kind: Paragraph.Kind
     var table: TableContext?
     /// nil when normalisation kept a one-to-one scalar mapping.
     var originalOffsets: [Int32]?
 
     init(
-        text: String, firstLine: Int, lastLine: Int, kind: Paragraph.Kind,
+        text: String, firstLine: Int, lastLine: Int, lineStarts: [LineStart] = [], kind: Paragraph.Kind,
         table: TableContext?, originalOffsets: [Int32]?
     ) {
         self.text = text
         self.firstLine = firstLine
         self.lastLine = lastLine
+        self.lineStarts = lineStarts
         self.kind = kind
         self.table = table
         self.originalOffsets = originalOffsets
@@ -73,7 +84,7 @@ struct StoredParagraph: Sendable, Equatable {
         // which is the original length).
         let identity = normalized.originalOffsets.enumerated().allSatisfy { Int($0.element) == $0.offset }
         self.init(
-            text: p.text, firstLine: p.firstLine, lastLine: p.lastLine, kind: p.kind,
+            text: p.text, firstLine: p.firstLine, lastLine: p.lastLine, lineStarts: p.lineStarts, kind: p.kind,
             table: p.table, originalOffsets: identity ? nil : normalized.originalOffsets)
     }
 }
@@ -134,6 +145,13 @@ struct StoreWriter {
         w.writeString(p.text)
         w.writeVarint(p.firstLine)
         w.writeVarint(max(0, p.lastLine - p.firstLine))
+        w.writeVarint(p.lineStarts.count)
+        var previous = LineStart(offset: 0, line: p.firstLine)
+        for start in p.lineStarts {
+            w.writeVarint(max(0, start.offset - previous.offset))
+            w.writeVarint(max(0, start.line - previous.line))
+            previous = start
+        }
         w.write(ParagraphKindCode.code(p.kind))
         if let t = p.table {
             w.write(1)

@@ -113,6 +113,10 @@ struct StoreReader: @unchecked Sendable {
         try skipString()
         _ = try r.readVarint()
         _ = try r.readVarint()
+        for _ in 0..<(try r.readCount(max: r.remaining)) {
+            _ = try r.readVarint()
+            _ = try r.readVarint()
+        }
         _ = try r.readByte()
         if try r.readByte() == 1 {
             try skipString()
@@ -126,6 +130,7 @@ struct StoreReader: @unchecked Sendable {
         let text = try r.readString()
         let first = try r.readCount(max: Int(Int32.max))
         let span = try r.readCount(max: Int(Int32.max))
+        let lineStarts = try Self.lineStarts(&r, firstLine: first)
         let kind = ParagraphKindCode.kind(try r.readByte())
         var table: TableContext?
         if try r.readByte() == 1 {
@@ -151,7 +156,25 @@ struct StoreReader: @unchecked Sendable {
             offsets = map
         }
         return StoredParagraph(
-            text: text, firstLine: first, lastLine: first + span, kind: kind,
+            text: text, firstLine: first, lastLine: first + span, lineStarts: lineStarts, kind: kind,
             table: table, originalOffsets: offsets)
+    }
+
+    /// A record's line starts, their gaps summed back (format in StoreFile.swift).
+    /// Each gap is bounded so that no sum passes Int32: damaged bytes cannot make
+    /// an offset or line number overflow.
+    private static func lineStarts(_ r: inout ByteReader, firstLine: Int) throws(IndexError) -> [LineStart] {
+        let n = try r.readCount(max: r.remaining / 2)
+        guard n > 0 else { return [] }
+        var out: [LineStart] = []
+        out.reserveCapacity(n)
+        var previous = LineStart(offset: 0, line: firstLine)
+        for _ in 0..<n {
+            let offset = previous.offset + (try r.readCount(max: Int(Int32.max) - previous.offset))
+            let line = previous.line + (try r.readCount(max: Int(Int32.max) - previous.line))
+            previous = LineStart(offset: offset, line: line)
+            out.append(previous)
+        }
+        return out
     }
 }

@@ -21,6 +21,7 @@ public struct AskResult: Sendable {
 }
 
 /// Where a figure or definition was read: report, paragraph, source lines, section.
+/// A figure's lines are those of its sentence; a definition's, its paragraph's.
 public struct AnswerCitation: Sendable, Equatable {
     public var doc: String
     public var paragraph: Int
@@ -37,6 +38,16 @@ public struct AnswerCitation: Sendable, Equatable {
         lines = [p.firstLine, p.lastLine]
         section = p.section
         region = p.report.region
+    }
+
+    /// The citation of one sentence of `p`: `range` is the sentence in Unicode
+    /// scalar offsets into the paragraph's text, and `lines` the source lines it
+    /// stands on (`ParagraphLines`), not the paragraph's whole span, which for
+    /// hard-wrapped PDF text runs to 30 lines and more.
+    public init(_ p: IndexedParagraph, sentence range: Range<Int>) {
+        self.init(p)
+        let span = p.lines(of: range)
+        lines = [span.lowerBound, span.upperBound]
     }
 
     /// `002_b5c26ff8d3e05e66.txt#9`

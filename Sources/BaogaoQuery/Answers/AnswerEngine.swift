@@ -482,7 +482,7 @@ extension Searcher {
             text: fact.text, value: fact.value, unit: fact.unit, label: fact.label, scope: fact.scope,
             year: row.year, relation: fact.relation, region: row.report.region,
             sentence: String(String.UnicodeScalarView(scalars[sentence])),
-            citation: AnswerCitation(paragraph), paragraph: paragraph)
+            citation: AnswerCitation(paragraph, sentence: sentence), paragraph: paragraph)
         // A part (含高新区 …) shares its whole's label but not its rates.
         if withRelated, FactRelation(fact.relation) != .part {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {

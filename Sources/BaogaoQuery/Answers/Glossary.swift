@@ -9,12 +9,16 @@ public struct Definition: Sendable {
     public var term: String
     public var text: String
     public var region: String?
+    /// The year of the report that gives the definition: its budget year, else its
+    /// execution year. A glossary speaks of no one year itself (`SectionTracker`),
+    /// but two reports may define a term differently, and the year tells them apart.
+    public var year: Int?
     public var citation: AnswerCitation
     var paragraph: IndexedParagraph
 
     var answer: Answer {
         Answer(
-            text: text, value: nil, unit: nil, label: term, scope: nil, year: nil, relation: nil,
+            text: text, value: nil, unit: nil, label: term, scope: nil, year: year, relation: nil,
             region: region, sentence: nil, citation: citation, paragraph: paragraph)
     }
 }
@@ -77,6 +81,7 @@ extension Searcher {
                         score,
                         Definition(
                             term: entry, text: text, region: definition.report.region,
+                            year: definition.year ?? definition.report.budgetYear ?? definition.report.executionYear,
                             citation: AnswerCitation(definition), paragraph: definition)
                     ))
             }

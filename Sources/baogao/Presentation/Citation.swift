@@ -1,19 +1,39 @@
 import BaogaoIndex
+import BaogaoQuery
 
 /// The compact citation printed before every hit:
 /// `江津区 2024 · 一、2023年预算执行情况 › （一）全区预算执行情况 · ¶7 · L20–21 · 002_….txt`,
 /// then the report's web address when a catalogue gives one (`· http://…`), so a reader
 /// can check the figure against the published original.
 enum Citation {
-    static func line(_ p: IndexedParagraph) -> String {
+    /// `lines`, when given, narrows the paragraph's span to the lines cited (an
+    /// answer's sentence: `AnswerCitation.lines`).
+    static func line(_ p: IndexedParagraph, lines: [Int]? = nil) -> String {
+        let span = lines.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil } ?? (p.firstLine, p.lastLine)
+        return line(
+            who: [p.report.region, p.report.budgetYear.map(String.init)], section: p.section, paragraph: p.number,
+            lines: span, doc: p.report.doc, source: p.report.metadata.source)
+    }
+
+    /// The same line for an answer's citation (a list item, a definition), led by its
+    /// region and the year it is of.
+    static func line(_ c: AnswerCitation, year: Int?) -> String {
+        line(
+            who: [c.region, year.map(String.init)], section: c.section, paragraph: c.paragraph,
+            lines: (c.lines.first ?? 0, c.lines.last ?? 0), doc: c.doc, source: c.source)
+    }
+
+    private static func line(
+        who: [String?], section: [String], paragraph: Int, lines: (first: Int, last: Int), doc: String, source: String?
+    ) -> String {
         var parts: [String] = []
-        let who = [p.report.region, p.report.budgetYear.map(String.init)].compactMap { $0 }.joined(separator: " ")
+        let who = who.compactMap { $0 }.joined(separator: " ")
         if !who.isEmpty { parts.append(who) }
-        if !p.section.isEmpty { parts.append(p.section.joined(separator: " › ")) }
-        parts.append("¶\(p.number)")
-        parts.append(p.firstLine == p.lastLine ? "L\(p.firstLine)" : "L\(p.firstLine)–\(p.lastLine)")
-        parts.append(p.report.doc)
-        if let source = p.report.metadata.source { parts.append(source) }
+        if !section.isEmpty { parts.append(section.joined(separator: " › ")) }
+        parts.append("¶\(paragraph)")
+        parts.append(lines.first == lines.last ? "L\(lines.first)" : "L\(lines.first)–\(lines.last)")
+        parts.append(doc)
+        if let source { parts.append(source) }
         return parts.joined(separator: " · ")
     }
 }

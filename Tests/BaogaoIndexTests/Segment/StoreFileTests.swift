@@ -97,6 +97,39 @@ final class StoreFileTests: XCTestCase {
         XCTAssertThrowsError(try Self.reader(of: file)) { XCTAssertTrue("\($0)".contains("bad store trailer"), "\($0)") }
     }
 
+    /// The worked example of StoreFile.swift, byte for byte: `教育支出 22960万元` on
+    /// line 75, then the same text wrapped after `支出` onto line 77.
+    func testTheWorkedExampleOfTheFormat() throws {
+        let text = "教育支出 22960万元"
+        let utf8 = Array(text.utf8)
+        let one = StoredParagraph(text: text, firstLine: 75, lastLine: 75, kind: .body, table: nil, originalOffsets: nil)
+        var writer = StoreWriter()
+        writer.append(one)
+        let file = writer.finish()
+        let body = Array(file[IndexFormat.headerSize..<(file.count - IndexFormat.footerSize)])
+        let record: [UInt8] = [0x18] + utf8 + [0x4B, 0x00, 0x00, 0x02, 0x00, 0x00]
+        XCTAssertEqual(record.count, 31)
+        let frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x00, 0xF9, 0x00, 0x00] + record
+        let expected: [UInt8] =
+            [0, 0, 0, 0] + frame
+            + [0, 0, 0, 0, 0x04, 0, 0, 0, 0, 0, 0, 0, 0x28, 0, 0, 0, 0x1F, 0, 0, 0]
+            + [0x01, 0, 0, 0, 0x01, 0, 0, 0]
+        XCTAssertEqual(body, expected)
+        XCTAssertEqual(try Self.reader(of: file).paragraph(0), one)
+
+        var wrapped = one
+        wrapped.lastLine = 77
+        wrapped.lineStarts = [LineStart(offset: 4, line: 77)]
+        var w2 = StoreWriter()
+        w2.append(wrapped)
+        let file2 = w2.finish()
+        let needle: [UInt8] = utf8 + [0x4B, 0x02, 0x01, 0x04, 0x02, 0x02, 0x00, 0x00]
+        XCTAssertTrue(
+            (0...(file2.count - needle.count)).contains { Array(file2[$0..<($0 + needle.count)]) == needle },
+            "lineStarts 01 04 02 after 4B 02")
+        XCTAssertEqual(try Self.reader(of: file2).paragraph(0), wrapped)
+    }
+
     func testManyThreadsReadOneStoreAtOnce() throws {
         let paragraphs = Self.paragraphs(2000)
         var writer = StoreWriter()
@@ -135,8 +168,14 @@ final class StoreFileTests: XCTestCase {
             let table = i % 10 == 3 ? TableContext(caption: "表\(i % 4)", unit: "单位：万元", columns: ["项目", "预算数", "执行数"]) : nil
             let kinds: [Paragraph.Kind] = [.body, .heading, .listItem, .tableRow, .glossary, .title]
             let offsets: [Int32]? = i % 4 == 1 ? (0...Int32(text.unicodeScalars.count)).map { $0 + $0 / 5 } : nil
+            // 0, 1 or 2 lines after the first, some a blank line apart (PDF text), one
+            // far on (a gap of two varint bytes).
+            let first = 10 + i * 3
+            let starts = (0..<(i % 3)).map { k in
+                LineStart(offset: 17 * (k + 1) + i % 5, line: first + (k + 1) * (1 + i % 2) + (i % 50 == 2 ? 300 : 0))
+            }
             return StoredParagraph(
-                text: text, firstLine: 10 + i * 3, lastLine: 10 + i * 3 + i % 3,
+                text: text, firstLine: first, lastLine: starts.last?.line ?? first, lineStarts: starts,
                 kind: kinds[i % kinds.count], table: table, originalOffsets: offsets)
         }
     }
