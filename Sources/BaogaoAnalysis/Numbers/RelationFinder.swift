@@ -144,7 +144,7 @@ enum RelationFinder {
         return nil
     }
 
-    static let plans = WordList(["预算", "预算数", "计划", "任务", "目标"])
+    static let plans = WordList(["预算", "预算数", "计划", "任务", "目标", "预期"])
     static let planQualifiers = WordList(["调整", "年初", "年度", "全年"])
     static let completionVerbs = WordList(["完成", "为", "达到", "达"])
 

@@ -154,6 +154,9 @@ enum FactRanker {
         let s = FactRelation(FactRelation(row.relation) == .part ? row.parentRelation : row.relation).stage
         let budgetYear = row.year != nil && row.year == row.report.budgetYear
         if let asked = q.stage {
+            // An unmarked figure reads as actual; an adjusted budget is always written
+            // as one (调整为, 调整后), so an unmarked figure is no answer for it.
+            if asked == .adjusted, row.relation == nil { return nil }
             if s == asked { return row.relation == nil ? .unmarked : .asked }
             if budgetYear, (asked == .planned && s == .budget) || (asked == .budget && s == .planned) { return .draft }
             if row.relation == nil { return .unmarked }

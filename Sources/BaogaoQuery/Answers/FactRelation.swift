@@ -24,7 +24,7 @@ enum FactRelation: Equatable, Sendable {
     static let increaseWords = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收", "调增"]
     static let decreaseWords = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收", "调减"]
     /// A completion relation holds one of these (为预算的, 完成调整预算的, 超过预算的, 为计划的).
-    static let completionMarks = ["预算的", "计划的"]
+    static let completionMarks = ["预算的", "计划的", "预期的", "目标的", "任务的"]
     /// The stage words an amount's relation can be (`RelationFinder.stage`), by stage.
     static let stageWords: [String: Question.Stage] = [
         "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .actual, "决算数": .actual,

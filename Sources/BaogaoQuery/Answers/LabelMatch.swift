@@ -4,6 +4,7 @@
 /// |---|---|
 /// | equal | 1.0 |
 /// | the fact's label is the asked one plus 总量/总计/合计/总额 (a total) | 0 |
+/// | the fact's label adds 总 to 收入/支出/财力 (`一般公共预算总收入` for `一般公共预算收入`: with transfers, another item; `专项债务总限额` is the 限额) or a change word (`地方财政收入增收`: a change, not the item) | 0 |
 /// | the fact's label starts or ends with the asked one (`国有资本经营预算调出资金` for `调出资金`) | 0.9 − 0.03 per extra character (≥ 0.6) |
 /// | the asked label's characters appear in order in the fact's, ≤ 2 extra (`专项债务总限额` for `专项债务限额`) | 0.8 − 0.05 per extra |
 /// | the asked label starts or ends with the fact's (`专项债务` for `专项债务余额`) | 0.4 + 0.3 × share of the asked label covered; the engine keeps it only when the rest (余额) is in the fact's sentence or section |
@@ -31,6 +32,7 @@ enum LabelMatch {
         let f = fact.count
         // A total (`一般公共预算收入总量`) is another item than its first part.
         if f > a, fact.hasPrefix(asked), totals.contains(where: { fact.hasSuffix($0) }) { return 0 }
+        if isAnotherItem(asked: asked, fact: fact) { return 0 }
         if f > a, fact.hasPrefix(asked) || fact.hasSuffix(asked) {
             return max(0.6, 0.9 - 0.03 * Double(f - a))
         }
@@ -39,6 +41,28 @@ enum LabelMatch {
             return 0.4 + 0.3 * Double(f) / Double(a)
         }
         return 0
+    }
+
+    static let changeWords = ["增收", "减收", "增长", "下降", "增加", "减少", "增支", "减支"]
+    static let totalsWithTransfers = ["总收入", "总支出", "总财力"]
+
+    /// Whether `fact` holds the asked label's characters in order but, by what it adds,
+    /// names another item: a total with transfers or a change of the item.
+    static func isAnotherItem(asked: String, fact: String) -> Bool {
+        guard fact.count > asked.count, let extra = added(to: asked, in: fact) else { return false }
+        if changeWords.contains(where: { extra.contains($0) }) { return true }
+        return extra.contains("总") && totalsWithTransfers.contains { fact.contains($0) && !asked.contains($0) }
+    }
+
+    /// The characters of `long` left over when `short` is matched in it in order
+    /// (first match greedily), nil when it is not a subsequence.
+    static func added(to short: String, in long: String) -> String? {
+        var extra = ""
+        var rest = Substring(short)
+        for c in long {
+            if let first = rest.first, first == c { rest.removeFirst() } else { extra.append(c) }
+        }
+        return rest.isEmpty ? extra : nil
     }
 
     static func isSubsequence(_ short: String, of long: String) -> Bool {

@@ -298,6 +298,7 @@ public enum QuestionParser {
     ]
     static let completionPhrases = [
         "完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
+        "为预期的", "完成预期的", "为年初预期的", "完成年初目标任务的", "完成目标任务的", "完成目标的",
         "预算完成率", "完成率", "执行率"
     ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
@@ -375,7 +376,8 @@ public enum QuestionParser {
     static func takeStage(_ text: String) -> (Question.Stage, String)? {
         // Longest first: 预计完成 is a plan, not 完成.
         let endings: [(String, Question.Stage)] = [
-            ("调整预算数", .adjusted), ("年初预算数", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
+            ("调整预算数", .adjusted), ("年初预算数", .budget), ("年初预期目标", .budget), ("预期目标", .budget),
+            ("年初预期", .budget), ("年初目标", .budget), ("预期", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
             ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("拟调整为", .adjusted), ("调整为", .adjusted),
             ("调增为", .adjusted), ("调减为", .adjusted), ("拟调整", .adjusted), ("调整", .adjusted),
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),

@@ -114,14 +114,38 @@ extension Searcher {
         }
     }
 
-    /// An actual figure asked for, and the words between the item and an unmarked
-    /// figure say it is a budget or target (`收入预期目标不变,仍为854000万元`).
-    static func isBudgetForActual(_ row: FactRow, _ q: Question, between: String) -> Bool {
-        guard q.metric == .amount, q.stage == nil || q.stage == .actual, row.relation == nil,
-            row.year == nil || row.year != row.report.budgetYear
-        else { return false }
-        return ["预期", "目标", "预算", "计划", "任务"].contains { between.contains($0) }
+    /// Whether the words between the item and an unmarked figure say it is another
+    /// stage than the one asked (`收入预期目标不变,仍为854000万元` is no actual figure;
+    /// `财政总收入目标106亿元,预计完成112亿元`: 106亿元 is no 预计完成). The stage word
+    /// nearest the figure decides; an actual figure is what a past year's question
+    /// without a stage asks for.
+    static func isOtherStage(_ row: FactRow, _ q: Question, between: String) -> Bool {
+        guard q.metric == .amount, row.relation == nil, let said = stageWritten(in: between) else { return false }
+        let pastYear = row.year == nil || row.year != row.report.budgetYear
+        guard let asked = q.stage ?? (pastYear ? .actual : nil) else { return false }
+        if asked == said { return false }
+        // An annual report's draft of its budget year is both its budget and its plan;
+        // elsewhere (an adjustment: 目标106亿元,预计完成112亿元) they are two figures.
+        let draft = !pastYear && row.report.metadata.kind == .annual
+        return !(Set([asked, said]) == [.budget, .planned] && draft)
     }
+
+    /// The stage the last stage word of `text` names, if any.
+    static func stageWritten(in text: String) -> Question.Stage? {
+        // The word ending last; of two ending together the longer (预计完成, not 完成).
+        var best: (end: String.Index, length: Int, stage: Question.Stage)?
+        for (word, stage) in stageWordsInSentences {
+            guard let r = text.ranges(of: word).last else { continue }
+            if best == nil || (r.upperBound, word.count) > (best!.end, best!.length) { best = (r.upperBound, word.count, stage) }
+        }
+        return best?.stage
+    }
+
+    static let stageWordsInSentences: [(String, Question.Stage)] = [
+        ("预期", .budget), ("目标", .budget), ("预算", .budget), ("计划", .budget), ("任务", .budget),
+        ("调整", .adjusted), ("预计", .planned), ("预计完成", .planned), ("实际", .actual), ("完成", .actual),
+        ("实现", .actual)
+    ]
 
     /// The sentences of paragraph `p` with their candidate figures and windows.
     private func candidates(
@@ -155,7 +179,7 @@ extension Searcher {
             let before = foldForAnswers(text(start..<fact.start))
             let clause = before.split(whereSeparator: { "，,；;：:".contains($0) }).last.map(String.init) ?? before
             guard Self.fitsRate(row, clause: clause, q), let match = SentenceMatch.find(label, in: before) else { continue }
-            if Self.isBudgetForActual(row, q, between: String(before.suffix(match.distance))) { continue }
+            if Self.isOtherStage(row, q, between: String(before.suffix(match.distance))) { continue }
             // 帮助多少家企业获得贷款: what is counted follows the figure (帮助119家企业获得贷款).
             if let counted = q.countedThing, fact.end <= sentence.upperBound,
                 !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)
@@ -236,6 +260,8 @@ struct SentenceMatch {
             }
             guard i < 0 else { break }
             let m = SentenceMatch(written: String(t[j...end]), extra: end - j + 1 - l.count, distance: t.count - 1 - end)
+            // 一般公共预算总收入 is not 一般公共预算收入, nor 收入增收 收入 (`LabelMatch`).
+            if LabelMatch.isAnotherItem(asked: label, fact: m.written) { continue }
             if best == nil || m.beats(best!) { best = m }
             if m.extra <= 2 { break }
         }
