@@ -1,3 +1,5 @@
+import BaogaoAnalysis
+import BaogaoIndex
 import XCTest
 
 @testable import BaogaoQuery
@@ -45,6 +47,27 @@ final class TermPatternTests: XCTestCase {
         XCTAssertEqual(
             try ids(searcher, "过紧日子").subtracting(try ids(searcher, "\"过紧日子\"")),
             ["002_b5c26ff8d3e05e66.txt#48", "002_b5c26ff8d3e05e66.txt#61"])
+    }
+
+    /// The counts BM25 scores: every match of the paragraph, plain or split.
+    func testCountsAddPlainAndSplitMatches() throws {
+        let index = SharedIndex.sample.index
+        func count(_ term: String, acrossMarks: Bool, _ paragraph: Int) throws -> UInt32 {
+            let (s, d) = try XCTUnwrap(index.locate(doc: "002_b5c26ff8d3e05e66.txt", paragraph: paragraph))
+            let matcher = SubstringMatcher(
+                segment: index.segments[s], analyzer: Analyzer(), deadline: .never,
+                wordTerms: { () throws(IndexError) in try index.segments[s].wordTerms() })
+            let set = try matcher.match(TermPattern(Array(term.unicodeScalars), acrossMarks: acrossMarks))
+            return set.docs.firstIndex(of: UInt32(d)).map { set.counts[$0] } ?? 0
+        }
+        // ¶92: 建立过“紧日子”长效机制 … 常态化过紧日子; ¶48 writes 过“紧日子” twice.
+        for (term, paragraph, split, exact) in [
+            ("过紧日子", 92, 2, 1), ("过紧日子", 48, 2, 0), ("过紧日子", 61, 1, 0), ("过紧日子", 60, 1, 1),
+            ("过紧", 92, 2, 1), ("过紧", 48, 2, 0)
+        ] as [(String, Int, UInt32, UInt32)] {
+            XCTAssertEqual(try count(term, acrossMarks: true, paragraph), split, "\(term) ¶\(paragraph)")
+            XCTAssertEqual(try count(term, acrossMarks: false, paragraph), exact, "\"\(term)\" ¶\(paragraph)")
+        }
     }
 
     func testAMatchAcrossMarksIsHighlightedWithTheMarksInsideIt() throws {
