@@ -24,14 +24,17 @@ import CICU
 /// - ICU segments the text between numbers in chunks cut at punctuation, with
 ///   a cache of ICU's words per chunk; same words as ICU (`WordSegmenter`,
 ///   `ChunkBoundaries`, `WordCache`).
+/// - Quotation and title marks inside a run of CJK text join its characters
+///   into grams of their own, brackets do not (`InlineMarks`).
 ///
 /// Not thread-safe and not Sendable: an Analyzer owns ICU handles (closed when
 /// it is deinitialised) and per-scalar caches. Use one per thread; creating one
 /// is cheap (two 256 KiB tables, filled lazily).
 public final class Analyzer {
     /// Bumped whenever analysis output changes for the same input; stored in the
-    /// index so that an index built by another analyzer is rebuilt.
-    public static let version = 1
+    /// index so that an index built by another analyzer is rebuilt. 2: joined
+    /// bigrams across inline marks (`InlineMarks`).
+    public static let version = 2
 
     /// `baogao-analyzer/<version> facts/<NumberExtractor.version> icu/<ICU version>`:
     /// ICU's word breaks and transliteration rules change between ICU versions, and the

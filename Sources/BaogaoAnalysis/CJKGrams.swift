@@ -5,6 +5,10 @@
 /// scalar offset of their first character. Any query that is itself a run of CJK
 /// characters can then be answered exactly: one character by its unigram, two or
 /// more by the chain of bigrams at consecutive positions (ARCHITECTURE.md, decision 1).
+///
+/// Two CJK characters with only inline marks between them (`过“紧`, see
+/// `InlineMarks`) also yield a *joined bigram* (过紧), kept apart from the
+/// bigrams so that a quoted phrase still finds only unbroken text.
 public enum CJKGrams {
     /// CJK ideographs (all blocks, including the astral extensions) and the
     /// iteration mark 〇/々 that behaves like one.
@@ -39,6 +43,18 @@ public enum CJKGrams {
                 }
             }
             i += 1
+        }
+    }
+
+    /// Calls `body(first, second, position)` for every joined bigram in
+    /// `scalars`: two CJK characters with one or more inline marks, and nothing
+    /// else, between them; `position` is the first character's offset.
+    public static func forEachJoined(
+        in scalars: [Unicode.Scalar],
+        _ body: (Unicode.Scalar, Unicode.Scalar, Int) -> Void
+    ) {
+        for i in scalars.indices where isCJK(scalars[i]) {
+            if let j = InlineMarks.endOfJoin(after: i, in: scalars) { body(scalars[i], scalars[j], i) }
         }
     }
 }

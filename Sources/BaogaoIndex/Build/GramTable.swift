@@ -4,8 +4,8 @@
 /// bigrams of two BMP characters (nearly all) go to an open-addressing table of
 /// 8-byte slots, key and id side by side, so that a lookup costs at most one
 /// cache miss and the table (256 KiB for 12,000 bigrams) stays in the
-/// second-level cache; the rare other keys (astral characters) go to a second
-/// table of full 64-bit keys.
+/// second-level cache; the rare other keys (astral characters, joined bigrams)
+/// go to a second table of full 64-bit keys.
 struct GramTable {
     private var bmpUnigrams = [Int32](repeating: -1, count: 0x10000)
     private var bmpBigrams = ProbingTable<UInt32>(capacity: 1 << 14)

@@ -13,11 +13,12 @@ struct Inverter {
     private var batch = OccurrenceBatch()
     private(set) var postings = TermPostings()
     private var wordScratch: [UInt32] = []
-    /// Unigrams keep no positions, so a paragraph's occurrences of one are
-    /// counted here (by term id; 0 between paragraphs) and batched once, with
-    /// the count: half the unigram occurrences of a paragraph repeat a character.
-    private var unigramCounts: [UInt32] = []
-    private var paragraphUnigrams: [Int32] = []
+    /// Unigrams and joined bigrams keep no positions, so a paragraph's
+    /// occurrences of one are counted here (by term id; 0 between paragraphs)
+    /// and batched once, with the count: half the unigram occurrences of a
+    /// paragraph repeat a character.
+    private var unpositionedCounts: [UInt32] = []
+    private var paragraphUnpositioned: [Int32] = []
 
     // Terms, by id.
     private(set) var termKinds: [TermKind] = []
@@ -32,25 +33,30 @@ struct Inverter {
         if batch.isEmpty { batch.reset(firstDoc: doc) }
         let scalars = analyzed.normalized.scalars
         var previousIsCJK = false
+        // The last CJK character while only inline marks have followed it.
+        var joinsFrom: Unicode.Scalar?
         for i in 0..<scalars.count {
             let c = scalars[i]
             guard CJKGrams.isCJK(c) else {
+                if previousIsCJK { joinsFrom = scalars[i - 1] }
+                if joinsFrom != nil, !InlineMarks.isInlineMark(c) { joinsFrom = nil }
                 previousIsCJK = false
                 continue
             }
-            let unigram = gramId(TermKey.gram(c, nil), .unigram)
-            if unigramCounts[Int(unigram)] == 0 { paragraphUnigrams.append(unigram) }
-            unigramCounts[Int(unigram)] += 1
+            count(gramId(TermKey.gram(c, nil), .unigram))
             if previousIsCJK {
                 batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1)
+            } else if let a = joinsFrom {
+                count(gramId(TermKey.gram(a, c, joined: true), .joinedBigram))
+                joinsFrom = nil
             }
             previousIsCJK = true
         }
-        for unigram in paragraphUnigrams {
-            batch.append(term: unigram, frequency: Int(unigramCounts[Int(unigram)]))
-            unigramCounts[Int(unigram)] = 0
+        for term in paragraphUnpositioned {
+            batch.append(term: term, frequency: Int(unpositionedCounts[Int(term)]))
+            unpositionedCounts[Int(term)] = 0
         }
-        paragraphUnigrams.removeAll(keepingCapacity: true)
+        paragraphUnpositioned.removeAll(keepingCapacity: true)
         var span = scalars.count
         scalars.withUnsafeBufferPointer { all in
             all.withMemoryRebound(to: UInt32.self) { text in
@@ -64,6 +70,13 @@ struct Inverter {
         }
         batch.endParagraph(span: span + 1)
         if batch.isFull { invertBatch() }
+    }
+
+    /// One more occurrence in this paragraph of a term without positions.
+    @inline(__always)
+    private mutating func count(_ term: Int32) {
+        if unpositionedCounts[Int(term)] == 0 { paragraphUnpositioned.append(term) }
+        unpositionedCounts[Int(term)] += 1
     }
 
     /// Inverts the occurrences batched so far into the postings.
@@ -106,7 +119,7 @@ struct Inverter {
         termKinds.append(kind)
         termGramKeys.append(gram)
         termWordIndex.append(word)
-        unigramCounts.append(0)
+        unpositionedCounts.append(0)
         postings.add(hasPositions: kind.hasPositions)
     }
 
@@ -119,7 +132,7 @@ struct Inverter {
                 words.forEachScalar(ofWord: Int(termWordIndex[t])) { Self.appendUTF8($0, to: &key) }
             } else {
                 let gram = termGramKeys[t]
-                if termKinds[t] == .bigram { Self.appendUTF8(UInt32((gram >> 21) & 0x1F_FFFF), to: &key) }
+                if termKinds[t] != .unigram { Self.appendUTF8(UInt32((gram >> 21) & 0x1F_FFFF), to: &key) }
                 Self.appendUTF8(UInt32(gram & 0x1F_FFFF), to: &key)
             }
             return key

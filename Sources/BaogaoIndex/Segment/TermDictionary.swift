@@ -13,6 +13,7 @@
 ///                                                         -- positions only for kinds that keep them
 ///     BlockIndex = blockCount × u64 offset of the block in the body
 ///     Trailer  = blockCount u32 · termCount u32 · unigrams u32 · bigrams u32 · words u32
+///                -- joined bigrams (`j`) are counted with the bigrams
 ///
 /// Example: `b财政` then `b财务` in one block: `07 62 E8 B4 A2 E6 94 BF …` then
 /// `04 03 E5 8A A1 …` (4 shared bytes, 3-byte suffix 务).
@@ -56,7 +57,7 @@ struct TermDictionaryWriter {
         if positions { previousPositions = info.positionsOffset }
         inBlock = (inBlock + 1) % Self.blockSize
         termCount += 1
-        kindCounts[kind, default: 0] += 1
+        kindCounts[kind == .joinedBigram ? .bigram : kind, default: 0] += 1
     }
 
     mutating func finish() -> [UInt8] {

@@ -4,20 +4,29 @@
 ///
 ///     'u' 0x75  CJK unigram    u财        = 75 E8 B4 A2
 ///     'b' 0x62  CJK bigram     b财政      = 62 E8 B4 A2 E6 94 BF
+///     'j' 0x6A  joined bigram  j过紧      = 6A E8 BF 87 E7 B4 A7   (from 过“紧)
 ///     'w' 0x77  ICU word       w预算 / wgdp / w8.57 (numbers without separators)
 public enum TermKind: UInt8, Sendable, CaseIterable {
     case bigram = 0x62
+    /// Two CJK characters with inline marks between them (`过“紧` → 过紧;
+    /// `InlineMarks`): a key of its own, so that the bigrams, and the phrases
+    /// found through them, stay exact.
+    case joinedBigram = 0x6A
     case unigram = 0x75
     case word = 0x77
 
     /// Unigrams keep no positions: a one-character query needs only the documents,
-    /// and its highlights are found in the text of the few hits shown.
-    var hasPositions: Bool { self != .unigram }
+    /// and its highlights are found in the text of the few hits shown. Nor do
+    /// joined bigrams: the few paragraphs holding one of a term's are verified
+    /// against their text.
+    var hasPositions: Bool { self != .unigram && self != .joinedBigram }
 
     public var name: String {
         switch self {
         case .unigram: return "unigram"
-        case .bigram: return "bigram"
+        // Counted with the bigrams (the term dictionary's trailer and `stats`):
+        // they are bigrams, read across marks.
+        case .bigram, .joinedBigram: return "bigram"
         case .word: return "word"
         }
     }
@@ -29,11 +38,12 @@ public enum TermKey {
     }
 
     /// The in-memory key of a CJK gram while indexing: unigram `1<<62 | a`,
-    /// bigram `2<<62 | a<<21 | b` (scalars are at most 21 bits). Never 0.
+    /// bigram `2<<62 | a<<21 | b`, joined bigram `3<<62 | a<<21 | b` (scalars
+    /// are at most 21 bits). Never 0.
     @inline(__always)
-    static func gram(_ a: Unicode.Scalar, _ b: Unicode.Scalar?) -> UInt64 {
+    static func gram(_ a: Unicode.Scalar, _ b: Unicode.Scalar?, joined: Bool = false) -> UInt64 {
         if let b {
-            return (2 << 62) | (UInt64(a.value) << 21) | UInt64(b.value)
+            return ((joined ? 3 : 2) << 62) | (UInt64(a.value) << 21) | UInt64(b.value)
         }
         return (1 << 62) | UInt64(a.value)
     }

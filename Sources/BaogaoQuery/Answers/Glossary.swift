@@ -54,8 +54,10 @@ extension Searcher {
             variants.append(String(asked.dropLast(suffix.count)))
         }
         // Built as a Query, not as text to parse: a term holding quotes or operator
-        // words is searched as written, with nothing to escape.
-        var forms: [QueryNode] = variants.map { .phrase(internalTerm($0)) }
+        // words is searched as written, with nothing to escape. Bare terms, so
+        // that they read through inline marks as a search does: 三保支出 finds
+        // the entry `“三保”支出`.
+        var forms: [QueryNode] = variants.map { .term(internalTerm($0)) }
         // `“631”工作机制` asked as 631工作机制: the quotes split the text, so also
         // look for its ASCII and Chinese runs together.
         let runs = Self.scriptRuns(asked)

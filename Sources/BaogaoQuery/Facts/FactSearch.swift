@@ -38,7 +38,8 @@ extension Searcher {
         // (`labelled` may come back trimmed to the page by `FactCandidate.best`; its
         // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
-        let terms = Array(Set((query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty }))
+        // Matched as the search matched them: a bare term across inline marks.
+        let terms = Array(Set((query.root?.positivePatterns ?? []).filter { !$0.isEmpty }))
         let want = max(0, offset) + max(0, limit)
         try deadline.check()
 
@@ -151,7 +152,7 @@ extension Searcher {
     /// The facts of the paragraphs `refs` in segment `s` that satisfy a range, split
     /// into those whose label holds every term (there is at least one) and the rest.
     private func collect(
-        _ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [String],
+        _ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [TermPattern],
         analyzer: Analyzer
     ) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
         var labelled: [FactCandidate] = []
@@ -164,8 +165,8 @@ extension Searcher {
                 let c = FactCandidate(tier: 2, value: facts.value(i), segment: s, fact: i)
                 let id = facts.labelID(i)
                 if labelHolds[id] < 0 {
-                    let label = analyzer.normalize(facts.string(id: id) ?? "").string
-                    labelHolds[id] = id != 0 && terms.allSatisfy { label.contains($0) } ? 1 : 0
+                    let label = analyzer.normalize(facts.string(id: id) ?? "").scalars
+                    labelHolds[id] = id != 0 && terms.allSatisfy { $0.occurs(in: label) } ? 1 : 0
                 }
                 if labelHolds[id] == 1 {
                     labelled.append(FactCandidate(tier: 0, value: c.value, segment: s, fact: i))
@@ -213,13 +214,13 @@ struct FactCandidate {
 struct SentenceChecker {
     let index: IndexReader
     let analyzer: Analyzer
-    let terms: [[Unicode.Scalar]]
+    let terms: [TermPattern]
     private var texts: [IndexedParagraphRef: NormalizedText] = [:]
 
-    init(index: IndexReader, analyzer: Analyzer, terms: [String]) {
+    init(index: IndexReader, analyzer: Analyzer, terms: [TermPattern]) {
         self.index = index
         self.analyzer = analyzer
-        self.terms = terms.map { Array($0.unicodeScalars) }
+        self.terms = terms
     }
 
     mutating func contains(_ c: FactCandidate) throws(SearchError) -> Bool {
@@ -252,7 +253,7 @@ struct SentenceChecker {
         var hi = max(lo, normalized(facts.end(c.fact)))
         while hi < scalars.count, !SentenceBoundaries.endsStatement(scalars[hi]) { hi += 1 }
         let sentence = Array(scalars[lo..<hi])
-        return terms.allSatisfy { Occurrences.contains($0, in: sentence) }
+        return terms.allSatisfy { $0.occurs(in: sentence) }
     }
 }
 

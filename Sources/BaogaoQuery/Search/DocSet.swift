@@ -54,6 +54,24 @@ struct DocSet: Sendable, Equatable {
         return out
     }
 
+    /// Documents in either; the count from `other` where it has the document.
+    func updating(with other: DocSet) -> DocSet {
+        var out = DocSet()
+        var i = 0
+        var j = 0
+        while i < docs.count || j < other.docs.count {
+            if j == other.docs.count || (i < docs.count && docs[i] < other.docs[j]) {
+                out.append(docs[i], counts[i])
+                i += 1
+            } else {
+                if i < docs.count, docs[i] == other.docs[j] { i += 1 }
+                out.append(other.docs[j], other.counts[j])
+                j += 1
+            }
+        }
+        return out
+    }
+
     /// Documents of `self` not in `other`.
     func subtracting(_ other: DocSet) -> DocSet {
         var out = DocSet()

@@ -10,23 +10,25 @@ extension Searcher {
         _ query: Query, want: Int, analyzer: Analyzer
     ) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
         guard let root = query.root else { return nil }
-        let folded: String
-        switch root {
-        case .term(let t), .phrase(let t): folded = t.folded
-        default: return nil
-        }
-        let scalars = Array(folded.unicodeScalars)
+        guard let pattern = TermPattern(root) else { return nil }
+        let scalars = pattern.scalars
+        let folded = pattern.text
         guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        let key = TermKey.make(scalars.count == 1 ? .unigram : .bigram, String(view))
+        let key = TermKey.make(scalars.count == 1 ? .unigram : .bigram, folded)
         var docFreq = 0
         do throws(IndexError) {
+            // A bare pair that some paragraph splits with marks (过“紧) takes the
+            // general path, which adds those.
+            if pattern.acrossMarks, scalars.count == 2 {
+                for segment in index.segments {
+                    if try segment.docFreq(TermKey.make(.joinedBigram, folded)) > 0 { return nil }
+                }
+            }
             for segment in index.segments { docFreq += try segment.docFreq(key) }
         } catch { throw .index(error) }
         let bm25 = bm25Model()
         let scoring = TermScoring(
-            terms: [folded], idf: [bm25.idf(docFreq: docFreq)],
+            terms: [pattern], idf: [bm25.idf(docFreq: docFreq)],
             wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()

@@ -171,7 +171,7 @@ public final class Searcher: Sendable {
             let paragraph: IndexedParagraph
             do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
             let normalized = analyzer.normalize(paragraph.text)
-            let highlights = Snippet.highlights(of: terms.map { Array($0.unicodeScalars) }, in: normalized)
+            let highlights = Snippet.highlights(of: terms, in: normalized)
             hits.append(
                 SearchHit(
                     paragraph: paragraph, score: r.score,
@@ -184,7 +184,7 @@ public final class Searcher: Sendable {
 
     /// The general path: every segment's matching documents, then BM25 over them.
     private func evaluateAndRank(
-        _ query: Query, terms: [String], want: Int,
+        _ query: Query, terms: [TermPattern], want: Int,
         analyzer: Analyzer
     ) throws(SearchError) -> (Int, [RankedDoc]) {
         let evaluated = try evaluateAll(query)
@@ -216,22 +216,22 @@ public final class Searcher: Sendable {
         return BM25(documents: max(1, index.liveDocCount), averageLength: totalLength / Double(allDocs))
     }
 
-    private func distinctPositiveTerms(_ query: Query) -> [String] {
-        var seen = Set<String>()
-        return (query.root?.positiveTerms ?? []).map(\.folded).filter { !$0.isEmpty && seen.insert($0).inserted }
+    private func distinctPositiveTerms(_ query: Query) -> [TermPattern] {
+        var seen = Set<TermPattern>()
+        return (query.root?.positivePatterns ?? []).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// Scores every match and keeps the best `want`, re-ranking the leaders by
     /// proximity when the query has several terms.
     private func rank(
-        _ evaluated: [SegmentMatches], terms: [String], want: Int,
+        _ evaluated: [SegmentMatches], terms: [TermPattern], want: Int,
         analyzer: Analyzer
     ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         let bm25 = bm25Model()
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
         let scoring = TermScoring(
-            terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0, analyzer: analyzer) }, bm25: bm25)
+            terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0.text, analyzer: analyzer) }, bm25: bm25)
         let candidates = terms.count > 1 ? max(want * 3, 50) : want
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
@@ -240,17 +240,17 @@ public final class Searcher: Sendable {
         for list in leaders { for r in list { top.offer(r) } }
         var ranked = top.sorted()
         if terms.count > 1 {
-            let scalars = terms.map { Array($0.unicodeScalars) }
             for i in ranked.indices {
                 let text: String
                 do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch {
                     throw .index(error)
                 }
                 let normalized = analyzer.normalize(text).scalars
+                let matches = terms.map { $0.ranges(in: normalized) }
                 var best: Int?
-                for a in 0..<scalars.count {
-                    for b in (a + 1)..<scalars.count {
-                        if let g = Proximity.closest(scalars[a], scalars[b], in: normalized) { best = min(best ?? g, g) }
+                for a in 0..<matches.count {
+                    for b in (a + 1)..<matches.count {
+                        if let g = Proximity.closest(matches[a], matches[b]) { best = min(best ?? g, g) }
                     }
                 }
                 if let best { ranked[i].score *= BM25.proximityBoost(gap: best) }
@@ -332,12 +332,12 @@ public final class Searcher: Sendable {
 /// One segment's matching documents and each term's own matches.
 struct SegmentMatches: Sendable {
     var matches: DocSet
-    var termMatches: [String: DocSet]
+    var termMatches: [TermPattern: DocSet]
 }
 
 /// What scoring a query's terms needs, the same for every segment.
 struct TermScoring: Sendable {
-    var terms: [String]
+    var terms: [TermPattern]
     var idf: [Double]
     var wordKeys: [[UInt8]?]
     var bm25: BM25

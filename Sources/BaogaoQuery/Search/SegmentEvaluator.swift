@@ -7,10 +7,11 @@ struct SegmentEvaluator {
     let matcher: SubstringMatcher
     let mask: FilterMask
     let analyzer: Analyzer
-    /// Each term's matches in this segment, by folded text: every match of a CJK
-    /// run; of other text, only those the mask allows (they are verified against the
-    /// text, and only allowed documents can be results).
-    private(set) var termMatches: [String: DocSet] = [:]
+    /// Each term's matches in this segment, by pattern: every match of a CJK
+    /// run found from the index alone; of text verified against the text (other
+    /// text, a CJK run split by marks), only those the mask allows (only allowed
+    /// documents can be results).
+    private(set) var termMatches: [TermPattern: DocSet] = [:]
 
     init(matcher: SubstringMatcher, mask: FilterMask, analyzer: Analyzer) {
         self.matcher = matcher
@@ -27,8 +28,9 @@ struct SegmentEvaluator {
 
     private mutating func evaluate(_ node: QueryNode) throws(SearchError) -> DocSet {
         switch node {
-        case .term(let t), .phrase(let t):
-            return try term(t.folded)
+        case .term, .phrase:
+            guard let pattern = TermPattern(node) else { return DocSet() }
+            return try term(pattern)
         case .and(let children):
             var positives: [DocSet] = []
             var negatives: [DocSet] = []
@@ -91,38 +93,29 @@ struct SegmentEvaluator {
         return out
     }
 
-    private mutating func term(_ folded: String) throws(SearchError) -> DocSet {
-        if let known = termMatches[folded] { return known }
+    private mutating func term(_ pattern: TermPattern) throws(SearchError) -> DocSet {
+        if let known = termMatches[pattern] { return known }
         let result: DocSet
         // Documents the filters rule out are not verified: their text is never read.
         let mask = self.mask
         let allowed: ((UInt32) -> Bool)? = mask.allowsEverything ? nil : { mask.allows($0) }
-        result = try matcher.match(Array(folded.unicodeScalars), allowed: allowed)
-        termMatches[folded] = result
+        result = try matcher.match(pattern, allowed: allowed)
+        termMatches[pattern] = result
         return result
-    }
-
-    private static func text(of node: QueryNode) -> String? {
-        switch node {
-        case .term(let t), .phrase(let t): return t.folded
-        default: return nil
-        }
     }
 
     /// Documents where the two terms occur within `distance` characters of each
     /// other (between the end of one and the start of the other, either order).
     private mutating func near(_ a: QueryNode, _ b: QueryNode, distance: Int) throws(SearchError) -> DocSet {
-        guard let x = Self.text(of: a), let y = Self.text(of: b) else { return DocSet() }
+        guard let x = TermPattern(a), let y = TermPattern(b) else { return DocSet() }
         let both = try term(x).intersecting(try term(y))
-        let xs = Array(x.unicodeScalars)
-        let ys = Array(y.unicodeScalars)
         var reader = matcher.segment.textReader()
         var out = DocSet()
         for d in both.docs where mask.allows(d) {
             let text: String
             do { text = try reader.text(Int(d)) } catch { throw .index(error) }
             let scalars = analyzer.normalize(text).scalars
-            let n = Proximity.pairs(xs, ys, in: scalars, within: distance)
+            let n = Proximity.pairs(x.ranges(in: scalars), y.ranges(in: scalars), within: distance)
             if n > 0 { out.append(d, UInt32(n)) }
         }
         return out
@@ -131,44 +124,43 @@ struct SegmentEvaluator {
 
 enum Proximity {
     /// The number of (occurrence of a, occurrence of b) pairs with at most
-    /// `within` characters between them. The occurrences of b near an occurrence p
-    /// of a are those starting in [p - |b| - within, p + |a| + within]; that window
-    /// only moves right as p does, so two pointers count every pair in one pass.
-    static func pairs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar], within: Int) -> Int {
-        let xs = Occurrences.starts(of: a, in: text)
-        let ys = Occurrences.starts(of: b, in: text)
+    /// `within` characters between them; each list ascending, by start and so
+    /// by end (a later match of a term also ends later, marks or not). The
+    /// occurrences of b near one of a are those ending at or after
+    /// `a.lowerBound - within` and starting at or before `a.upperBound + within`;
+    /// that window only moves right as a does, so two pointers count every
+    /// pair in one pass.
+    static func pairs(_ xs: [Range<Int>], _ ys: [Range<Int>], within: Int) -> Int {
         var n = 0
         var lo = 0
         var hi = 0
-        for p in xs {
-            while lo < ys.count && ys[lo] < p - b.count - within { lo += 1 }
+        for a in xs {
+            while lo < ys.count && ys[lo].upperBound < a.lowerBound - within { lo += 1 }
             hi = max(hi, lo)
-            while hi < ys.count && ys[hi] <= p + a.count + within { hi += 1 }
+            while hi < ys.count && ys[hi].lowerBound <= a.upperBound + within { hi += 1 }
             n += hi - lo
         }
         return n
     }
 
     /// Characters between two ranges; 0 when they touch or overlap.
-    static func gap(_ p: Int, _ pLength: Int, _ q: Int, _ qLength: Int) -> Int {
-        if q >= p + pLength { return q - (p + pLength) }
-        if p >= q + qLength { return p - (q + qLength) }
+    static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if b.lowerBound >= a.upperBound { return b.lowerBound - a.upperBound }
+        if a.lowerBound >= b.upperBound { return a.lowerBound - b.upperBound }
         return 0
     }
 
-    /// The smallest gap between any occurrence of one string and any of another, or nil.
-    /// For each p, the closest b starts are the last one at or before p and the
-    /// first one after it: one merge of the two sorted lists.
-    static func closest(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
-        let x = Occurrences.starts(of: a, in: text)
-        let y = Occurrences.starts(of: b, in: text)
-        guard !y.isEmpty else { return nil }
+    /// The smallest gap between any occurrence of one term and any of another, or nil.
+    /// For each a, the closest b are the last one starting at or before it and
+    /// the first one after it: one merge of the two sorted lists.
+    static func closest(_ xs: [Range<Int>], _ ys: [Range<Int>]) -> Int? {
+        guard !ys.isEmpty else { return nil }
         var best: Int?
         var j = 0
-        for p in x {
-            while j + 1 < y.count && y[j + 1] <= p { j += 1 }
-            for q in y[j..<min(j + 2, y.count)] {
-                let g = gap(p, a.count, q, b.count)
+        for a in xs {
+            while j + 1 < ys.count && ys[j + 1].lowerBound <= a.lowerBound { j += 1 }
+            for b in ys[j..<min(j + 2, ys.count)] {
+                let g = gap(a, b)
                 best = min(best ?? g, g)
             }
         }

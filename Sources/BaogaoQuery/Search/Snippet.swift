@@ -14,11 +14,13 @@ public struct Snippet: Sendable, Equatable {
     static let width = 90
 
     /// Highlight ranges in the original paragraph text, sorted and merged.
-    static func highlights(of terms: [[Unicode.Scalar]], in normalized: NormalizedText) -> [Range<Int>] {
+    /// A match across inline marks is highlighted with the marks inside it
+    /// (过“紧日子 for 过紧日子).
+    static func highlights(of terms: [TermPattern], in normalized: NormalizedText) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for term in terms where !term.isEmpty {
-            for start in Occurrences.starts(of: term, in: normalized.scalars) {
-                ranges.append(normalized.originalRange(of: start..<(start + term.count)))
+            for match in term.ranges(in: normalized.scalars) {
+                ranges.append(normalized.originalRange(of: match))
             }
         }
         ranges.sort { $0.lowerBound < $1.lowerBound }

@@ -12,6 +12,11 @@ import BaogaoIndex
 ///   to candidates — documents containing every CJK run of it, or, without CJK,
 ///   every word of it as part of an indexed word — and each candidate's
 ///   normalised text is searched for the whole string.
+/// - A bare term also matches across inline marks (`TermPattern`): its
+///   bigrams' joined bigrams (过紧 for 过“紧) name the few documents where it
+///   may be split by marks, and those are verified against their text with
+///   the marks skipped. A two-character term needs no text: its count is the
+///   bigram's plus the joined bigram's.
 struct SubstringMatcher {
     let segment: SegmentReader
     let analyzer: Analyzer
@@ -23,16 +28,30 @@ struct SubstringMatcher {
 
     /// With `allowed`, text that must be verified is verified only in the
     /// documents it allows.
-    func match(_ s: [Unicode.Scalar], allowed: ((UInt32) -> Bool)? = nil) throws(SearchError) -> DocSet {
+    func match(_ pattern: TermPattern, allowed: ((UInt32) -> Bool)? = nil) throws(SearchError) -> DocSet {
+        let s = pattern.scalars
         guard !s.isEmpty else { return DocSet() }
-        let candidates: DocSet?
+        let isCJK = s.allSatisfy(CJKGrams.isCJK)
+        var exact = DocSet()
+        var candidates: DocSet?
         do throws(IndexError) {
-            if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...]) }
-            candidates = try self.candidates(for: s)
+            if isCJK {
+                exact = try matchCJK(s[...])
+                guard pattern.acrossMarks, s.count >= 2 else { return exact }
+                let split = try joined(s[...])
+                if split.isEmpty { return exact }
+                // A joined and a plain bigram never sit at the same place.
+                if s.count == 2 { return exact.union(split) }
+                candidates = split
+            } else {
+                candidates = try self.candidates(for: pattern)
+            }
         } catch {
             throw .index(error)
         }
-        return try verify(s, among: candidates, allowed: allowed)
+        let verified = try verify(pattern, among: candidates, allowed: allowed)
+        // Verified counts take in the plain matches of those documents too.
+        return isCJK ? exact.updating(with: verified) : verified
     }
 
     // MARK: CJK runs, from the index
@@ -92,6 +111,26 @@ struct SubstringMatcher {
         return out
     }
 
+    /// The documents holding a joined bigram of one of the run's bigrams (the
+    /// counts of the only one, for a two-character run; else meaningless).
+    func joined(_ s: ArraySlice<Unicode.Scalar>) throws(IndexError) -> DocSet {
+        var out = DocSet()
+        var i = s.startIndex
+        while i + 1 < s.endIndex {
+            defer { i += 1 }
+            guard var cursor = try segment.postings(key(.joinedBigram, s[i...i + 1])) else { continue }
+            var docs = DocSet()
+            var batch: [UInt32] = []
+            var freqs: [UInt32] = []
+            while try cursor.nextBatch(docs: &batch, freqs: &freqs) {
+                docs.docs.append(contentsOf: batch)
+                docs.counts.append(contentsOf: freqs)
+            }
+            out = out.isEmpty ? docs : out.union(docs)
+        }
+        return out
+    }
+
     /// How many starts `p` have every chosen bigram at `p + offset`: the rarest
     /// bigram's positions give the candidate starts, and each other bigram keeps
     /// those it sits at. `starts` is scratch, kept by the caller to reuse its memory.
@@ -115,8 +154,9 @@ struct SubstringMatcher {
 
     // MARK: Everything else: candidates, then the text
 
-    /// Documents that may contain `s` (nil: every document).
-    private func candidates(for s: [Unicode.Scalar]) throws(IndexError) -> DocSet? {
+    /// Documents that may contain the pattern (nil: every document).
+    private func candidates(for pattern: TermPattern) throws(IndexError) -> DocSet? {
+        let s = pattern.scalars
         var result: DocSet?
         var i = 0
         while i < s.count {
@@ -126,7 +166,8 @@ struct SubstringMatcher {
             }
             var j = i
             while j < s.count, CJKGrams.isCJK(s[j]) { j += 1 }
-            let docs = try matchCJK(s[i..<j])
+            var docs = try matchCJK(s[i..<j])
+            if pattern.acrossMarks { docs = docs.union(try joined(s[i..<j])) }
             result = result.map { $0.intersecting(docs) } ?? docs
             i = j
         }
@@ -154,9 +195,9 @@ struct SubstringMatcher {
         return result
     }
 
-    /// The candidates (or all documents) whose normalised text contains `s`, with counts.
+    /// The candidates (or all documents) whose normalised text matches the pattern, with counts.
     private func verify(
-        _ s: [Unicode.Scalar], among candidates: DocSet?,
+        _ pattern: TermPattern, among candidates: DocSet?,
         allowed: ((UInt32) -> Bool)?
     ) throws(SearchError) -> DocSet {
         var reader = segment.textReader()
@@ -169,7 +210,7 @@ struct SubstringMatcher {
             let stored: String
             do { stored = try reader.text(Int(d)) } catch { throw .index(error) }
             let text = analyzer.normalize(stored).scalars
-            let n = Occurrences.count(of: s, in: text)
+            let n = pattern.count(in: text)
             if n > 0 { out.append(d, UInt32(n)) }
         }
         return out

@@ -7,8 +7,11 @@ public enum QueryLanguageHelp {
         Query language (full reference: docs/QUERY_LANGUAGE.md)
 
           三保                    contains 三保 as a substring, whatever the word breaks
+                                  and across quotation and title marks inside CJK
+                                  text (not brackets): 过紧日子 finds 过“紧日子”
           教育 卫生               both (AND); terms may mix scripts: AA评级 GDP 8.57亿元
-          "政府债务余额"          exact phrase; also “…” 「…」 『…』; may hold spaces
+          "政府债务余额"          exact phrase; also “…” 「…」 『…』; may hold spaces;
+                                  a phrase is exact: "过紧日子" skips 过“紧日子”
           债务 -隐性              债务 but not 隐性; also 债务 NOT 隐性
           过紧日子 OR 紧日子      either; also 过紧日子 | 紧日子
           收入 NEAR/5 增长        at most 5 characters (not words) apart, either

@@ -18,7 +18,18 @@ extension QueryNode {
     /// Terms and phrases that a matching paragraph contains (every one not
     /// under a `not`), in query order: what to highlight in a snippet.
     public var positiveTerms: [Term] {
-        var terms: [Term] = []
+        positiveTermNodes.compactMap {
+            switch $0 {
+            case .term(let t), .phrase(let t): return t
+            default: return nil
+            }
+        }
+    }
+
+    /// The `.term` and `.phrase` nodes of `positiveTerms`, which say how each
+    /// matches (a bare term across inline marks, a phrase exactly).
+    public var positiveTermNodes: [QueryNode] {
+        var terms: [QueryNode] = []
         var ranges: [NumberRange] = []
         collectPositive(terms: &terms, ranges: &ranges)
         return terms
@@ -26,16 +37,16 @@ extension QueryNode {
 
     /// Number ranges not under a `not`, in query order.
     public var positiveRanges: [NumberRange] {
-        var terms: [Term] = []
+        var terms: [QueryNode] = []
         var ranges: [NumberRange] = []
         collectPositive(terms: &terms, ranges: &ranges)
         return ranges
     }
 
-    private func collectPositive(terms: inout [Term], ranges: inout [NumberRange]) {
+    private func collectPositive(terms: inout [QueryNode], ranges: inout [NumberRange]) {
         // Recursive; depth is bounded by the parser's nesting limit.
         switch self {
-        case .term(let t), .phrase(let t): terms.append(t)
+        case .term, .phrase: terms.append(self)
         case .range(let r): ranges.append(r)
         case .not: break
         case .and(let children), .or(let children):

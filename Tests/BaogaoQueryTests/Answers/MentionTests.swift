@@ -13,7 +13,12 @@ final class MentionTests: XCTestCase {
                 XCTAssertEqual(rep.count, rep.paragraphs.count)
                 for m in rep.paragraphs {
                     XCTAssertFalse(m.snippet.highlights.isEmpty, "\(rep.doc)#\(m.paragraph)")
-                    XCTAssertTrue(m.snippet.text.contains("过紧日子"))
+                    // Each highlight is the term, written plain or with marks inside it.
+                    let scalars = Array(m.snippet.text.unicodeScalars)
+                    for h in m.snippet.highlights {
+                        let marked = String(String.UnicodeScalarView(scalars[h]))
+                        XCTAssertEqual(marked.filter { $0 != "“" && $0 != "”" }, "过紧日子", marked)
+                    }
                 }
             }
         }
@@ -24,6 +29,25 @@ final class MentionTests: XCTestCase {
             })
         XCTAssertTrue(cites.contains("2024 002#60"), "\(cites)")
         XCTAssertTrue(cites.contains("2026 003#66"), "\(cites)")
+    }
+
+    /// 江津 (002) writes the term 过“紧日子” in ¶48 and ¶61, beside plain
+    /// 过紧日子 elsewhere: 6 paragraphs hold the unbroken term, 8 the term as read.
+    func testATermWrittenWithMarksInsideIsMentioned() throws {
+        let r = try SharedIndex.sample.mentions("过紧日子")
+        XCTAssertEqual(r.total, 8)
+        let jiangjin = r.byYear.flatMap(\.reports).filter { $0.doc.hasPrefix("002") }.flatMap(\.paragraphs)
+        XCTAssertEqual(jiangjin.map(\.paragraph).sorted(), [48, 60, 61, 92])
+        let p48 = try XCTUnwrap(jiangjin.first { $0.paragraph == 48 }).snippet
+        let scalars = Array(p48.text.unicodeScalars)
+        XCTAssertEqual(p48.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }, ["过“紧日子"])
+        XCTAssertEqual(try SharedIndex.sample.mentions("\"过紧日子\"").total, 6, "a quoted phrase stays exact")
+        // Marks are skipped, not read as any character: 过日子 is nowhere.
+        XCTAssertEqual(try SharedIndex.sample.mentions("过日子").total, 0)
+        // Brackets do not join (002 ¶ `调入资金（调出资金）`), nor does a mark
+        // beside a digit (002 `“631”工作机制`).
+        XCTAssertEqual(try SharedIndex.sample.mentions("资金调出").total, 0)
+        XCTAssertEqual(try SharedIndex.sample.mentions("631工作机制").total, 0)
     }
 
     func testTotalEqualsSearchAndFiltersApply() throws {

@@ -4,7 +4,9 @@ import BaogaoQuery
 import XCTest
 
 /// For any run of characters, search returns exactly the paragraphs whose
-/// normalised text contains it: grep's recall, whatever the segmenter did.
+/// normalised text contains it: grep's recall, whatever the segmenter did. A
+/// bare CJK term also reads through quotation and title marks inside CJK text
+/// (过紧日子 finds 过“紧日子”); a quoted phrase does not.
 final class RecallTests: XCTestCase {
     func testAFullWidthHeadingIsSearchedAsWritten() throws {
         let searcher = SharedIndex.sample
@@ -23,6 +25,10 @@ final class RecallTests: XCTestCase {
         try assertRecall(SharedIndex.sample, queries: 2000, seed: 1)
     }
 
+    func testRandomQuotedCJKSubstringsMatchOnlyTheUnbrokenText() throws {
+        try assertRecall(SharedIndex.sample, queries: 2000, seed: 1, quoted: true)
+    }
+
     func testRandomCJKSubstringsOfAGeneratedCorpusMatchANaiveScan() throws {
         try assertRecall(SharedIndex.generated, queries: 1000, seed: 2)
     }
@@ -34,10 +40,12 @@ final class RecallTests: XCTestCase {
     }
 
     private func assertRecall(
-        _ searcher: Searcher, queries: Int, seed: UInt64, cjkOnly: Bool = true,
+        _ searcher: Searcher, queries: Int, seed: UInt64, cjkOnly: Bool = true, quoted: Bool = false,
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let paragraphs = try normalizedParagraphs(searcher)
+        // A bare CJK term is looked for in the text as read without inline marks.
+        let unmarked = paragraphs.map { (id: $0.id, text: NaiveScan.withoutInlineMarks($0.text)) }
         var rng = SplitMix(seed: seed)
         var checked = 0
         var failures = 0
@@ -55,8 +63,9 @@ final class RecallTests: XCTestCase {
             }
             var s = String.UnicodeScalarView()
             s.append(contentsOf: needle)
-            let query = cjkOnly ? String(s) : "\"" + String(s) + "\""
-            let expected = Set(paragraphs.filter { NaiveScan.contains(needle, in: $0.text) }.map(\.id))
+            let bare = cjkOnly && !quoted
+            let query = bare ? String(s) : "\"" + String(s) + "\""
+            let expected = Set((bare ? unmarked : paragraphs).filter { NaiveScan.contains(needle, in: $0.text) }.map(\.id))
             let actual: Set<String>
             do { actual = try ids(searcher, query) } catch {
                 XCTFail("\(query): \(error)", file: file, line: line)
@@ -89,6 +98,22 @@ enum NaiveScan {
             return true
         }
         return false
+    }
+
+    /// Drops every run of quotation and title marks that has a CJK ideograph
+    /// on both sides.
+    static func withoutInlineMarks(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let marks = Set("“”‘’「」『』《》〈〉\"'".unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < text.count {
+            out.append(text[i])
+            var j = i + 1
+            while j < text.count, marks.contains(text[j]) { j += 1 }
+            let joins = j > i + 1 && j < text.count && text[i].properties.isIdeographic && text[j].properties.isIdeographic
+            i = joins ? j : i + 1
+        }
+        return out
     }
 }
 
