@@ -226,7 +226,7 @@ enum LineCleaner {
 
     @inline(__always)
     private static func isTrimmable(_ v: UInt32) -> Bool {
-        Scalars.isSpace(v) || v == 0xFEFF || v == 0x200B
+        Whitespace.isSpace(v) || v == 0xFEFF || v == 0x200B
     }
 
     /// Only-a-page-number lines: digits with optional dashes around them (`- 3 -`,
@@ -234,7 +234,7 @@ enum LineCleaner {
     /// than four digits is left alone: that is data, not a page.
     static func isPageNumber(_ b: [UInt8]) -> Bool {
         guard b.count <= 40 else { return false }
-        let s = UTF8Cursor.prefix(b, limit: 24).filter { !Scalars.isSpace($0) }
+        let s = UTF8Cursor.prefix(b, limit: 24).filter { !Whitespace.isSpace($0) }
         guard !s.isEmpty else { return false }
         func isDash(_ v: UInt32) -> Bool {
             v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0xFF0D || v == 0x2015 || v == 0x2012

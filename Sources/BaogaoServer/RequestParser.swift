@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 
 /// Turns one request line (without its line ending) into a `Request`, or says
@@ -144,7 +145,7 @@ public enum RequestParser {
 
     private static func validate(_ request: Request) -> Result<Request, ParseFailure> {
         let c = request.command
-        if c.takesArgument && request.argument.allSatisfy(\.isWhitespace) {
+        if c.takesArgument && Whitespace.isBlank(request.argument) {
             let what = c == .get ? "a paragraph id" : c == .auth ? "a token" : "a query"
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) needs \(what)"), id: request.id))
         }

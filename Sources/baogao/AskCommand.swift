@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -40,7 +41,7 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         if let questions { return try runBatch(questions) }
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("ask a question, e.g. baogao ask 2023年江津区一般公共预算收入是多少？")
         }
         let searcher: Searcher
@@ -69,7 +70,7 @@ extension AskCommand {
         var answered = false
         for line in content.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
+            let question = Whitespace.trimmed(fields.count >= 3 ? fields[2] : fields[0])
             guard !question.isEmpty else { continue }
             let result: AskResult
             do { result = try searcher.ask(question, explain: explain) } catch { throw Terminal.fail(error.description) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -18,7 +19,7 @@ struct DefineCommand: ParsableCommand {
     var term: String
 
     func validate() throws {
-        guard !term.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(term) else {
             throw ValidationError("give a term, e.g. baogao define 三保")
         }
     }

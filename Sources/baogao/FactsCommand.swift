@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -41,7 +42,7 @@ struct FactsCommand: ParsableCommand {
         do {
             // No query: every fact, as the help says (the parser refuses an empty query).
             result =
-                text.trimmingCharacters(in: .whitespaces).isEmpty
+                Whitespace.isBlank(text)
                 ? try searcher.facts(Query(root: nil, text: ""), limit: limit, offset: offset)
                 : try searcher.facts(text, limit: limit, offset: offset)
         } catch {

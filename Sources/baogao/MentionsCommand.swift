@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -29,7 +30,7 @@ struct MentionsCommand: ParsableCommand {
 
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("give a term, e.g. baogao mentions 过紧日子")
         }
         let searcher: Searcher

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -26,7 +27,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("give a query, e.g. baogao search 三保 (see baogao search --help)")
         }
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }

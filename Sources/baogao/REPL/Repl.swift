@@ -1,4 +1,5 @@
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -54,7 +55,7 @@ final class Repl {
                 reader.remember(line)
                 if !options.interactive {
                     // Scripts may hold blank lines and # comments for readability.
-                    let t = line.trimmingCharacters(in: .whitespaces)
+                    let t = Whitespace.trimmed(line)
                     if t.isEmpty || t.hasPrefix("#") { continue }
                 }
                 if case .quit = execute(line) { break loop }
