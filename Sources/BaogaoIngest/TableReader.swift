@@ -111,7 +111,7 @@ enum TableReader {
         return parts.map { String(decoding: LineCleaner.trimmed(Array($0)), as: UTF8.self) }
     }
 
-    /// Cells separated by a tab or by two or more spaces (ASCII or U+3000).
+    /// Cells separated by a tab or by two or more spaces of any kind (`Whitespace`).
     static func spacedCells(_ line: CleanLine) -> [String] {
         let b = line.text
         // Cheap rejection: prose lines have neither a tab nor a double space, and no
