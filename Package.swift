@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "BaogaoServer",
             dependencies: [
-                "BaogaoQuery", "BaogaoIndex",
+                "BaogaoQuery", "BaogaoIndex", "BaogaoIngest",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log")

@@ -77,14 +77,14 @@ public struct Catalogue: Sendable, Equatable {
             if !text.isEmpty { warnings.append("\(fileName): no header line") }
             return
         }
-        let header = rows.removeFirst().cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = rows.removeFirst().cells.map { Whitespace.trimmed($0).lowercased() }
         guard let fileColumn = header.firstIndex(of: "file") else {
             warnings.append("\(fileName): the header has no `file` column; the catalogue is not used")
             return
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         for row in rows {
-            let cells = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = row.cells.map { Whitespace.trimmed($0) }
             if cells.allSatisfy(\.isEmpty) { continue }
             func cell(_ name: String) -> String? {
                 guard let i = column(name), i < cells.count, !cells[i].isEmpty else { return nil }

@@ -55,7 +55,7 @@ struct HeadText {
                 continue
             }
             if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
-            if v == 0x3000 || Scalars.isSpace(v) || v == 0xFEFF {
+            if Whitespace.isSpace(v) || v == 0xFEFF {
                 i += 1
                 continue
             }

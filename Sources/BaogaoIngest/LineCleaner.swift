@@ -73,8 +73,8 @@ enum LineCleaner {
     }
 
     /// One raw pass over a line: does it hold an artefact trigger (`*`, `[`, U+FEFF
-    /// `EF BB BF`, U+200B `E2 80 8B`) or a wide gap (a tab, or two spaces in a row:
-    /// ASCII, U+3000 `E3 80 80`, NBSP `C2 A0`), and how wide and long is it (counted up
+    /// `EF BB BF`, U+200B `E2 80 8B`) or a wide gap (a tab, or two `Whitespace` spaces
+    /// in a row), and how wide and long is it (counted up
     /// to `measureLimit` bytes, then estimated low)? The common line is then never
     /// rewritten, and the common character, a CJK ideograph (lead byte E4–E9, always two
     /// columns), is skipped whole.
@@ -94,24 +94,23 @@ enum LineCleaner {
                     i += 3
                     continue
                 }
-                var space = false
                 switch c {
-                case 0x20: space = true
                 case 0x09: s.gap = true
                 case 0x2A, 0x5B, 0x5C: s.rewrite = true
                 case 0x23 where i == 0: s.rewrite = true
                 case 0xEF where i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF: s.rewrite = true
                 case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B: s.rewrite = true
-                case 0xE3 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80: space = true
-                case 0xC2 where i + 1 < n && p[i + 1] == 0xA0: space = true
                 default: break
                 }
-                if space && previousSpace { s.gap = true }
-                previousSpace = space
                 // Decode for the width; the bytes are valid UTF-8.
                 var v = UInt32(c)
                 var step = UTF8Decoding.length(lead: c)
                 if step > 1, i + step <= n { v = UTF8Decoding.scalar(p, at: i, length: step) } else { step = 1 }
+                // Two spaces in a row of any kind are a gap, as `TableReader` splits columns
+                // at them; a tab is one on its own.
+                let space = v != 0x09 && Whitespace.isSpace(v)
+                if space && previousSpace { s.gap = true }
+                previousSpace = space
                 s.width += Scalars.width(v)
                 s.length += 1
                 i += step
@@ -226,7 +225,7 @@ enum LineCleaner {
 
     @inline(__always)
     private static func isTrimmable(_ v: UInt32) -> Bool {
-        Scalars.isSpace(v) || v == 0xFEFF || v == 0x200B
+        Whitespace.isSpace(v) || v == 0xFEFF || v == 0x200B
     }
 
     /// Only-a-page-number lines: digits with optional dashes around them (`- 3 -`,
@@ -234,7 +233,7 @@ enum LineCleaner {
     /// than four digits is left alone: that is data, not a page.
     static func isPageNumber(_ b: [UInt8]) -> Bool {
         guard b.count <= 40 else { return false }
-        let s = UTF8Cursor.prefix(b, limit: 24).filter { !Scalars.isSpace($0) }
+        let s = UTF8Cursor.prefix(b, limit: 24).filter { !Whitespace.isSpace($0) }
         guard !s.isEmpty else { return false }
         func isDash(_ v: UInt32) -> Bool {
             v == 0x2D || v == 0x2014 || v == 0x2013 || v == 0xFF0D || v == 0x2015 || v == 0x2012

@@ -88,7 +88,7 @@ enum LineShape {
             i = next
             n += 1
         }
-        while let (v, next) = UTF8Cursor.scalar(in: b, at: i), Scalars.isSpace(v) { i = next }
+        while let (v, next) = UTF8Cursor.scalar(in: b, at: i), Whitespace.isSpace(v) { i = next }
         return i
     }
 
@@ -145,7 +145,7 @@ enum LineShape {
                 trailingClosers = 0
             } else if Scalars.isCloser(v) && lastWasTerminal {
                 trailingClosers += 1
-            } else if !Scalars.isSpace(v) {
+            } else if !Whitespace.isSpace(v) {
                 lastWasTerminal = false
             }
             i = next

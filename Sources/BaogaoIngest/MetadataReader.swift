@@ -206,10 +206,10 @@ enum MetadataReader {
         let s = Array(String(decoding: b, as: UTF8.self).unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, c) in s.enumerated() {
-            if Scalars.isSpace(c.value) {
+            if Whitespace.isSpace(c.value) {
                 let before = i > 0 ? s[i - 1].value : 0
                 let after = i + 1 < s.count ? s[i + 1].value : 0
-                if Scalars.width(before) == 2 || Scalars.width(after) == 2 || Scalars.isSpace(after) { continue }
+                if Scalars.width(before) == 2 || Scalars.width(after) == 2 || Whitespace.isSpace(after) { continue }
             }
             out.append(c)
         }
@@ -594,7 +594,7 @@ enum MetadataReader {
 
     /// `2024年 2月 21日` → `2024-02-21`.
     static func date(in b: [UInt8]) -> String? {
-        let s = UTF8Cursor.prefix(b, limit: 200).filter { !Scalars.isSpace($0) }
+        let s = UTF8Cursor.prefix(b, limit: 200).filter { !Whitespace.isSpace($0) }
         var i = 0
         while i + 4 < s.count {
             if Scalars.isDigit(s[i]) && (i == 0 || !Scalars.isDigit(s[i - 1])) {

@@ -6,7 +6,7 @@ import Foundation
 /// (预算报告, 决算, 预算调整, 年中, 其他), common variants, and the English names JSON prints.
 extension ReportMetadata.Kind {
     public init?(word: String) {
-        let w = word.trimmingCharacters(in: .whitespaces)
+        let w = Whitespace.trimmed(word)
         if let k = Self(rawValue: w.lowercased()) {
             self = k
             return
@@ -42,7 +42,7 @@ extension ReportMetadata.Kind {
 extension ReportMetadata.Level {
     /// 中央/省/市/县/乡镇, also with 级 (省级, 县级) and a few variants (镇, 乡, 街道, 区).
     public init?(word: String) {
-        var w = word.trimmingCharacters(in: .whitespaces)
+        var w = Whitespace.trimmed(word)
         if w.count > 1, w.hasSuffix("级") { w.removeLast() }
         if let l = Self(rawValue: w) {
             self = l

@@ -64,7 +64,7 @@ enum ParagraphSplitter {
             count += 1
             if count >= soft && (Scalars.isStrongTerminal(v) || SentenceBoundaries.isSemicolon(v)) {
                 pendingSentenceEnd = true
-            } else if count >= hard / 2 && (v == 0xFF0C || v == 0x3001 || v == 0x2C || Scalars.isSpace(v)) {
+            } else if count >= hard / 2 && (v == 0xFF0C || v == 0x3001 || v == 0x2C || Whitespace.isSpace(v)) {
                 softBreak = (next, count)
             }
             if count >= hard && !pendingSentenceEnd {

@@ -3,13 +3,6 @@ enum Scalars {
     static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
     static func isFullwidthDigit(_ v: UInt32) -> Bool { v >= 0xFF10 && v <= 0xFF19 }
 
-    /// Horizontal whitespace as it occurs in these files (ASCII, NBSP, the en/em
-    /// spaces of Word exports, the ideographic space U+3000).
-    static func isSpace(_ v: UInt32) -> Bool {
-        v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C || v == 0xA0
-            || (v >= 0x2000 && v <= 0x200A) || v == 0x3000
-    }
-
     /// Chinese numerals used in heading markers (一 … 十, 百 for long lists).
     static func isChineseNumeral(_ v: UInt32) -> Bool {
         switch v {

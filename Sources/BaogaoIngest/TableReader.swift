@@ -111,7 +111,7 @@ enum TableReader {
         return parts.map { String(decoding: LineCleaner.trimmed(Array($0)), as: UTF8.self) }
     }
 
-    /// Cells separated by a tab or by two or more spaces (ASCII or U+3000).
+    /// Cells separated by a tab or by two or more spaces of any kind (`Whitespace`).
     static func spacedCells(_ line: CleanLine) -> [String] {
         let b = line.text
         // Cheap rejection: prose lines have neither a tab nor a double space, and no
@@ -121,14 +121,14 @@ enum TableReader {
         var cellStart = 0
         var i = 0
         while let (v, next) = UTF8Cursor.scalar(in: b, at: i) {
-            guard Scalars.isSpace(v) else {
+            guard Whitespace.isSpace(v) else {
                 i = next
                 continue
             }
             var j = i
             var spaces = 0
             var tab = false
-            while let (w, n2) = UTF8Cursor.scalar(in: b, at: j), Scalars.isSpace(w) {
+            while let (w, n2) = UTF8Cursor.scalar(in: b, at: j), Whitespace.isSpace(w) {
                 spaces += 1
                 if w == 0x09 { tab = true }
                 j = n2

@@ -3,7 +3,7 @@
 /// swift-nio's own handlers type what passes between them).
 public enum ClientRequest: Sendable, Equatable {
     /// Answered by the connection itself (PING, QUIT, AUTH) or by the index
-    /// watcher (RELOAD): never by the query service.
+    /// watcher (RELOAD): never by the engine.
     case control(ControlRequest)
     /// Index work for the query executor.
     case query(QueryRequest)
@@ -41,7 +41,7 @@ public struct ControlRequest: Sendable, Equatable {
         case quit
         case auth(token: String)
         /// Reopens the index: runs on a query thread, but through the
-        /// watcher, not the query service.
+        /// watcher, not the engine.
         case reload
     }
 
@@ -49,7 +49,7 @@ public struct ControlRequest: Sendable, Equatable {
     var id: RequestID?
 }
 
-/// A request the query service answers. Only these reach
+/// A request the engine answers. Only these reach
 /// `RequestExecutor.execute`.
 public struct QueryRequest: Sendable, Equatable {
     public enum Command: Sendable, Equatable {

@@ -11,7 +11,7 @@ import Synchronization
 
 /// Holds the index the server answers from, and replaces it when `baogao
 /// index` commits a new one. An `IndexReader` is immutable, so a new commit
-/// means a new reader: requests take the current searcher when they start and
+/// means a new reader: requests take the current engine when they start and
 /// keep it to the end, so in-flight requests finish on the old reader while
 /// new ones see the new commit. The old reader is freed with its last request.
 ///
@@ -26,7 +26,7 @@ public final class IndexWatcher: Sendable {
     private let logger: Logger
 
     private struct State {
-        var searcher: Searcher
+        var engine: Engine
         var stamp: FileStamp?
     }
 
@@ -37,11 +37,11 @@ public final class IndexWatcher: Sendable {
         self.logger = logger
         let stamp = FileStamp(path: path + "/MANIFEST")
         let reader = try IndexReader.open(path: path)
-        state = Mutex(State(searcher: Searcher(index: reader), stamp: stamp))
+        state = Mutex(State(engine: Engine(index: reader), stamp: stamp))
     }
 
-    /// The searcher new requests run on.
-    public var current: Searcher { state.withLock { $0.searcher } }
+    /// The engine new requests run on.
+    public var current: Engine { state.withLock { $0.engine } }
 
     public var generation: Int { current.index.manifest.generation }
 
@@ -61,7 +61,7 @@ public final class IndexWatcher: Sendable {
 
     private func reloadLocked(force: Bool) -> Result<Bool, IndexError> {
         let stamp = FileStamp(path: path + "/MANIFEST")
-        let (old, seen) = state.withLock { ($0.searcher, $0.stamp) }
+        let (old, seen) = state.withLock { ($0.engine, $0.stamp) }
         guard force || stamp != seen else { return .success(false) }
         let reader: IndexReader
         do {
@@ -73,8 +73,8 @@ public final class IndexWatcher: Sendable {
         let changed = reader.manifest != old.index.manifest
         state.withLock { s in
             // Same commit (a forced RELOAD with nothing new): keep the old
-            // searcher and its warm caches.
-            if changed { s.searcher = Searcher(index: reader) }
+            // engine and its snapshot's warm caches.
+            if changed { s.engine = Engine(index: reader) }
             s.stamp = stamp
         }
         if changed {

@@ -1,3 +1,4 @@
+import BaogaoQuery
 import Logging
 import NIOCore
 import NIOPosix
@@ -18,16 +19,22 @@ public final class RequestExecutor: Sendable {
     /// nil runs queries inline on the calling loop: only for in-memory
     /// tests (EmbeddedChannel is single-threaded).
     let pool: NIOThreadPool?
-    let service: any QueryService
     let watcher: IndexWatcher
     let limits: ServerLimits
+    /// Called on the query thread as each query starts, before the engine is
+    /// asked: tests hold a query here to order events (a timeout, `busy`, a
+    /// shutdown with queries in flight) by waiting on them, not by sleeping.
+    let willRun: (@Sendable (QueryRequest.Command) -> Void)?
     private let running = Atomic<Int>(0)
 
-    public init(pool: NIOThreadPool?, service: any QueryService, watcher: IndexWatcher, limits: ServerLimits) {
+    public init(
+        pool: NIOThreadPool?, watcher: IndexWatcher, limits: ServerLimits,
+        willRun: (@Sendable (QueryRequest.Command) -> Void)? = nil
+    ) {
         self.pool = pool
-        self.service = service
         self.watcher = watcher
         self.limits = limits
+        self.willRun = willRun
     }
 
     /// Queries running or waiting for a thread right now.
@@ -70,27 +77,18 @@ public final class RequestExecutor: Sendable {
         }
     }
 
-    /// The one switch from commands to the service. Called on a pool thread.
-    /// Exhaustive over `QueryRequest.Command`: no control request can get here.
+    /// Runs one query on the engine current when it starts, so a reload never
+    /// changes the index under a running request. Called on a pool thread.
     func run(_ request: QueryRequest) -> Response {
         let page = Page(limit: min(request.limit ?? 10, limits.maxLimit), offset: request.offset ?? 0)
+        // The connection answers `timeout` when the budget passes; the deadline
+        // makes the query itself stop then too, so it gives its thread and
+        // its slot back instead of running on unseen.
+        let deadline = Deadline.after(seconds: Double(limits.requestTimeout.nanoseconds) / 1e9)
+        let engine = watcher.current
+        willRun?(request.command)
         do throws(ProtocolError) {
-            // The connection answers `timeout` when the budget passes; the deadline
-            // makes the query itself stop then too, so it gives its thread and
-            // its slot back instead of running on unseen.
-            let budget = Double(limits.requestTimeout.nanoseconds) / 1e9
-            let context = QueryContext(searcher: watcher.current.within(.after(seconds: budget)))
-            let q = request.argument
-            switch request.command {
-            case .search: return .success(try service.search(q, page: page, context: context))
-            case .facts: return .success(try service.facts(q, page: page, context: context))
-            case .ask: return .success(try service.ask(q, context: context))
-            case .mentions: return .success(try service.mentions(q, context: context))
-            case .define: return .success(try service.define(q, context: context))
-            case .get: return .success(try service.get(q, context: context))
-            case .stats: return .success(try service.stats(context: context))
-            case .reports: return .success(try service.reports(q, context: context))
-            }
+            return .success(try engine.answer(request, page: page, deadline: deadline))
         } catch {
             return .failure(error)
         }

@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 
 /// Turns one request line (without its line ending) into a `Request`, or says
@@ -15,10 +16,15 @@ import Foundation
 public enum RequestParser {
     /// Parses a line whose bytes were already checked to be UTF-8.
     public static func parse(_ line: String) -> Result<Request, ParseFailure> {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        let trimmed = line.drop(while: isSeparator)
         if trimmed.first == "{" { return parseJSON(Substring(trimmed)) }
         return parseText(Substring(trimmed))
     }
+
+    /// What separates the words of the text form: a space or a tab, the protocol's
+    /// own rule (as `LineFramer`'s blank line is) — not every kind of `Whitespace`,
+    /// so an ideographic space inside a query stays the query's, for its lexer to read.
+    private static func isSeparator(_ c: Character) -> Bool { c == " " || c == "\t" }
 
     /// A request that could not be parsed, with the id when one was read
     /// before the problem (so the error can still be matched to it).
@@ -30,7 +36,7 @@ public enum RequestParser {
     // MARK: Text form
 
     private static func parseText(_ line: Substring) -> Result<Request, ParseFailure> {
-        let nameEnd = line.firstIndex { $0 == " " || $0 == "\t" } ?? line.endIndex
+        let nameEnd = line.firstIndex(where: isSeparator) ?? line.endIndex
         let name = line[..<nameEnd]
         guard let command = Command(rawValue: name.uppercased()) else {
             let shown = name.count > 40 ? name.prefix(40) + "…" : name
@@ -38,11 +44,11 @@ public enum RequestParser {
                 ParseFailure(error: ProtocolError(.unknownCommand, "unknown command \(shown); try PING, SEARCH <query>, STATS")))
         }
         var request = Request(command: command)
-        var rest = line[nameEnd...].drop { $0 == " " || $0 == "\t" }
+        var rest = line[nameEnd...].drop(while: isSeparator)
         // Options: only where they can mean something, so AUTH's token and
         // GET's id are never taken apart.
         while !rest.isEmpty {
-            let wordEnd = rest.firstIndex { $0 == " " || $0 == "\t" } ?? rest.endIndex
+            let wordEnd = rest.firstIndex(where: isSeparator) ?? rest.endIndex
             let word = rest[..<wordEnd]
             if word == "--" {
                 rest = rest[wordEnd...].dropFirst()
@@ -55,9 +61,9 @@ public enum RequestParser {
             if let error = apply(option, value: value, to: &request) {
                 return .failure(ParseFailure(error: error, id: request.id))
             }
-            rest = rest[wordEnd...].drop { $0 == " " || $0 == "\t" }
+            rest = rest[wordEnd...].drop(while: isSeparator)
         }
-        request.argument = String(command == .auth ? rest : rest.trimmingSuffix { $0 == " " || $0 == "\t" })
+        request.argument = String(command == .auth ? rest : rest.trimmingSuffix(while: isSeparator))
         return validate(request)
     }
 
@@ -144,7 +150,7 @@ public enum RequestParser {
 
     private static func validate(_ request: Request) -> Result<Request, ParseFailure> {
         let c = request.command
-        if c.takesArgument && request.argument.allSatisfy(\.isWhitespace) {
+        if c.takesArgument && Whitespace.isBlank(request.argument) {
             let what = c == .get ? "a paragraph id" : c == .auth ? "a token" : "a query"
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "\(c.rawValue) needs \(what)"), id: request.id))
         }

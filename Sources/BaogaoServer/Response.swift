@@ -28,10 +28,6 @@ public struct ProtocolError: Error, Sendable, Equatable {
         self.message = message
         self.position = position
     }
-
-    public static func unsupported(_ what: String) -> ProtocolError {
-        ProtocolError(.unsupported, "\(what) is not available yet")
-    }
 }
 
 /// What a request is answered with.

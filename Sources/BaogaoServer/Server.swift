@@ -75,16 +75,18 @@ public final class Server: Sendable {
     }
 
     /// Opens the index and binds. Throws (and holds nothing) if either fails.
+    /// `willRunQuery` is called on the query thread as each query starts (tests
+    /// hold queries there; see `RequestExecutor.willRun`).
     public static func start(
-        _ configuration: ServerConfiguration, service: any QueryService = EngineQueryService(),
-        logger: Logger
+        _ configuration: ServerConfiguration, logger: Logger,
+        willRunQuery: (@Sendable (QueryRequest.Command) -> Void)? = nil
     ) async throws -> Server {
         let watcher = try IndexWatcher(path: configuration.indexPath, logger: logger)
         let limits = configuration.limits
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount))
         let pool = NIOThreadPool(numberOfThreads: max(1, limits.queryThreads))
         pool.start()
-        let executor = RequestExecutor(pool: pool, service: service, watcher: watcher, limits: limits)
+        let executor = RequestExecutor(pool: pool, watcher: watcher, limits: limits, willRun: willRunQuery)
         let connections = ConnectionRegistry(limit: limits.maxConnections, limitPerAddress: limits.maxConnectionsPerAddress)
         let token = configuration.token.map { Array($0.utf8) }
         let bootstrap = ServerBootstrap(group: group)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -40,15 +40,13 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         if let questions { return try runBatch(questions) }
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("ask a question, e.g. baogao ask 2023年江津区一般公共预算收入是多少？")
         }
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: AskResult
-        do { result = try searcher.ask(text, explain: explain) } catch { throw Terminal.fail(error.description) }
+        do { result = try engine.ask(text, explain: explain, deadline: .never) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLines.line(result) : AnswerPrinter.render(result, color: colors.enabled))
         try Status.finish(found: result.answer != nil)
     }
@@ -62,17 +60,17 @@ extension AskCommand {
         do { content = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw Terminal.fail("\(path): \(error.localizedDescription)")
         }
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         var answered = false
         for line in content.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let question = String(fields.count >= 3 ? fields[2] : fields[0]).trimmingCharacters(in: .whitespaces)
+            let question = Whitespace.trimmed(fields.count >= 3 ? fields[2] : fields[0])
             guard !question.isEmpty else { continue }
             let result: AskResult
-            do { result = try searcher.ask(question, explain: explain) } catch { throw Terminal.fail(error.description) }
+            do { result = try engine.ask(question, explain: explain, deadline: .never) } catch {
+                throw Terminal.fail(error.description)
+            }
             print(json ? try JSONLines.line(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
             answered = answered || result.answer != nil
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -18,18 +18,16 @@ struct DefineCommand: ParsableCommand {
     var term: String
 
     func validate() throws {
-        guard !term.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(term) else {
             throw ValidationError("give a term, e.g. baogao define 三保")
         }
     }
 
     func run() throws {
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: DefineResult
-        do { result = try searcher.define(term) } catch { throw Terminal.fail(error.description) }
+        do { result = try engine.define(term, deadline: .never) } catch { throw Terminal.fail(error.description) }
         print(json ? try JSONLines.line(result) : DefinitionPrinter.render(result, color: colors.enabled))
         try Status.finish(found: !result.definitions.isEmpty)
     }

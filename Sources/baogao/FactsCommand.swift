@@ -1,5 +1,4 @@
 import ArgumentParser
-import BaogaoIndex
 import BaogaoQuery
 import Foundation
 
@@ -32,19 +31,12 @@ struct FactsCommand: ParsableCommand {
 
     func run() throws {
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: FactsResult
         let text = words.joined(separator: " ")
-        do {
-            // No query: every fact, as the help says (the parser refuses an empty query).
-            result =
-                text.trimmingCharacters(in: .whitespaces).isEmpty
-                ? try searcher.facts(Query(root: nil, text: ""), limit: limit, offset: offset)
-                : try searcher.facts(text, limit: limit, offset: offset)
-        } catch {
+        // No query: every fact, as the help says.
+        do { result = try engine.facts(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
         print(json ? try JSONLines.line(result) : FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -29,15 +29,13 @@ struct MentionsCommand: ParsableCommand {
 
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("give a term, e.g. baogao mentions 过紧日子")
         }
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: MentionsResult
-        do { result = try searcher.mentions(text) } catch { throw Terminal.fail(error.description) }
+        do { result = try engine.mentions(text, deadline: .never) } catch { throw Terminal.fail(error.description) }
         print(
             json
                 ? try JSONLines.line(result)

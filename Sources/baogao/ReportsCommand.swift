@@ -27,12 +27,10 @@ struct ReportsCommand: ParsableCommand {
     var filters: [String] = []
 
     func run() throws {
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: ReportsResult
-        do { result = try searcher.reports(filters.joined(separator: " ")) } catch {
+        do { result = try engine.reports(filters.joined(separator: " "), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
         print(json ? try JSONLines.line(result) : ReportsPrinter.render(result, color: colors.enabled))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
@@ -26,16 +26,14 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !Whitespace.isBlank(text) else {
             throw ValidationError("give a query, e.g. baogao search 三保 (see baogao search --help)")
         }
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
-        let searcher: Searcher
-        do { searcher = Searcher(index: try IndexReader.open(path: location.index)) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: SearchResult
-        do { result = try searcher.search(text, limit: limit, offset: offset) } catch {
+        do { result = try engine.search(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
         if json {
@@ -45,7 +43,7 @@ struct SearchCommand: ParsableCommand {
                 print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))
             } else {
                 print(SearchPrinter.render(result, color: colors.enabled))
-                if result.total == 0, let hint = searcher.regionHint(for: text) { print(hint) }
+                if result.total == 0, let hint = engine.regionHint(for: text) { print(hint) }
             }
         }
         try Status.finish(found: result.total > 0 || (result.facts?.total ?? 0) > 0)

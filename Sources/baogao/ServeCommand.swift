@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaogaoIngest
 import BaogaoServer
 import Dispatch
 import Foundation
@@ -127,7 +128,7 @@ struct ServeCommand: ParsableCommand {
         else {
             throw Terminal.fail("cannot read the token file \(tokenFile)")
         }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = Whitespace.trimmed(text)
         guard !token.isEmpty else { throw Terminal.fail("the token file \(tokenFile) is empty") }
         return token
     }

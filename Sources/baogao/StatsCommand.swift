@@ -14,12 +14,10 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        let engine: Engine
+        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let stats: IndexStats
-        do {
-            stats = try IndexReader.open(path: location.index).stats()
-        } catch {
-            throw Terminal.fail(error.description)
-        }
+        do { stats = try engine.stats(deadline: .never) } catch { throw Terminal.fail(error.description) }
         if json {
             print(try JSONLines.line(stats))
             return

@@ -1,3 +1,4 @@
+import BaogaoQuery
 import BaogaoServer
 import Foundation
 import NIOCore
@@ -8,11 +9,10 @@ import XCTest
 /// errors, pipelining, auth, limits. Queries run inline (no thread pool).
 final class ConnectionHandlerTests: XCTestCase {
     private func makeChannel(
-        token: String? = nil, limits: ServerLimits = ServerLimits(),
-        service: any QueryService = EngineQueryService()
+        token: String? = nil, limits: ServerLimits = ServerLimits()
     ) throws -> EmbeddedChannel {
         let watcher = try IndexWatcher(path: SampleIndex.path, logger: quietLogger)
-        let executor = RequestExecutor(pool: nil, service: service, watcher: watcher, limits: limits)
+        let executor = RequestExecutor(pool: nil, watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
         try channel.pipeline.syncOperations.addHandler(RequestDecoder())
@@ -51,7 +51,7 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertEqual(r[1]["id"] as? Int, 1)
         let search = result(r[1])
         XCTAssertEqual((search["hits"] as? [Any])?.count, 2)
-        XCTAssertEqual(search["total"] as? Int, try SampleIndex.searcher.search("三保").total)
+        XCTAssertEqual(search["total"] as? Int, try SampleIndex.total("三保"))
         XCTAssertNotNil(result(r[2])["paragraphs"])
         XCTAssertEqual(r[3]["id"] as? String, "j")
         XCTAssertEqual(errorCode(r[4]), "syntax_error")
@@ -71,7 +71,7 @@ final class ConnectionHandlerTests: XCTestCase {
         let channel = try makeChannel()
         try send(channel, "SEARCH LIMIT=3 OFFSET=1 债务\n")
         let got = try XCTUnwrap(responses(channel).first?["result"] as? NSDictionary)
-        let expected = try SampleIndex.searcher.search("债务", limit: 3, offset: 1)
+        let expected = try SampleIndex.engine.search("债务", page: Page(limit: 3, offset: 1), deadline: .never)
         var cli = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(expected)) as? [String: Any])
         let gotDict = got as? [String: Any] ?? [:]
         // took_ms differs run to run; everything else is the same object.
@@ -106,7 +106,7 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertFalse(channel.isActive)
     }
 
-    func testEngineFeaturesAndAPluggedInService() throws {
+    func testEngineFeatures() throws {
         let channel = try makeChannel()
         try send(channel, "FACTS 教育 >1亿\nASK ID=3 什么是三保？\nDEFINE 三保\n")
         let r = try responses(channel)
@@ -114,9 +114,12 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertGreaterThan(result(r[0])["total"] as? Int ?? 0, 0)
         XCTAssertEqual(r.map { $0["ok"] as? Bool }, [true, true, true])
         XCTAssertEqual(r[1]["id"] as? Int, 3)
-        let plugged = try makeChannel(service: SlowService(delay: 0))
-        try send(plugged, "ASK 什么是三保？\n")
-        XCTAssertEqual(result(try XCTUnwrap(responses(plugged).first))["answer"] as? String, "plugged in")
+        // The server's answers are the engine's, the ones the CLI and the REPL print.
+        let asked = try SampleIndex.engine.ask("什么是三保？", deadline: .never)
+        XCTAssertNotNil(asked.answer)
+        XCTAssertEqual((result(r[1])["answer"] as? [String: Any])?["text"] as? String, asked.answer?.text)
+        let defined = try SampleIndex.engine.define("三保", deadline: .never)
+        XCTAssertEqual((result(r[2])["definitions"] as? [Any])?.count, defined.definitions.count)
     }
 
     func testReports() throws {
@@ -139,7 +142,7 @@ final class ConnectionHandlerTests: XCTestCase {
 
     func testGetAndMentions() throws {
         let channel = try makeChannel()
-        let hit = try XCTUnwrap(SampleIndex.searcher.search("三保", limit: 1).hits.first)
+        let hit = try XCTUnwrap(SampleIndex.engine.search("三保", page: Page(limit: 1), deadline: .never).hits.first)
         try send(channel, "GET \(hit.paragraph.id)\nGET nothing.txt#1\nGET ../../etc/passwd\nMENTIONS 三保\n")
         let r = try responses(channel)
         XCTAssertEqual(result(r[0])["text"] as? String, hit.paragraph.text)
@@ -147,7 +150,7 @@ final class ConnectionHandlerTests: XCTestCase {
         XCTAssertEqual(errorCode(r[1]), "not_found")
         XCTAssertEqual(errorCode(r[2]), "bad_request")
         let mentions = result(r[3])
-        XCTAssertEqual(mentions["total"] as? Int, try SampleIndex.searcher.search("三保").total)
+        XCTAssertEqual(mentions["total"] as? Int, try SampleIndex.total("三保"))
     }
 
     func testAuthGate() throws {

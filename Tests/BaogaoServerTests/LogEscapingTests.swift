@@ -42,7 +42,7 @@ final class LogEscapingTests: XCTestCase {
         let logger = Logger(label: "test") { _ in RecordingLogHandler(records: records) }
         let watcher = try IndexWatcher(path: SampleIndex.path, logger: quietLogger)
         let limits = ServerLimits()
-        let executor = RequestExecutor(pool: nil, service: EngineQueryService(), watcher: watcher, limits: limits)
+        let executor = RequestExecutor(pool: nil, watcher: watcher, limits: limits)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFramer(maxLineBytes: limits.maxLineBytes)))
         try channel.pipeline.syncOperations.addHandler(RequestDecoder())

@@ -14,7 +14,7 @@ final class ServerLoadTests: XCTestCase {
         let server = try await startServer { $0.maxConnectionsPerAddress = 256 }
         defer { Task { await server.shutdown() } }
         let port = server.port
-        let rareTotal = try SampleIndex.searcher.search("三保").total
+        let rareTotal = try SampleIndex.total("三保")
         let clients = 200
         let requests = 50
         let threads = 4

@@ -113,7 +113,7 @@ final class ServerSocketTests: XCTestCase {
     /// At the cap with every connection busy, the new one is refused.
     func testConnectionCapRefusesWhenNoneIsIdle() async throws {
         let gate = Gate()
-        let server = try await startServer(service: GatedService(gate: gate)) { $0.maxConnections = 2 }
+        let server = try await startServer(gate: gate) { $0.maxConnections = 2 }
         defer {
             gate.open()
             Task { await server.shutdown() }
@@ -203,7 +203,7 @@ final class ServerSocketTests: XCTestCase {
     /// budget, not the search's end, answered it (no clock needed to tell).
     func testRequestTimeBudget() async throws {
         let gate = Gate()
-        let server = try await startServer(service: GatedService(gate: gate)) { $0.requestTimeoutSeconds = 0.2 }
+        let server = try await startServer(gate: gate) { $0.requestTimeoutSeconds = 0.2 }
         defer {
             gate.open()
             Task { await server.shutdown() }
@@ -221,7 +221,7 @@ final class ServerSocketTests: XCTestCase {
 
     func testBusyWhenTooManyQueriesRun() async throws {
         let gate = Gate()
-        let server = try await startServer(service: GatedService(gate: gate)) { $0.maxRunningQueries = 1 }
+        let server = try await startServer(gate: gate) { $0.maxRunningQueries = 1 }
         defer {
             gate.open()
             Task { await server.shutdown() }
@@ -313,7 +313,7 @@ final class ServerSocketTests: XCTestCase {
 
     func testShutdownFinishesRequestsInFlight() async throws {
         let gate = Gate()
-        let server = try await startServer(service: GatedService(gate: gate))
+        let server = try await startServer(gate: gate)
         defer { gate.open() }
         let c = try LineClient(port: server.port)
         c.send("SEARCH ID=1 三保\nSEARCH ID=2 债务\n")
@@ -349,7 +349,7 @@ final class ServerSocketTests: XCTestCase {
         _ = try IndexUpdaterShim.update(corpus: corpus, index: index)
         try await waitUntil(timeout: 5) { server.watcher.generation > (before["generation"] as? Int ?? 0) }
         XCTAssertEqual(result(try c.request("STATS"))["reports"] as? Int, files.count)
-        XCTAssertEqual(result(try c.request("SEARCH 三保"))["total"] as? Int, try SampleIndex.searcher.search("三保").total)
+        XCTAssertEqual(result(try c.request("SEARCH 三保"))["total"] as? Int, try SampleIndex.total("三保"))
 
         // RELOAD forces a look (nothing new here).
         XCTAssertEqual(result(try c.request("RELOAD"))["reloaded"] as? Bool, false)

@@ -40,33 +40,13 @@ enum SampleIndex {
         return index
     }()
 
-    static let searcher: Searcher = {
-        do { return Searcher(index: try IndexReader.open(path: path)) } catch { fatalError("\(error)") }
+    static let engine: Engine = {
+        do { return try Engine.open(path: path) } catch { fatalError("\(error)") }
     }()
-}
 
-/// A QueryService that sleeps before searching: makes timeouts, `busy` and
-/// shutdown with requests in flight reproducible. Also shows how a feature is
-/// plugged in: ASK answers here.
-struct SlowService: QueryService {
-    var delay: Double
-    let engine = EngineQueryService()
-
-    func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        Thread.sleep(forTimeInterval: delay)
-        return try engine.search(query, page: page, context: context)
-    }
-
-    func ask(_ question: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        ServiceResult(json: Array("{\"answer\":\"plugged in\"}".utf8))
-    }
-
-    func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        try engine.get(paragraphID, context: context)
-    }
-
-    func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        try engine.stats(context: context)
+    /// The total of a search on the sample, as the engine itself counts it.
+    static func total(_ query: String) throws -> Int {
+        try engine.search(query, page: Page(), deadline: .never).total
     }
 }
 
@@ -107,35 +87,24 @@ final class Gate: @unchecked Sendable {
     }
 }
 
-/// The engine's search behind a `Gate`.
-struct GatedService: QueryService {
-    let gate: Gate
-    let engine = EngineQueryService()
-
-    func search(_ query: String, page: Page, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        gate.pass()
-        return try engine.search(query, page: page, context: context)
-    }
-
-    func get(_ paragraphID: String, context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        try engine.get(paragraphID, context: context)
-    }
-
-    func stats(context: QueryContext) throws(ProtocolError) -> ServiceResult {
-        try engine.stats(context: context)
+extension Gate {
+    /// For `Server.start(willRunQuery:)`: holds every SEARCH at the gate, lets
+    /// the other commands through.
+    var holdingSearches: @Sendable (QueryRequest.Command) -> Void {
+        { [self] command in if command == .search { pass() } }
     }
 }
 
-/// Starts a server on an ephemeral loopback port.
+/// Starts a server on an ephemeral loopback port; `gate`, when given, holds its searches.
 func startServer(
-    index: String = SampleIndex.path, token: String? = nil, service: any QueryService = EngineQueryService(),
+    index: String = SampleIndex.path, token: String? = nil, gate: Gate? = nil,
     configure: (inout ServerLimits) -> Void = { _ in }
 ) async throws -> Server {
     var configuration = ServerConfiguration(indexPath: index)
     configuration.port = 0
     configuration.token = token
     configure(&configuration.limits)
-    return try await Server.start(configuration, service: service, logger: quietLogger)
+    return try await Server.start(configuration, logger: quietLogger, willRunQuery: gate?.holdingSearches)
 }
 
 extension Server {

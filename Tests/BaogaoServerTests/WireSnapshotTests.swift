@@ -53,17 +53,16 @@ enum WireSamples {
     }
 
     private static func outputs(_ command: String) throws -> [[UInt8]] {
-        let engine = EngineQueryService()
-        let context = QueryContext(searcher: SampleIndex.searcher)
+        let engine = SampleIndex.engine
         // Every hit, not a page: which hits make the first page can vary between runs
         // (seen: a hit with no year in the top three of one run in six), and the
         // snapshot must not.
         let page = Page(limit: 1000, offset: 0)
         switch command {
         case "search":
-            return try ["三保", "教育 >1亿", "同比>5%"].map { try engine.search($0, page: page, context: context).json }
+            return try ["三保", "教育 >1亿", "同比>5%"].map { try JSONLines.bytes(engine.search($0, page: page, deadline: .never)) }
         case "facts":
-            return try ["教育 >1亿", "同比>5%"].map { try engine.facts($0, page: page, context: context).json }
+            return try ["教育 >1亿", "同比>5%"].map { try JSONLines.bytes(engine.facts($0, page: page, deadline: .never)) }
         case "ask":
             // A figure, a list, a definition, no answer, two parts, a question asked back
             // (no region), a scope with a stage, a period.
@@ -73,15 +72,17 @@ enum WireSamples {
                 "2023年江津区一般公共预算收入和支出分别是多少？", "2023年一般公共预算收入是多少？",
                 "2023年江津区区级一般公共预算收入预算是多少？", "江津区1—6月一般公共预算收入是多少？"
             ]
-            var out = try questions.map { try engine.ask($0, context: context).json }
+            var out = try questions.map { try JSONLines.bytes(engine.ask($0, deadline: .never)) }
             // `explain` is a CLI and REPL option (`ask --explain`); the server never sets it.
-            out.append(try JSONLines.bytes(try SampleIndex.searcher.ask(questions[0], explain: true)))
+            out.append(try JSONLines.bytes(engine.ask(questions[0], explain: true, deadline: .never)))
             return out
-        case "define": return [try engine.define("三保", context: context).json]
-        case "mentions": return [try engine.mentions("三保", context: context).json]
-        case "stats": return [try engine.stats(context: context).json]
-        case "reports": return [try engine.reports("", context: context).json]
-        case "get": return [try engine.get("002_b5c26ff8d3e05e66.txt#9", context: context).json]
+        case "define": return [try JSONLines.bytes(engine.define("三保", deadline: .never))]
+        case "mentions": return [try JSONLines.bytes(engine.mentions("三保", deadline: .never))]
+        case "stats": return [try JSONLines.bytes(engine.stats(deadline: .never))]
+        case "reports": return [try JSONLines.bytes(engine.reports("", deadline: .never))]
+        case "get":
+            let id = try XCTUnwrap(ParagraphID("002_b5c26ff8d3e05e66.txt#9"))
+            return [try JSONLines.bytes(XCTUnwrap(engine.paragraph(id, deadline: .never)))]
         case "paragraphs":
             // The sample has no table, so a real report with table rows is read too.
             let real = repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus-real").path

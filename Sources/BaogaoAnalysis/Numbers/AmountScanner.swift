@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Finds every number-with-unit in a paragraph: the first pass of extraction, before
 /// any label, relation or scope is looked for.
 ///
@@ -136,7 +138,7 @@ enum AmountScanner {
         var qualifier = unit.approximateWord
         var outerStart = start
         var k = start
-        while k > 0 && ScalarClass.isSpace(s[k - 1]) { k -= 1 }
+        while k > 0 && Whitespace.isSpace(s[k - 1]) { k -= 1 }
         if let w = before.longest(in: s, endingAt: k) {
             qualifier = ScalarClass.string(w[...])
             outerStart = k - w.count

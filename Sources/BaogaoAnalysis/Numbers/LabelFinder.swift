@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Finds the item a number measures: `教育支出 22960万元` → `教育支出`.
 ///
 /// The label is the noun phrase that ends right before the number (or before its
@@ -92,7 +94,7 @@ enum LabelFinder {
                 continue
             }
             if ScalarClass.isClauseStop(c) && !(enumeration && c == "、") { break }
-            if ScalarClass.isDigit(c) || ScalarClass.isSpace(c) {
+            if ScalarClass.isDigit(c) || Whitespace.isSpace(c) {
                 afterDigit = ScalarClass.isDigit(c) || (p >= 2 && ScalarClass.isDigit(s[p - 2]))
                 break
             }
@@ -156,11 +158,11 @@ enum LabelFinder {
     /// clause: a phrase ending elsewhere without a head word names no item.
     private static func verbObject(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var lo = lower
-        while lo < upper && ScalarClass.isSpace(s[lo]) { lo += 1 }
+        while lo < upper && Whitespace.isSpace(s[lo]) { lo += 1 }
         guard let verb = stops.longest(in: s, at: lo, upper: upper) else { return nil }
         let object = Array(s[(lo + verb.count)..<upper])
         guard object.count >= 4, object.count <= 16,
-            !object.contains(where: { ScalarClass.isDigit($0) || ScalarClass.isSpace($0) || $0 == "的" }),
+            !object.contains(where: { ScalarClass.isDigit($0) || Whitespace.isSpace($0) || $0 == "的" }),
             !isBareVerb(object), ScopeFinder.words.longest(in: object, at: 0) == nil
         else { return nil }
         var found = Found(label: ScalarClass.string(object[...]))
@@ -180,7 +182,7 @@ enum LabelFinder {
         var p = from
         var noun: [Unicode.Scalar] = []
         func ends(_ c: Unicode.Scalar) -> Bool {
-            ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的"
+            ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || Whitespace.isSpace(c) || c == "的"
         }
         while p < s.count, !ends(s[p]), stops.longest(in: s, at: p) == nil, noun.count < 12 {
             noun.append(s[p])
@@ -210,7 +212,7 @@ enum LabelFinder {
         var run: [Unicode.Scalar] = []
         while p < s.count && run.count < 24 {
             let c = s[p]
-            if ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || ScalarClass.isSpace(c) || c == "的" { break }
+            if ScalarClass.isClauseStop(c) || ScalarClass.isDigit(c) || Whitespace.isSpace(c) || c == "的" { break }
             if !run.isEmpty
                 && (c == "在" || stops.longest(in: s, at: p) != nil
                     || countStops.longest(in: s, at: p) != nil)
@@ -228,7 +230,7 @@ enum LabelFinder {
 
     private static func trimSpaces(_ s: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int {
         var hi = upper
-        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         return hi
     }
 
@@ -248,7 +250,7 @@ enum LabelFinder {
         var changed = true
         while changed && i < t.count {
             changed = false
-            while i < t.count && (ScalarClass.isSpace(t[i]) || markers.contains(t[i])) {
+            while i < t.count && (Whitespace.isSpace(t[i]) || markers.contains(t[i])) {
                 i += 1
                 changed = true
             }
@@ -327,7 +329,7 @@ enum LabelFinder {
         guard de - 2 >= lower, s[(de - 2)..<de].elementsEqual(anpai) else { return nil }
         var q = de
         while q > lower && !ScalarClass.isClauseStop(s[q - 1]) && !ScalarClass.isDigit(s[q - 1])
-            && !ScalarClass.isSpace(s[q - 1]) && s[q - 1] != "的"
+            && !Whitespace.isSpace(s[q - 1]) && s[q - 1] != "的"
         { q -= 1 }
         let t = Array(s[q..<de])
         let start = stripLeading(t, allowYear: false).start

@@ -224,7 +224,7 @@ public enum NumberExtractor {
     /// before the number (or its relation) ends in 分别 after a list of two or more items.
     private static func respectiveItems(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> [LabelFinder.Found]? {
         var hi = upper
-        while hi > clause && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > clause && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         guard hi - 2 >= clause, s[hi - 2] == "分", s[hi - 1] == "别" else { return nil }
         hi -= 2
         // The list runs back over `、` to the clause punctuation before it.
@@ -238,7 +238,7 @@ public enum NumberExtractor {
 
     /// Is `s[lower..<upper]` only a list separator (`、`, `和`, `及`), spaces aside?
     private static func onlyListSeparator(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
-        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        let t = s[lower..<upper].filter { !Whitespace.isSpace($0) }
         return t.count == 1 && (t[0] == "、" || t[0] == "和" || t[0] == "及")
     }
 
@@ -259,7 +259,7 @@ public enum NumberExtractor {
     /// adjustment starts from, its item written before 由.
     static func fromPhrase(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Int? {
         var hi = upper
-        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         var p = hi
         while p > lower, hi - p <= 6, s[p - 1] != "由" { p -= 1 }
         guard p > lower, s[p - 1] == "由" else { return nil }
@@ -272,14 +272,14 @@ public enum NumberExtractor {
     ]
 
     private static func onlyDe(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
-        let t = s[lower..<upper].filter { !ScalarClass.isSpace($0) }
+        let t = s[lower..<upper].filter { !Whitespace.isSpace($0) }
         return t.count == 1 && t[0] == "的"
     }
 
     /// Does the text before the number end with `等` (an enumeration it sums)?
     private static func endsWithDeng(_ s: [Unicode.Scalar], _ position: Int, floor: Int) -> Bool {
         var p = position
-        while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        while p > floor && Whitespace.isSpace(s[p - 1]) { p -= 1 }
         return p > floor && s[p - 1] == "等"
     }
 
@@ -292,7 +292,7 @@ public enum NumberExtractor {
 
     private static func endsWithVerb(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Bool {
         var hi = upper
-        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         if hi <= lower || s[hi - 1] == "等" { return true }
         return LabelFinder.stops.longest(in: s, endingAt: hi, lower: lower) != nil
             || LabelFinder.countStops.longest(in: s, endingAt: hi, lower: lower) != nil
@@ -319,8 +319,8 @@ public enum NumberExtractor {
         else { return nil }
         var lo = clause + 1
         var hi = upper
-        while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
-        while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while lo < hi && Whitespace.isSpace(s[lo]) { lo += 1 }
+        while hi > lo && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         return lo < hi ? ScalarClass.string(s[lo..<hi]) : nil
     }
 }

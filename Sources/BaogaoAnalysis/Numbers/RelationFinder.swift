@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Finds the word that relates a number to its label: `增长`, `同比下降`, `为预算的`,
 /// `占`, `调整为`, ….
 ///
@@ -53,7 +55,7 @@ enum RelationFinder {
         var hi = upper
         var parts: [String] = []
         while true {
-            while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+            while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
             guard let w = LabelFinder.trailing.longest(in: s, endingAt: hi, lower: lower) else { break }
             hi -= w.count
             if let k = stageWords.longestIndex(in: w, at: 0), stageWords.words[k].count == w.count {
@@ -75,7 +77,7 @@ enum RelationFinder {
     /// 资金 31000万元` names its item after the verb.
     static func adjustment(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var hi = upper
-        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         if hi - 1 >= lower, s[hi - 1] == "了" { hi -= 1 }
         guard hi - 2 >= lower, s[hi - 2] == "调", s[hi - 1] == "增" || s[hi - 1] == "减" else { return nil }
         return Found(relation: s[hi - 1] == "增" ? "调增" : "调减", start: hi - 2)
@@ -90,7 +92,7 @@ enum RelationFinder {
     /// fixed words do.
     static func completion(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var hi = upper
-        while hi > lower && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while hi > lower && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         if hi > lower && s[hi - 1] == "的" { hi -= 1 }
         guard let plan = plans.longest(in: s, endingAt: hi, lower: lower) else { return nil }
         let planStart = hi - plan.count
@@ -123,8 +125,8 @@ enum RelationFinder {
     static func comparison(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> Found? {
         var lo = lower
         var hi = upper
-        while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
-        while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+        while lo < hi && Whitespace.isSpace(s[lo]) { lo += 1 }
+        while hi > lo && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
         guard hi - lo >= 3, hi - lo <= 12, s[lo] == "比" || s[lo] == "较" || (s[lo] == "同" && s[lo + 1] == "比"),
             !s[lo..<hi].contains(where: ScalarClass.isDigit)
         else { return nil }

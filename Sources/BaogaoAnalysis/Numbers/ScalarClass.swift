@@ -15,11 +15,6 @@ enum ScalarClass {
     static func isDigit(_ c: Unicode.Scalar) -> Bool { digit(c) != nil }
 
     @inline(__always)
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}"
-    }
-
-    @inline(__always)
     static func isLatinLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value | 0x20
         return v >= 0x61 && v <= 0x7A

@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Where in a paragraph the scope words, years and budget names are: one forward pass,
 /// then each number looks up the nearest one before it.
 ///
@@ -89,7 +91,7 @@ enum ScopeFinder {
     /// A four-digit year right before `yearChar` (an optional space between).
     static func year(endingBefore yearChar: Int, in s: [Unicode.Scalar]) -> Int? {
         var e = yearChar
-        if e > 0 && ScalarClass.isSpace(s[e - 1]) { e -= 1 }
+        if e > 0 && Whitespace.isSpace(s[e - 1]) { e -= 1 }
         guard e >= 4 else { return nil }
         if e >= 5 && ScalarClass.isDigit(s[e - 5]) { return nil }
         var y = 0

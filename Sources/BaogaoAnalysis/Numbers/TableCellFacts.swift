@@ -75,8 +75,8 @@ enum TableCellFacts {
         func close(_ end: Int) {
             var lo = start
             var hi = end
-            while lo < hi && ScalarClass.isSpace(s[lo]) { lo += 1 }
-            while hi > lo && ScalarClass.isSpace(s[hi - 1]) { hi -= 1 }
+            while lo < hi && Whitespace.isSpace(s[lo]) { lo += 1 }
+            while hi > lo && Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
             if lo < hi { cells.append(lo..<hi) }
         }
         while i < s.count {
@@ -86,9 +86,9 @@ enum TableCellFacts {
                 start = i
                 continue
             }
-            if s[i] == " " || s[i] == "\u{3000}" {
+            if Whitespace.isSpace(s[i]) {
                 var j = i
-                while j < s.count && ScalarClass.isSpace(s[j]) { j += 1 }
+                while j < s.count && Whitespace.isSpace(s[j]) { j += 1 }
                 if j - i >= 2 {
                     close(i)
                     start = j
@@ -106,7 +106,7 @@ enum TableCellFacts {
     static func unit(ofUnitLine line: String) -> UnitTable.Match? {
         var s = Array(line.unicodeScalars)
         if let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }) { s = Array(s[(colon + 1)...]) }
-        s.removeAll { ScalarClass.isSpace($0) || $0 == "）" || $0 == ")" }
+        s.removeAll { Whitespace.isSpace($0) || $0 == "）" || $0 == ")" }
         return UnitTable.match([Unicode.Scalar("1")] + s, at: 1)
     }
 
@@ -145,7 +145,7 @@ enum TableCellFacts {
                 s = s[(k + 1)...]
             }
         }
-        while let f = s.first, ScalarClass.isSpace(f) { s = s.dropFirst() }
+        while let f = s.first, Whitespace.isSpace(f) { s = s.dropFirst() }
         return ScalarClass.string(s)
     }
 }

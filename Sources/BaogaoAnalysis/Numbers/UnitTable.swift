@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// What may follow a number, and what it makes of it.
 ///
 /// A unit is read as `[余|多] [magnitude] [余|多] unit`, spaces (or a line break) allowed
@@ -35,7 +37,7 @@ enum UnitTable {
     /// Spaces, and a line break left by a hard wrap, may stand between number and unit.
     private static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
         var k = i
-        while k < s.count && (ScalarClass.isSpace(s[k]) || s[k] == "\n" || s[k] == "\r") { k += 1 }
+        while k < s.count && Whitespace.isWhitespace(s[k]) { k += 1 }
         return k
     }
 

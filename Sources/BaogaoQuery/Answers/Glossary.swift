@@ -164,10 +164,10 @@ extension Searcher {
         var i = text.startIndex
         guard i < text.endIndex, isDigit(text[i]) else { return nil }
         while i < text.endIndex, isDigit(text[i]) { i = text.index(after: i) }
-        while i < text.endIndex, text[i].isWhitespace { i = text.index(after: i) }
+        while i < text.endIndex, Whitespace.isWhitespace(text[i]) { i = text.index(after: i) }
         guard i < text.endIndex, ".．、".contains(text[i]) else { return nil }
         i = text.index(after: i)
-        while i < text.endIndex, text[i].isWhitespace { i = text.index(after: i) }
+        while i < text.endIndex, Whitespace.isWhitespace(text[i]) { i = text.index(after: i) }
         let start = i
         var length = 0
         while i < text.endIndex, length <= 40 {
@@ -200,8 +200,8 @@ extension Searcher {
 extension String {
     var trimmingSpaces: String {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        while let f = s.first, Whitespace.isWhitespace(f) { s.removeFirst() }
+        while let l = s.last, Whitespace.isWhitespace(l) { s.removeLast() }
         return String(s)
     }
 }

@@ -26,7 +26,7 @@ extension Searcher {
     public func reports(_ text: String) throws(SearchError) -> ReportsResult {
         let start = DispatchTime.now()
         var filters = Filters()
-        if !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if !Whitespace.isBlank(text) {
             let query = try parse(text)
             if query.root != nil || !query.filters.sections.isEmpty {
                 throw .unsupported(

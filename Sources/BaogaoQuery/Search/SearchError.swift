@@ -6,7 +6,7 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
     case index(IndexError)
     /// A query form this index cannot answer, at a position in the query.
     case unsupported(position: Int, message: String)
-    /// The command's deadline passed before it finished (`Searcher.within`).
+    /// The command's deadline passed before it finished (the `Deadline` of an `Engine` call).
     case timeout
 
     public var description: String {

@@ -30,8 +30,9 @@ public final class IndexSnapshot: Sendable {
 }
 
 /// Runs searches, fact queries and questions over an index snapshot, within a
-/// deadline. Cheap to make: `within(_:)` gives each command of a server its own
-/// deadline over the same snapshot. One searcher serves any number of threads.
+/// deadline. Cheap to make: the `Engine` — what the front ends call — makes one
+/// for each command, so each has its own deadline over the same snapshot. One
+/// searcher serves any number of threads.
 public final class Searcher: Sendable {
     public let snapshot: IndexSnapshot
     /// Checked between units of work; past it a command throws `.timeout`.

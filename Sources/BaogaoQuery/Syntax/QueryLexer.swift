@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 // Query text → tokens. The lexer reads a width-folded copy of the query
 // (full-width ASCII forms → ASCII, ideographic space → space) so that
 // `（`, `＂`, `｜`, `－`, `：`, `＞`, `％` and full-width digits work like their
@@ -55,8 +57,10 @@ struct QueryLexer {
         }
     }
 
+    /// What separates words in a query: whitespace, and control characters too,
+    /// which a query can only hold by accident (a pasted tab or escape).
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isWhitespace || QuerySyntaxError.isControl(s)
+        Whitespace.isWhitespace(s) || QuerySyntaxError.isControl(s)
     }
 
     /// Opening quotes and the quote that closes each.

@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 import Synchronization
 
@@ -166,7 +167,7 @@ final class LibEditReader: LineReader {
     }
 
     func remember(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty, line != lastRemembered else { return }
+        guard !Whitespace.isBlank(line), line != lastRemembered else { return }
         lastRemembered = line
         _ = addHistory(line)
         // Written after every line, so a session that is killed keeps its history.

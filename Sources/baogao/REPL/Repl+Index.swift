@@ -71,7 +71,7 @@ extension Repl {
         switch openIndex() {
         case .success(let reader): install(reader)
         case .failure(let error):
-            searcher = nil
+            engine = nil
             indexProblem = "cannot open the index \(options.index): \(error.description)"
         }
         return summary
@@ -82,7 +82,7 @@ extension Repl {
     }
 
     private func install(_ reader: IndexReader) {
-        searcher = Searcher(index: reader)
+        engine = Engine(index: reader)
         indexProblem = nil
     }
 

@@ -41,16 +41,12 @@ extension Repl {
     }
 
     private func runSearch(_ text: String, offset: Int) throws(ReplFailure) -> SearchResult {
-        let searcher = try requireSearcher()
-        let limit = options.pageSize
+        let engine = try requireEngine()
+        let page = Page(limit: options.pageSize, offset: offset)
         let outcome = try interruptible {
-            Result { () throws(SearchError) in try searcher.search(text, limit: limit, offset: offset) }
+            Result { () throws(SearchError) in try engine.search(text, page: page, deadline: .never) }
         }
-        switch outcome {
-        case .success(let result): return result
-        case .failure(.syntax(let e)): throw ReplFailure(e.message + "\n" + e.rendered)
-        case .failure(let e): throw ReplFailure(e.description)
-        }
+        do { return try outcome.get() } catch { throw ReplFailure(error) }
     }
 
     private func show(_ result: SearchResult) {
@@ -63,7 +59,7 @@ extension Repl {
         // A query with a number range answers with the facts it found, as `baogao search` does.
         var text =
             result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
-        if result.total == 0, let hint = searcher?.regionHint(for: result.query) { text += "\n" + hint }
+        if result.total == 0, let hint = engine?.regionHint(for: result.query) { text += "\n" + hint }
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
             text +=
                 "\n"
@@ -86,25 +82,30 @@ extension Repl {
     /// `:open N`: the whole paragraph, between its neighbours.
     func open(_ n: Int) throws(ReplFailure) {
         let hit = try hit(n, for: "open")
-        let index = try requireSearcher().index
-        let view = ParagraphViewer(index: index, color: color)
-        emit(json ? try view.json(hit) : view.text(hit))
+        let engine = try requireEngine()
+        let opened: OpenedParagraphJSON
+        do { opened = try engine.open(hit, deadline: .never) } catch { throw ReplFailure(error) }
+        guard json else { return emit(ParagraphViewer.text(opened, color: color)) }
+        do { emit(try JSONLines.line(opened)) } catch { throw ReplFailure("cannot encode the paragraph: \(error)") }
     }
 
     /// `:source N`: the report file's own lines for hit N.
     func source(_ n: Int) throws(ReplFailure) {
         let hit = try hit(n, for: "source")
-        let lines = try SourceLines.read(corpus: options.corpus, paragraph: hit.paragraph)
-        emit(
-            json
-                ? try SourceLines.json(lines, paragraph: hit.paragraph)
-                : SourceLines.text(lines, paragraph: hit.paragraph, color: color))
+        let p = hit.paragraph
+        let engine = try requireEngine()
+        let lines: SourceLinesJSON
+        do { lines = try engine.sourceLines(of: p, corpus: options.corpus, deadline: .never) } catch {
+            throw ReplFailure(error, paragraph: p, corpus: options.corpus)
+        }
+        guard json else { return emit(SourceLines.text(lines, color: color)) }
+        do { emit(try JSONLines.line(lines)) } catch { throw ReplFailure("cannot encode the source lines: \(error)") }
     }
 
     func stats() throws(ReplFailure) {
-        let searcher = try requireSearcher()
+        let engine = try requireEngine()
         let stats: IndexStats
-        do { stats = try searcher.index.stats() } catch { throw ReplFailure(error.description) }
+        do { stats = try engine.stats(deadline: .never) } catch { throw ReplFailure(error.description) }
         if json {
             emit((try? JSONLines.line(stats)) ?? "{}")
         } else {

@@ -1,10 +1,10 @@
-import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 import Foundation
 
-/// The read–eval–print loop: reads lines, hands queries to `Searcher` and the
-/// other engines through `ReplServices`, prints what they return. Its own
-/// logic is limited to `:commands`, paging and presentation.
+/// The read–eval–print loop: reads lines, hands each command to the `Engine`,
+/// prints what it returns. Its own logic is limited to `:commands`, paging and
+/// presentation.
 final class Repl {
     struct Options {
         var index: String
@@ -19,9 +19,8 @@ final class Repl {
     }
 
     let options: Options
-    var services: ReplServices
-    /// The open index's searcher; nil when there is no usable index (why: `indexProblem`).
-    var searcher: Searcher?
+    /// The open index; nil when there is no usable index (why: `indexProblem`).
+    var engine: Engine?
     var indexProblem: String?
     var json: Bool
     /// The search being paged through.
@@ -32,9 +31,8 @@ final class Repl {
     private(set) var failures = 0
     private var lineNumber = 0
 
-    init(options: Options, services: ReplServices = .standard) {
+    init(options: Options) {
         self.options = options
-        self.services = services
         self.json = options.json
     }
 
@@ -54,7 +52,7 @@ final class Repl {
                 reader.remember(line)
                 if !options.interactive {
                     // Scripts may hold blank lines and # comments for readability.
-                    let t = line.trimmingCharacters(in: .whitespaces)
+                    let t = Whitespace.trimmed(line)
                     if t.isEmpty || t.hasPrefix("#") { continue }
                 }
                 if case .quit = execute(line) { break loop }
@@ -79,11 +77,22 @@ final class Repl {
             case .more: try more()
             case .open(let n): try open(n)
             case .source(let n): try source(n)
-            case .ask(let q): try serve(services.ask, q)
-            case .define(let t): try serve(services.define, t)
-            case .mentions(let t): try serve(services.mentions, t)
-            case .facts(let q): try serve(services.facts, q)
-            case .reports(let f): try serve(services.reports, f)
+            case .ask(let q):
+                try show(
+                    { e throws(SearchError) in try e.ask(q, deadline: .never) }, as: { AnswerPrinter.render($0, color: color) })
+            case .define(let t):
+                try show(
+                    { e throws(SearchError) in try e.define(t, deadline: .never) },
+                    as: { DefinitionPrinter.render($0, color: color) })
+            case .mentions(let t): try show({ e throws(SearchError) in try e.mentions(t, deadline: .never) }, as: mentionsText)
+            case .facts(let q):
+                try show(
+                    { e throws(SearchError) in try e.facts(q, page: Page(limit: 50), deadline: .never) },
+                    as: { FactsTable.render($0, color: color, width: width) })
+            case .reports(let f):
+                try show(
+                    { e throws(SearchError) in try e.reports(f, deadline: .never) },
+                    as: { ReportsPrinter.render($0, color: color) })
             case .stats: try stats()
             case .reindex: try reindex()
             case .help: help()
@@ -104,17 +113,10 @@ final class Repl {
     /// Columns to wrap at; a terminal is asked each time, as its window may have been resized.
     var width: Int? { options.interactive ? ScreenWidth.columns() : options.width }
 
-    var context: ReplContext? {
-        guard let searcher else { return nil }
-        return ReplContext(
-            searcher: searcher, corpus: options.corpus, json: json, color: color,
-            width: width, isInterrupted: { Interrupt.isSet })
-    }
-
-    /// The searcher, or the reason there is none as a failure.
-    func requireSearcher() throws(ReplFailure) -> Searcher {
-        guard let searcher else { throw ReplFailure(indexProblem ?? "no index is open") }
-        return searcher
+    /// The engine, or the reason there is none as a failure.
+    func requireEngine() throws(ReplFailure) -> Engine {
+        guard let engine else { throw ReplFailure(indexProblem ?? "no index is open") }
+        return engine
     }
 
     /// Runs an engine call, abandoning it on Ctrl-C when a person is waiting.
@@ -124,11 +126,21 @@ final class Repl {
         return value
     }
 
-    private func serve(_ service: @escaping ReplServices.Service, _ input: String) throws(ReplFailure) {
-        _ = try requireSearcher()
-        guard let context else { return }
-        let result = try interruptible { Result { () throws(ReplFailure) in try service(input, context) } }
-        emit(try result.get())
+    /// Mentions as the CLI prints them on a terminal: the chart, and each year's first reports.
+    private func mentionsText(_ result: MentionsResult) -> String {
+        MentionsPrinter.render(result, color: color, chart: true, reportsPerYear: MentionsPrinter.reportsPerYear)
+    }
+
+    /// Runs an engine command and prints its result as text or as one JSON line.
+    private func show<R: Encodable & Sendable>(
+        _ command: @escaping @Sendable (Engine) throws(SearchError) -> R, as text: (R) -> String
+    ) throws(ReplFailure) {
+        let engine = try requireEngine()
+        let outcome = try interruptible { Result { () throws(SearchError) in try command(engine) } }
+        let result: R
+        do { result = try outcome.get() } catch { throw ReplFailure(error) }
+        guard json else { return emit(text(result)) }
+        do { emit(try JSONLines.line(result)) } catch { throw ReplFailure("cannot encode the result: \(error)") }
     }
 
     /// `:help`: on a terminal a screenful at a time, Enter for the next.
@@ -171,7 +183,7 @@ final class Repl {
     }
 
     private var banner: String {
-        let what = searcher.map { "\($0.index.liveDocCount) paragraphs" } ?? (indexProblem ?? "no index")
+        let what = engine.map { "\($0.index.liveDocCount) paragraphs" } ?? (indexProblem ?? "no index")
         return Highlighter.dim(
             "baogao — \(what). Type a query, ? a question, :help for help, Ctrl-D to leave.",
             color: color)

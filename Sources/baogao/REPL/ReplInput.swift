@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 
 /// One line typed at the REPL, understood. Only the REPL's own `:commands`
@@ -41,10 +42,10 @@ enum ReplInput: Equatable {
 
     /// Parses a line, or says what is wrong with it.
     static func parse(_ line: String) throws(ReplFailure) -> ReplInput {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.trimmed(line)
         if text.isEmpty { return .empty }
         if text.hasPrefix("?") || text.hasPrefix("？") {
-            let question = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
+            let question = Whitespace.trimmed(text.dropFirst())
             guard !question.isEmpty else { throw ReplFailure("? needs a question, e.g. ? 2023年江津区一般公共预算收入是多少") }
             return .ask(question)
         }
@@ -60,14 +61,14 @@ enum ReplInput: Equatable {
     static let questionStarts = ["什么是", "哪些"]
 
     static func readsAsQuestion(_ text: String) -> Bool {
-        guard !text.contains(where: { $0.isWhitespace || ":<>=\"“”「」".contains($0) }) else { return false }
+        guard !text.contains(where: { Whitespace.isWhitespace($0) || ":<>=\"“”「」".contains($0) }) else { return false }
         return questionEndings.contains { text.hasSuffix($0) && text.count > $0.count + 1 }
             || questionStarts.contains { text.hasPrefix($0) && text.count > $0.count + 1 }
     }
 
     private static func command(_ body: String) throws(ReplFailure) -> ReplInput {
-        let name = String(body.prefix { !$0.isWhitespace }).lowercased()
-        let argument = String(body.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        let name = String(body.prefix { !Whitespace.isWhitespace($0) }).lowercased()
+        let argument = Whitespace.trimmed(body.dropFirst(name.count))
         switch name {
         case "more", "m", "next", "n": return try noArgument(.more, name, argument)
         case "open", "o": return .open(try hitNumber(name, argument))
