@@ -278,7 +278,9 @@ extension Searcher {
             if let text = c.mustMention, !sentence.contains(text) { continue }
             if period, !Periods.fits(q.period, sentence: sentence, report: c.row.report) {
                 var n = c
-                n.setAside = Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
+                n.setAside =
+                    Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
+                    ?? "a part of the year neither its sentence nor its report states"
                 near.append(n)
                 continue
             }
@@ -459,9 +461,10 @@ extension Searcher {
     /// every searcher of a process).
     func foldForAnswers(_ s: String) -> String {
         if let known = snapshot.labelFolds.withLock({ $0[s] }) { return known }
-        let folded = analyzers.with { $0.normalize(s).string }.filter {
-            !QuestionParser.quoteCharacters.contains($0) && $0 != " "
-        }
+        let folded = LabelFolding.fold(
+            analyzers.with { $0.normalize(s).string }.filter {
+                !QuestionParser.quoteCharacters.contains($0) && $0 != " "
+            })
         snapshot.labelFolds.withLock { cache in
             if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
             cache[s] = folded

@@ -5,13 +5,18 @@ import BaogaoIndex
 /// says rather than guessed: a half-year report's 661.4亿元 is no answer to a
 /// question about the whole year, and a year's figure none to one about 上半年.
 enum Periods {
-    /// The months a text names: 上半年 (1–6), 1—7月 (1–7), 前三季度 (1–9), 一季度
-    /// (1–3), 前N个月; nil when it names none. The first such phrase counts.
+    /// The months a text names: 上半年 (1–6), 1—7月 (1–7), 截至10月底 (1–10), 前三季度
+    /// (1–9), 一季度 (1–3), 前N个月; nil when it names none. The first such phrase counts.
     static func months(in text: String) -> (Int, Int)? {
         if let m = text.firstMatch(of: #/(\d{1,2})\s*[-—–~至到]+\s*(\d{1,2})\s*月/#), let a = Int(m.output.1),
             let b = Int(m.output.2), 1 <= a, a <= b, b <= 12
         {
             return (a, b)
+        }
+        if let m = text.firstMatch(of: #/(?:截至|截止到?)\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月/#), let b = Int(m.output.1),
+            1 <= b, b <= 12
+        {
+            return (1, b)
         }
         if text.contains("上半年") || text.contains("前六个月") { return (1, 6) }
         if text.contains("前三季度") { return (1, 9) }

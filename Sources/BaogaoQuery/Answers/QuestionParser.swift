@@ -100,13 +100,21 @@ public enum QuestionParser {
 
     /// The part of the year a question names, the year written with it, and the
     /// question without them: `2020年上半年`, `1-6月`, `1—7月`, `一季度`,
-    /// `前三季度`, `截至2023年底`, `年末`, `年初` (not 年初预算, a stage).
+    /// `前三季度`, `截至2023年底`, `截至10月底`, `年末`, `年初` (not 年初预算, a stage).
     static func takePeriod(_ text: String) -> (Question.Period, Int?, String)? {
         let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4]
         if let m = text.firstMatch(of: #/(?:截至|截止到?|到)?\s*(\d{4})\s*年\s*(?:底|末)|(?:截至|截止到?)\s*(?:年底|年末)/#) {
             var rest = text
             rest.removeSubrange(m.range)
             return (.yearEnd, m.output.1.flatMap { Int($0) }, rest)
+        }
+        // 截至10月底, 截至2021年6月30日: the year so far, to the end of that month.
+        if let m = text.firstMatch(of: #/(?:截至|截止到?)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末|份|\d{1,2}\s*日)?/#),
+            let b = Int(m.output.2), 1 <= b, b <= 11
+        {
+            var rest = text
+            rest.removeSubrange(m.range)
+            return (.months(1, b), m.output.1.flatMap { Int($0) }, rest)
         }
         if let m = text.firstMatch(of: #/(?:(\d{4})\s*年\s*)?(?:上半年|1\s*[-—–~至到]+\s*6\s*月|前六个月)/#) {
             var rest = text

@@ -114,6 +114,8 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "江津区2022年一季度税收收入是多少", year: .year(2022), period: .months(1, 3), label: "税收收入"),
             Form(question: "江津区2022年前三季度税收收入是多少", year: .year(2022), period: .months(1, 9), label: "税收收入"),
             Form(question: "截至2023年底江津区政府债务余额合计多少", year: .year(2023), period: .yearEnd, label: "政府债务余额"),
+            Form(question: "江津区2020年截至10月底区级税收收入完成多少", year: .year(2020), period: .months(1, 10), stage: .actual, label: "税收收入"),
+            Form(question: "江津区截至2021年6月30日政府债务限额为多少", year: .year(2021), period: .months(1, 6), label: "政府债务限额"),
             Form(question: "解放区2023年社会保险基金年末滚存结余是多少", year: .year(2023), period: .yearEnd, label: "社会保险基金滚存结余"),
             Form(question: "解放区2020年上半年组织财政收入累计完成多少", year: .year(2020), period: .months(1, 6), stage: .actual, label: "组织财政收入"),
             Form(question: "江津区2023年一般公共预算支出比上年变化多少", year: .year(2023), metric: .change, label: "一般公共预算支出"),

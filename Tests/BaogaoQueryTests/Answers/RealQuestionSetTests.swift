@@ -39,7 +39,7 @@ final class RealQuestionSetTests: XCTestCase {
     /// Questions of Queries/questions-heldout.tsv answered right when the limit was
     /// last set. The set was written without running the engine; its first run, before
     /// any change made for it, answered 95 of 180 (81 on the index without the catalogue).
-    static let heldOutAnsweredToday = 128
+    static let heldOutAnsweredToday = 135
 
     func testHeldOutQuestionSet() throws {
         try run("Queries/questions-heldout.tsv", on: Self.searcherWithCatalogue, answeredToday: Self.heldOutAnsweredToday)
