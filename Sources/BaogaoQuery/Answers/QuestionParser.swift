@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Reads a question into a `Question`: a pure function of the (normalised)
 /// question text and the regions the index knows.
 ///
@@ -232,6 +234,22 @@ public enum QuestionParser {
         guard let t = term else { return nil }
         let cleaned = strip(t.filter { !quoteCharacters.contains($0) }, characters: " ：:")
         return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// Words that end (or start) a question. A line typed without `?` that has one and
+    /// nothing of the query language (spaces, filters, ranges, quotes) is asked, not
+    /// searched (`2023年江津区一般公共预算收入是多少` searched found nothing); so is a
+    /// definition question in any form `ask` reads (`预算稳定调节基金是什么意思`,
+    /// `“631”工作机制是什么意思`), quotes and all. The REPL and the server decide with this.
+    static let questionEndings = ["是多少", "多少", "是什么", "有哪些", "哪些", "吗"]
+    static let questionStarts = ["什么是", "哪些"]
+
+    public static func readsAsQuestion(_ text: String) -> Bool {
+        guard !text.contains(where: { Whitespace.isWhitespace($0) || ":<>=".contains($0) }) else { return false }
+        if definitionTerm(strip(text, characters: "?？。!！.,，")) != nil { return true }
+        guard !text.contains(where: { "\"“”「」".contains($0) }) else { return false }
+        return questionEndings.contains { text.hasSuffix($0) && text.count > $0.count + 1 }
+            || questionStarts.contains { text.hasPrefix($0) && text.count > $0.count + 1 }
     }
 
     static let quoteCharacters: Set<Character> = ["“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "【", "】"]
