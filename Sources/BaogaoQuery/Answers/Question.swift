@@ -91,6 +91,9 @@ public struct Question: Sendable, Equatable {
     /// For lists: `range` read once by the query language's parser, so the list
     /// answer compares numbers, not text; nil for "every line" or an unreadable one.
     public var threshold: NumberRange?
+    /// For lists about the parts of one figure (`一般公共预算收入总量中哪些收入超过5亿元`):
+    /// that figure's item, whose paragraph lists the parts.
+    public var whole: String?
     /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
     public var itemKind: String?
     /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.

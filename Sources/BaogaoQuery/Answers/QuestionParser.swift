@@ -67,6 +67,10 @@ public enum QuestionParser {
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
             q.label = listItem(rest)
+            if let whole = wholeOfParts(rest) {
+                q.whole = whole
+                q.label = nil
+            }
             // 重庆哪些区县…: the regions inside the place named are the list's regions.
             if q.unknownRegion != nil, !q.regionsInside.isEmpty, listPlaceWords.contains(where: { rest.contains($0) }) {
                 q.unknownRegion = nil
@@ -212,6 +216,20 @@ public enum QuestionParser {
         for word in listPlaceWords where name.hasPrefix(word) { name.removeFirst(word.count) }
         guard !name.isEmpty, !listKindWords.contains(name) else { return nil }
         return name
+    }
+
+    /// The figure whose parts a list question asks about: `X中哪些…`, `X中有哪些…`,
+    /// `X里哪些…` → X, without a verb phrase before a 的 (争取的…资金); nil
+    /// when the question asks about lines of a report, not parts of one figure.
+    static func wholeOfParts(_ text: String) -> String? {
+        guard let r = ["中哪些", "中有哪些", "里哪些", "中的哪些"].lazy.compactMap({ text.range(of: $0) }).first else { return nil }
+        var whole = String(text[..<r.lowerBound])
+        if let de = whole.range(of: "的", options: .backwards), whole.distance(from: de.upperBound, to: whole.endIndex) >= 4 {
+            whole = String(whole[de.upperBound...])
+        }
+        // 新增一般债务安排中哪些项目: the parts of the debt, as it is spent.
+        if whole.hasSuffix("安排") { whole.removeLast(2) }
+        return whole.count >= 2 ? whole : nil
     }
 
     // MARK: Definitions

@@ -204,6 +204,21 @@ final class QuestionParserTests: XCTestCase {
         XCTAssertEqual(QuestionParser.parse("江津区2023年一般公共预算哪些支出科目低于2亿元", regions: regions).budget, "一般公共预算")
     }
 
+    /// `X中哪些…`: the parts of one figure, not the lines of the report.
+    func testAListQuestionMayAskForThePartsOfOneFigure() {
+        let q = QuestionParser.parse("中江县2019年一般公共预算收入总量中哪些收入超过5亿元", regions: ["中江县"])
+        XCTAssertEqual(q.form, .list)
+        XCTAssertEqual(q.whole, "一般公共预算收入总量")
+        XCTAssertNil(q.label)
+        XCTAssertEqual(q.itemKind, "收入")
+        XCTAssertEqual(q.range, ">5亿元")
+        XCTAssertEqual(
+            QuestionParser.parse("咸安区2020年争取的中央支持湖北一揽子政策资金中哪些超过1亿元", regions: ["咸安区"]).whole,
+            "中央支持湖北一揽子政策资金")
+        XCTAssertEqual(QuestionParser.parse("吴忠市2021年新增一般债务安排中哪些项目超过1000万元", regions: ["吴忠市"]).whole, "新增一般债务")
+        XCTAssertNil(QuestionParser.parse("解放区2024年哪些支出科目超过1亿元", regions: ["解放区"]).whole)
+    }
+
     func testAListQuestionMayNameOneLine() {
         let table: [(String, String?)] = [
             ("哪些地区的教育支出超过10亿元", "教育支出"),
