@@ -108,7 +108,13 @@ extension Searcher {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
-        if Self.kindWords.contains(label) { return try askBackItem(label, q, result) }
+        // 收入 alone is asked back, unless the region's report names its item just so
+        // (`本级财政收入拟调整为134000万元`: 财政收入 is that report's item).
+        if Self.kindWords.contains(label),
+            q.region == nil || factRows(region: q.region, keep: { self.foldForAnswers($0) == label }).isEmpty
+        {
+            return try askBackItem(label, q, result)
+        }
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
         // The region's facts first; the others only to find the closest
