@@ -40,6 +40,9 @@ public struct Question: Sendable, Equatable {
         /// The amount a revenue came in over or under its budget (超收, 短收, 比预算
         /// 增收): an amount compared with the budget, not with the previous year.
         case overBudget
+        /// The amount of a change on the previous year (较上年增加多少, 比上年同期增收多少):
+        /// an amount, where 增长多少 asks for a rate.
+        case amountChange
     }
 
     /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,

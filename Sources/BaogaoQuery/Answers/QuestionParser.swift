@@ -343,9 +343,17 @@ public enum QuestionParser {
     static let completionPhrases = [
         "完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
         "为预期的", "完成预期的", "为年初预期的", "完成年初目标任务的", "完成目标任务的", "完成目标的",
+        "完成年度调整预算的", "为年度调整预算的", "完成全年预算的", "为全年预算的",
         "预算完成率", "完成率", "执行率"
     ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    /// A change asked as an amount: 增加/增收/减少/减收, with what it is compared with.
+    static let amountChangePhrases = [
+        "比上年同期增收", "比上年同期减收", "较上年同期增收", "较上年同期减收", "比上年同期增加", "比上年同期减少",
+        "较上年增加", "较上年减少", "比上年增加", "比上年减少", "比上年增收", "比上年减收", "较上年增收", "较上年减收",
+        "同比增加", "同比减少", "同比增收", "同比减收", "增加了多少", "增加多少", "减少了多少", "增收多少", "减收多少"
+    ]
+
     /// 超收 / 短收, with the budget they are measured against, which is no part of the label.
     static let overBudgetPhrases = [
         "比年初预算超收", "较年初预算超收", "比预算超收", "较预算超收", "比年初预算短收", "较年初预算短收",
@@ -378,7 +386,8 @@ public enum QuestionParser {
         var best: (Question.Metric, String.Index)?
         for (metric, phrases) in [
             (Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
-            (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases)
+            (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases),
+            (.amountChange, amountChangePhrases)
         ] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
@@ -427,12 +436,21 @@ public enum QuestionParser {
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
             ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned)
         ]
+        // 调整后的…总收入预算: the adjusted budget, whatever the end says.
+        for prefix in ["调整后的", "调整后"] where text.hasPrefix(prefix) && text.count > prefix.count + 1 {
+            var rest = String(text.dropFirst(prefix.count))
+            for end in ["预算数", "预算"] where rest.hasSuffix(end) && rest.count > end.count + 1 {
+                rest.removeLast(end.count)
+                break
+            }
+            return (.adjusted, rest)
+        }
         for (word, stage) in endings where text.hasSuffix(word) && text.count > word.count {
             let before = String(text.dropLast(word.count))
             if stage == .budget, !(before.hasSuffix("收入") || before.hasSuffix("支出")) { continue }
             return (stage, before)
         }
-        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后", .adjusted)]
+        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后的", .adjusted), ("调整后", .adjusted)]
         where text.hasPrefix(word) && text.count > word.count {
             return (stage, String(text.dropFirst(word.count)))
         }
