@@ -245,6 +245,13 @@ extension Searcher {
                     ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
                 if !row.section.contains(extra) { mustMention = extra }
             }
+            // 苏木镇及开发区公共财政预算支出 is that place's part of the item, unless the
+            // place is the report's own region (浦东新区's 新区一般公共预算收入).
+            if let place = LabelMatch.placeBefore(asked: label, fact: factLabel),
+                !(row.report.region.map { $0.hasSuffix(place) || $0.hasPrefix(place) } ?? false)
+            {
+                l = 0
+            }
             guard l > 0 else { continue }
             if let rank = FactRanker.rank(row, q, label: l) {
                 accepted.append(.init(row: row, label: l, rank: rank, mustMention: mustMention))
