@@ -111,6 +111,8 @@ enum FactRanker {
             return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
         case .overBudget:
             return row.kind == .amount && FactRelation(row.relation).isOverBudget(row.relation)
+        case .pointChange:
+            return row.kind == .percentagePoint
         case .amountChange:
             let relation = FactRelation(row.relation)
             return row.kind == .amount && relation.isChange && !relation.isOverBudget(row.relation)

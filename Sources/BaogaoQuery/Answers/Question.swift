@@ -43,6 +43,9 @@ public struct Question: Sendable, Equatable {
         /// The amount of a change on the previous year (较上年增加多少, 比上年同期增收多少):
         /// an amount, where 增长多少 asks for a rate.
         case amountChange
+        /// The change of a rate or share, in percentage points (占GDP的比重比上年提高多少,
+        /// 增幅高于年初预算安排多少).
+        case pointChange
     }
 
     /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,

@@ -347,6 +347,9 @@ public enum QuestionParser {
         "预算完成率", "完成率", "执行率"
     ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    /// After a rate or share, words that ask how it changed (in percentage points).
+    static let pointChangeWords = ["比上年提高", "比上年下降", "比上年增减", "比上年变化", "提高了多少", "提高多少", "高于", "低于", "回落多少", "上升多少", "个百分点"]
+
     /// A change asked as an amount: 增加/增收/减少/减收, with what it is compared with.
     static let amountChangePhrases = [
         "比上年同期增收", "比上年同期减收", "较上年同期增收", "较上年同期减收", "比上年同期增加", "比上年同期减少",
@@ -396,7 +399,13 @@ public enum QuestionParser {
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
             }
         }
-        guard let (metric, at) = best else { return nil }
+        guard var (metric, at) = best else { return nil }
+        // 占…的比重比上年提高多少: the change of the share, in points.
+        if metric == .share || metric == .growth || metric == .completion,
+            pointChangeWords.contains(where: { text[at...].dropFirst(2).contains($0) })
+        {
+            metric = .pointChange
+        }
         return (metric, String(text[..<at]))
     }
 

@@ -124,6 +124,7 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "祁阳县2019年地方收入比年初预算超收了多少", year: .year(2019), metric: .overBudget, label: "地方收入"),
             Form(question: "江津区2023年税收收入较预算短收多少", year: .year(2023), metric: .overBudget, label: "税收收入"),
             Form(question: "祁阳县2019年一般公共预算收入较上年增加多少", year: .year(2019), metric: .amountChange, label: "一般公共预算收入"),
+            Form(question: "江津区2020年财政总收入占GDP的比重比上年提高多少", year: .year(2020), metric: .pointChange, label: "财政总收入"),
             Form(question: "江津区2023年政府性基金收入比上年同期增收多少", year: .year(2023), metric: .amountChange, label: "政府性基金收入"),
             Form(question: "江津区2023年一般公共预算支出完成年度调整预算的百分之多少", year: .year(2023), metric: .completion, label: "一般公共预算支出"),
             Form(
