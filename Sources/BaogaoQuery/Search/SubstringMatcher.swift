@@ -59,8 +59,10 @@ struct SubstringMatcher {
         if s.count == 2 {
             let plain = try documents(key(.bigram, s[...]))
             guard acrossMarks else { return plain }
+            let split = try documents(key(.joinedBigram, s[...]))
+            // Most pairs are never split: no copy of a common bigram's list then.
             // A joined and a plain bigram never sit at the same place.
-            return plain.union(try documents(key(.joinedBigram, s[...])))
+            return split.isEmpty ? plain : plain.union(split)
         }
         var plain: [PostingsCursor?] = []
         for o in 0..<(s.count - 1) { plain.append(try segment.postings(key(.bigram, s[o...o + 1]))) }
