@@ -116,6 +116,11 @@ enum MetadataReader {
                 if (s.contains("上半年") || s.contains("月,")) && (s.contains("完成") || s.contains("累计")) {
                     meta.kind = .other
                     meta.sources.kind = source(ofLine: i)
+                    // The part of the year its figures cover (上半年, 1—5月), when the line says.
+                    if meta.period == nil, let (months, _) = monthsPeriod(l) {
+                        meta.period = months
+                        meta.sources.period = source(ofLine: i)
+                    }
                     break
                 }
             }

@@ -98,4 +98,16 @@ final class MetadataReaderTests: XCTestCase {
             XCTAssertEqual(m.sources.region, c.source, "\(c.doc): \(c.text.prefix(40))")
         }
     }
+
+    /// A release of figures (no report phrase) says what part of the year they cover
+    /// in its opening: 截至上半年末 … 上半年,全市… is 上半年.
+    func testAReleaseOfFiguresTakesItsPeriodFromItsOpening() throws {
+        let r = try ReportReader.parse(
+            bytes: Array(
+                "今年以来,全市财政收入持续较快增长,截至上半年末,全市财政收支顺利完成“双过半”。\n一、财政收支概况\n上半年,全市一般公共预算总收入完成865,696万元。\n"
+                    .utf8), doc: "release.txt")
+        XCTAssertEqual(r.metadata.kind, .other)
+        XCTAssertEqual(r.metadata.period, "上半年")
+        XCTAssertEqual(r.metadata.sources.period, .openingLines)
+    }
 }
