@@ -85,14 +85,15 @@ extension Searcher {
         guard !asked.isEmpty else {
             throw .unsupported(position: 0, message: "name the item, such as 一般公共预算收入 (then filters such as region:江津)")
         }
-        let (allowed, years) = try seriesReports(request.filters)
+        let (allowed, regions, years) = try seriesReports(request.filters)
         let keep = { @Sendable (factLabel: String) -> Bool in
             let f = self.foldForAnswers(factLabel)
             // A label shorter than the item (专项债务 for 专项债务余额) needs its
             // sentence read to count; a series reads no sentences to choose.
             return f.count >= asked.count && LabelMatch.score(asked: asked, fact: f) >= LabelMatch.threshold
         }
-        let rows = factRows(region: nil, keep: keep)
+        // Filters naming one region's reports read only that region's facts.
+        let rows = allowed?.isEmpty == true ? [] : factRows(region: regions.count == 1 ? regions.first : nil, keep: keep)
         try deadline.check()
         let unasked = Question(text: "")
         // region → year → stage → report doc → best candidate of that report.
@@ -131,25 +132,29 @@ extension Searcher {
         return (plan, years)
     }
 
-    /// The reports the filters allow (nil: every report) and the years they ask
-    /// for. Text terms and ranges are refused: they select paragraphs, not figures.
-    private func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, [ClosedRange<Int>]) {
-        guard !Whitespace.isBlank(text) else { return (nil, []) }
+    /// The reports the filters allow (nil: every report), their regions, and the
+    /// years the filters ask for. Text terms and ranges are refused: they select
+    /// paragraphs, not figures.
+    private func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
+        guard !Whitespace.isBlank(text) else { return (nil, [], []) }
         let query = try parse(text)
         if query.root != nil || !query.filters.sections.isEmpty {
             throw .unsupported(position: 0, message: "after the item, only report filters: region:, year:, kind:, level:, doc:")
         }
         let f = query.filters
-        guard !f.regions.isEmpty || !f.docs.isEmpty || !f.kinds.isEmpty || !f.levels.isEmpty else { return (nil, f.years) }
+        guard !f.regions.isEmpty || !f.docs.isEmpty || !f.kinds.isEmpty || !f.levels.isEmpty else { return (nil, [], f.years) }
         let filter = ReportFilter(f)
         var allowed = Set<String>()
+        var regions = Set<String>()
         for (s, segment) in index.segments.enumerated() {
             let labels = analyzers.with { a in foldedLabels(s, analyzer: a) }
             for r in 0..<segment.reportCount where filter.allows(r, segment: segment, labels: labels) {
-                allowed.insert(segment.report(r).doc)
+                let report = segment.report(r)
+                allowed.insert(report.doc)
+                regions.insert(report.region ?? "")
             }
         }
-        return (allowed, f.years)
+        return (allowed, regions, f.years)
     }
 
     /// Within one report: the better label, the better scope, a stage word
