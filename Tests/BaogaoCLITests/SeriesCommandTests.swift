@@ -64,6 +64,23 @@ final class SeriesCommandTests: XCTestCase {
         XCTAssertTrue(XMLParser(data: Data(drawn.utf8)).parse(), "well-formed XML")
     }
 
+    func testTheReplDrawsSeriesComparisonsAndMentionsPerRegion() throws {
+        let out = try BaogaoProcess.repl(":series 一般公共预算收入 region:江津\n:compare 债务余额 year:2023\n:mentions 三保\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("江津区 · 一般公共预算收入\n  2023  执行      67.96亿元  增长0.5% (报告)"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\n  1. 江津区  ███"), out.stdout)
+        // Under each year's bar, a bar per region on the same scale, the names padded alike.
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        let year = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("2023  █") }, out.stdout)
+        XCTAssertEqual(lines[year], "2023  ███████████████ 5")
+        XCTAssertEqual(
+            Array(lines[(year + 1)...(year + 2)]),
+            [
+                "      江津区  █████████" + String(repeating: " ", count: 21) + "  3",
+                "      解放区  ██████" + String(repeating: " ", count: 24) + "  2"
+            ])
+    }
+
     func testTheOtherTablesWriteCSVWithCitations() throws {
         for (arguments, header) in [
             (["facts", "--csv", "教育", ">1亿"], "region,year,label,value,unit,kind,text,relation,scope,id,doc,title,"),
