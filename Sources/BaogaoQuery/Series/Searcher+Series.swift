@@ -85,6 +85,11 @@ extension Searcher {
         guard !asked.isEmpty else {
             throw .unsupported(position: 0, message: "name the item, such as 一般公共预算收入 (then filters such as region:江津)")
         }
+        // 收入 alone would take each cell's best-matching revenue, a different item
+        // from year to year: refused, as ask asks it back.
+        if Self.kindWords.contains(asked) {
+            throw .unsupported(position: 0, message: "\(asked) names no one item; name one, such as 一般公共预算\(asked)")
+        }
         let (allowed, regions, years) = try seriesReports(request.filters)
         let keep = { @Sendable (factLabel: String) -> Bool in
             let f = self.foldForAnswers(factLabel)

@@ -94,6 +94,9 @@ final class SeriesTests: XCTestCase {
         XCTAssertEqual(try Self.county.series(SeriesRequest("一般公共预算收入 region:江津")).regions.count, 0)
         XCTAssertThrowsError(try sample.series(SeriesRequest(label: "一般公共预算收入", filters: "三保")))
         XCTAssertThrowsError(try sample.series(SeriesRequest(label: "", filters: "region:江津")))
+        XCTAssertThrowsError(try sample.series(SeriesRequest("收入 region:江津"))) { error in
+            XCTAssertEqual((error as? SearchError)?.description, "收入 names no one item; name one, such as 一般公共预算收入")
+        }
     }
 
     func testRequestsSplitTheItemFromTheFilters() {
