@@ -61,7 +61,10 @@ enum SVGChart {
             body.append(text(x: 10, y: y + 12, s, size: 10))
             y += 16
         }
-        let width = labelWidth + barWidth + 240
+        // Wide enough for the longest source line: about half the font size per
+        // display column (a Chinese character takes two).
+        let sourcesWidth = (sources.map { DisplayWidth.of($0) }.max() ?? 0) * 10 * 11 / 20 + 20
+        let width = max(labelWidth + barWidth + 240, sourcesWidth)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(y + 10)" viewBox="0 0 \(width) \(y + 10)" font-family="sans-serif">
