@@ -16,21 +16,26 @@ import Dispatch
 extension Searcher {
     public func series(_ request: SeriesRequest) throws(SearchError) -> SeriesResult {
         let start = DispatchTime.now()
-        let (plan, _) = try seriesPlan(request)
+        let (plan, wanted) = try seriesPlan(request)
         var regions: [RegionSeries] = []
         for (region, years) in plan.sorted(by: { $0.key < $1.key }) {
             try deadline.check()
             var out: [SeriesYear] = []
-            for (year, cell) in years.sorted(by: { $0.key < $1.key }) {
+            // Every year is planned, only the asked ones shown: a year's change
+            // is computed against the year before it whether that one is shown or not.
+            for (year, cell) in years.sorted(by: { $0.key < $1.key })
+            where wanted.isEmpty || wanted.contains(where: { $0.contains(year) }) {
                 var figures: [SeriesFigure] = []
                 for stage in SeriesStage.allCases { if let c = cell.stages[stage] { figures.append(try figure(c, stage)) } }
                 Self.foldExecution(into: &figures)
-                var growth: SeriesFigure?
-                if let g = cell.growth { growth = try figure([g], cell.headlineStage ?? .execution) }
-                out.append(SeriesYear(year: year, figures: figures, statedGrowth: growth))
+                var y = SeriesYear(year: year, figures: figures)
+                if let g = cell.growth { y.statedGrowth = try figure([g], cell.headlineStage ?? .execution) }
+                if let now = y.headline, let before = years[year - 1]?.actual?.row, before.value != 0, before.unit == now.unit {
+                    y.computedGrowth = (now.value / before.value - 1) * 100
+                }
+                out.append(y)
             }
-            Self.computeGrowth(&out)
-            regions.append(RegionSeries(region: region, years: out))
+            if !out.isEmpty { regions.append(RegionSeries(region: region, years: out)) }
         }
         return SeriesResult(label: request.label, filters: request.filters, regions: regions, tookMs: Self.ms(since: start))
     }
@@ -75,6 +80,11 @@ extension Searcher {
         var stages: [SeriesStage: [SeriesCandidate]] = [:]
         var growth: SeriesCandidate?
         var headlineStage: SeriesStage? { stages.keys.max() }
+        /// The year's actual figure (决算, else 执行), else its headline: what the
+        /// next year's change is computed against.
+        var actual: SeriesCandidate? {
+            (stages[.final] ?? stages[.execution] ?? headlineStage.flatMap { stages[$0] })?.first
+        }
     }
 
     /// Region → year → cell, for the reports and years the filters select, and
@@ -107,7 +117,6 @@ extension Searcher {
         for row in rows {
             guard let region = row.report.region, let year = row.year else { continue }
             if let allowed, !allowed.contains(row.report.doc) { continue }
-            if !years.isEmpty, !years.contains(where: { $0.contains(year) }) { continue }
             let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
             let relation = FactRelation(row.relation)
             if row.kind == .percent, relation.isChange, !relation.isOverBudget(row.relation) {
@@ -226,17 +235,6 @@ extension Searcher {
         let execution = figures[e]
         if execution.value != figures[f].value { figures[f].superseded.insert(execution, at: 0) }
         figures.remove(at: e)
-    }
-
-    /// Each year's headline against the previous year's actual figure (its
-    /// headline when it has none), when the years are consecutive.
-    static func computeGrowth(_ years: inout [SeriesYear]) {
-        for i in years.indices.dropFirst() where years[i - 1].year == years[i].year - 1 {
-            guard let now = years[i].headline, let before = years[i - 1].actual ?? years[i - 1].headline,
-                before.value != 0, now.unit == before.unit
-            else { continue }
-            years[i].computedGrowth = (now.value / before.value - 1) * 100
-        }
     }
 
     static func ms(since start: DispatchTime) -> Double {
