@@ -43,10 +43,12 @@ extension Searcher {
     /// `year:` must name one year: a comparison is of one year's figures.
     public func compare(_ request: SeriesRequest) throws(SearchError) -> CompareResult {
         let start = DispatchTime.now()
-        let (plan, years) = try seriesPlan(request)
+        let years = try seriesReports(request.filters).2
         guard years.count == 1, let year = years.first?.lowerBound, years[0].upperBound == year else {
             throw .unsupported(position: 0, message: "compare needs one year: year:2023 (then filters such as level:县)")
         }
+        // A comparison computes no change: only the year's own facts are planned.
+        let (plan, _) = try seriesPlan(request, only: year)
         var rows: [CompareRow] = []
         for (region, years) in plan {
             try deadline.check()
@@ -89,7 +91,9 @@ extension Searcher {
 
     /// Region → year → cell, for the reports and years the filters select, and
     /// the years they ask for.
-    func seriesPlan(_ request: SeriesRequest) throws(SearchError) -> ([String: [Int: SeriesCell]], [ClosedRange<Int>]) {
+    func seriesPlan(
+        _ request: SeriesRequest, only: Int? = nil
+    ) throws(SearchError) -> ([String: [Int: SeriesCell]], [ClosedRange<Int>]) {
         try InputLimits.check(request.label, limit: InputLimits.term, what: "an item")
         let asked = foldForAnswers(request.label)
         guard !asked.isEmpty else {
@@ -117,6 +121,7 @@ extension Searcher {
         for row in rows {
             guard let region = row.report.region, let year = row.year else { continue }
             if let allowed, !allowed.contains(row.report.doc) { continue }
+            if let only, year != only { continue }
             let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
             let relation = FactRelation(row.relation)
             if row.kind == .percent, relation.isChange, !relation.isOverBudget(row.relation) {
@@ -149,7 +154,7 @@ extension Searcher {
     /// The reports the filters allow (nil: every report), their regions, and the
     /// years the filters ask for. Text terms and ranges are refused: they select
     /// paragraphs, not figures.
-    private func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
+    func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
         guard !Whitespace.isBlank(text) else { return (nil, [], []) }
         let query = try parse(text)
         if query.root != nil || !query.filters.sections.isEmpty {
