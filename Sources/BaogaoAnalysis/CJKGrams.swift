@@ -8,7 +8,10 @@
 ///
 /// Two CJK characters with only inline marks between them (`过“紧`, see
 /// `InlineMarks`) also yield a *joined bigram* (过紧), kept apart from the
-/// bigrams so that a quoted phrase still finds only unbroken text.
+/// bigrams so that a quoted phrase still finds only unbroken text. The index
+/// positions both kinds of bigram in the text without its inline marks (format
+/// 7), where plain and joined bigrams together are exactly that text's bigrams;
+/// the enumerations here give offsets in the text as it is.
 public enum CJKGrams {
     /// CJK ideographs (all blocks, including the astral extensions) and the
     /// iteration mark 〇/々 that behaves like one.

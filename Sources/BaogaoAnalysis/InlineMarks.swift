@@ -9,9 +9,9 @@
 ///
 /// The index records, for every pair of CJK characters with only inline marks
 /// between them, a *joined bigram* (`过“紧` gives 过紧; `CJKGrams.forEachJoined`),
-/// so that the few paragraphs where a term is split by marks are found without
-/// reading any other text. `withoutInlineMarks` gives the text a bare term is
-/// verified and highlighted against.
+/// and counts every bigram's position in the text `withoutInlineMarks` gives,
+/// so that a bare term is matched from the index wherever marks split it. That
+/// text is also what a bare term is verified and highlighted against.
 public enum InlineMarks {
     /// The marks that join. Normalised text is asked (NFKC has already made
     /// ＂ and ＇ ASCII, and 〈 U+2329 into U+3008).

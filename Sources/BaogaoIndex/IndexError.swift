@@ -17,6 +17,9 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The index was built by another analyzer (or ICU version): its terms would not
     /// match what this build makes of a query.
     case analyzerChanged(indexed: String, current: String)
+    /// The index holds the reports of another corpus folder, which still exists:
+    /// updating it from this one would drop every report of that one.
+    case otherCorpus(indexed: String, given: String)
 
     /// What is wrong, without the advice on what to run: for a damaged file, the file
     /// and the damage (what a repair line reports).
@@ -44,6 +47,9 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .analyzerChanged(let indexed, let current):
             return
                 "the index was built with \(indexed), this baogao analyses text with \(current) — run baogao index, which rebuilds it"
+        case .otherCorpus(let indexed, let given):
+            return "the index holds the reports of \(indexed), not of \(given): updating it would drop them all"
+                + " — give --corpus \(indexed), another --index, or --rebuild to replace it"
         }
     }
 }

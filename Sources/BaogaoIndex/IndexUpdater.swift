@@ -103,10 +103,15 @@ public enum IndexUpdater {
         // disk at any moment below leaves that index whole.
         removeOrphans(folder, keeping: committed)
         var manifest = Manifest(analyzer: Analyzer.identifier)
+        let corpus = CorpusFolder.canonical(options.corpus)
         if let committed, !options.rebuild {
+            if let indexed = CorpusFolder.other(than: corpus, recorded: committed.corpus) {
+                throw .otherCorpus(indexed: indexed, given: corpus)
+            }
             manifest = committed
             summary.repaired = dropDamagedSegments(&manifest, folder: folder)
         }
+        manifest.corpus = corpus
         // New files never take the name of a file still on disk, and generations
         // only count upwards (the server reloads when the generation changes).
         let onDisk = folder.list().compactMap(segmentNumber).max() ?? 0
@@ -229,7 +234,7 @@ public enum IndexUpdater {
                 summary.rebuildReason = "the index has old format version \(version)"
             case .damaged(let file, let reason):
                 summary.rebuildReason = "the manifest is damaged (\(file): \(reason))"
-            case .tooNew, .locked, .io:
+            case .tooNew, .locked, .io, .otherCorpus:
                 throw error
             }
             return nil

@@ -29,6 +29,31 @@ final class ReplScriptTests: XCTestCase {
             out.stdout, "no paragraphs match \"政府债务余额\" year:1990\nno more paragraphs match \"政府债务余额\" year:1990 (0 in all)\n")
     }
 
+    /// A REPL opened on the index of another corpus folder answers from it: it never
+    /// "updates" it into its own --corpus, which would drop every report it holds.
+    func testAnIndexOfAnotherCorpusIsUsedAsItIsNotReplaced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "baogao-other-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let index = folder.appendingPathComponent("index").path
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: BaogaoProcess.repository.appendingPathComponent("Corpus/003_b7f3892a3cb1f6c5.txt").path,
+            toPath: corpus + "/003.txt")
+        XCTAssertEqual(try BaogaoProcess.run(["index", "-q", "--corpus", corpus, "--index", index]).status, 0)
+        let sampleCorpus = BaogaoProcess.repository.appendingPathComponent("Corpus").path
+        let out = try BaogaoProcess.run(["repl", "--index", index, "--corpus", sampleCorpus], input: ":reports\n:reindex\n")
+        XCTAssertEqual(out.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("003.txt") }.count, 1, out.stdout)
+        XCTAssertTrue(out.stderr.contains("the index holds the reports of"), out.stderr)
+        let stats = try BaogaoProcess.run(["stats", "--index", index])
+        XCTAssertNotNil(stats.stdout.range(of: #"reports +1\n"#, options: .regularExpression), stats.stdout)
+        // baogao index says the same and changes nothing.
+        let refused = try BaogaoProcess.run(["index", "--corpus", sampleCorpus, "--index", index])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--rebuild to replace it"), refused.stderr)
+    }
+
     /// A line that reads as a question is asked even without `?`; searched, it found nothing.
     func testALineThatReadsAsAQuestionIsAsked() throws {
         let out = try BaogaoProcess.repl("2023年江津区一般公共预算收入是多少\n什么是三保\n一般公共预算\n")

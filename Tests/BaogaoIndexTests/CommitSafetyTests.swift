@@ -1,3 +1,4 @@
+import BaogaoAnalysis
 import BaogaoIngest
 import CDeflate
 import Foundation
@@ -150,14 +151,15 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 5, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what version 6 added: where lines start.
+    /// framed as version 6, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what version 7 added: joined bigrams with
+    /// positions in the text without its inline marks.
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
         let scratch = Scratch()
-        let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt"])
+        let corpus = scratch.corpus(["002_b5c26ff8d3e05e66.txt"])
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 5)
+        XCTAssertEqual(previous, 6)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -179,18 +181,16 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 5")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 6")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
-        let report = try ReportReader.read(fileAt: corpus + "/000_d12f06acd0fd881e.txt")
-        var starts = 0
-        for p in report.paragraphs {
-            let (s, d) = try XCTUnwrap(reader.locate(doc: "000_d12f06acd0fd881e.txt", paragraph: p.number))
-            let stored = try reader.paragraph(segment: s, doc: d)
-            XCTAssertEqual(stored.lineStarts, p.lineStarts)
-            starts += stored.lineStarts.count
-        }
-        XCTAssertEqual(starts, 271, "the sample's 384 lines of text in 113 paragraphs")
+        // ¶48 writes 政府过“紧日子”要求 and 政府过“紧日子”换来.
+        let report = try ReportReader.read(fileAt: corpus + "/002_b5c26ff8d3e05e66.txt")
+        let p48 = try XCTUnwrap(report.paragraphs.first { $0.number == 48 })
+        let free = InlineMarks.withoutInlineMarks(Analyzer().normalize(p48.text).scalars).scalars
+        let starts = (0..<(free.count - 1)).filter { free[$0] == "过" && free[$0 + 1] == "紧" }.map { UInt32($0) }
+        XCTAssertEqual(starts.count, 2)
+        XCTAssertEqual(try snapshot(reader)["j过紧"]?["002_b5c26ff8d3e05e66.txt#48"], starts)
     }
 
     func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {

@@ -113,6 +113,41 @@ final class IncrementalUpdateTests: XCTestCase {
         XCTAssertEqual(WorkQueue.textDigest(report), CorpusScanner.fingerprint(Array(joined.utf8)))
     }
 
+    /// An index is one folder's reports: updating it from another folder that exists
+    /// would drop them all, so it is refused and the index left as it was; --rebuild
+    /// replaces it on purpose, and a folder that moved is followed.
+    func testAnUpdateFromAnotherCorpusFolderIsRefused() throws {
+        let scratch = Scratch()
+        let corpus = scratch.corpus([files[0], files[1]])
+        try buildIndex(corpus: corpus, index: scratch.index)
+        let before = try String(contentsOfFile: scratch.index + "/MANIFEST", encoding: .utf8)
+        let other = scratch.path + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sampleCorpus + "/" + files[2], toPath: other + "/" + files[2])
+
+        XCTAssertThrowsError(try buildIndex(corpus: other, index: scratch.index)) { error in
+            XCTAssertEqual(
+                error as? IndexError,
+                .otherCorpus(indexed: CorpusFolder.canonical(corpus), given: CorpusFolder.canonical(other)))
+            XCTAssertTrue("\(error)".contains("--rebuild to replace it"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: scratch.index + "/MANIFEST", encoding: .utf8), before)
+        XCTAssertEqual(try IndexReader.open(path: scratch.index).stats().reports, 2)
+
+        // The same folder by another spelling is the same folder.
+        XCTAssertFalse(try buildIndex(corpus: corpus + "/./", index: scratch.index).changedAnything)
+
+        // --rebuild replaces it.
+        let rebuilt = try buildIndex(corpus: other, index: scratch.index, rebuild: true)
+        XCTAssertEqual(rebuilt.added, [files[2]])
+        XCTAssertEqual(try IndexReader.open(path: scratch.index).stats().reports, 1)
+
+        // A folder moved away is followed: its old path no longer exists.
+        let moved = scratch.path + "/moved"
+        try FileManager.default.moveItem(atPath: other, toPath: moved)
+        XCTAssertEqual(try buildIndex(corpus: moved, index: scratch.index).unchanged, 1)
+    }
+
     func testFilesThatAreNotReportsAreIgnored() throws {
         let scratch = Scratch()
         let corpus = scratch.corpus([files[2]])

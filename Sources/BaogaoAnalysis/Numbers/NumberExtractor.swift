@@ -34,7 +34,8 @@ public enum NumberExtractor {
     /// Bumped whenever the facts extracted from the same paragraph change, so that an
     /// index holding older facts is rebuilt (it is part of `Analyzer.identifier`).
     /// 2: `由…调整为…` adjustments, 调增/调减; Traditional-script paragraphs; `为预期的`.
-    public static let version = 2
+    /// 3: `拟调整为` (the item before 拟).
+    public static let version = 3
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
         let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear

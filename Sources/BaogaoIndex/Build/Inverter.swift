@@ -13,10 +13,9 @@ struct Inverter {
     private var batch = OccurrenceBatch()
     private(set) var postings = TermPostings()
     private var wordScratch: [UInt32] = []
-    /// Unigrams and joined bigrams keep no positions, so a paragraph's
-    /// occurrences of one are counted here (by term id; 0 between paragraphs)
-    /// and batched once, with the count: half the unigram occurrences of a
-    /// paragraph repeat a character.
+    /// Unigrams keep no positions, so a paragraph's occurrences of one are
+    /// counted here (by term id; 0 between paragraphs) and batched once, with
+    /// the count: half the unigram occurrences of a paragraph repeat a character.
     private var unpositionedCounts: [UInt32] = []
     private var paragraphUnpositioned: [Int32] = []
 
@@ -33,22 +32,28 @@ struct Inverter {
         if batch.isEmpty { batch.reset(firstDoc: doc) }
         let scalars = analyzed.normalized.scalars
         var previousIsCJK = false
-        // The last CJK character while only inline marks have followed it.
-        var joinsFrom: Unicode.Scalar?
+        // The offset of the last CJK character while only inline marks have
+        // followed it; -1 when none.
+        var joinsFrom = -1
+        // Bigram positions count the text without its inline marks (format 7,
+        // `PostingsFormat`): `skipped` is how many were passed so far.
+        var skipped = 0
         for i in 0..<scalars.count {
             let c = scalars[i]
             guard CJKGrams.isCJK(c) else {
-                if previousIsCJK { joinsFrom = scalars[i - 1] }
-                if joinsFrom != nil, !InlineMarks.isInlineMark(c) { joinsFrom = nil }
+                if previousIsCJK { joinsFrom = i - 1 }
+                if joinsFrom >= 0, !InlineMarks.isInlineMark(c) { joinsFrom = -1 }
                 previousIsCJK = false
                 continue
             }
             count(gramId(TermKey.gram(c, nil), .unigram))
             if previousIsCJK {
-                batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1)
-            } else if let a = joinsFrom {
-                count(gramId(TermKey.gram(a, c, joined: true), .joinedBigram))
-                joinsFrom = nil
+                batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1 - skipped)
+            } else if joinsFrom >= 0 {
+                skipped += i - joinsFrom - 1
+                let joined = gramId(TermKey.gram(scalars[joinsFrom], c, joined: true), .joinedBigram)
+                batch.append(term: joined, position: i - 1 - skipped)
+                joinsFrom = -1
             }
             previousIsCJK = true
         }

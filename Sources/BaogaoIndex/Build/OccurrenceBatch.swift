@@ -14,10 +14,9 @@
 /// occurrences of a term arrive in paragraph and position order, so after the
 /// sort each term's offsets are ascending.
 ///
-/// A term without positions (a unigram, a joined bigram) is recorded once per
-/// paragraph, its frequency less one standing in the place of the position: the
-/// frequency never exceeds the paragraph's length, so the offset stays in the
-/// paragraph.
+/// A term without positions (a unigram) is recorded once per paragraph, its
+/// frequency less one standing in the place of the position: the frequency
+/// never exceeds the paragraph's length, so the offset stays in the paragraph.
 struct OccurrenceBatch {
     /// Occurrences before `sortByTerm`, grouped by term after it.
     private(set) var occurrences: [UInt64] = []

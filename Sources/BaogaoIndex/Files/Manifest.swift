@@ -11,7 +11,8 @@ import Foundation
 /// The CRC covers the JSON line's bytes. The JSON holds the format version, a
 /// generation counter, the analyzer identifier, and per segment its files (size
 /// and CRC), its reports (corpus path, fingerprint, size, in report-table order)
-/// and the indexes of its deleted (replaced or removed) reports. A report's fingerprint
+/// and the indexes of its deleted (replaced or removed) reports, and the corpus folder it
+/// was built from (absolute; absent in older manifests). A report's fingerprint
 /// folds in its catalogue row (see `WorkQueue`), and its `text` digest finds copies.
 public struct Manifest: Codable, Sendable, Equatable {
     public var format: UInt32
@@ -21,6 +22,10 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var segments: [SegmentEntry]
     /// Corpus files that could not be read, with the reason; retried when they change.
     public var skipped: [SkippedFile]
+    /// The corpus folder the index was last built or updated from, as an absolute
+    /// path: an update from another folder that still exists is refused, since it
+    /// would drop every report of this one. Nil in manifests written before it was kept.
+    public var corpus: String?
 
     static let fileName = "MANIFEST"
     static let firstLine = "baogao-index-manifest"

@@ -18,7 +18,11 @@
 ///     positionGap  = position - previousPosition - 1, previousPosition = -1 at each doc
 ///
 /// Packed is `BitPacking`: a width byte and 16 × width bytes. Positions are
-/// character offsets in the normalised text for bigrams, word positions for words.
+/// word positions for words, and for bigrams and joined bigrams (format 7)
+/// character offsets in the normalised text *with its inline marks removed*
+/// (`InlineMarks.withoutInlineMarks`): in 过“紧日子 the joined bigram 过紧 is at
+/// 0 and the bigram 紧日 at 1, as in 过紧日子. A plain bigram never spans a mark,
+/// so a phrase still tells 过紧日子 from 过“紧日子 by which kind sits at 0.
 ///
 /// Example: a term once in doc 3 and twice in doc 7 (positions 5; 0 and 4):
 /// postings `07 06 01` (gap 3 with freq 1; gap 3, then freq-1 = 1); positions

@@ -10,7 +10,8 @@
 ///                -- offsets are gaps from the previous term of the block (from 0 for
 ///                   the first); the positions gap from the previous term that has positions
 ///     TermData = docFreq varint · postingsOffset varint · [positionsOffset varint]
-///                                                         -- positions only for kinds that keep them
+///                                                         -- positions only for kinds that keep them:
+///                                                            every kind but `u` (format 7: `j` too)
 ///     BlockIndex = blockCount × u64 offset of the block in the body
 ///     Trailer  = blockCount u32 · termCount u32 · unigrams u32 · bigrams u32 · words u32
 ///                -- joined bigrams (`j`) are counted with the bigrams

@@ -16,10 +16,11 @@ public enum TermKind: UInt8, Sendable, CaseIterable {
     case word = 0x77
 
     /// Unigrams keep no positions: a one-character query needs only the documents,
-    /// and its highlights are found in the text of the few hits shown. Nor do
-    /// joined bigrams: the few paragraphs holding one of a term's are verified
-    /// against their text.
-    var hasPositions: Bool { self != .unigram && self != .joinedBigram }
+    /// and its highlights are found in the text of the few hits shown. Joined
+    /// bigrams do (format 7): with the bigrams' positions counted as in the text
+    /// without inline marks, a term split by marks is a chain of plain and joined
+    /// bigrams at consecutive positions, matched from the index like any other.
+    var hasPositions: Bool { self != .unigram }
 
     public var name: String {
         switch self {

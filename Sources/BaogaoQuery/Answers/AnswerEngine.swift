@@ -113,7 +113,13 @@ extension Searcher {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
-        if Self.kindWords.contains(label) { return try askBackItem(label, q, result) }
+        // 收入 alone is asked back, unless the region's report names its item just so
+        // (`本级财政收入拟调整为134000万元`: 财政收入 is that report's item).
+        if Self.kindWords.contains(label),
+            q.region == nil || factRows(region: q.region, keep: { self.foldForAnswers($0) == label }).isEmpty
+        {
+            return try askBackItem(label, q, result)
+        }
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
         // The region's facts first; the others only to find the closest
@@ -243,6 +249,13 @@ extension Searcher {
                     label.hasPrefix(factLabel)
                     ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
                 if !row.section.contains(extra) { mustMention = extra }
+            }
+            // 苏木镇及开发区公共财政预算支出 is that place's part of the item, unless the
+            // place is the report's own region (浦东新区's 新区一般公共预算收入).
+            if let place = LabelMatch.placeBefore(asked: label, fact: factLabel),
+                !(row.report.region.map { $0.hasSuffix(place) || $0.hasPrefix(place) } ?? false)
+            {
+                l = 0
             }
             guard l > 0 else { continue }
             if let rank = FactRanker.rank(row, q, label: l) {

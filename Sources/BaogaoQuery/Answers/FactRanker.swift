@@ -50,6 +50,8 @@ enum FactRanker {
     /// `label` is the label score, already computed.
     static func rank(_ row: FactRow, _ q: Question, label: Double) -> FactRank? {
         guard label >= LabelMatch.threshold, fitsMetric(row, q) else { return nil }
+        // 年末结转结余 asked: 上年结转结余 is what the year started with, not its end.
+        if q.period == .yearEnd, row.label.hasPrefix("上年") || row.label.hasPrefix("年初") { return nil }
         if let region = q.region, row.report.region != region { return nil }
         if let target = targetYear(q.year, row.report), row.year != target { return nil }
         guard let scope = scopeFit(row, q), let stage = stageFit(row, q) else { return nil }
@@ -109,6 +111,11 @@ enum FactRanker {
             return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
         case .overBudget:
             return row.kind == .amount && FactRelation(row.relation).isOverBudget(row.relation)
+        case .pointChange:
+            return row.kind == .percentagePoint
+        case .amountChange:
+            let relation = FactRelation(row.relation)
+            return row.kind == .amount && relation.isChange && !relation.isOverBudget(row.relation)
         }
     }
 

@@ -28,7 +28,7 @@ enum FactRelation: Equatable, Sendable {
     /// The stage words an amount's relation can be (`RelationFinder.stage`), by stage.
     static let stageWords: [String: Question.Stage] = [
         "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .actual, "决算数": .actual,
-        "调整为": .adjusted, "调增为": .adjusted, "调减为": .adjusted,
+        "调整为": .adjusted, "调增为": .adjusted, "调减为": .adjusted, "拟调整为": .adjusted,
         "预算": .budget,
         "预计": .planned, "预计完成": .planned, "安排": .planned, "拟安排": .planned
     ]

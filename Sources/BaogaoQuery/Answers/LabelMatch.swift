@@ -45,6 +45,17 @@ enum LabelMatch {
 
     static let changeWords = ["增收", "减收", "增长", "下降", "增加", "减少", "增支", "减支"]
     static let totalsWithTransfers = ["总收入", "总支出", "总财力"]
+    /// The last character of a place's name (`高新区`, `苏木镇`, `开发区`).
+    static let placeEnds: Set<Character> = ["区", "镇", "乡", "县", "旗", "市"]
+
+    /// The place `fact` names before the asked item (`苏木镇及开发区` of
+    /// `苏木镇及开发区公共财政预算支出`), nil when it names none.
+    static func placeBefore(asked: String, fact: String) -> String? {
+        guard fact.count > asked.count, fact.hasSuffix(asked) else { return nil }
+        let extra = String(fact.dropLast(asked.count))
+        guard let last = extra.last, placeEnds.contains(last) || extra.hasSuffix("街道") else { return nil }
+        return extra
+    }
 
     /// Whether `fact` holds the asked label's characters in order but, by what it adds,
     /// names another item: a total with transfers or a change of the item.

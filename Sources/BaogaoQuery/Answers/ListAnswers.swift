@@ -30,6 +30,7 @@ extension Searcher {
             result.message = "no answer found: cannot read the threshold \(text)"
             return result
         }
+        if let whole = q.whole { return try answerParts(of: whole, q, result) }
         let named = q.label
         let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
         try deadline.check()

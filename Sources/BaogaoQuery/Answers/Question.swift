@@ -40,6 +40,12 @@ public struct Question: Sendable, Equatable {
         /// The amount a revenue came in over or under its budget (超收, 短收, 比预算
         /// 增收): an amount compared with the budget, not with the previous year.
         case overBudget
+        /// The amount of a change on the previous year (较上年增加多少, 比上年同期增收多少):
+        /// an amount, where 增长多少 asks for a rate.
+        case amountChange
+        /// The change of a rate or share, in percentage points (占GDP的比重比上年提高多少,
+        /// 增幅高于年初预算安排多少).
+        case pointChange
     }
 
     /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,
@@ -91,6 +97,9 @@ public struct Question: Sendable, Equatable {
     /// For lists: `range` read once by the query language's parser, so the list
     /// answer compares numbers, not text; nil for "every line" or an unreadable one.
     public var threshold: NumberRange?
+    /// For lists about the parts of one figure (`一般公共预算收入总量中哪些收入超过5亿元`):
+    /// that figure's item, whose paragraph lists the parts.
+    public var whole: String?
     /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
     public var itemKind: String?
     /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.

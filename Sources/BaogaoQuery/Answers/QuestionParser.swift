@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// Reads a question into a `Question`: a pure function of the (normalised)
 /// question text and the regions the index knows.
 ///
@@ -65,6 +67,10 @@ public enum QuestionParser {
             q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
             q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
             q.label = listItem(rest)
+            if let whole = wholeOfParts(rest) {
+                q.whole = whole
+                q.label = nil
+            }
             // 重庆哪些区县…: the regions inside the place named are the list's regions.
             if q.unknownRegion != nil, !q.regionsInside.isEmpty, listPlaceWords.contains(where: { rest.contains($0) }) {
                 q.unknownRegion = nil
@@ -212,6 +218,20 @@ public enum QuestionParser {
         return name
     }
 
+    /// The figure whose parts a list question asks about: `X中哪些…`, `X中有哪些…`,
+    /// `X里哪些…` → X, without a verb phrase before a 的 (争取的…资金); nil
+    /// when the question asks about lines of a report, not parts of one figure.
+    static func wholeOfParts(_ text: String) -> String? {
+        guard let r = ["中哪些", "中有哪些", "里哪些", "中的哪些"].lazy.compactMap({ text.range(of: $0) }).first else { return nil }
+        var whole = String(text[..<r.lowerBound])
+        if let de = whole.range(of: "的", options: .backwards), whole.distance(from: de.upperBound, to: whole.endIndex) >= 4 {
+            whole = String(whole[de.upperBound...])
+        }
+        // 新增一般债务安排中哪些项目: the parts of the debt, as it is spent.
+        if whole.hasSuffix("安排") { whole.removeLast(2) }
+        return whole.count >= 2 ? whole : nil
+    }
+
     // MARK: Definitions
 
     static let definitionPrefixes = ["请解释一下", "解释一下", "请问什么是", "什么叫", "什么是", "何为", "何谓", "解释"]
@@ -232,6 +252,22 @@ public enum QuestionParser {
         guard let t = term else { return nil }
         let cleaned = strip(t.filter { !quoteCharacters.contains($0) }, characters: " ：:")
         return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// Words that end (or start) a question. A line typed without `?` that has one and
+    /// nothing of the query language (spaces, filters, ranges, quotes) is asked, not
+    /// searched (`2023年江津区一般公共预算收入是多少` searched found nothing); so is a
+    /// definition question in any form `ask` reads (`预算稳定调节基金是什么意思`,
+    /// `“631”工作机制是什么意思`), quotes and all. The REPL and the server decide with this.
+    static let questionEndings = ["是多少", "多少", "是什么", "有哪些", "哪些", "吗"]
+    static let questionStarts = ["什么是", "哪些"]
+
+    public static func readsAsQuestion(_ text: String) -> Bool {
+        guard !text.contains(where: { Whitespace.isWhitespace($0) || ":<>=".contains($0) }) else { return false }
+        if definitionTerm(strip(text, characters: "?？。!！.,，")) != nil { return true }
+        guard !text.contains(where: { "\"“”「」".contains($0) }) else { return false }
+        return questionEndings.contains { text.hasSuffix($0) && text.count > $0.count + 1 }
+            || questionStarts.contains { text.hasPrefix($0) && text.count > $0.count + 1 }
     }
 
     static let quoteCharacters: Set<Character> = ["“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "【", "】"]
@@ -307,9 +343,20 @@ public enum QuestionParser {
     static let completionPhrases = [
         "完成年度预算的", "完成年初预算的", "为年度预算的", "预算完成比例", "完成预算的比例", "完成预算比例", "完成调整预算的", "为调整预算的", "完成了预算的", "完成预算的", "为预算的", "为年初预算的",
         "为预期的", "完成预期的", "为年初预期的", "完成年初目标任务的", "完成目标任务的", "完成目标的",
+        "完成年度调整预算的", "为年度调整预算的", "完成全年预算的", "为全年预算的",
         "预算完成率", "完成率", "执行率"
     ]
     static let sharePhrases = ["占一般公共预算", "占比", "所占比重", "比重", "占"]
+    /// After a rate or share, words that ask how it changed (in percentage points).
+    static let pointChangeWords = ["比上年提高", "比上年下降", "比上年增减", "比上年变化", "提高了多少", "提高多少", "高于", "低于", "回落多少", "上升多少", "个百分点"]
+
+    /// A change asked as an amount: 增加/增收/减少/减收, with what it is compared with.
+    static let amountChangePhrases = [
+        "比上年同期增收", "比上年同期减收", "较上年同期增收", "较上年同期减收", "比上年同期增加", "比上年同期减少",
+        "较上年增加", "较上年减少", "比上年增加", "比上年减少", "比上年增收", "比上年减收", "较上年增收", "较上年减收",
+        "同比增加", "同比减少", "同比增收", "同比减收", "增加了多少", "增加多少", "减少了多少", "增收多少", "减收多少"
+    ]
+
     /// 超收 / 短收, with the budget they are measured against, which is no part of the label.
     static let overBudgetPhrases = [
         "比年初预算超收", "较年初预算超收", "比预算超收", "较预算超收", "比年初预算短收", "较年初预算短收",
@@ -342,7 +389,8 @@ public enum QuestionParser {
         var best: (Question.Metric, String.Index)?
         for (metric, phrases) in [
             (Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
-            (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases)
+            (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases),
+            (.amountChange, amountChangePhrases)
         ] {
             for p in phrases {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
@@ -351,7 +399,13 @@ public enum QuestionParser {
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
             }
         }
-        guard let (metric, at) = best else { return nil }
+        guard var (metric, at) = best else { return nil }
+        // 占…的比重比上年提高多少: the change of the share, in points.
+        if metric == .share || metric == .growth || metric == .completion,
+            pointChangeWords.contains(where: { text[at...].dropFirst(2).contains($0) })
+        {
+            metric = .pointChange
+        }
         return (metric, String(text[..<at]))
     }
 
@@ -391,12 +445,21 @@ public enum QuestionParser {
             ("执行数", .actual), ("决算数", .actual), ("预算数", .budget), ("拟安排", .planned),
             ("完成", .actual), ("预算", .budget), ("预计", .planned), ("安排", .planned), ("计划", .planned)
         ]
+        // 调整后的…总收入预算: the adjusted budget, whatever the end says.
+        for prefix in ["调整后的", "调整后"] where text.hasPrefix(prefix) && text.count > prefix.count + 1 {
+            var rest = String(text.dropFirst(prefix.count))
+            for end in ["预算数", "预算"] where rest.hasSuffix(end) && rest.count > end.count + 1 {
+                rest.removeLast(end.count)
+                break
+            }
+            return (.adjusted, rest)
+        }
         for (word, stage) in endings where text.hasSuffix(word) && text.count > word.count {
             let before = String(text.dropLast(word.count))
             if stage == .budget, !(before.hasSuffix("收入") || before.hasSuffix("支出")) { continue }
             return (stage, before)
         }
-        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后", .adjusted)]
+        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后的", .adjusted), ("调整后", .adjusted)]
         where text.hasPrefix(word) && text.count > word.count {
             return (stage, String(text.dropFirst(word.count)))
         }

@@ -92,7 +92,8 @@ extension Searcher {
         case .amount: return row.kind == .amount && !FactRelation(row.relation).isChange
         case .count: return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
         case .growth, .change, .completion, .share: return row.kind == .percent
-        case .overBudget: return row.kind == .amount
+        case .overBudget, .amountChange: return row.kind == .amount
+        case .pointChange: return row.kind == .percentagePoint
         }
     }
 
@@ -109,6 +110,10 @@ extension Searcher {
             return relation == .share || ["占", "比重"].contains { clause.contains($0) } || row.label.hasSuffix("比")
         case .overBudget:
             return relation.isOverBudget(row.relation) || ["超收", "短收"].contains { clause.contains($0) }
+        case .pointChange:
+            return true
+        case .amountChange:
+            return relation.isChange || (FactRelation.increaseWords + FactRelation.decreaseWords).contains { clause.contains($0) }
         case .amount, .count:
             return true
         }

@@ -8,15 +8,16 @@ import BaogaoIndex
 ///   character by its unigram postings, two by their bigram, more by bigrams
 ///   that cover every character (the cheapest such set, see `BigramCover`)
 ///   and must sit at their offsets from one start.
+/// - A bare term also matches across inline marks (`TermPattern`), still from
+///   the index alone: bigram positions count the text without its inline
+///   marks, where a mark-split pair is a joined bigram (过紧 for 过“紧), so a
+///   split run is a chain of plain and joined bigrams like an unbroken one. A
+///   phrase keeps only chains of plain bigrams: where its cover skips a pair,
+///   that pair must not be joined.
 /// - Anything else (Latin letters, digits, punctuation, mixed text) is narrowed
 ///   to candidates — documents containing every CJK run of it, or, without CJK,
 ///   every word of it as part of an indexed word — and each candidate's
 ///   normalised text is searched for the whole string.
-/// - A bare term also matches across inline marks (`TermPattern`): its
-///   bigrams' joined bigrams (过紧 for 过“紧) name the few documents where it
-///   may be split by marks, and those are verified against their text with
-///   the marks skipped. A two-character term needs no text: its count is the
-///   bigram's plus the joined bigram's.
 struct SubstringMatcher {
     let segment: SegmentReader
     let analyzer: Analyzer
@@ -31,27 +32,14 @@ struct SubstringMatcher {
     func match(_ pattern: TermPattern, allowed: ((UInt32) -> Bool)? = nil) throws(SearchError) -> DocSet {
         let s = pattern.scalars
         guard !s.isEmpty else { return DocSet() }
-        let isCJK = s.allSatisfy(CJKGrams.isCJK)
-        var exact = DocSet()
-        var candidates: DocSet?
+        let candidates: DocSet?
         do throws(IndexError) {
-            if isCJK {
-                exact = try matchCJK(s[...])
-                guard pattern.acrossMarks, s.count >= 2 else { return exact }
-                let split = try joined(s[...])
-                if split.isEmpty { return exact }
-                // A joined and a plain bigram never sit at the same place.
-                if s.count == 2 { return exact.union(split) }
-                candidates = split
-            } else {
-                candidates = try self.candidates(for: pattern)
-            }
+            if s.allSatisfy(CJKGrams.isCJK) { return try matchCJK(s[...], acrossMarks: pattern.acrossMarks) }
+            candidates = try self.candidates(for: pattern)
         } catch {
             throw .index(error)
         }
-        let verified = try verify(pattern, among: candidates, allowed: allowed)
-        // Verified counts take in the plain matches of those documents too.
-        return isCJK ? exact.updating(with: verified) : verified
+        return try verify(pattern, among: candidates, allowed: allowed)
     }
 
     // MARK: CJK runs, from the index
@@ -62,71 +50,100 @@ struct SubstringMatcher {
         return TermKey.make(kind, String(v))
     }
 
-    func matchCJK(_ s: ArraySlice<Unicode.Scalar>) throws(IndexError) -> DocSet {
+    /// The documents holding the run, with counts: as written, or with
+    /// `acrossMarks` also where inline marks split it (counted in the text
+    /// without them, `TermPattern.count`).
+    func matchCJK(_ s: ArraySlice<Unicode.Scalar>, acrossMarks: Bool) throws(IndexError) -> DocSet {
         let s = Array(s)
-        if s.count <= 2 {
-            guard var cursor = try segment.postings(key(s.count == 1 ? .unigram : .bigram, s[...])) else { return DocSet() }
-            var out = DocSet()
-            out.docs.reserveCapacity(cursor.docFreq)
-            out.counts.reserveCapacity(cursor.docFreq)
-            var docs: [UInt32] = []
-            var freqs: [UInt32] = []
-            while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
-                out.docs.append(contentsOf: docs)
-                out.counts.append(contentsOf: freqs)
+        if s.count == 1 { return try documents(key(.unigram, s[...])) }
+        if s.count == 2 {
+            let plain = try documents(key(.bigram, s[...]))
+            guard acrossMarks else { return plain }
+            let split = try documents(key(.joinedBigram, s[...]))
+            // Most pairs are never split: no copy of a common bigram's list then.
+            // A joined and a plain bigram never sit at the same place.
+            return split.isEmpty ? plain : plain.union(split)
+        }
+        var plain: [PostingsCursor?] = []
+        for o in 0..<(s.count - 1) { plain.append(try segment.postings(key(.bigram, s[o...o + 1]))) }
+        // Chains of plain bigrams: every match of a phrase, and of a bare term
+        // every match in a document that holds none of the run's joined bigrams.
+        var unbroken = DocSet()
+        if plain.allSatisfy({ $0 != nil }) {
+            let all = plain.compactMap { $0 }
+            let cover = BigramCover.cheapest(docFreqs: all.map(\.docFreq))
+            // Positions count the text without inline marks, so a phrase must
+            // also find no joined bigram where its cover skips a pair (要过“紧日
+            // has 要过 and 紧日 where "要过紧日" wants them).
+            var skipped: [(cursor: PostingsCursor, offset: UInt32)] = []
+            if !acrossMarks {
+                let chosen = Set(cover)
+                for o in 0..<all.count where !chosen.contains(o) {
+                    if let c = try segment.postings(key(.joinedBigram, s[o...o + 1])) { skipped.append((c, UInt32(o))) }
+                }
             }
-            return out
+            unbroken = try chains(cover.map { (cursor: all[$0], offset: UInt32($0)) }, unless: skipped)
         }
-        var all: [PostingsCursor] = []
-        for o in 0..<(s.count - 1) {
-            guard let c = try segment.postings(key(.bigram, s[o...o + 1])) else { return DocSet() }
-            all.append(c)
+        guard acrossMarks else { return unbroken }
+        var joined: [PostingsCursor?] = []
+        for o in 0..<(s.count - 1) { joined.append(try segment.postings(key(.joinedBigram, s[o...o + 1]))) }
+        guard joined.contains(where: { $0 != nil }) else { return unbroken }
+        // The documents a split may be in are counted again, every match of
+        // them: the plain chains' counts there are replaced.
+        return unbroken.updating(with: try splitChains(plain, joined))
+    }
+
+    /// Every document of one term, with its frequency (none when absent).
+    private func documents(_ key: [UInt8]) throws(IndexError) -> DocSet {
+        guard var cursor = try segment.postings(key) else { return DocSet() }
+        var out = DocSet()
+        out.docs.reserveCapacity(cursor.docFreq)
+        out.counts.reserveCapacity(cursor.docFreq)
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
+        while try cursor.nextBatch(docs: &docs, freqs: &freqs) {
+            out.docs.append(contentsOf: docs)
+            out.counts.append(contentsOf: freqs)
         }
-        var cursors = BigramCover.cheapest(docFreqs: all.map(\.docFreq)).map { (cursor: all[$0], offset: UInt32($0)) }
+        return out
+    }
+
+    /// The documents where every bigram sits at its offset from one start, with
+    /// how many such starts each has, leaving out a start where a bigram of
+    /// `unless` sits at its offset.
+    private func chains(
+        _ chosen: [(cursor: PostingsCursor, offset: UInt32)],
+        unless: [(cursor: PostingsCursor, offset: UInt32)]
+    ) throws(IndexError) -> DocSet {
+        var cursors = chosen
         cursors.sort { $0.cursor.docFreq < $1.cursor.docFreq }
+        var excluded = unless
         var out = DocSet()
         var starts: [UInt32] = []
         // Through the buffer: a cursor moved through the array's subscript would
         // cost a uniqueness check of the array on every step.
         try cursors.withUnsafeMutableBufferPointer { (cs) throws(IndexError) in
-            var target: UInt32 = 0
-            while true {
-                // Leapfrog: move every cursor to the target until all agree.
-                var agreed = true
-                for i in 0..<cs.count {
-                    guard try cs[i].cursor.advance(to: target) else { return }
-                    if cs[i].cursor.doc != target {
-                        target = cs[i].cursor.doc
-                        agreed = false
-                        break
+            try excluded.withUnsafeMutableBufferPointer { (xs) throws(IndexError) in
+                var target: UInt32 = 0
+                while true {
+                    // Leapfrog: move every cursor to the target until all agree.
+                    var agreed = true
+                    for i in 0..<cs.count {
+                        guard try cs[i].cursor.advance(to: target) else { return }
+                        if cs[i].cursor.doc != target {
+                            target = cs[i].cursor.doc
+                            agreed = false
+                            break
+                        }
                     }
+                    guard agreed else { continue }
+                    var n = try Self.countChains(cs, &starts)
+                    if n > 0, !xs.isEmpty { n = try Self.dropStarts(&starts, count: n, at: xs, doc: target) }
+                    if n > 0 { out.append(target, n) }
+                    if target == UInt32.max { return }
+                    target += 1
                 }
-                guard agreed else { continue }
-                let n = try Self.countChains(cs, &starts)
-                if n > 0 { out.append(target, n) }
-                if target == UInt32.max { return }
-                target += 1
             }
-        }
-        return out
-    }
-
-    /// The documents holding a joined bigram of one of the run's bigrams (the
-    /// counts of the only one, for a two-character run; else meaningless).
-    func joined(_ s: ArraySlice<Unicode.Scalar>) throws(IndexError) -> DocSet {
-        var out = DocSet()
-        var i = s.startIndex
-        while i + 1 < s.endIndex {
-            defer { i += 1 }
-            guard var cursor = try segment.postings(key(.joinedBigram, s[i...i + 1])) else { continue }
-            var docs = DocSet()
-            var batch: [UInt32] = []
-            var freqs: [UInt32] = []
-            while try cursor.nextBatch(docs: &batch, freqs: &freqs) {
-                docs.docs.append(contentsOf: batch)
-                docs.counts.append(contentsOf: freqs)
-            }
-            out = out.isEmpty ? docs : out.union(docs)
         }
         return out
     }
@@ -152,6 +169,79 @@ struct SubstringMatcher {
         return UInt32(kept)
     }
 
+    /// Of the first `count` starts, how many are left when those with a term
+    /// of `xs` in `doc` at its offset from them are dropped (moved to the end).
+    private static func dropStarts(
+        _ starts: inout [UInt32], count: UInt32,
+        at xs: UnsafeMutableBufferPointer<(cursor: PostingsCursor, offset: UInt32)>, doc: UInt32
+    ) throws(IndexError) -> UInt32 {
+        var kept = Int(count)
+        for i in 0..<xs.count where kept > 0 {
+            guard try xs[i].cursor.contains(doc) else { continue }
+            var n = 0
+            for k in 0..<kept where try !xs[i].cursor.hasPosition(starts[k] &+ xs[i].offset) {
+                starts[n] = starts[k]
+                n += 1
+            }
+            kept = n
+        }
+        return UInt32(kept)
+    }
+
+    /// For every document holding a joined bigram of the run, how often the run
+    /// occurs in its text without inline marks: where each bigram of a cover
+    /// sits at its offset from one start as a plain or as a joined bigram (a
+    /// place holds one or the other, never both). `plain[o]` and `joined[o]`
+    /// are the run's pair at offset o, nil when the segment has none.
+    private func splitChains(_ plain: [PostingsCursor?], _ joined: [PostingsCursor?]) throws(IndexError) -> DocSet {
+        var docs: [UInt32] = []
+        for case var cursor? in joined {
+            var batch: [UInt32] = []
+            var freqs: [UInt32] = []
+            while try cursor.nextBatch(docs: &batch, freqs: &freqs) { docs.append(contentsOf: batch) }
+        }
+        docs.sort()
+        var slots: [(plain: PostingsCursor?, joined: PostingsCursor?, offset: UInt32)] = []
+        let docFreqs = plain.indices.map { (plain[$0]?.docFreq ?? 0) + (joined[$0]?.docFreq ?? 0) }
+        guard !docFreqs.contains(0) else { return DocSet() }
+        for o in BigramCover.cheapest(docFreqs: docFreqs) { slots.append((plain[o], joined[o], UInt32(o))) }
+        slots.sort { docFreqs[Int($0.offset)] < docFreqs[Int($1.offset)] }
+        var out = DocSet()
+        var starts: [UInt32] = []
+        var previous: UInt32?
+        try slots.withUnsafeMutableBufferPointer { (ss) throws(IndexError) in
+            for d in docs where d != previous {
+                previous = d
+                starts.removeAll(keepingCapacity: true)
+                for i in 0..<ss.count {
+                    let inPlain = try ss[i].plain?.contains(d) ?? false
+                    let inJoined = try ss[i].joined?.contains(d) ?? false
+                    let offset = ss[i].offset
+                    if i == 0 {
+                        if inPlain { try ss[i].plain?.appendPositions(to: &starts, minus: offset) }
+                        if inJoined { try ss[i].joined?.appendPositions(to: &starts, minus: offset) }
+                    } else {
+                        var n = 0
+                        for k in starts.indices {
+                            let p = starts[k] &+ offset
+                            var holds = false
+                            if inPlain { holds = try ss[i].plain?.hasPosition(p) ?? false }
+                            if !holds, inJoined { holds = try ss[i].joined?.hasPosition(p) ?? false }
+                            if holds {
+                                starts[n] = starts[k]
+                                n += 1
+                            }
+                        }
+                        starts.removeLast(starts.count - n)
+                    }
+                    if starts.isEmpty { break }
+                }
+                if !starts.isEmpty { out.append(d, UInt32(starts.count)) }
+            }
+        }
+        return out
+    }
+
     // MARK: Everything else: candidates, then the text
 
     /// Documents that may contain the pattern (nil: every document).
@@ -166,8 +256,7 @@ struct SubstringMatcher {
             }
             var j = i
             while j < s.count, CJKGrams.isCJK(s[j]) { j += 1 }
-            var docs = try matchCJK(s[i..<j])
-            if pattern.acrossMarks { docs = docs.union(try joined(s[i..<j])) }
+            let docs = try matchCJK(s[i..<j], acrossMarks: pattern.acrossMarks)
             result = result.map { $0.intersecting(docs) } ?? docs
             i = j
         }

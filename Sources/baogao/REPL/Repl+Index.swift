@@ -12,7 +12,14 @@ extension Repl {
         let corpusExists = CorpusScanner.isCorpusFolder(options.corpus)
         switch openIndex() {
         case .success(let reader):
-            if corpusExists, let reason = IndexFreshness.staleness(of: reader, corpus: options.corpus) {
+            if let indexed = CorpusFolder.other(than: CorpusFolder.canonical(options.corpus), recorded: reader.manifest.corpus) {
+                // The index is another folder's: answer from it as it is, never
+                // "update" it into this one's (that would drop all its reports).
+                install(reader)
+                if options.interactive {
+                    note("the index holds the reports of \(indexed); --corpus \(options.corpus) is not applied")
+                }
+            } else if corpusExists, let reason = IndexFreshness.staleness(of: reader, corpus: options.corpus) {
                 if options.interactive { note("updating the index: \(reason)") }
                 update(rebuild: false)
             } else {
@@ -99,7 +106,7 @@ extension IndexError {
     var isRebuildable: Bool {
         switch self {
         case .analyzerChanged, .tooOld, .damaged: return true
-        case .missing, .tooNew, .locked, .io: return false
+        case .missing, .tooNew, .locked, .io, .otherCorpus: return false
         }
     }
 }

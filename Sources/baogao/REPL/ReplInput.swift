@@ -1,4 +1,5 @@
 import BaogaoIngest
+import BaogaoQuery
 import Foundation
 
 /// One line typed at the REPL, understood. Only the REPL's own `:commands`
@@ -56,20 +57,8 @@ enum ReplInput: Equatable {
             return .ask(question)
         }
         if text.hasPrefix(":") || text.hasPrefix("：") { return try command(String(text.dropFirst())) }
-        if text.hasSuffix("?") || text.hasSuffix("？") || readsAsQuestion(text) { return .ask(text) }
+        if text.hasSuffix("?") || text.hasSuffix("？") || QuestionParser.readsAsQuestion(text) { return .ask(text) }
         return .search(text)
-    }
-
-    /// Words that end (or start) a question; a line without `?` that has one and
-    /// nothing of the query language (spaces, filters, ranges, quotes) is asked,
-    /// not searched: `2023年江津区一般公共预算收入是多少` searched found nothing.
-    static let questionEndings = ["是多少", "多少", "是什么", "有哪些", "哪些", "吗"]
-    static let questionStarts = ["什么是", "哪些"]
-
-    static func readsAsQuestion(_ text: String) -> Bool {
-        guard !text.contains(where: { Whitespace.isWhitespace($0) || ":<>=\"“”「」".contains($0) }) else { return false }
-        return questionEndings.contains { text.hasSuffix($0) && text.count > $0.count + 1 }
-            || questionStarts.contains { text.hasPrefix($0) && text.count > $0.count + 1 }
     }
 
     private static func command(_ body: String) throws(ReplFailure) -> ReplInput {

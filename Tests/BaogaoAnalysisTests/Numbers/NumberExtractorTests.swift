@@ -170,6 +170,12 @@ final class NumberExtractorTests: XCTestCase {
                 Want(text: "29,000万元", value: 290_000_000, kind: .amount, label: .be("税收收入"), relation: .be("调减")),
                 Want(text: "9.7%", value: -9.7, kind: .percent, label: .be("税收收入"), relation: .be("下降"))
             ])
+        check(
+            "——本级财政收入拟调整为134000万元,下降5.3%。",
+            [
+                Want(text: "134000万元", value: 1_340_000_000, kind: .amount, label: .be("财政收入"), relation: .be("拟调整为")),
+                Want(text: "5.3%", value: -5.3, kind: .percent, label: .be("财政收入"), relation: .be("下降"))
+            ])
         // 由 followed by anything but a budget word is no adjustment's start.
         check("收入由企业缴纳500万元", [Want(text: "500万元", value: 5_000_000, kind: .amount, relation: .be(nil))])
     }

@@ -67,4 +67,19 @@ final class DefinitionTests: XCTestCase {
         }
         XCTAssertNoThrow(try SharedIndex.sample.define(String(repeating: "预", count: InputLimits.term)))
     }
+
+    /// A term no glossary defines, coined in running text, is defined by the sentence
+    /// that coins it; a glossary entry, where there is one, still comes first.
+    func testATermCoinedInRunningTextIsDefinedByItsSentence() throws {
+        let r = try RealQuestionSetTests.searcher.define("中期调整预算")
+        let d = try XCTUnwrap(r.definitions.first)
+        XCTAssertEqual(r.definitions.count, 1)
+        XCTAssertEqual("\(d.citation.doc.prefix(3))#\(d.citation.paragraph)", "011#5")
+        XCTAssertTrue(d.text.contains("(以下简称“中期调整预算”)"), d.text)
+        XCTAssertEqual(
+            InlineDefinition.find("报告数", in: Array("比会议报告数(以下简称“报告数”)增加8226万元".unicodeScalars), fold: { $0 }), 9..<15)
+        XCTAssertEqual(InlineDefinition.find("报告数", in: Array("报告数是指向人代会报告的数。".unicodeScalars), fold: { $0 }), 0..<5)
+        XCTAssertNil(InlineDefinition.find("报告数", in: Array("比报告数增加8226万元".unicodeScalars), fold: { $0 }))
+        XCTAssertTrue(try RealQuestionSetTests.searcher.define("不存在的东西").definitions.isEmpty)
+    }
 }

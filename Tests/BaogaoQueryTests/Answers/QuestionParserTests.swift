@@ -123,6 +123,13 @@ final class QuestionParserTests: XCTestCase {
             Form(question: "祁阳县2019年地方收入超收多少", year: .year(2019), metric: .overBudget, label: "地方收入"),
             Form(question: "祁阳县2019年地方收入比年初预算超收了多少", year: .year(2019), metric: .overBudget, label: "地方收入"),
             Form(question: "江津区2023年税收收入较预算短收多少", year: .year(2023), metric: .overBudget, label: "税收收入"),
+            Form(question: "祁阳县2019年一般公共预算收入较上年增加多少", year: .year(2019), metric: .amountChange, label: "一般公共预算收入"),
+            Form(question: "江津区2020年财政总收入占GDP的比重比上年提高多少", year: .year(2020), metric: .pointChange, label: "财政总收入"),
+            Form(question: "江津区2023年政府性基金收入比上年同期增收多少", year: .year(2023), metric: .amountChange, label: "政府性基金收入"),
+            Form(question: "江津区2023年一般公共预算支出完成年度调整预算的百分之多少", year: .year(2023), metric: .completion, label: "一般公共预算支出"),
+            Form(
+                question: "江津区2022年调整后的一般公共预算总收入预算是多少", year: .year(2022), stage: .adjusted,
+                label: "一般公共预算总收入"),
             Form(question: "江津区2023年非税收入完成预算的比例是多少", year: .year(2023), metric: .completion, label: "非税收入"),
             Form(question: "江津区2023年非税收入完成预算的百分之几", year: .year(2023), metric: .completion, label: "非税收入"),
             Form(question: "东昌府区2021年一般公共预算收入完成年度预算的百分之多少", year: .year(2021), metric: .completion, label: "一般公共预算收入"),
@@ -202,6 +209,21 @@ final class QuestionParserTests: XCTestCase {
             XCTAssertEqual(q.year, year, question)
         }
         XCTAssertEqual(QuestionParser.parse("江津区2023年一般公共预算哪些支出科目低于2亿元", regions: regions).budget, "一般公共预算")
+    }
+
+    /// `X中哪些…`: the parts of one figure, not the lines of the report.
+    func testAListQuestionMayAskForThePartsOfOneFigure() {
+        let q = QuestionParser.parse("中江县2019年一般公共预算收入总量中哪些收入超过5亿元", regions: ["中江县"])
+        XCTAssertEqual(q.form, .list)
+        XCTAssertEqual(q.whole, "一般公共预算收入总量")
+        XCTAssertNil(q.label)
+        XCTAssertEqual(q.itemKind, "收入")
+        XCTAssertEqual(q.range, ">5亿元")
+        XCTAssertEqual(
+            QuestionParser.parse("咸安区2020年争取的中央支持湖北一揽子政策资金中哪些超过1亿元", regions: ["咸安区"]).whole,
+            "中央支持湖北一揽子政策资金")
+        XCTAssertEqual(QuestionParser.parse("吴忠市2021年新增一般债务安排中哪些项目超过1000万元", regions: ["吴忠市"]).whole, "新增一般债务")
+        XCTAssertNil(QuestionParser.parse("解放区2024年哪些支出科目超过1亿元", regions: ["解放区"]).whole)
     }
 
     func testAListQuestionMayNameOneLine() {

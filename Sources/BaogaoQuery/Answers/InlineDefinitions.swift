@@ -1,0 +1,72 @@
+import BaogaoIndex
+
+/// Definitions written in running text, for terms no glossary defines: a report
+/// that coins a short name says what it stands for where it first uses it
+/// (`比…批准的调整预算(以下简称“中期调整预算”)`), and some define a term in a
+/// sentence of their own (`报告数是指…`). Read only when the glossaries have nothing:
+/// a glossary entry is the report's own definition.
+///
+/// The sentence that holds the pattern is the definition, cited at sentence level.
+extension Searcher {
+    /// At most this many paragraphs holding the term are read for such a sentence.
+    static let inlineDefinitionReads = 200
+
+    func inlineDefinitions(asked: String, forms: [QueryNode]) throws(SearchError) -> [Definition] {
+        let query = Query(root: forms.count == 1 ? forms[0] : .or(forms), text: asked)
+        var out: [Definition] = []
+        var texts = Set<String>()
+        for ref in try allMatches(query).prefix(Self.inlineDefinitionReads) {
+            try deadline.check()
+            let p: IndexedParagraph
+            do { p = try index.paragraph(segment: ref.segment, doc: ref.doc) } catch { throw .index(error) }
+            let scalars = Array(p.text.unicodeScalars)
+            guard let at = InlineDefinition.find(asked, in: scalars, fold: { self.foldForAnswers($0) }) else { continue }
+            let sentence = Self.sentence(in: scalars, around: at)
+            let text = String(String.UnicodeScalarView(scalars[sentence]))
+            guard texts.insert(foldForAnswers(text)).inserted else { continue }
+            out.append(
+                Definition(
+                    term: asked, text: text, region: p.report.region,
+                    year: p.report.budgetYear ?? p.report.executionYear,
+                    citation: AnswerCitation(p, sentence: sentence), paragraph: p))
+        }
+        return out
+    }
+}
+
+/// The patterns of a definition in running text, as pure functions of the text.
+enum InlineDefinition {
+    /// Where `text` defines `term` (both compared folded): `(以下简称“T”)`, `简称T`,
+    /// `T是指`, `T指的是`, `所谓T`. The range is the pattern's, for the sentence around it.
+    static func find(_ term: String, in text: [Unicode.Scalar], fold: (String) -> String) -> Range<Int>? {
+        let string = String(String.UnicodeScalarView(text))
+        let scalars = Array(string.unicodeScalars)
+        func offset(_ i: String.Index) -> Int { string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: i) }
+        // 简称 T: the name runs to the closing bracket, comma or sentence end.
+        for r in string.ranges(of: "简称") {
+            var end = offset(r.upperBound)
+            let start = end
+            while end < scalars.count, !"）)，,；;。”\"".unicodeScalars.contains(scalars[end]) || end == start { end += 1 }
+            // Include a closing quote right after an opening one: “中期调整预算”.
+            let name = String(String.UnicodeScalarView(scalars[start..<min(end + 1, scalars.count)]))
+            if fold(name.filter { !"“”\"'‘’「」（）()，,。".contains($0) }) == term { return offset(r.lowerBound)..<end }
+        }
+        // T 是指 / T 指的是 / 所谓 T.
+        for marker in ["是指", "指的是"] {
+            for r in string.ranges(of: marker) {
+                let lower = offset(r.lowerBound)
+                var start = lower
+                while start > 0, !"，,；;。：:（(\n".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+                let before = String(String.UnicodeScalarView(scalars[start..<lower]))
+                if fold(before).hasSuffix(term) { return start..<offset(r.upperBound) }
+            }
+        }
+        for r in string.ranges(of: "所谓") {
+            let after = String(
+                String.UnicodeScalarView(
+                    scalars[offset(r.upperBound)..<min(scalars.count, offset(r.upperBound) + term.count + 4)]))
+            if fold(after).hasPrefix(term) { return offset(r.lowerBound)..<offset(r.upperBound) }
+        }
+        return nil
+    }
+}
