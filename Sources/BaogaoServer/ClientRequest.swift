@@ -19,6 +19,8 @@ public enum ClientRequest: Sendable, Equatable {
         case .facts: self = .query(QueryRequest(.facts, request))
         case .ask: self = .query(QueryRequest(.ask, request))
         case .mentions: self = .query(QueryRequest(.mentions, request))
+        case .series: self = .query(QueryRequest(.series, request))
+        case .compare: self = .query(QueryRequest(.compare, request))
         case .define: self = .query(QueryRequest(.define, request))
         case .get: self = .query(QueryRequest(.get, request))
         case .stats: self = .query(QueryRequest(.stats, request))
@@ -53,7 +55,7 @@ public struct ControlRequest: Sendable, Equatable {
 /// `RequestExecutor.execute`.
 public struct QueryRequest: Sendable, Equatable {
     public enum Command: Sendable, Equatable {
-        case search, facts, ask, mentions, define, get, stats, reports
+        case search, facts, ask, mentions, series, compare, define, get, stats, reports
     }
 
     var command: Command

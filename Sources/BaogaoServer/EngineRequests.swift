@@ -15,6 +15,8 @@ extension Engine {
         case .facts: return try encode { () throws(SearchError) in try facts(q, page: page, deadline: deadline) }
         case .ask: return try encode { () throws(SearchError) in try ask(q, deadline: deadline) }
         case .mentions: return try encode { () throws(SearchError) in try mentions(q, deadline: deadline) }
+        case .series: return try encode { () throws(SearchError) in try series(SeriesRequest(q), deadline: deadline) }
+        case .compare: return try encode { () throws(SearchError) in try compare(SeriesRequest(q), deadline: deadline) }
         case .define: return try encode { () throws(SearchError) in try define(q, deadline: deadline) }
         case .reports: return try encode { () throws(SearchError) in try reports(q, deadline: deadline) }
         case .stats: return try encode { () throws(SearchError) in try stats(deadline: deadline) }

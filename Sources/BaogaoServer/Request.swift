@@ -25,6 +25,8 @@ public enum Command: String, Sendable, CaseIterable {
     case facts = "FACTS"
     case ask = "ASK"
     case mentions = "MENTIONS"
+    case series = "SERIES"
+    case compare = "COMPARE"
     case define = "DEFINE"
     case get = "GET"
     case stats = "STATS"
@@ -37,7 +39,7 @@ public enum Command: String, Sendable, CaseIterable {
     /// Whether the command needs text after it (a query, a term, an id …).
     var takesArgument: Bool {
         switch self {
-        case .search, .facts, .ask, .mentions, .define, .get, .auth: return true
+        case .search, .facts, .ask, .mentions, .series, .compare, .define, .get, .auth: return true
         case .stats, .ping, .quit, .reload, .reports: return false
         }
     }

@@ -15,6 +15,9 @@ struct BaogaoCorpus: ParsableCommand {
             files in OUT_DIR are replaced. The same seed gives the same corpus on every machine.
             Example:
               baogao-corpus --mb 200 Corpus /tmp/bench200
+            With --series-regions N, instead: N regions over --years whose reports agree from year \
+            to year (an annual report and a 决算 per year), for trying series and compare:
+              baogao-corpus --series-regions 20 --years 2015..2023 Corpus /tmp/series
             """)
 
     @Option(help: "Target size in MiB (the last report may pass it).")
@@ -25,6 +28,12 @@ struct BaogaoCorpus: ParsableCommand {
 
     @Option(help: "The share of reports in the hard-wrapped PDF layout, 0…1.")
     var pdfFraction: Double = 0.1
+
+    @Option(help: "Write a consistent multi-year corpus of this many regions instead (see --years).")
+    var seriesRegions: Int?
+
+    @Option(help: ArgumentHelp("The years of --series-regions, FIRST..LAST.", valueName: "span"))
+    var years = "2019..2023"
 
     @Argument(help: ArgumentHelp("The folder of seed reports (the project's Corpus/).", valueName: "SEEDS_DIR"))
     var seedsDirectory: String
@@ -39,7 +48,25 @@ struct BaogaoCorpus: ParsableCommand {
         }
     }
 
+    /// `2019..2023` read as years.
+    var yearSpan: ClosedRange<Int>? {
+        let parts = years.components(separatedBy: "..").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] <= parts[1] else { return nil }
+        return parts[0]...parts[1]
+    }
+
     func run() throws {
+        if let regions = seriesRegions {
+            guard let span = yearSpan else { throw ValidationError("--years must be FIRST..LAST, got \(years)") }
+            do {
+                let truth = try SeriesCorpus.write(to: outputDirectory, regions: regions, years: span, seed: seed)
+                warn("wrote \(truth.count * span.count * 2) reports of \(truth.count) regions, \(span), to \(outputDirectory)")
+            } catch {
+                warn("baogao-corpus: \(error)")
+                throw ExitCode(1)
+            }
+            return
+        }
         do {
             let generator = try CorpusGenerator(seedsDirectory: seedsDirectory)
             for problem in generator.skippedSeeds { warn("skipped seed \(problem)") }

@@ -17,8 +17,7 @@ struct FactsCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
     @OptionGroup var colors: ColorOption
 
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var format: OutputFormat
 
     @Option(help: "How many facts to show.")
     var limit = 20
@@ -39,7 +38,11 @@ struct FactsCommand: ParsableCommand {
         do { result = try engine.facts(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
-        print(json ? try JSONLines.line(result) : FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))
+        if let out = try format.machine(result) {
+            Terminal.write(out)
+        } else {
+            print(FactsTable.render(result, color: colors.enabled, width: Terminal.tableWidth))
+        }
         try Status.finish(found: result.total > 0)
     }
 }

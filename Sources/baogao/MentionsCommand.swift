@@ -12,14 +12,13 @@ struct MentionsCommand: ParsableCommand {
               baogao mentions 过紧日子
               baogao mentions "三保" region:江津区
             Each year lists its first \(MentionsPrinter.reportsPerYear) reports' paragraphs and counts \
-            the rest; --all lists every one (--json always does).
+            the rest; --all lists every one (--json and --csv always do).
             """)
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var colors: ColorOption
 
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var format: OutputFormat
 
     @Flag(help: "List the paragraphs of every report, not only the first of each year.")
     var all = false
@@ -36,12 +35,14 @@ struct MentionsCommand: ParsableCommand {
         do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
         let result: MentionsResult
         do { result = try engine.mentions(text, deadline: .never) } catch { throw Terminal.fail(error.description) }
-        print(
-            json
-                ? try JSONLines.line(result)
-                : MentionsPrinter.render(
+        if let out = try format.machine(result) {
+            Terminal.write(out)
+        } else {
+            print(
+                MentionsPrinter.render(
                     result, color: colors.enabled, chart: Terminal.stdoutIsTerminal,
                     reportsPerYear: all ? nil : MentionsPrinter.reportsPerYear))
+        }
         try Status.finish(found: result.total > 0)
     }
 }
@@ -52,15 +53,34 @@ enum MentionsPrinter {
     /// reports has hundreds a year, and a term like 三保 tens of thousands of lines.
     static let reportsPerYear = 10
 
+    /// Regions charted under each year, the rest summed in one bar.
+    static let regionsPerYear = 8
+
+    /// A year's mentions by region (a report without one by its file), most first.
+    static func regionCounts(_ y: YearMentions) -> [Bars.Row] {
+        var counts: [String: Int] = [:]
+        for rep in y.reports { counts[rep.region ?? rep.doc, default: 0] += rep.count }
+        let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        var rows = sorted.prefix(regionsPerYear).map { Bars.Row(label: $0.key, value: Double($0.value), text: "\($0.value)") }
+        let rest = sorted.dropFirst(regionsPerYear).reduce(0) { $0 + $1.value }
+        if rest > 0 {
+            rows.append(Bars.Row(label: "其他 \(sorted.count - regionsPerYear) 个地区", value: Double(rest), text: "\(rest)"))
+        }
+        return rows
+    }
+
     /// `reportsPerYear`: how many reports to list for each year (nil: all), the rest counted.
     static func render(_ r: MentionsResult, color: Bool, chart: Bool, reportsPerYear: Int? = nil) -> String {
         guard r.total > 0 else { return "no paragraphs mention \(r.term)" }
         var lines: [String] = []
         let most = r.byYear.map(\.count).max() ?? 1
         if chart {
+            // A bar per year, then under it a bar per region: one region's many
+            // mentions no longer read as the whole year's.
             for y in r.byYear {
-                let bar = String(repeating: "█", count: max(1, y.count * 30 / max(1, most)))
+                let bar = String(repeating: "█", count: max(1, y.count * Bars.width / max(1, most)))
                 lines.append("\(y.year.map(String.init) ?? "----")  \(bar) \(y.count)")
+                lines += Bars.render(regionCounts(y), indent: "      ", scale: Double(most))
             }
             lines.append("")
         }

@@ -20,8 +20,7 @@ struct ReportsCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
     @OptionGroup var colors: ColorOption
 
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var format: OutputFormat
 
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Report filters, e.g. region:贵州 kind:决算.", valueName: "filters"))
     var filters: [String] = []
@@ -33,7 +32,11 @@ struct ReportsCommand: ParsableCommand {
         do { result = try engine.reports(filters.joined(separator: " "), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
-        print(json ? try JSONLines.line(result) : ReportsPrinter.render(result, color: colors.enabled))
+        if let out = try format.machine(result) {
+            Terminal.write(out)
+        } else {
+            print(ReportsPrinter.render(result, color: colors.enabled))
+        }
         try Status.finish(found: !result.reports.isEmpty)
     }
 }

@@ -12,8 +12,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
     @OptionGroup var colors: ColorOption
 
-    @Flag(help: "Print one JSON object (schema in the README).")
-    var json = false
+    @OptionGroup var format: OutputFormat
 
     @Option(help: "How many hits to show.")
     var limit = 10
@@ -36,8 +35,11 @@ struct SearchCommand: ParsableCommand {
         do { result = try engine.search(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
             throw Terminal.fail(error.description)
         }
-        if json {
-            print(try JSONLines.line(result))
+        // With a number range the facts are the result, in a table as on the terminal.
+        if format.isCSV, let facts = result.facts {
+            Terminal.write(CSV.document(facts, excel: format.excel))
+        } else if let out = try format.machine(result) {
+            Terminal.write(out)
         } else {
             if let facts = result.facts {
                 print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))

@@ -14,6 +14,8 @@ final class JSONFrontEndTests: XCTestCase {
             (["ask", "什么是三保？"], "什么是三保？"),
             (["define", "三保"], ":define 三保"),
             (["mentions", "三保"], ":mentions 三保"),
+            (["series", "一般公共预算收入", "region:江津"], ":series 一般公共预算收入 region:江津"),
+            (["compare", "债务余额", "year:2023"], ":compare 债务余额 year:2023"),
             (["reports"], ":reports"),
             (["stats"], ":stats")
         ]

@@ -22,6 +22,8 @@ final class RequestParserTests: XCTestCase {
             ("SEARCH 增长>5%", Request(command: .search, argument: "增长>5%")),
             ("ASK 2023年江津区一般公共预算收入是多少？", Request(command: .ask, argument: "2023年江津区一般公共预算收入是多少？")),
             ("MENTIONS 过紧日子", Request(command: .mentions, argument: "过紧日子")),
+            ("SERIES 债务余额 region:江津", Request(command: .series, argument: "债务余额 region:江津")),
+            ("COMPARE 债务余额 year:2023", Request(command: .compare, argument: "债务余额 year:2023")),
             ("DEFINE 三保", Request(command: .define, argument: "三保")),
             ("FACTS LIMIT=3 教育 >1亿", Request(command: .facts, argument: "教育 >1亿", limit: 3)),
             ("GET 2024/a b.txt#3", Request(command: .get, argument: "2024/a b.txt#3")),

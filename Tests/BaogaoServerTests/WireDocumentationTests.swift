@@ -12,13 +12,17 @@ final class WireDocumentationTests: XCTestCase {
 
     func testProtocolListsExactlyTheProducedKeys() throws {
         let documented = try Self.protocolKeys()
-        XCTAssertEqual(Set(documented.keys), ["search", "facts", "ask", "mentions", "define", "get", "stats", "reports"])
+        XCTAssertEqual(
+            Set(documented.keys), ["search", "facts", "ask", "mentions", "series", "compare", "define", "get", "stats", "reports"]
+        )
         for (command, keys) in documented { try compare(command, keys, in: "PROTOCOL.md") }
     }
 
     func testReadmeListsExactlyTheProducedKeys() throws {
         let documented = try Self.readmeKeys()
-        XCTAssertEqual(Set(documented.keys), ["paragraphs", "reports", "search", "facts", "ask", "define", "mentions", "stats"])
+        XCTAssertEqual(
+            Set(documented.keys),
+            ["paragraphs", "reports", "search", "facts", "ask", "define", "mentions", "series", "compare", "stats"])
         for (command, keys) in documented { try compare(command, keys, in: "README.md") }
     }
 

@@ -18,6 +18,8 @@ final class WireSnapshotTests: XCTestCase {
     func testAsk() throws { try check("ask") }
     func testDefine() throws { try check("define") }
     func testMentions() throws { try check("mentions") }
+    func testSeries() throws { try check("series") }
+    func testCompare() throws { try check("compare") }
     func testStats() throws { try check("stats") }
     func testReports() throws { try check("reports") }
     func testParagraphs() throws { try check("paragraphs") }
@@ -46,7 +48,9 @@ final class WireSnapshotTests: XCTestCase {
 enum WireSamples {
     static let snapshots = repositoryRoot.appendingPathComponent("Tests/Snapshots")
 
-    static let commands = ["search", "facts", "ask", "define", "mentions", "stats", "reports", "paragraphs", "get"]
+    static let commands = [
+        "search", "facts", "ask", "define", "mentions", "series", "compare", "stats", "reports", "paragraphs", "get"
+    ]
 
     static func shape(_ command: String) throws -> JSONShape {
         try JSONShape(outputs(command).map { try JSONValue(json: $0) })
@@ -76,6 +80,11 @@ enum WireSamples {
             // `explain` is a CLI and REPL option (`ask --explain`); the server never sets it.
             out.append(try JSONLines.bytes(engine.ask(questions[0], explain: true, deadline: .never)))
             return out
+        case "series":
+            return try ["一般公共预算收入", "一般公共预算收入 region:江津 year:2023"].map {
+                try JSONLines.bytes(engine.series(SeriesRequest($0), deadline: .never))
+            }
+        case "compare": return [try JSONLines.bytes(engine.compare(SeriesRequest("一般公共预算收入 year:2023"), deadline: .never))]
         case "define": return [try JSONLines.bytes(engine.define("三保", deadline: .never))]
         case "mentions": return [try JSONLines.bytes(engine.mentions("三保", deadline: .never))]
         case "stats": return [try JSONLines.bytes(engine.stats(deadline: .never))]

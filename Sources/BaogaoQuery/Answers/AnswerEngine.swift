@@ -35,7 +35,12 @@ extension Searcher {
             result = try answerList(question, result)
         case .value:
             try deadline.check()
-            result = question.parts.isEmpty ? try answerValue(question, result) : try answerParts(question, result)
+            // Across years or regions (历年, 哪个区县…最高): a series or a comparison (Series/).
+            if let across = try answerAcross(folded, result) {
+                result = across
+            } else {
+                result = question.parts.isEmpty ? try answerValue(question, result) : try answerParts(question, result)
+            }
         }
         try deadline.check()
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6

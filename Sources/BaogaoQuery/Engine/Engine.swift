@@ -75,6 +75,18 @@ public struct Engine: Sendable {
         try searcher(deadline).mentions(term)
     }
 
+    /// An item year by year, in every stage the reports give, for each region
+    /// the filters select (`SeriesRequest`: the item, then report filters).
+    public func series(_ request: SeriesRequest, deadline: Deadline) throws(SearchError) -> SeriesResult {
+        try searcher(deadline).series(request)
+    }
+
+    /// An item in the one year `year:` names for every region the filters
+    /// select, largest first.
+    public func compare(_ request: SeriesRequest, deadline: Deadline) throws(SearchError) -> CompareResult {
+        try searcher(deadline).compare(request)
+    }
+
     /// The indexed reports passing the report filters of `filters` (blank: all).
     public func reports(_ filters: String, deadline: Deadline) throws(SearchError) -> ReportsResult {
         try searcher(deadline).reports(filters)

@@ -85,6 +85,14 @@ final class Repl {
                     { e throws(SearchError) in try e.define(t, deadline: .never) },
                     as: { DefinitionPrinter.render($0, color: color) })
             case .mentions(let t): try show({ e throws(SearchError) in try e.mentions(t, deadline: .never) }, as: mentionsText)
+            case .series(let t):
+                try show(
+                    { e throws(SearchError) in try e.series(SeriesRequest(t), deadline: .never) },
+                    as: { SeriesPrinter.render($0, color: color) })
+            case .compare(let t):
+                try show(
+                    { e throws(SearchError) in try e.compare(SeriesRequest(t), deadline: .never) },
+                    as: { ComparePrinter.render($0, color: color) })
             case .facts(let q):
                 try show(
                     { e throws(SearchError) in try e.facts(q, page: Page(limit: 50), deadline: .never) },

@@ -14,6 +14,10 @@ enum ReplInput: Equatable {
     case open(Int)
     case source(Int)
     case mentions(String)
+    /// `:series ITEM [filters]`: the item year by year, per region.
+    case series(String)
+    /// `:compare ITEM year:Y [filters]`: the item in one year, per region.
+    case compare(String)
     case define(String)
     case facts(String)
     case stats
@@ -31,6 +35,8 @@ enum ReplInput: Equatable {
         ("open", ":open N", "hit N's whole paragraph, with the paragraphs around it"),
         ("source", ":source N", "the lines of the report file that hit N comes from"),
         ("mentions", ":mentions TERM", "TERM per year (a bar chart) and per report (ten a year; :json for all)"),
+        ("series", ":series ITEM [FILTERS]", "ITEM year by year per region, every stage cited (bars per year)"),
+        ("compare", ":compare ITEM year:Y [FILTERS]", "ITEM in year Y for every region, largest first"),
         ("define", ":define TERM", "what the reports' glossaries say TERM means"),
         ("facts", ":facts QUERY", "amounts and percentages matching QUERY, as a table"),
         ("stats", ":stats", "what the index holds"),
@@ -63,6 +69,8 @@ enum ReplInput: Equatable {
         case "open", "o": return .open(try hitNumber(name, argument))
         case "source", "src", "s": return .source(try hitNumber(name, argument))
         case "mentions": return .mentions(try required(name, argument, example: "过紧日子"))
+        case "series": return .series(try required(name, argument, example: "一般公共预算收入 region:江津"))
+        case "compare": return .compare(try required(name, argument, example: "债务余额 year:2023"))
         case "define", "def": return .define(try required(name, argument, example: "三保"))
         case "facts": return .facts(try required(name, argument, example: "教育 >1亿 year:2024"))
         case "stats": return try noArgument(.stats, name, argument)
