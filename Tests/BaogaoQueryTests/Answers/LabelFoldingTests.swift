@@ -16,6 +16,8 @@ final class LabelFoldingTests: XCTestCase {
         XCTAssertEqual(LabelFolding.fold("公共财政预算收入"), "一般公共预算收入")
         XCTAssertEqual(LabelFolding.fold("一般公共财政预算支出"), "一般公共预算支出")
         XCTAssertEqual(LabelFolding.fold("一般公共预算收入"), "一般公共预算收入")
+        XCTAssertEqual(LabelFolding.fold("政府性基金预算收入"), "政府性基金收入")
+        XCTAssertEqual(LabelFolding.fold("社会保险基金预算支出"), "社会保险基金支出")
     }
 
     /// Labels that hold the asked item's characters but name another item.
