@@ -33,13 +33,20 @@ extension Searcher {
     /// of the fact is decoded: most facts of a large index fail it).
     /// The segments are read side by side: a question about no region in
     /// particular reads every fact of the index.
-    func factRows(region: String?, keep: @Sendable (String) -> Bool = { _ in true }) -> [FactRow] {
+    /// With `reports`, only the facts of the reports it accepts are read (a comparison
+    /// of one year reads the reports of the years around it, not the whole index).
+    func factRows(
+        region: String?, reports accept: (@Sendable (IndexedReport) -> Bool)? = nil,
+        keep: @Sendable (String) -> Bool = { _ in true }
+    ) -> [FactRow] {
         SegmentFanOut.map(index.segments.count, parallel: fansOut) { s in
-            self.factRows(segment: s, region: region, keep: keep)
+            self.factRows(segment: s, region: region, accept: accept, keep: keep)
         }.flatMap { $0 }
     }
 
-    private func factRows(segment s: Int, region: String?, keep: (String) -> Bool) -> [FactRow] {
+    private func factRows(
+        segment s: Int, region: String?, accept: ((IndexedReport) -> Bool)?, keep: (String) -> Bool
+    ) -> [FactRow] {
         var rows: [FactRow] = []
         let segment = index.segments[s]
         let reports = (0..<segment.reportCount).map { segment.report($0) }
@@ -58,8 +65,11 @@ extension Searcher {
         // With a region, only the facts of its reports (each a run of documents,
         // so a run of facts) are read, not every fact of the index.
         let runs: [Range<Int>]
-        if let region {
-            runs = (0..<segment.reportCount).filter { reports[$0].region == region }.map { r in
+        if region != nil || accept != nil {
+            let chosen = (0..<segment.reportCount).filter { r in
+                (region == nil || reports[r].region == region) && (accept?(reports[r]) ?? true)
+            }
+            runs = chosen.map { r in
                 let docs = segment.docs(ofReport: r)
                 guard let first = docs.first, let last = docs.last else { return 0..<0 }
                 return facts.facts(ofDoc: first).lowerBound..<facts.facts(ofDoc: last).upperBound

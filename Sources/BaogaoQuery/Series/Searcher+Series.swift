@@ -112,7 +112,11 @@ extension Searcher {
             return f.count >= asked.count && LabelMatch.score(asked: asked, fact: f) >= LabelMatch.threshold
         }
         // Filters naming one region's reports read only that region's facts.
-        let rows = allowed?.isEmpty == true ? [] : factRows(region: regions.count == 1 ? regions.first : nil, keep: keep)
+        // One year (compare): only reports whose years are within one of it state it.
+        let near: (@Sendable (IndexedReport) -> Bool)? = only.map { y in Self.reportNear(year: y) }
+        let rows =
+            allowed?.isEmpty == true
+            ? [] : factRows(region: regions.count == 1 ? regions.first : nil, reports: near, keep: keep)
         try deadline.check()
         let unasked = Question(text: "")
         // region → year → stage → report doc → best candidate of that report.
@@ -179,6 +183,15 @@ extension Searcher {
     /// Within one report: the better label, the better scope, a stage word
     /// before none (an unmarked figure may be a budget its sentence names), then
     /// the first statement in reading order.
+    /// Whether a report may state a figure of `year`: its execution or budget year is
+    /// within one of it, or it gives no year at all.
+    static func reportNear(year: Int) -> @Sendable (IndexedReport) -> Bool {
+        { r in
+            let years = [r.executionYear, r.budgetYear].compactMap { $0 }
+            return years.isEmpty || years.contains { abs($0 - year) <= 1 }
+        }
+    }
+
     static func readsBetter(_ a: SeriesCandidate, _ b: SeriesCandidate) -> Bool {
         if a.label != b.label { return a.label > b.label }
         if a.scope != b.scope { return a.scope > b.scope }
