@@ -74,9 +74,11 @@ let package = Package(
             dependencies: ["BaogaoCorpusGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
-        .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest"]),
+        // The corpus generator's PDFWriter makes the PDFs the readers are tested on.
+        .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
-        .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        .testTarget(
+            name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(
             name: "BaogaoQueryTests",
             dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
@@ -93,6 +95,6 @@ let package = Package(
             ]),
         // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
         // it finds the binary in the build folder and links none of the package's targets.
-        .testTarget(name: "BaogaoCLITests")
+        .testTarget(name: "BaogaoCLITests", dependencies: ["BaogaoCorpusGenerator"])
     ]
 )

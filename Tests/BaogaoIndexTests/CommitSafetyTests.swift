@@ -1,3 +1,4 @@
+import BaogaoCorpusGenerator
 import BaogaoIngest
 import CDeflate
 import Foundation
@@ -150,14 +151,18 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 5, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what version 6 added: where lines start.
+    /// framed as version 6, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what version 7 added: the page starts of a PDF
+    /// (and what version 6 did: where lines start).
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
         let scratch = Scratch()
         let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt"])
+        let text = String(decoding: try XCTUnwrap(FileBytes.read(sampleCorpus + "/002_b5c26ff8d3e05e66.txt")), as: UTF8.self)
+        let pdf = PDFWriter.pdf(pages: PDFWriter.pages(of: text))
+        try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 5)
+        XCTAssertEqual(previous, 6)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -179,7 +184,7 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 5")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 6")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
         let report = try ReportReader.read(fileAt: corpus + "/000_d12f06acd0fd881e.txt")
@@ -191,6 +196,11 @@ final class CommitSafetyTests: XCTestCase {
             starts += stored.lineStarts.count
         }
         XCTAssertEqual(starts, 271, "the sample's 384 lines of text in 113 paragraphs")
+        let (s, d) = try XCTUnwrap(reader.locate(doc: "jiangjin.pdf", paragraph: 1))
+        XCTAssertEqual(
+            try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts,
+            try ReportReader.parse(bytes: pdf, doc: "jiangjin.pdf").metadata.pageStarts)
+        XCTAssertEqual(try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts.count, 13)
     }
 
     func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {

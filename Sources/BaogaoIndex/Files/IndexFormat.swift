@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-6 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  06 00 00 00  00 00 00 00`.
+/// Example: the header of a version-7 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  07 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -26,10 +26,11 @@ public enum IndexFormat {
     /// Version 5: report records end with the report's source address (a catalogue's
     /// `source` column), and the manifest's reports may carry a text digest.
     /// Version 6: each stored paragraph records where its source lines start in its
-    /// text, so that answers cite the lines of their sentence.
-    public static let version: UInt32 = 6
+    /// text, so that answers cite the lines of their sentence. Version 7: report
+    /// records in `.docs` carry the line each page of a PDF starts on.
+    public static let version: UInt32 = 7
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 6
+    public static let oldestReadable: UInt32 = 7
 
     static let headerSize = 16
     static let footerSize = 16

@@ -1,0 +1,63 @@
+import BaogaoCorpusGenerator
+import Foundation
+import XCTest
+
+/// A folder of a PDF and a text report, indexed and searched with the built binary:
+/// the PDF's hits cite page and line, in text and in JSON.
+final class PDFReportTests: XCTestCase {
+    private func corpus() throws -> (corpus: URL, index: String) {
+        let folder = try TestIndex.temporaryFolder("pdf")
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let samples = BaogaoProcess.repository.appendingPathComponent("Corpus")
+        let text = try String(contentsOf: samples.appendingPathComponent("002_b5c26ff8d3e05e66.txt"), encoding: .utf8)
+        try Data(PDFWriter.pdf(pages: PDFWriter.pages(of: text))).write(to: corpus.appendingPathComponent("jiangjin.pdf"))
+        try FileManager.default.copyItem(
+            at: samples.appendingPathComponent("000_d12f06acd0fd881e.txt"),
+            to: corpus.appendingPathComponent("000_d12f06acd0fd881e.txt"))
+        try Data(PDFWriter.pdf(pages: [[]])).write(to: corpus.appendingPathComponent("scan.pdf"))
+        return (corpus, folder.appendingPathComponent("Index").path)
+    }
+
+    func testAPDFIsIndexedAndItsHitsCitePageAndLine() throws {
+        let (corpus, index) = try corpus()
+        let built = try BaogaoProcess.run(["index", "--corpus", corpus.path, "--index", index])
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertTrue(built.stdout.contains("indexed 2 report(s)"), built.stdout)
+        XCTAssertTrue(
+            (built.stdout + built.stderr).contains(
+                "scan.pdf: a PDF of 1 page(s) with no text layer (scanned images): it needs OCR"), built.stdout + built.stderr)
+
+        let human = try BaogaoProcess.run(["search", "--index", index, "财政收支形势分析"])
+        XCTAssertEqual(human.status, 0, human.stderr)
+        XCTAssertTrue(
+            human.stdout.hasPrefix(
+                "1. 江津区 2024 · 三、2024年预算草案 › （一）2024年财政收支形势分析 · ¶60 · p. 7, L16 · jiangjin.pdf\n"),
+            human.stdout)
+
+        let json = try BaogaoProcess.run(["search", "--json", "--index", index, "财政收支形势分析"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let hit = try XCTUnwrap((object["hits"] as? [[String: Any]])?.first)
+        XCTAssertEqual(hit["pages"] as? [Int], [7, 7])
+        XCTAssertEqual(hit["page_lines"] as? [Int], [16, 16])
+        XCTAssertEqual(hit["lines"] as? [Int], [252, 252])
+
+        let text = try BaogaoProcess.run(["search", "--json", "--index", index, "各位代表"])
+        let hits = try XCTUnwrap(
+            (try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any]))["hits"]
+                as? [[String: Any]])
+        let fromText = try XCTUnwrap(hits.first { $0["doc"] as? String == "000_d12f06acd0fd881e.txt" })
+        XCTAssertTrue(fromText["pages"] is NSNull)
+        XCTAssertTrue(fromText["page_lines"] is NSNull)
+    }
+
+    func testParagraphsOfAPDFShowTheirPages() throws {
+        let (corpus, _) = try corpus()
+        let out = try BaogaoProcess.run(["paragraphs", corpus.appendingPathComponent("jiangjin.pdf").path])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("¶60 L252 (p. 7, L16) · 三、2024年预算草案 › （一）2024年财政收支形势分析 · heading 2024\n"), out.stdout)
+        let scan = try BaogaoProcess.run(["paragraphs", corpus.appendingPathComponent("scan.pdf").path])
+        XCTAssertEqual(scan.status, 2, "a file that cannot be read exits 2")
+        XCTAssertTrue(scan.stderr.contains("scan.pdf: a PDF of 1 page(s) with no text layer"), scan.stderr)
+    }
+}
