@@ -3,7 +3,7 @@
 // Baogao's targets follow the layers of the architecture (ARCHITECTURE.md);
 // dependencies point one way, downwards:
 //
-//   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU
+//   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU, CLibXML2
 //                                                         BaogaoIndex ─► CDeflate, CZstd
 //
 //   baogao-corpus ─► BaogaoCorpusGenerator      (stands apart: Foundation only, no engine layer;
@@ -40,8 +40,13 @@ let package = Package(
         .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
         // The system libzstd (libzstd-dev): the paragraph store's blocks and their per-segment dictionary.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The system libxml2 (libxml2-dev, MIT): its tolerant HTML parser reads web-page reports.
+        // Behind a plain-C header, since libxml2's headers bring ICU's (see CICU).
+        .target(
+            name: "CLibXML2", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]),
         // Files → decoded text → cleaned lines → cited paragraphs with report metadata.
-        .target(name: "BaogaoIngest", dependencies: ["CICU"]),
+        .target(name: "BaogaoIngest", dependencies: ["CICU", "CLibXML2"]),
         // Paragraph text → normalised text with an offset map, tokens, number facts.
         .target(name: "BaogaoAnalysis", dependencies: ["CICU", "BaogaoIngest"]),
         // Segments on disk: writer, reader, manifest and commit, merge.

@@ -3,26 +3,39 @@
 /// and `:source` read every format alike.
 ///
 /// The format is told by the bytes, not the name: a PDF saved as `.txt` is still a
-/// PDF, and a file named `.pdf` that is really text is read as text.
+/// PDF, a web page saved as `.txt` still a web page, and a file named `.pdf` that is
+/// really text is read as text.
 public enum ReportText {
     /// The formats told apart.
     public enum Format: String, Sendable {
-        case text, pdf
+        case text, pdf, html
+    }
+
+    /// What a reader gives: the text to decode (UTF-8 for every format but text,
+    /// whose bytes `TextDecoder` decodes), the line each page starts on (PDF), and the
+    /// page furniture that belongs to the metadata, not the paragraphs (HTML).
+    public struct Extracted: Sendable {
+        public var bytes: [UInt8]
+        public var pageStarts: [Int] = []
+        public var boilerplate: [String] = []
     }
 
     public static func format(of bytes: [UInt8]) -> Format {
-        PDFText.isPDF(bytes) ? .pdf : .text
+        if PDFText.isPDF(bytes) { return .pdf }
+        if HTMLText.isHTML(bytes) { return .html }
+        return .text
     }
 
-    /// The bytes to decode as text, and the line each page starts on (empty for
-    /// formats without pages).
-    public static func text(of bytes: consuming [UInt8], doc: String) throws(IngestError) -> (utf8: [UInt8], pageStarts: [Int]) {
+    public static func text(of bytes: consuming [UInt8], doc: String) throws(IngestError) -> Extracted {
         switch format(of: bytes) {
         case .text:
-            return (bytes, [])
+            return Extracted(bytes: bytes)
         case .pdf:
             let extracted = try PDFText.extract(bytes, doc: doc)
-            return (extracted.utf8, extracted.pageStarts)
+            return Extracted(bytes: extracted.utf8, pageStarts: extracted.pageStarts)
+        case .html:
+            let extracted = try HTMLText.extract(bytes, doc: doc)
+            return Extracted(bytes: extracted.utf8, boilerplate: extracted.boilerplate)
         }
     }
 }

@@ -9,8 +9,9 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build or update the index from a folder of reports.",
         discussion: """
-            Indexes every .txt, .md, .text and .pdf file under the corpus folder (a PDF through \
-            poppler's pdftotext, with page numbers in its citations). On a second run only \
+            Indexes every .txt, .md, .text, .pdf, .html and .htm file under the corpus folder (a \
+            PDF through poppler's pdftotext, with page numbers in its citations; a web page's \
+            main text). On a second run only \
             files that were added or whose contents changed are read again; reports of removed \
             files are dropped. A file that cannot be read is reported and skipped.
 
@@ -70,7 +71,7 @@ struct IndexCommand: ParsableCommand {
             let kinds = s.unreadFiles.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
                 .map { ($0.key.isEmpty ? "no extension" : "." + $0.key) + " ×\($0.value.count)" }
             lines.append(
-                "not read: \(kinds.joined(separator: ", ")) (only .txt, .md, .text and .pdf files are read;"
+                "not read: \(kinds.joined(separator: ", ")) (only .txt, .md, .text, .pdf, .html and .htm files are read;"
                     + " convert other files to text to index them)")
         }
         if !s.unreadMetadata.isEmpty {

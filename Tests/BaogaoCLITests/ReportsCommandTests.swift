@@ -61,7 +61,8 @@ final class ReportsCommandTests: XCTestCase {
         let out = try BaogaoProcess.run(["index", "--corpus", corpus.path, "--index", index])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(
-            out.stdout.contains("not read: .docx ×2, .wps ×1 (only .txt, .md, .text and .pdf files are read"), out.stdout)
+            out.stdout.contains("not read: .docx ×2, .wps ×1 (only .txt, .md, .text, .pdf, .html and .htm files are read"),
+            out.stdout)
         XCTAssertTrue(
             out.stdout.contains(
                 "1 report(s) whose region or years could not be read (give them a row in the catalogue):\n  notes.txt: no region, no years"
