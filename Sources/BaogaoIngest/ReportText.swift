@@ -3,12 +3,13 @@
 /// and `:source` read every format alike.
 ///
 /// The format is told by the bytes, not the name: a PDF saved as `.txt` is still a
-/// PDF, a web page saved as `.txt` still a web page, and a file named `.pdf` that is
-/// really text is read as text.
+/// PDF, a web page saved as `.txt` still a web page, a ZIP archive is read as the Word
+/// file it should be (and named as damaged when it is not one), and a file named
+/// `.pdf` that is really text is read as text.
 public enum ReportText {
     /// The formats told apart.
     public enum Format: String, Sendable {
-        case text, pdf, html
+        case text, pdf, html, docx
     }
 
     /// What a reader gives: the text to decode (UTF-8 for every format but text,
@@ -23,6 +24,7 @@ public enum ReportText {
     public static func format(of bytes: [UInt8]) -> Format {
         if PDFText.isPDF(bytes) { return .pdf }
         if HTMLText.isHTML(bytes) { return .html }
+        if DocxText.isZip(bytes) { return .docx }
         return .text
     }
 
@@ -36,6 +38,8 @@ public enum ReportText {
         case .html:
             let extracted = try HTMLText.extract(bytes, doc: doc)
             return Extracted(bytes: extracted.utf8, boilerplate: extracted.boilerplate)
+        case .docx:
+            return Extracted(bytes: try DocxText.extract(bytes, doc: doc))
         }
     }
 }

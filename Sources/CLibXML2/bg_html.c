@@ -1,12 +1,17 @@
 #include "bg_html.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 void *bg_html_parse(const char *utf8, int length) {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
         | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
     return htmlReadMemory(utf8, length, NULL, "UTF-8", options);
+}
+
+void *bg_xml_parse(const char *utf8, int length) {
+    return xmlReadMemory(utf8, length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
 }
 
 void bg_html_free(void *document) {

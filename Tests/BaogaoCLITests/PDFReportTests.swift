@@ -61,3 +61,37 @@ final class PDFReportTests: XCTestCase {
         XCTAssertTrue(scan.stderr.contains("scan.pdf: a PDF of 1 page(s) with no text layer"), scan.stderr)
     }
 }
+
+/// The done-when of issue 15: a folder of mixed formats in one `baogao index`.
+final class MixedFormatsTests: XCTestCase {
+    func testAFolderOfTextPDFWebPageAndWordIndexesInOneRun() throws {
+        let folder = try TestIndex.temporaryFolder("mixed")
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let repository = BaogaoProcess.repository
+        let formats = repository.appendingPathComponent("Tests/Fixtures/formats")
+        for name in ["jiangjin.html", "jiangjin.docx", "bomb.docx"] {
+            try FileManager.default.copyItem(at: formats.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+        let text = try String(contentsOf: repository.appendingPathComponent("Corpus/003_b7f3892a3cb1f6c5.txt"), encoding: .utf8)
+        try Data(PDFWriter.pdf(pages: PDFWriter.pages(of: text))).write(to: corpus.appendingPathComponent("jiaozuo.pdf"))
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("Corpus/000_d12f06acd0fd881e.txt"),
+            to: corpus.appendingPathComponent("000_d12f06acd0fd881e.txt"))
+        let index = folder.appendingPathComponent("Index").path
+        let built = try BaogaoProcess.run(["index", "--corpus", corpus.path, "--index", index])
+        XCTAssertEqual(built.status, 0, built.stderr)
+        // The page and the Word file have the same text: indexed once, the copy named.
+        XCTAssertTrue(built.stdout.contains("indexed 3 report(s)"), built.stdout)
+        XCTAssertTrue(
+            built.stdout.contains(
+                "the same report twice: jiangjin.html has the text of jiangjin.docx; indexed once, as jiangjin.docx"),
+            built.stdout)
+        XCTAssertTrue((built.stdout + built.stderr).contains("bomb.docx: not a readable Word file"), built.stdout + built.stderr)
+        let reports = try BaogaoProcess.run(["reports", "--index", index])
+        XCTAssertEqual(reports.status, 0, reports.stderr)
+        XCTAssertTrue(reports.stdout.contains("jiaozuo.pdf"), reports.stdout)
+        XCTAssertTrue(reports.stdout.contains("000_d12f06acd0fd881e.txt"), reports.stdout)
+        XCTAssertTrue(reports.stdout.contains("jiangjin.docx"), reports.stdout)
+    }
+}

@@ -13,6 +13,9 @@ enum { BG_HTML_ELEMENT = 1, BG_HTML_TEXT = 3, BG_HTML_CDATA = 4 };
 // Parses UTF-8 HTML tolerantly (recover, no network, the page's own charset ignored:
 // the caller has decoded it). NULL when libxml2 makes no document at all.
 void *bg_html_parse(const char *utf8, int length);
+// Parses an XML document (a Word file's parts) without the network, without loading a
+// DTD and without substituting entities, so that a file cannot make it fetch or expand.
+void *bg_xml_parse(const char *utf8, int length);
 void bg_html_free(void *document);
 // The root element, or NULL.
 void *bg_html_root(void *document);
