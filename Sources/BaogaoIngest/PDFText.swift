@@ -40,6 +40,9 @@ public enum PDFText {
         return nil
     }
 
+    /// How long pdftotext may take over one PDF: a 500-page report takes a few seconds.
+    nonisolated(unsafe) static var timeLimit: TimeInterval = 120
+
     /// Whether `bytes` are a PDF: `%PDF-` at the start of a line within the first
     /// 1,024 bytes, where readers look for it (some files carry junk before it); text
     /// that quotes it mid-line is still text.
@@ -79,6 +82,16 @@ public enum PDFText {
             try process.run()
         } catch {
             throw .needsProgram(file: doc, program: program, package: "poppler-utils")
+        }
+        // A damaged or hostile PDF can keep pdftotext busy without end; past the
+        // limit it is stopped and the file named, and the rest of the corpus goes on.
+        let deadline = Date().addingTimeInterval(timeLimit)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let limit = String(format: "%g", timeLimit)
+            throw .malformed(file: doc, format: "PDF", reason: "pdftotext did not finish within \(limit) s")
         }
         process.waitUntilExit()
         let said = (FileBytes.read(errors).map { String(decoding: $0, as: UTF8.self) } ?? "")

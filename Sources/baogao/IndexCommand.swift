@@ -72,7 +72,7 @@ struct IndexCommand: ParsableCommand {
                 .map { ($0.key.isEmpty ? "no extension" : "." + $0.key) + " ×\($0.value.count)" }
             lines.append(
                 "not read: \(kinds.joined(separator: ", ")) (only .txt, .md, .text, .pdf, .html, .htm and .docx files are read;"
-                    + " convert other files to text to index them)")
+                    + " save .doc and .wps files as .docx or PDF, convert others to text to index them)")
         }
         if !s.unreadMetadata.isEmpty {
             let hint =

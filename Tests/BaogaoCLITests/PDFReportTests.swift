@@ -42,6 +42,12 @@ final class PDFReportTests: XCTestCase {
         XCTAssertEqual(hit["page_lines"] as? [Int], [16, 16])
         XCTAssertEqual(hit["lines"] as? [Int], [252, 252])
 
+        // An answer cites the page and line of its figure's sentence.
+        let answer = try BaogaoProcess.run(["ask", "--index", index, "2023年江津区一般公共预算收入是多少？"])
+        XCTAssertEqual(answer.status, 0, answer.stderr)
+        XCTAssertTrue(
+            answer.stdout.contains("1. 全区一般公共预算。 · ¶9 · p. 1, L21 · jiangjin.pdf\n"), answer.stdout)
+
         let text = try BaogaoProcess.run(["search", "--json", "--index", index, "各位代表"])
         let hits = try XCTUnwrap(
             (try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any]))["hits"]
@@ -56,6 +62,12 @@ final class PDFReportTests: XCTestCase {
         let out = try BaogaoProcess.run(["paragraphs", corpus.appendingPathComponent("jiangjin.pdf").path])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stdout.contains("¶60 L252 (p. 7, L16) · 三、2024年预算草案 › （一）2024年财政收支形势分析 · heading 2024\n"), out.stdout)
+        let json = try BaogaoProcess.run(["paragraphs", "--json", corpus.appendingPathComponent("jiangjin.pdf").path])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let heading = try XCTUnwrap((object["paragraphs"] as? [[String: Any]])?.first { $0["n"] as? Int == 60 })
+        XCTAssertEqual(heading["lines"] as? [Int], [252, 252])
+        XCTAssertEqual(heading["pages"] as? [Int], [7, 7])
+        XCTAssertEqual(heading["page_lines"] as? [Int], [16, 16])
         let scan = try BaogaoProcess.run(["paragraphs", corpus.appendingPathComponent("scan.pdf").path])
         XCTAssertEqual(scan.status, 2, "a file that cannot be read exits 2")
         XCTAssertTrue(scan.stderr.contains("scan.pdf: a PDF of 1 page(s) with no text layer"), scan.stderr)

@@ -107,6 +107,28 @@ final class PDFTextTests: XCTestCase {
         }
     }
 
+    /// A pdftotext that hangs is stopped at the time limit, and the file named.
+    func testAHelperThatHangsIsStoppedAndTheFileNamed() throws {
+        let script = NSTemporaryDirectory() + "baogao-slow-pdftotext-\(getpid())"
+        // One process that sleeps (`exec`), as pdftotext is one process.
+        try "#!/bin/sh\nexec sleep 30\n".write(toFile: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        chmod(script, 0o755)
+        setenv("BAOGAO_PDFTOTEXT", script, 1)
+        PDFText.timeLimit = 0.3
+        defer {
+            unsetenv("BAOGAO_PDFTOTEXT")
+            PDFText.timeLimit = 120
+        }
+        let started = Date()
+        XCTAssertThrowsError(try ReportReader.parse(bytes: PDFWriter.pdf(pages: [["报告"]]), doc: "slow.pdf")) { error in
+            XCTAssertEqual(
+                error as? IngestError,
+                .malformed(file: "slow.pdf", format: "PDF", reason: "pdftotext did not finish within 0.3 s"))
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
     func testSourceLinesOfAPDFAreThoseOfItsText() throws {
         let pdf = PDFWriter.pdf(pages: [["第一页"], ["第二页第一行", "第二页第二行"]])
         let lines = try ReportReader.sourceLines(bytes: pdf, doc: "a.pdf", lines: 1...3)
