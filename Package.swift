@@ -3,7 +3,7 @@
 // Baogao's targets follow the layers of the architecture (ARCHITECTURE.md);
 // dependencies point one way, downwards:
 //
-//   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU
+//   baogao (CLI + REPL) ─► BaogaoServer ─► BaogaoQuery ─► BaogaoIndex ─► BaogaoAnalysis ─► BaogaoIngest ─► CICU, CLibXML2, CLibZip
 //                                                         BaogaoIndex ─► CDeflate, CZstd
 //
 //   baogao-corpus ─► BaogaoCorpusGenerator      (stands apart: Foundation only, no engine layer;
@@ -40,8 +40,15 @@ let package = Package(
         .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
         // The system libzstd (libzstd-dev): the paragraph store's blocks and their per-segment dictionary.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The system libxml2 (libxml2-dev, MIT): its tolerant HTML parser reads web-page reports.
+        // Behind a plain-C header, since libxml2's headers bring ICU's (see CICU); the
+        // system module only gives the C file libxml2's include path and library.
+        .systemLibrary(name: "CLibXML2System", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2", dependencies: ["CLibXML2System"]),
+        // One member of a ZIP archive from the system libzip (libzip-dev, BSD): Word .docx files.
+        .target(name: "CLibZip", linkerSettings: [.linkedLibrary("zip")]),
         // Files → decoded text → cleaned lines → cited paragraphs with report metadata.
-        .target(name: "BaogaoIngest", dependencies: ["CICU"]),
+        .target(name: "BaogaoIngest", dependencies: ["CICU", "CLibXML2", "CLibZip"]),
         // Paragraph text → normalised text with an offset map, tokens, number facts.
         .target(name: "BaogaoAnalysis", dependencies: ["CICU", "BaogaoIngest"]),
         // Segments on disk: writer, reader, manifest and commit, merge.
@@ -74,9 +81,11 @@ let package = Package(
             dependencies: ["BaogaoCorpusGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
-        .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest"]),
+        // The corpus generator's PDFWriter makes the PDFs the readers are tested on.
+        .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(name: "BaogaoAnalysisTests", dependencies: ["BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
-        .testTarget(name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest"]),
+        .testTarget(
+            name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(
             name: "BaogaoQueryTests",
             dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
@@ -93,6 +102,6 @@ let package = Package(
             ]),
         // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
         // it finds the binary in the build folder and links none of the package's targets.
-        .testTarget(name: "BaogaoCLITests")
+        .testTarget(name: "BaogaoCLITests", dependencies: ["BaogaoCorpusGenerator"])
     ]
 )

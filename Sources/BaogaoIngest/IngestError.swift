@@ -13,11 +13,22 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Larger than the limit on one report (`ReportReader.defaultSizeLimit`): read
     /// whole, it would take several times its size in memory.
     case tooLarge(file: String, bytes: Int, limit: Int)
+    /// A format whose reader is a separate program (`pdftotext` for PDF) that is not
+    /// installed; `package` is the Debian package that brings it.
+    case needsProgram(file: String, program: String, package: String)
+    /// A PDF that opens only with a password.
+    case encrypted(file: String)
+    /// A PDF of `pages` pages with no text on them: scanned images, which need OCR.
+    case noTextLayer(file: String, pages: Int)
+    /// A file of a known format (`PDF`, `HTML`, `Word`) that its reader could not
+    /// parse: truncated or damaged; `reason` is the reader's own word for it.
+    case malformed(file: String, format: String, reason: String)
 
     public var file: String {
         switch self {
         case .unreadable(let file, _), .empty(let file), .binary(let file, _),
-            .undecodable(let file, _, _), .tooLarge(let file, _, _):
+            .undecodable(let file, _, _), .tooLarge(let file, _, _), .needsProgram(let file, _, _),
+            .encrypted(let file), .noTextLayer(let file, _), .malformed(let file, _, _):
             return file
         }
     }
@@ -38,6 +49,15 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "not valid text: cannot decode as \(encoding) at byte \(offset)"
         case .tooLarge(_, let bytes, let limit):
             return FileBytes.Failure.tooLarge(bytes: bytes, limit: limit).reason
+        case .needsProgram(_, let program, let package):
+            return "not read: reading it needs \(program), which is not installed (apt-get install \(package))"
+        case .encrypted:
+            return "an encrypted PDF that opens only with a password; save an unprotected copy to index it"
+        case .noTextLayer(_, let pages):
+            return
+                "a PDF of \(pages) page(s) with no text layer (scanned images): it needs OCR, e.g. ocrmypdf, before it can be read"
+        case .malformed(_, let format, let reason):
+            return "not a readable \(format) file (truncated or damaged?): \(reason)"
         }
     }
 }

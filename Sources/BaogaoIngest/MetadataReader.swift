@@ -631,6 +631,20 @@ enum MetadataReader {
         return nil
     }
 
+    /// What a web page's frame says of the report (`HTMLText`'s boilerplate lines,
+    /// kept out of the paragraphs): its publication date, when the text gave none.
+    static func readBoilerplate(_ lines: [String], into metadata: inout ReportMetadata) {
+        guard metadata.date == nil else { return }
+        for line in lines {
+            // Pages write the label's colon full width (`发布日期：`).
+            if let d = publicationDate(Array(line.replacing("：", with: ":"))) {
+                metadata.date = d
+                metadata.sources.date = .openingLines
+                return
+            }
+        }
+    }
+
     /// A web page's publication date: `发布日期:2025-01-20`, `发布时间:2016年02月04日`.
     static func publicationDate(_ l: [Character]) -> String? {
         let s = String(l)

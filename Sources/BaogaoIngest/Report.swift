@@ -51,6 +51,9 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
     public var source: String?
     /// Where each field was read.
     public var sources: Sources
+    /// For a paged original (a PDF): the source line each page starts on, page 1
+    /// first (`PageLines` turns a line into page and line on it); empty for text.
+    public var pageStarts: [Int] = []
 
     public enum Level: String, Sendable, Codable, CaseIterable {
         case central = "中央"
@@ -115,8 +118,9 @@ public struct ReportMetadata: Sendable, Equatable, Codable {
         title: String, region: String? = nil, executionYear: Int? = nil,
         budgetYear: Int? = nil, date: String? = nil, regionCode: String? = nil,
         level: Level? = nil, kind: Kind? = nil, period: String? = nil,
-        source: String? = nil, sources: Sources = Sources()
+        source: String? = nil, sources: Sources = Sources(), pageStarts: [Int] = []
     ) {
+        self.pageStarts = pageStarts
         self.title = title
         self.region = region
         self.executionYear = executionYear

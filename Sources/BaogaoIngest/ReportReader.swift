@@ -1,6 +1,9 @@
 /// Reads a report file into a `Report`. The stages, each a pure function of the one
 /// before and linear in the input:
 ///
+/// 0. `ReportText` — a PDF (by its bytes, whatever its name) to its text layer and
+///    page starts (`PDFText`), a web page to its main text and boilerplate (`HTMLText`);
+///    text files as they are.
 /// 1. `TextDecoder` — bytes to UTF-8: BOMs, UTF-16, GB18030; empty/binary/undecodable errors.
 /// 2. `LineCleaner` — lines (LF, CRLF, CR) with export artefacts, page numbers and outer
 ///    whitespace removed; each line's display width, length and numbering marker.
@@ -49,13 +52,16 @@ public enum ReportReader {
     public static func parse(
         bytes: consuming [UInt8], doc: String, catalogue: Catalogue.Entry? = nil
     ) throws(IngestError) -> Report {
-        var (lines, replaced, encoding) = try cleanLines(consume bytes, doc: doc)
+        let extracted = try ReportText.text(of: consume bytes, doc: doc)
+        var (lines, replaced, encoding) = try cleanLines(extracted.bytes, doc: doc)
         guard !lines.isEmpty else { throw .empty(file: doc) }
         let tables = TableReader.roles(of: lines)
         let layout = Layout.detect(lines, skipping: tables)
         var block = TitleBlock(ParagraphSplitter.split(ParagraphBuilder.build(lines, layout: layout, table: tables)))
         var metadata = MetadataReader.read(block, lines: lines, doc: doc)
         lines = []
+        metadata.pageStarts = extracted.pageStarts
+        MetadataReader.readBoilerplate(extracted.boilerplate, into: &metadata)
         if let catalogue { Catalogue.apply(catalogue, to: &metadata) }
         let paragraphs = SectionTracker.paragraphs(consuming: &block, metadata: metadata)
         var warnings: [String] = []

@@ -25,7 +25,7 @@ extension ReportReader {
 
     /// `sourceLines(fileAt:lines:)` for bytes at hand.
     public static func sourceLines(bytes: [UInt8], doc: String, lines: ClosedRange<Int>) throws(IngestError) -> [SourceLine] {
-        let utf8 = try TextDecoder.decode(bytes, file: doc).utf8
+        let utf8 = try TextDecoder.decode(try ReportText.text(of: bytes, doc: doc).bytes, file: doc).utf8
         let ranges = LineBreaks.ranges(of: utf8)
         let first = max(1, lines.lowerBound)
         let last = min(ranges.count, lines.upperBound)

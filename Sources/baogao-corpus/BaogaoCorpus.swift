@@ -35,6 +35,9 @@ struct BaogaoCorpus: ParsableCommand {
     @Option(help: ArgumentHelp("The years of --series-regions, FIRST..LAST.", valueName: "span"))
     var years = "2019..2023"
 
+    @Flag(help: "Write each report as a PDF (its text set by PDFWriter, 40 lines a page) instead of text.")
+    var pdf = false
+
     @Argument(help: ArgumentHelp("The folder of seed reports (the project's Corpus/).", valueName: "SEEDS_DIR"))
     var seedsDirectory: String
 
@@ -80,12 +83,25 @@ struct BaogaoCorpus: ParsableCommand {
                     warn("\(tenths * 10)%: \(so.reports) reports, \(mebibytes(so.bytes)) MiB")
                 }
             }
+            if pdf { try writePDFs() }
             warn(
                 "wrote \(summary.reports) reports, \(summary.bytes) bytes (\(mebibytes(summary.bytes)) MiB) "
                     + "from \(generator.templates.count) seeds to \(outputDirectory)")
         } catch {
             warn("baogao-corpus: \(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// Replaces each `rNNNNN.txt` of the output by `rNNNNN.pdf`, for the PDF benchmark.
+    private func writePDFs() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: outputDirectory).filter { $0.hasSuffix(".txt") }
+        for name in names {
+            let path = outputDirectory + "/" + name
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let target = URL(fileURLWithPath: String(path.dropLast(4)) + ".pdf")
+            try Data(PDFWriter.pdf(pages: PDFWriter.pages(of: text))).write(to: target)
+            try FileManager.default.removeItem(atPath: path)
         }
     }
 

@@ -9,14 +9,16 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build or update the index from a folder of reports.",
         discussion: """
-            Indexes every .txt, .md and .text file under the corpus folder. On a second run only \
+            Indexes every .txt, .md, .text, .pdf, .html, .htm and .docx file under the corpus folder (a \
+            PDF through poppler's pdftotext, with page numbers in its citations; a web page's \
+            main text). On a second run only \
             files that were added or whose contents changed are read again; reports of removed \
             files are dropped. A file that cannot be read is reported and skipped.
 
             A catalog.tsv or catalog.csv in the corpus folder (columns file, region, level, kind, \
             execution_year, budget_year, date, title, source) overrides what is read from each \
             report's text; a bad row is named and left out. The summary names what could not be \
-            done: files of other kinds not read (.pdf ×12), reports whose region or years could not \
+            done: files of other kinds not read (.doc ×12), reports whose region or years could not \
             be read, and copies of a report (the same text) indexed once. Files larger than \
             --max-file-mb (64 MiB unless given) are skipped with a message: a report is read \
             whole, at about five times its size in memory.
@@ -69,8 +71,8 @@ struct IndexCommand: ParsableCommand {
             let kinds = s.unreadFiles.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
                 .map { ($0.key.isEmpty ? "no extension" : "." + $0.key) + " ×\($0.value.count)" }
             lines.append(
-                "not read: \(kinds.joined(separator: ", ")) (only .txt, .md and .text files are read;"
-                    + " convert other files to text to index them)")
+                "not read: \(kinds.joined(separator: ", ")) (only .txt, .md, .text, .pdf, .html, .htm and .docx files are read;"
+                    + " save .doc and .wps files as .docx or PDF, convert others to text to index them)")
         }
         if !s.unreadMetadata.isEmpty {
             let hint =

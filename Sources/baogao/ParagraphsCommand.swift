@@ -57,6 +57,9 @@ struct ParagraphsCommand: ParsableCommand {
         for p in report.paragraphs {
             var cite = "¶\(p.number) L\(p.firstLine)"
             if p.lastLine != p.firstLine { cite += "–\(p.lastLine)" }
+            if let page = PageLines.citation(firstLine: p.firstLine, lastLine: p.lastLine, pageStarts: m.pageStarts) {
+                cite += " (\(page))"
+            }
             if !p.section.isEmpty { cite += " · " + p.section.joined(separator: " › ") }
             cite += " · \(p.kind.rawValue)"
             if let y = p.year { cite += " \(y)" }

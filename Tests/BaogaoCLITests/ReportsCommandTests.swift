@@ -52,7 +52,7 @@ final class ReportsCommandTests: XCTestCase {
         9.txt\t火星\t\t\t\t
 
         """.write(to: corpus.appendingPathComponent("catalog.tsv"), atomically: true, encoding: .utf8)
-        for name in ["a.pdf", "b.pdf", "c.docx"] { try Data("%PDF".utf8).write(to: corpus.appendingPathComponent(name)) }
+        for name in ["a.doc", "b.doc", "c.wps"] { try Data("PK".utf8).write(to: corpus.appendingPathComponent(name)) }
         let text = try String(contentsOf: corpus.appendingPathComponent("041.txt"), encoding: .utf8)
         try XCTUnwrap(text.data(using: .utf16)).write(to: corpus.appendingPathComponent("041-utf16.txt"))
         try "没有地区也没有年份的一段文字。\n".write(to: corpus.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -60,7 +60,9 @@ final class ReportsCommandTests: XCTestCase {
 
         let out = try BaogaoProcess.run(["index", "--corpus", corpus.path, "--index", index])
         XCTAssertEqual(out.status, 0, out.stderr)
-        XCTAssertTrue(out.stdout.contains("not read: .pdf ×2, .docx ×1 (only .txt, .md and .text files are read"), out.stdout)
+        XCTAssertTrue(
+            out.stdout.contains("not read: .doc ×2, .wps ×1 (only .txt, .md, .text, .pdf, .html, .htm and .docx files are read"),
+            out.stdout)
         XCTAssertTrue(
             out.stdout.contains(
                 "1 report(s) whose region or years could not be read (give them a row in the catalogue):\n  notes.txt: no region, no years"

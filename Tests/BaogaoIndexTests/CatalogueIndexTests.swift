@@ -120,7 +120,7 @@ final class CatalogueIndexTests: XCTestCase {
     func testFilesNotReadAndReportsWithoutRegionOrYearsAreNamed() throws {
         let scratch = Scratch()
         let dir = try corpus(scratch, count: 1)
-        for name in ["a.pdf", "b.PDF", "sub/c.docx", "README"] {
+        for name in ["a.wps", "b.WPS", "sub/c.doc", "README"] {
             let path = dir + "/" + name
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -128,7 +128,7 @@ final class CatalogueIndexTests: XCTestCase {
         }
         try "一些没有地区和年份的文字。\n第二段文字。\n".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
         let summary = try buildIndex(corpus: dir, index: scratch.index)
-        XCTAssertEqual(summary.unreadFiles, ["pdf": ["a.pdf", "b.PDF"], "docx": ["sub/c.docx"], "": ["README"]])
+        XCTAssertEqual(summary.unreadFiles, ["wps": ["a.wps", "b.WPS"], "doc": ["sub/c.doc"], "": ["README"]])
         XCTAssertEqual(summary.unreadMetadata.map(\.path), ["notes.txt"])
         XCTAssertEqual(summary.unreadMetadata.first?.fields, ["region", "years"])
     }

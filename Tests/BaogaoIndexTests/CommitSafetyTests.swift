@@ -1,4 +1,5 @@
 import BaogaoAnalysis
+import BaogaoCorpusGenerator
 import BaogaoIngest
 import CDeflate
 import Foundation
@@ -151,15 +152,19 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 6, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what version 7 added: joined bigrams with
-    /// positions in the text without its inline marks.
+    /// framed as version 7, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what versions 7 and 8 added: joined bigrams with
+    /// positions in the text without its inline marks, and the page starts of a PDF
+    /// (and what version 6 did: where lines start).
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
         let scratch = Scratch()
-        let corpus = scratch.corpus(["002_b5c26ff8d3e05e66.txt"])
+        let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt", "002_b5c26ff8d3e05e66.txt"])
+        let text = String(decoding: try XCTUnwrap(FileBytes.read(sampleCorpus + "/002_b5c26ff8d3e05e66.txt")), as: UTF8.self)
+        let pdf = PDFWriter.pdf(pages: PDFWriter.pages(of: text))
+        try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 6)
+        XCTAssertEqual(previous, 7)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -181,7 +186,7 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 6")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 7")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
         // ¶48 writes 政府过“紧日子”要求 and 政府过“紧日子”换来.
@@ -191,6 +196,20 @@ final class CommitSafetyTests: XCTestCase {
         let starts = (0..<(free.count - 1)).filter { free[$0] == "过" && free[$0 + 1] == "紧" }.map { UInt32($0) }
         XCTAssertEqual(starts.count, 2)
         XCTAssertEqual(try snapshot(reader)["j过紧"]?["002_b5c26ff8d3e05e66.txt#48"], starts)
+        let wrapped = try ReportReader.read(fileAt: corpus + "/000_d12f06acd0fd881e.txt")
+        var lineStarts = 0
+        for p in wrapped.paragraphs {
+            let (s, d) = try XCTUnwrap(reader.locate(doc: "000_d12f06acd0fd881e.txt", paragraph: p.number))
+            let stored = try reader.paragraph(segment: s, doc: d)
+            XCTAssertEqual(stored.lineStarts, p.lineStarts)
+            lineStarts += stored.lineStarts.count
+        }
+        XCTAssertEqual(lineStarts, 271, "the sample's 384 lines of text in 113 paragraphs")
+        let (s, d) = try XCTUnwrap(reader.locate(doc: "jiangjin.pdf", paragraph: 1))
+        XCTAssertEqual(
+            try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts,
+            try ReportReader.parse(bytes: pdf, doc: "jiangjin.pdf").metadata.pageStarts)
+        XCTAssertEqual(try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts.count, 13)
     }
 
     func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {

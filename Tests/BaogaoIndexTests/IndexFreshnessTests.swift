@@ -15,7 +15,7 @@ final class IndexFreshnessTests: XCTestCase {
         XCTAssertNil(IndexFreshness.staleness(of: try IndexReader.open(path: scratch.index), corpus: corpus))
 
         // A file that is no report changes nothing.
-        try Data("notes".utf8).write(to: URL(fileURLWithPath: corpus + "/notes.pdf"))
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: corpus + "/notes.wps"))
         XCTAssertNil(IndexFreshness.staleness(of: try IndexReader.open(path: scratch.index), corpus: corpus))
 
         try FileManager.default.copyItem(

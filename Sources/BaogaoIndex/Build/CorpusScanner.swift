@@ -4,13 +4,15 @@ import Foundation
 
 /// Finds the report files of a corpus folder and fingerprints their contents.
 ///
-/// A report file is a regular file whose name ends in `.txt`, `.md` or `.text`,
-/// anywhere under the folder, not hidden (no path component starting with `.`).
-/// Other files (a generator's `manifest.tsv`, notes, images, PDFs) are left alone,
-/// but counted by kind so that `baogao index` can say what it did not read: a user
-/// who drops 12 PDFs into the folder must not believe they were searched.
+/// A report file is a regular file whose name ends in `.txt`, `.md`, `.text`, `.pdf`,
+/// `.html`, `.htm` or `.docx`,
+/// anywhere under the folder, not hidden (no path component starting with `.`); which
+/// reader it needs is told by its bytes (`ReportText`). Other files (a generator's
+/// `manifest.tsv`, notes, images, old Word `.doc` and WPS files) are left alone, but counted by kind so
+/// that `baogao index` can say what it did not read: a user who drops 12 Word files
+/// into the folder must not believe they were searched.
 public enum CorpusScanner {
-    static let extensions: Set<String> = ["txt", "md", "text"]
+    static let extensions: Set<String> = ["txt", "md", "text", "pdf", "html", "htm", "docx"]
 
     struct Entry {
         /// Relative to the corpus folder, `/`-separated.

@@ -134,6 +134,9 @@ final class WorkQueue: Sendable {
             do {
                 report = try ReportReader.parse(bytes: consume bytes, doc: entry.path, catalogue: row)
             } catch {
+                // A file skipped for a missing helper program is read again next time
+                // whatever its fingerprint: installing the program changes nothing in the file.
+                if case .needsProgram = error { source.fingerprint = "" }
                 finished(entry) { $0.skipped.append(SkippedFile(source: source, reason: error.description)) }
                 continue
             }

@@ -29,9 +29,10 @@ public enum IndexFormat {
     /// text, so that answers cite the lines of their sentence. Version 7: joined
     /// bigrams keep positions, and bigram positions count the text without its
     /// inline marks, so a term split by quotation marks is matched from the index.
-    public static let version: UInt32 = 7
+    /// Version 8: report records in `.docs` carry the line each page of a PDF starts on.
+    public static let version: UInt32 = 8
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 7
+    public static let oldestReadable: UInt32 = 8
 
     static let headerSize = 16
     static let footerSize = 16

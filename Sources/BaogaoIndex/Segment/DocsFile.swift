@@ -11,7 +11,8 @@ import BaogaoIngest
 ///               executionYear varint · budgetYear varint (0 = none) ·
 ///               regionCode · level · kind · period ·
 ///               sources 6 × u8 (region, level, kind, years, period, date) ·
-///               source · firstDoc varint · paragraphCount varint
+///               source · pageCount varint · pageCount × page start gap varint ·
+///               firstDoc varint · paragraphCount varint
 ///     Section = headingCount varint · heading strings
 ///
 /// A string is its UTF-8 length as a varint and the bytes; "" means none. `level` is
@@ -20,6 +21,10 @@ import BaogaoIngest
 /// `ReportMetadata.Source.allCases`: 0 catalogue, 1 title, 2 opening lines, 3 file
 /// name, 4 body, 5 unknown. `source` is where the report was published (a web address
 /// from the catalogue's `source` column), "" when no catalogue gives one (version 5).
+/// The page starts (version 7) are the source line each page of a PDF starts on
+/// (`ReportMetadata.pageStarts`), each as the gap from the one before (the first from
+/// 0): a PDF whose pages start on lines 1, 48 and 95 has `03 01 2F 2F`; a text report
+/// has `00`.
 ///
 /// Example: the fields after `budgetYear` of `关于2020年县级财政决算的报告` of 桃源县
 /// (Tests/Fixtures/corpus-real/062.txt), whose region, level and date came from the
@@ -32,6 +37,7 @@ import BaogaoIngest
 ///     06 E5 85 A8 E5 B9 B4          period "全年"
 ///     02 02 01 01 01 02             sources: opening lines, opening lines, title ×3, opening lines
 ///     00                            source "" (no catalogue)
+///     00                            no pages (a text file)
 ///
 /// and with corpus-real's catalogue, whose row gives region, level, kind, years and the
 /// address `http://x.cn/a`, the sources and source are
@@ -76,6 +82,12 @@ enum DocsFile {
                 w.write(UInt8(ReportMetadata.Source.allCases.firstIndex(of: s) ?? ReportMetadata.Source.allCases.count - 1))
             }
             w.writeString(r.metadata.source ?? "")
+            w.writeVarint(r.metadata.pageStarts.count)
+            var previous = 0
+            for start in r.metadata.pageStarts {
+                w.writeVarint(start - previous)
+                previous = start
+            }
             w.writeVarint(Int(r.firstDoc))
             w.writeVarint(Int(r.paragraphCount))
         }
@@ -144,6 +156,10 @@ struct DocsTable: @unchecked Sendable {
             }
             sources.all = all
             let address = try r.readString()
+            let pageCount = try r.readCount(max: r.remaining)
+            var pageStarts: [Int] = []
+            pageStarts.reserveCapacity(pageCount)
+            for _ in 0..<pageCount { pageStarts.append((pageStarts.last ?? 0) + (try r.readCount(max: Int(Int32.max)))) }
             let metadata = ReportMetadata(
                 title: title, region: region.isEmpty ? nil : region,
                 executionYear: execution == 0 ? nil : execution,
@@ -152,7 +168,7 @@ struct DocsTable: @unchecked Sendable {
                 level: ReportMetadata.Level(rawValue: level),
                 kind: ReportMetadata.Kind(rawValue: kind),
                 period: period.isEmpty ? nil : period,
-                source: address.isEmpty ? nil : address, sources: sources)
+                source: address.isEmpty ? nil : address, sources: sources, pageStarts: pageStarts)
             let first = try r.readCount(max: docCount)
             let count = try r.readCount(max: docCount)
             guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }

@@ -1,4 +1,5 @@
 import BaogaoIndex
+import BaogaoIngest
 
 /// A field saying where something was read. Each shape names the fields it
 /// carries, in its order; how each field is written is decided here once, so a
@@ -7,6 +8,10 @@ import BaogaoIndex
 /// in `reports`).
 public enum CitationField: String, Sendable, CaseIterable {
     case id, doc, title, region, years, source, section, paragraph, lines, year
+    /// For a PDF: `[first, last]` page of the lines, and the line on its page of
+    /// the first and the last (`page_lines`); `null` for a report without pages.
+    case pages
+    case pageLines = "page_lines"
 }
 
 /// The citation of a paragraph, as much of it as the holder knows.
@@ -21,6 +26,8 @@ public struct CitationFields: Sendable {
     public var paragraph: Int
     public var lines: [Int]
     public var year: Int?
+    /// Where `lines` stand on the pages of a PDF; nil for other reports.
+    public var pages: (first: PagePlace, last: PagePlace)?
 
     public init(_ p: IndexedParagraph) {
         id = p.id
@@ -33,6 +40,12 @@ public struct CitationFields: Sendable {
         paragraph = p.number
         lines = [p.firstLine, p.lastLine]
         year = p.year
+        let starts = p.report.metadata.pageStarts
+        if let first = PageLines.place(ofLine: p.firstLine, pageStarts: starts),
+            let last = PageLines.place(ofLine: p.lastLine, pageStarts: starts)
+        {
+            pages = (first, last)
+        }
     }
 
     public init(_ c: AnswerCitation) {
@@ -55,7 +68,8 @@ public struct CitationFields: Sendable {
 
 extension KeyedEncodingContainer {
     /// Writes `fields` of `citation` under their own names. Unknown values are
-    /// `null`, never left out; `lines` is `[first, last]`.
+    /// `null`, never left out; `lines` is `[first, last]`, and so are `pages` and
+    /// `page_lines`.
     mutating func encode(_ citation: CitationFields, fields: [CitationField]) throws {
         for field in fields {
             guard let key = Key(stringValue: field.rawValue) else {
@@ -72,6 +86,8 @@ extension KeyedEncodingContainer {
             case .paragraph: try encode(citation.paragraph, forKey: key)
             case .lines: try encode(citation.lines, forKey: key)
             case .year: try encodeOrNull(citation.year, forKey: key)
+            case .pages: try encodeOrNull(citation.pages.map { [$0.first.page, $0.last.page] }, forKey: key)
+            case .pageLines: try encodeOrNull(citation.pages.map { [$0.first.line, $0.last.line] }, forKey: key)
             }
         }
     }

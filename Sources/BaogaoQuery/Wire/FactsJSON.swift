@@ -14,7 +14,7 @@ extension FactsResult: Encodable {
 extension FactHit: Encodable {
     enum Keys: String, CodingKey {
         case label, value, unit, kind, text, relation, scope, year, approximate, qualifier, column,
-            doc, id, title, region, source, paragraph, lines, section
+            doc, id, title, region, source, paragraph, lines, pages, page_lines, section
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,6 +31,8 @@ extension FactHit: Encodable {
         try c.encode(fact.approximate, forKey: .approximate)
         try c.encode(fact.qualifier, forKey: .qualifier)
         try c.encode(fact.column, forKey: .column)
-        try c.encode(CitationFields(paragraph), fields: [.doc, .id, .title, .region, .source, .paragraph, .lines, .section])
+        try c.encode(
+            CitationFields(paragraph),
+            fields: [.doc, .id, .title, .region, .source, .paragraph, .lines, .pages, .pageLines, .section])
     }
 }

@@ -8,9 +8,14 @@ public struct ParagraphJSON: Encodable, Sendable {
     public init(_ paragraph: IndexedParagraph) { self.paragraph = paragraph }
 
     /// The citation a paragraph carries on its own (GET, a search hit).
-    static let citation: [CitationField] = [.id, .doc, .title, .region, .years, .source, .section, .paragraph, .lines, .year]
+    static let citation: [CitationField] = [
+        .id, .doc, .title, .region, .years, .source, .section, .paragraph, .lines, .pages, .pageLines, .year
+    ]
 
-    enum Keys: String, CodingKey { case id, doc, title, region, years, source, section, paragraph, lines, year, text }
+    enum Keys: String, CodingKey {
+        case id, doc, title, region, years, source, section, paragraph, lines, pages, year, text
+        case pageLines = "page_lines"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)

@@ -4,7 +4,9 @@ import BaogaoIngest
 /// `{"doc", "title", "region", "region_code", "region_chain", "level", "kind",
 /// "years": {"execution", "budget"}, "period", "date", "source", "sources": {"region", "level",
 /// "kind", "years", "period", "date"}, "paragraphs":
-/// [{"n", "section", "lines": [first, last], "year", "kind", "text"}]}`; table rows add
+/// [{"n", "section", "lines": [first, last], "pages": [first, last], "page_lines":
+/// [first, last], "year", "kind", "text"}]}` (`pages` and `page_lines`, where a PDF's
+/// lines stand on its pages, are `null` for other reports); table rows add
 /// `"table"`, glossary paragraphs `"term"`. Absent values are `null`, so every object
 /// has the same keys.
 ///
@@ -30,7 +32,15 @@ public enum ReportParagraphsJSON {
         for (i, p) in report.paragraphs.enumerated() {
             out += i == 0 ? "\n" : ",\n"
             out += "{\"n\":\(p.number),\"section\":\(try json(p.section))"
-            out += ",\"lines\":[\(p.firstLine),\(p.lastLine)],\"year\":\(json(p.year))"
+            out += ",\"lines\":[\(p.firstLine),\(p.lastLine)]"
+            if let first = PageLines.place(ofLine: p.firstLine, pageStarts: m.pageStarts),
+                let last = PageLines.place(ofLine: p.lastLine, pageStarts: m.pageStarts)
+            {
+                out += ",\"pages\":[\(first.page),\(last.page)],\"page_lines\":[\(first.line),\(last.line)]"
+            } else {
+                out += ",\"pages\":null,\"page_lines\":null"
+            }
+            out += ",\"year\":\(json(p.year))"
             out += ",\"kind\":\(try json(p.kind.rawValue)),\"text\":\(try json(p.text))"
             if let t = p.table {
                 out += ",\"table\":{\"caption\":\(try json(t.caption)),\"unit\":\(try json(t.unit))"

@@ -13,7 +13,7 @@ extension SearchResult: Encodable {
 
 extension SearchHit: Encodable {
     enum Keys: String, CodingKey {
-        case id, doc, title, region, years, source, section, paragraph, lines, year, text, snippet,
+        case id, doc, title, region, years, source, section, paragraph, lines, pages, page_lines, year, text, snippet,
             snippet_highlights, highlights, score
     }
 

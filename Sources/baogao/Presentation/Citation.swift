@@ -1,8 +1,10 @@
 import BaogaoIndex
+import BaogaoIngest
 import BaogaoQuery
 
 /// The compact citation printed before every hit:
-/// `江津区 2024 · 一、2023年预算执行情况 › （一）全区预算执行情况 · ¶7 · L20–21 · 002_….txt`,
+/// `江津区 2024 · 一、2023年预算执行情况 › （一）全区预算执行情况 · ¶7 · L20–21 · 002_….txt`
+/// (for a PDF, `¶7 · p. 2, L5–9 · ….pdf`: page and line on it),
 /// then the report's web address when a catalogue gives one (`· http://…`), so a reader
 /// can check the figure against the published original.
 enum Citation {
@@ -12,7 +14,7 @@ enum Citation {
         let span = lines.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil } ?? (p.firstLine, p.lastLine)
         return line(
             who: [p.report.region, p.report.budgetYear.map(String.init)], section: p.section, paragraph: p.number,
-            lines: span, doc: p.report.doc, source: p.report.metadata.source)
+            lines: span, pageStarts: p.report.metadata.pageStarts, doc: p.report.doc, source: p.report.metadata.source)
     }
 
     /// The same line for an answer's citation (a list item, a definition), led by its
@@ -20,18 +22,22 @@ enum Citation {
     static func line(_ c: AnswerCitation, year: Int?) -> String {
         line(
             who: [c.region, year.map(String.init)], section: c.section, paragraph: c.paragraph,
-            lines: (c.lines.first ?? 0, c.lines.last ?? 0), doc: c.doc, source: c.source)
+            lines: (c.lines.first ?? 0, c.lines.last ?? 0), pageStarts: [], doc: c.doc, source: c.source)
     }
 
     private static func line(
-        who: [String?], section: [String], paragraph: Int, lines: (first: Int, last: Int), doc: String, source: String?
+        who: [String?], section: [String], paragraph: Int, lines: (first: Int, last: Int), pageStarts: [Int], doc: String,
+        source: String?
     ) -> String {
         var parts: [String] = []
         let who = who.compactMap { $0 }.joined(separator: " ")
         if !who.isEmpty { parts.append(who) }
         if !section.isEmpty { parts.append(section.joined(separator: " › ")) }
         parts.append("¶\(paragraph)")
-        parts.append(lines.first == lines.last ? "L\(lines.first)" : "L\(lines.first)–\(lines.last)")
+        // A PDF's lines are cited on its pages, where a reader of the original finds them.
+        parts.append(
+            PageLines.citation(firstLine: lines.first, lastLine: lines.last, pageStarts: pageStarts)
+                ?? (lines.first == lines.last ? "L\(lines.first)" : "L\(lines.first)–\(lines.last)"))
         parts.append(doc)
         if let source { parts.append(source) }
         return parts.joined(separator: " · ")
