@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-7 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  07 00 00 00  00 00 00 00`.
+/// Example: the header of a version-8 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  08 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
