@@ -48,6 +48,13 @@ final class PDFReportTests: XCTestCase {
         XCTAssertTrue(
             answer.stdout.contains("1. 全区一般公共预算。 · ¶9 · p. 1, L21 · jiangjin.pdf\n"), answer.stdout)
 
+        // And in JSON, as every citation does.
+        let asked = try BaogaoProcess.run(["ask", "--json", "--index", index, "2023年江津区一般公共预算收入是多少？"])
+        let askObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(asked.stdout.utf8)) as? [String: Any])
+        let citation = try XCTUnwrap((askObject["answer"] as? [String: Any])?["citation"] as? [String: Any])
+        XCTAssertEqual(citation["pages"] as? [Int], [1, 1])
+        XCTAssertEqual(citation["page_lines"] as? [Int], [21, 21])
+
         let text = try BaogaoProcess.run(["search", "--json", "--index", index, "各位代表"])
         let hits = try XCTUnwrap(
             (try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any]))["hits"]

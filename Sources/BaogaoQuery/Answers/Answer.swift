@@ -30,10 +30,14 @@ public struct AnswerCitation: Sendable, Equatable {
     public var region: String?
     /// The report's web address, when a catalogue gives one.
     public var source: String?
+    /// For a PDF, the line each page starts on (`ReportMetadata.pageStarts`), so the
+    /// citation gives page and line; empty for other reports.
+    public var pageStarts: [Int]
 
     public init(_ p: IndexedParagraph) {
         doc = p.report.doc
         source = p.report.metadata.source
+        pageStarts = p.report.metadata.pageStarts
         paragraph = p.number
         lines = [p.firstLine, p.lastLine]
         section = p.section

@@ -82,11 +82,11 @@ extension Answer: Encodable {
 }
 
 extension AnswerCitation: Encodable {
-    enum Keys: String, CodingKey { case doc, paragraph, lines, section, source }
+    enum Keys: String, CodingKey { case doc, paragraph, lines, pages, section, source, pageLines = "page_lines" }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(CitationFields(self), fields: [.doc, .paragraph, .lines, .section, .source])
+        try c.encode(CitationFields(self), fields: [.doc, .paragraph, .lines, .pages, .pageLines, .section, .source])
     }
 }
 

@@ -56,6 +56,12 @@ public struct CitationFields: Sendable {
         section = c.section
         paragraph = c.paragraph
         lines = c.lines
+        if let firstLine = c.lines.first, let lastLine = c.lines.last,
+            let first = PageLines.place(ofLine: firstLine, pageStarts: c.pageStarts),
+            let last = PageLines.place(ofLine: lastLine, pageStarts: c.pageStarts)
+        {
+            pages = (first, last)
+        }
     }
 
     /// A place inside a report already named by the enclosing object (a mention).
