@@ -399,7 +399,8 @@ public enum QuestionParser {
                 if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
             }
         }
-        guard var (metric, at) = best else { return nil }
+        guard let (found, at) = best else { return nil }
+        var metric = found
         // 占…的比重比上年提高多少: the change of the share, in points.
         if metric == .share || metric == .growth || metric == .completion,
             pointChangeWords.contains(where: { text[at...].dropFirst(2).contains($0) })
