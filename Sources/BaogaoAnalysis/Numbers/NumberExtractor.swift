@@ -34,8 +34,9 @@ public enum NumberExtractor {
     /// Bumped whenever the facts extracted from the same paragraph change, so that an
     /// index holding older facts is rebuilt (it is part of `Analyzer.identifier`).
     /// 2: `由…调整为…` adjustments, 调增/调减; Traditional-script paragraphs; `为预期的`.
-    /// 3: `拟调整为` (the item before 拟).
-    public static let version = 3
+    /// 3: `拟调整为` (the item before 拟). 4: a scope word followed at once by a number is
+    /// that number's alone.
+    public static let version = 4
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
         let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear
@@ -148,7 +149,7 @@ public enum NumberExtractor {
             if let l = label, n.kind != .count {
                 if let open = aside { inheritedAside = (l, open) } else { inherited = (l, sentence) }
             }
-            if scope == nil { scope = ScopeFinder.scope(before: labelStart, in: marks) ?? headings().scope }
+            if scope == nil { scope = ScopeFinder.scope(before: labelStart, number: n.start, in: marks) ?? headings().scope }
             if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
             }

@@ -7,7 +7,8 @@ import BaogaoIngest
 ///   区本级, 全市, 市级, 全县, 县级, 本级, 镇级, 县（市、区）, 全州, 州级, 全旗, 旗级 …;
 ///   我区/我市/我县/我州/我旗 read as
 ///   全区/全市/全县/全州/全旗), else the nearest in the section headings, innermost first. So a
-///   `其中` list inherits its parent sentence's scope. 全省/省级 are not scopes of the
+///   `其中` list inherits its parent sentence's scope — but a scope word followed at once by
+///   a number (`其中：市本级10000万元`) is that number's alone. 全省/省级 are not scopes of the
 ///   report's own figures (`高于全省平均增速`) and are left out; a scope word after
 ///   补助/对/向/给 names a recipient (`补助镇级支出`, `区级对镇级转移支付`), and one after
 ///   同/高于/低于 what is compared with (`主要原因同全市`), not a scope.
@@ -18,7 +19,10 @@ import BaogaoIngest
 ///   社会保险基金预算) before the number, else in the headings: completes a bare label
 ///   (`支出预算 319.5 亿元` after `一般公共预算收入…` → `一般公共预算支出`).
 struct Landmarks: Sendable {
-    var scopes: [(position: Int, scope: String)] = []
+    /// `end` is where the scope word ends; `ofNumber` marks one followed at once by a
+    /// number (`其中：市本级10000万元`): it names that number's part, and no other
+    /// number inherits it.
+    var scopes: [(position: Int, end: Int, scope: String, ofNumber: Bool)] = []
     var years: [(position: Int, year: Int)] = []
     var budgets: [(position: Int, name: String)] = []
     /// Start offsets of sentences (after 。；！？).
@@ -36,7 +40,16 @@ struct Landmarks: Sendable {
                 if ScopeFinder.recipientMarkers.longest(in: s, endingAt: i) == nil,
                     LabelFinder.levelWords.longest(in: s, at: i + ScopeFinder.words.words[w].count) == nil
                 {
-                    scopes.append((i, ScopeFinder.canonicalByIndex[w]))
+                    let end = i + ScopeFinder.words.words[w].count
+                    var next = end
+                    while next < s.count, Whitespace.isSpace(s[next]) { next += 1 }
+                    var digits = next
+                    while digits < s.count, ScalarClass.isDigit(s[digits]) { digits += 1 }
+                    var after = digits
+                    while after < s.count, Whitespace.isSpace(s[after]) { after += 1 }
+                    // 我区 2023年…: a year follows, not the scope's own figure.
+                    let ofNumber = digits > next && !(after < s.count && s[after] == "年")
+                    scopes.append((i, next, ScopeFinder.canonicalByIndex[w], ofNumber))
                 }
                 i += ScopeFinder.words.words[w].count
                 continue
@@ -102,8 +115,10 @@ enum ScopeFinder {
         return (1990...2100).contains(y) ? y : nil
     }
 
-    static func scope(before position: Int, in marks: Landmarks) -> String? {
-        marks.scopes.last(where: { $0.position < position })?.scope
+    /// The scope of a number labelled from `position`, starting at `number`: the
+    /// nearest scope word before it, skipping those that name another number's part.
+    static func scope(before position: Int, number: Int, in marks: Landmarks) -> String? {
+        marks.scopes.last(where: { $0.position < position && (!$0.ofNumber || $0.end == number) })?.scope
     }
 
     /// The scope and budget named by the section headings, innermost first.

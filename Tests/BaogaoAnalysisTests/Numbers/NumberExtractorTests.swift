@@ -289,6 +289,9 @@ final class NumberExtractorTests: XCTestCase {
         let m = Self.facts("区级一般公共预算支出109.58亿元。加上补助镇级支出10.6亿元、政府一般债务还本支出40.5亿元")
         XCTAssertEqual(m.map(\.scope), ["区级", "区级", "区级"])
         XCTAssertEqual(Self.facts("市财政局核定我区 2023年政府债务限额 175343万元").first?.scope, "全区")
+        // A scope word followed at once by its number names that part only.
+        let parts = Self.facts("下达新增限额58000万元,其中:市本级10000万元,利通区48000万元。下达再融资债券72058万元。")
+        XCTAssertEqual(parts.map(\.scope), [nil, "市本级", nil, nil])
         XCTAssertEqual(Self.facts("教育支出 22960万元", section: ["（二）区级预算执行情况。"]).first?.scope, "区级")
     }
 
