@@ -100,7 +100,13 @@ public enum TraditionalToSimplified {
     /// per line. A multi-character rule only ever starts at one of these.
     /// Indexed by scalar − 0x3400, for U+3400…U+9FFF: a flat table, as every
     /// character of every report's opening is looked up in it.
-    static let traditional: [Bool] = {
+    static var traditional: [Bool] { table.changed }
+
+    /// Each of those characters as ICU converts it alone, when that is one character:
+    /// the scalar-for-scalar conversion the number extractor reads paragraphs through.
+    public static var simplifiedScalars: [UInt32: UInt32] { table.alone }
+
+    private static let table: (changed: [Bool], alone: [UInt32: UInt32]) = {
         let blocks = Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF)
         var text = String.UnicodeScalarView()
         for v in blocks {
@@ -109,13 +115,16 @@ public enum TraditionalToSimplified {
             text.append("\n")
         }
         let converted = transliterate(String(text)).split(separator: "\n", omittingEmptySubsequences: false)
-        var out = [Bool](repeating: false, count: 0x9FFF - 0x3400 + 1)
+        var changed = [Bool](repeating: false, count: 0x9FFF - 0x3400 + 1)
+        var alone: [UInt32: UInt32] = [:]
         for (k, v) in blocks.enumerated() where k < converted.count {
-            if converted[k].unicodeScalars.count != 1 || converted[k].unicodeScalars.first?.value != UInt32(v) {
-                out[v - 0x3400] = true
+            let scalars = converted[k].unicodeScalars
+            if scalars.count != 1 || scalars.first?.value != UInt32(v) {
+                changed[v - 0x3400] = true
+                if scalars.count == 1, let s = scalars.first { alone[UInt32(v)] = s.value }
             }
         }
-        return out
+        return (changed, alone)
     }()
 
     private static func transliterate(_ s: String) -> String {
