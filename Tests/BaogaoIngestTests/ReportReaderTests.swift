@@ -93,30 +93,27 @@ final class ReportReaderTests: XCTestCase {
             try Fixtures.parse(source, doc: "x").paragraphs)
     }
 
-    func testA20MBSingleLineIsReadQuickly() throws {
+    /// One 20 MB line: cut into paragraphs of bounded length, nothing lost. (How long
+    /// it takes is a benchmark's to say — BENCHMARKS.md, "Hostile input" — not a test's:
+    /// a time bound here failed under the address sanitizer and would on a busy machine.)
+    func testA20MBSingleLineIsCutIntoBoundedParagraphsWithNothingLost() throws {
         let unit = Array("全区一般公共预算收入 90074万元，同比增长 5.1%，".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(20 << 20)
         while bytes.count < 20 << 20 { bytes.append(contentsOf: unit) }
-        let start = Date()
         let r = try ReportReader.parse(bytes: bytes, doc: "huge.txt")
-        let seconds = Date().timeIntervalSince(start)
         // Cut into pieces of at most `ParagraphSplitter.hard` characters, nothing lost.
         XCTAssertEqual(r.paragraphs.count, 2343)
         XCTAssertTrue(r.paragraphs.allSatisfy { $0.text.unicodeScalars.count <= ParagraphSplitter.hard })
         XCTAssertEqual(r.paragraphs.reduce(0) { $0 + $1.text.utf8.count }, bytes.count)
-        // ~0.7 s in a debug build on an idle core; the bound leaves room for a busy machine.
-        XCTAssertLessThan(seconds, 5, "20 MB took \(seconds) s")
     }
 
-    func testManyShortLinesAreLinear() throws {
-        // 50k lines of `[` and `*` (the cleaner's slow path) and markers.
+    /// 50,000 lines of the characters the cleaner treats specially (`[`, `*`, markers).
+    func testManyLinesOfExportMarkupAreRead() throws {
         let line = "[[**[bookmark 1.（一）【\n"
-        let text = String(repeating: line, count: 50_000)
-        let start = Date()
-        let r = try Fixtures.parse(text)
+        let r = try Fixtures.parse(String(repeating: line, count: 50_000))
         XCTAssertFalse(r.paragraphs.isEmpty)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertEqual(r.paragraphs.last?.lastLine, 50_000)
     }
 
     func testRandomInputNeverCrashes() throws {
