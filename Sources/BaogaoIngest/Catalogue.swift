@@ -51,9 +51,12 @@ public struct Catalogue: Sendable, Equatable {
         for name in fileNames {
             let path = corpus + "/" + name
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let bytes = FileBytes.read(path) else {
+            let bytes: [UInt8]
+            switch FileBytes.read(path, limit: .max) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
                 var c = Catalogue(text: "", fileName: name)
-                c.warnings = ["\(name): cannot read the catalogue (\(FileBytes.reason(path))); reports are read without it"]
+                c.warnings = ["\(name): cannot read the catalogue (\(failure.reason)); reports are read without it"]
                 return c
             }
             do {

@@ -66,14 +66,6 @@ public enum FileBytes {
         try? read(path, limit: .max).get()
     }
 
-    /// Why `read` failed, in words.
-    static func reason(_ path: String) -> String {
-        switch read(path, limit: .max) {
-        case .failure(let f): return f.reason
-        case .success: return "unreadable"
-        }
-    }
-
     static func megabytes(_ bytes: Int) -> String {
         let mb = Double(bytes) / Double(1 << 20)
         return mb >= 10 || mb == mb.rounded() ? String(Int(mb.rounded())) : String((mb * 10).rounded() / 10)

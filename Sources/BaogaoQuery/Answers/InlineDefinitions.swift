@@ -39,33 +39,31 @@ enum InlineDefinition {
     /// Where `text` defines `term` (both compared folded): `(以下简称“T”)`, `简称T`,
     /// `T是指`, `T指的是`, `所谓T`. The range is the pattern's, for the sentence around it.
     static func find(_ term: String, in text: [Unicode.Scalar], fold: (String) -> String) -> Range<Int>? {
-        let string = String(String.UnicodeScalarView(text))
-        let scalars = Array(string.unicodeScalars)
-        func offset(_ i: String.Index) -> Int { string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: i) }
+        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
+        func starts(of word: String) -> [Int] {
+            let w = Array(word.unicodeScalars)
+            guard text.count >= w.count else { return [] }
+            return (0...(text.count - w.count)).filter { text[$0..<$0 + w.count].elementsEqual(w) }
+        }
         // 简称 T: the name runs to the closing bracket, comma or sentence end.
-        for r in string.ranges(of: "简称") {
-            var end = offset(r.upperBound)
-            let start = end
-            while end < scalars.count, !"）)，,；;。”\"".unicodeScalars.contains(scalars[end]) || end == start { end += 1 }
+        for at in starts(of: "简称") {
+            let start = at + 2
+            var end = start
+            while end < text.count, !"）)，,；;。”\"".unicodeScalars.contains(text[end]) || end == start { end += 1 }
             // Include a closing quote right after an opening one: “中期调整预算”.
-            let name = String(String.UnicodeScalarView(scalars[start..<min(end + 1, scalars.count)]))
-            if fold(name.filter { !"“”\"'‘’「」（）()，,。".contains($0) }) == term { return offset(r.lowerBound)..<end }
+            let name = string(start..<min(end + 1, text.count))
+            if fold(name.filter { !"“”\"'‘’「」（）()，,。".contains($0) }) == term { return at..<end }
         }
         // T 是指 / T 指的是 / 所谓 T.
         for marker in ["是指", "指的是"] {
-            for r in string.ranges(of: marker) {
-                let lower = offset(r.lowerBound)
-                var start = lower
-                while start > 0, !"，,；;。：:（(\n".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
-                let before = String(String.UnicodeScalarView(scalars[start..<lower]))
-                if fold(before).hasSuffix(term) { return start..<offset(r.upperBound) }
+            for at in starts(of: marker) {
+                var start = at
+                while start > 0, !"，,；;。：:（(\n".unicodeScalars.contains(text[start - 1]) { start -= 1 }
+                if fold(string(start..<at)).hasSuffix(term) { return start..<at + marker.unicodeScalars.count }
             }
         }
-        for r in string.ranges(of: "所谓") {
-            let after = String(
-                String.UnicodeScalarView(
-                    scalars[offset(r.upperBound)..<min(scalars.count, offset(r.upperBound) + term.count + 4)]))
-            if fold(after).hasPrefix(term) { return offset(r.lowerBound)..<offset(r.upperBound) }
+        for at in starts(of: "所谓") where fold(string(at + 2..<min(text.count, at + 2 + term.count + 4))).hasPrefix(term) {
+            return at..<at + 2
         }
         return nil
     }

@@ -43,7 +43,9 @@ enum LabelMatch {
         return 0
     }
 
-    static let changeWords = ["增收", "减收", "增长", "下降", "增加", "减少", "增支", "减支"]
+    /// The facts' own change words (`FactRelation`), and those the extractor rewrites
+    /// before storing a relation (增收 is stored as 增加) or that name a change of spending.
+    static let changeWords = FactRelation.increaseWords + FactRelation.decreaseWords + ["增收", "增支", "减支"]
     static let totalsWithTransfers = ["总收入", "总支出", "总财力"]
     /// The last character of a place's name (`高新区`, `苏木镇`, `开发区`).
     static let placeEnds: Set<Character> = ["区", "镇", "乡", "县", "旗", "市"]
