@@ -17,9 +17,9 @@
 /// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
     /// The largest report file read by default: 64 MiB. Real reports, tables and all,
-    /// are a few megabytes; reading one takes about five times its size in memory at
-    /// its peak (the file, its lines, its paragraphs), so this bounds what one file can
-    /// take. Callers that mean to read larger files pass their own limit.
+    /// are a few megabytes; indexing one takes about seven times its size in memory at
+    /// its peak (438 MB for a 64 MiB file: its lines and paragraphs, then the segment
+    /// builder's postings), so this bounds what one file can take. Callers that mean to read larger files pass their own limit.
     public static let defaultSizeLimit = 64 << 20
 
     /// Reads the file at `path`; the report's `doc` is the file's last path component.

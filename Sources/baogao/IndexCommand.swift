@@ -21,7 +21,7 @@ struct IndexCommand: ParsableCommand {
             done: files of other kinds not read (.doc ×12), reports whose region or years could not \
             be read, and copies of a report (the same text) indexed once. Files larger than \
             --max-file-mb (64 MiB unless given) are skipped with a message: a report is read \
-            whole, at about five times its size in memory.
+            whole, at about seven times its size in memory.
             """)
 
     @OptionGroup var corpus: CorpusLocation

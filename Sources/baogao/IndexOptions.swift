@@ -18,7 +18,7 @@ struct FileSizeLimit: ParsableArguments {
     @Option(
         name: .customLong("max-file-mb"),
         help: ArgumentHelp(
-            "Skip report files larger than this many MiB: reading one takes about five times its size in memory.",
+            "Skip report files larger than this many MiB: reading one takes about seven times its size in memory.",
             valueName: "n"))
     var megabytes = ReportReader.defaultSizeLimit >> 20
 
