@@ -152,10 +152,10 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 7, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what versions 7 and 8 added: joined bigrams with
-    /// positions in the text without its inline marks, and the page starts of a PDF
-    /// (and what version 6 did: where lines start).
+    /// framed as version 8, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what version 9 added: each fact's relation kind
+    /// (and what versions 6 to 8 did: where lines start, joined bigrams with
+    /// positions in the text without its inline marks, the page starts of a PDF).
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
         let scratch = Scratch()
         let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt", "002_b5c26ff8d3e05e66.txt"])
@@ -164,7 +164,7 @@ final class CommitSafetyTests: XCTestCase {
         try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 7)
+        XCTAssertEqual(previous, 8)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -186,7 +186,7 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 7")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 8")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
         // ¶48 writes 政府过“紧日子”要求 and 政府过“紧日子”换来.
@@ -210,6 +210,16 @@ final class CommitSafetyTests: XCTestCase {
             try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts,
             try ReportReader.parse(bytes: pdf, doc: "jiangjin.pdf").metadata.pageStarts)
         XCTAssertEqual(try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts.count, 13)
+        var kinds: [FactRelation: Int] = [:]
+        for segment in reader.segments {
+            for i in 0..<segment.facts.count {
+                let kind = segment.facts.relationKind(i)
+                XCTAssertEqual(kind, FactRelation(segment.facts.relation(i)), "fact \(i): stored as read")
+                kinds[kind, default: 0] += 1
+            }
+        }
+        XCTAssertGreaterThan(kinds[.increase] ?? 0, 0)
+        XCTAssertGreaterThan(kinds[.unmarked] ?? 0, 0)
     }
 
     func testDamagedStoreBytesGiveAnIndexDamagedErrorWhenChecksumsAreNotVerified() throws {

@@ -43,7 +43,9 @@ public struct NumberFact: Sendable, Equatable, Codable {
     /// The word relating the number to its label (`增长`, `同比下降`, `为调整预算的`, `占`,
     /// `含`), or for an amount its stage (`预算`, `调整为`, `实际完成`, `完成`, `预计`,
     /// `安排`, `执行数`), or nil.
-    public var relation: String?
+    public var relation: String? { didSet { relationKind = FactRelation(relation) } }
+    /// What `relation` says, read once (`FactRelation`) and stored with the fact.
+    public private(set) var relationKind: FactRelation
     /// The government level or part the number covers (`全区`, `区级`, `市级`, `本级`,
     /// `县（市、区）`, `高新区` for a `（含高新区 …）` part), or nil.
     public var scope: String?
@@ -59,7 +61,7 @@ public struct NumberFact: Sendable, Equatable, Codable {
         kind: Kind, value: Double, unit: String, text: String, start: Int, end: Int,
         label: String? = nil, relation: String? = nil, scope: String? = nil,
         year: Int? = nil, approximate: Bool = false, qualifier: String? = nil,
-        column: String? = nil
+        column: String? = nil, relationKind: FactRelation? = nil
     ) {
         self.kind = kind
         self.value = value
@@ -69,6 +71,7 @@ public struct NumberFact: Sendable, Equatable, Codable {
         self.end = end
         self.label = label
         self.relation = relation
+        self.relationKind = relationKind ?? FactRelation(relation)
         self.scope = scope
         self.year = year
         self.approximate = approximate

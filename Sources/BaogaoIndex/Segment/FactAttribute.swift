@@ -2,7 +2,7 @@ import BaogaoAnalysis
 
 /// Everything a number fact says besides its value and where it is: label,
 /// relation, scope, unit, qualifier and table column (as string ids, 0 = none),
-/// year, kind and flags. Facts of a segment share few of these tuples (the
+/// year, kind, flags and the relation's kind. Facts of a segment share few of these tuples (the
 /// generated 20 MB corpus: one per six facts), so the facts file interns them
 /// and stores one attribute id per fact.
 struct FactAttribute: Hashable, Sendable {
@@ -18,15 +18,18 @@ struct FactAttribute: Hashable, Sendable {
     var kind: UInt8 = 0
     /// Bit 0: approximate (约, 近, 超过 …).
     var flags: UInt8 = 0
+    /// `FactRelation`'s code: what the relation word says, read once at analysis.
+    var relationKind: UInt8 = 0
 
     var stringIDs: [UInt32] { [label, relation, scope, unit, qualifier, column] }
 
-    /// As stored: nine varints in the order of the fields.
+    /// As stored: seven varints and three bytes, in the order of the fields.
     func write(into w: inout ByteWriter) {
         for id in stringIDs { w.writeVarint(UInt64(id)) }
         w.writeVarint(UInt64(year))
         w.write(kind)
         w.write(flags)
+        w.write(relationKind)
     }
 
     static func read(_ r: inout ByteReader) throws(IndexError) -> FactAttribute {
@@ -35,7 +38,7 @@ struct FactAttribute: Hashable, Sendable {
             label: try id(), relation: try id(), scope: try id(), unit: try id(),
             qualifier: try id(), column: try id(),
             year: UInt16(try r.readCount(max: Int(UInt16.max))),
-            kind: try r.readByte(), flags: try r.readByte())
+            kind: try r.readByte(), flags: try r.readByte(), relationKind: try r.readByte())
     }
 }
 
@@ -52,7 +55,7 @@ struct FactInterner {
             label: id(f.label), relation: id(f.relation), scope: id(f.scope), unit: id(f.unit),
             qualifier: id(f.qualifier), column: id(f.column),
             year: UInt16(clamping: f.year ?? 0), kind: FactKindCode.code(f.kind),
-            flags: f.approximate ? 1 : 0)
+            flags: f.approximate ? 1 : 0, relationKind: f.relationKind.rawValue)
         if let known = attributeIDs[a] { return known }
         let new = UInt32(attributes.count)
         attributes.append(a)

@@ -12,7 +12,8 @@ import BaogaoAnalysis
 ///                  Attributes · Strings
 ///     Attributes = attributeCount × (label · relation · scope · unit · qualifier ·
 ///                  column (varints: indexes into Strings, 0 = none) ·
-///                  year (varint, 0 = none) · kind u8 · flags u8 (bit 0: approximate))
+///                  year (varint, 0 = none) · kind u8 · flags u8 (bit 0: approximate) ·
+///                  relation kind u8 (FactRelation's code))
 ///     Strings    = stringCount × string; string 0 is the empty string
 ///     string     = byte length (varint) · UTF-8
 ///
@@ -20,9 +21,11 @@ import BaogaoAnalysis
 /// start and length are Unicode scalars into the paragraph's original text. A
 /// reader refuses, as damaged, facts out of document order or naming a document
 /// the segment does not have (it indexes each document's facts by that order).
-/// This was always so of what the writer wrote: the version stays 3.
 /// Attributes are numbered in order of first use. Kinds: 0 amount, 1 percent,
-/// 2 percentage point, 3 count.
+/// 2 percentage point, 3 count. Relation kinds (FactRelation, since format 9):
+/// 0 unmarked, 1 increase, 2 decrease, 3 increase on the budget, 4 decrease on the
+/// budget, 5 completion, 6 share, 7 part, 8 budget, 9 adjusted, 10 actual,
+/// 11 final accounts, 12 planned, 13 other.
 ///
 /// Example: `教育支出 22960万元` in document 39, the segment's only fact:
 ///
@@ -31,9 +34,10 @@ import BaogaoAnalysis
 ///     00 00 00 00 D6 5E AB 41                    value 229600000.0
 ///     00 00                                      attribute 0 (u16: one attribute)
 ///     07 18 00 00                                span: start 6, length 7 (6 << 10 | 7)
-///     01 00 00 02 00 00  00 00 00                attribute 0: label 1, no relation or
+///     01 00 00 02 00 00  00 00 00 00             attribute 0: label 1, no relation or
 ///                                                scope, unit 2, no qualifier or column;
-///                                                no year, kind 0 (amount), flags 0
+///                                                no year, kind 0 (amount), flags 0,
+///                                                relation kind 0 (unmarked)
 ///     00  0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA  03 E5 85 83
 ///                                                strings: "", 教育支出, 元
 struct FactsWriter {

@@ -110,6 +110,9 @@ public struct FactsTable: @unchecked Sendable {
     @inline(__always) public func kind(_ i: Int) -> NumberFact.Kind { FactKindCode.kind(attribute(i).kind) }
     public func unit(_ i: Int) -> String { string(attribute(i).unit) ?? "" }
     public func relation(_ i: Int) -> String? { string(attribute(i).relation) }
+    /// What the relation says, as the extractor decided it (`FactRelation`).
+    public func relationKind(_ i: Int) -> FactRelation { FactRelation(code: attribute(i).relationKind) }
+    public func relationKind(attribute a: Int) -> FactRelation { FactRelation(code: attributes[a].relationKind) }
     public func label(_ i: Int) -> String? { string(attribute(i).label) }
 
     /// The same, by attribute id (see `attributeID`).
@@ -134,7 +137,8 @@ public struct FactsTable: @unchecked Sendable {
             text: String(text), start: start, end: end,
             label: string(a.label), relation: string(a.relation), scope: string(a.scope),
             year: a.year == 0 ? nil : Int(a.year), approximate: a.flags & 1 != 0,
-            qualifier: string(a.qualifier), column: string(a.column))
+            qualifier: string(a.qualifier), column: string(a.column),
+            relationKind: FactRelation(code: a.relationKind))
     }
 
     /// The facts of document `doc`: a range of fact indexes (facts are in document

@@ -21,26 +21,29 @@ extension Searcher {
         let question = QuestionParser.parse(folded, indexRegions: indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
         result.explaining = explain
-        switch question.form {
-        case .definition:
-            let found = try define(question.term ?? "")
+        switch question {
+        case .definition(let d):
+            let found = try define(d.term)
             if let first = found.definitions.first {
                 result.answer = first.answer
                 result.alternatives = found.definitions.dropFirst().map(\.answer)
             } else {
-                result.message = "no answer found: no glossary entry for \(question.term ?? "")"
+                result.message = "no answer found: no glossary entry for \(d.term)"
             }
-        case .list:
+        case .list(let q):
             try deadline.check()
-            result = try answerList(question, result)
-        case .value:
+            result = try answerList(q, result)
+        case .figure(let q):
             try deadline.check()
             // Across years or regions (历年, 哪个区县…最高): a series or a comparison (Series/).
             if let across = try answerAcross(folded, result) {
                 result = across
             } else {
-                result = question.parts.isEmpty ? try answerValue(question, result) : try answerParts(question, result)
+                result = try answerValue(q, result)
             }
+        case .figures(let parts):
+            try deadline.check()
+            result = try answerParts(parts, result)
         }
         try deadline.check()
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
@@ -103,7 +106,7 @@ extension Searcher {
         return head + " (it has \(regions.count) regions; the closest: \(closest.joined(separator: "、")))"
     }
 
-    private func answerValue(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+    private func answerValue(_ q: FigureQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
             result.message = unknownRegionMessage(place, inside: q.regionsInside)
@@ -220,7 +223,7 @@ extension Searcher {
     /// Scores `rows`: candidates that pass every filter go to `accepted`, those
     /// with the right item but the wrong year, region, scope or measure to `near`.
     private func scan(
-        _ rows: [FactRow], label: String, _ q: Question,
+        _ rows: [FactRow], label: String, _ q: FigureQuestion,
         _ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]
     ) {
         for row in rows {
@@ -236,7 +239,7 @@ extension Searcher {
             // A share named by the item's stem: 税收收入占比 is written 税比为70% or
             // 税收占…的比重为95.99% (label 税收, relation 占).
             if l < LabelMatch.threshold, q.metric == .share, row.kind == .percent,
-                let stem = Self.shareStem(factLabel) ?? (FactRelation(row.relation) == .share ? factLabel : nil),
+                let stem = Self.shareStem(factLabel) ?? (row.relationKind == .share ? factLabel : nil),
                 label.hasPrefix(stem)
             {
                 l = LabelMatch.shareByStem
@@ -279,7 +282,7 @@ extension Searcher {
     /// the wrong period join `near`. Reads at most `budget` paragraphs, then drops
     /// the unchecked rest.
     private func verified(
-        _ sorted: [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored],
+        _ sorted: [FactRanker.Scored], _ q: FigureQuestion, _ near: inout [FactRanker.Scored],
         budget: Int = 32
     ) -> [FactRanker.Scored] {
         var out: [FactRanker.Scored] = []
@@ -313,7 +316,9 @@ extension Searcher {
     /// the actual 132,646万元) or `收入预期为2020300万元` (the budget, before the
     /// 决算 2013817万元). Such leaders go to `near`, labelled; at most four
     /// sentences are read, since only the leaders decide the answer.
-    private func dropUnmarkedBudgets(_ accepted: inout [FactRanker.Scored], _ q: Question, _ near: inout [FactRanker.Scored]) {
+    private func dropUnmarkedBudgets(
+        _ accepted: inout [FactRanker.Scored], _ q: FigureQuestion, _ near: inout [FactRanker.Scored]
+    ) {
         guard q.metric == .amount, q.stage == nil || q.stage == .actual else { return }
         var reads = 0
         while let first = accepted.first, first.row.relation == nil, reads < 4,
@@ -365,7 +370,7 @@ extension Searcher {
 
     /// `收入` alone: asked back with the items of that kind the reports state most
     /// often (in the region asked for, when one is), not answered with a guess.
-    private func askBackItem(_ kind: String, _ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+    private func askBackItem(_ kind: String, _ q: FigureQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         var counts: [String: Int] = [:]
         for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
@@ -399,16 +404,13 @@ extension Searcher {
 
     /// `…收入和支出分别是多少`: each part answered as its own question; an answer
     /// only when every part has one, each with its citation.
-    private func answerParts(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+    private func answerParts(_ questions: [FigureQuestion], _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         var parts: [Answer] = []
-        for label in q.parts {
-            var one = q
-            one.parts = []
-            one.label = label
-            let r = try answerValue(one, base)
+        for q in questions {
+            let r = try answerValue(q, base)
             guard let a = r.answer else {
-                result.message = (r.message ?? "no answer found") + " (part: \(label))"
+                result.message = (r.message ?? "no answer found") + " (part: \(q.label ?? ""))"
                 result.alternatives = r.alternatives
                 result.choices = r.choices
                 return result
@@ -417,7 +419,8 @@ extension Searcher {
         }
         var whole = Answer(
             text: parts.map { "\($0.label ?? "") \($0.text)" }.joined(separator: "；"), value: nil, unit: nil,
-            label: q.parts.joined(separator: "、"), scope: q.scope, year: parts.first?.year, relation: nil,
+            label: questions.compactMap(\.label).joined(separator: "、"), scope: questions.first?.scope,
+            year: parts.first?.year, relation: nil,
             region: parts.first?.region, sentence: nil, citation: parts.first?.citation)
         whole.parts = parts
         result.answer = whole
@@ -430,7 +433,7 @@ extension Searcher {
     /// equally (`一般公共预算` → 一般公共预算收入 or 一般公共预算支出).
     static func ambiguity(
         _ best: FactRanker.Scored, _ accepted: [FactRanker.Scored],
-        _ q: Question
+        _ q: FigureQuestion
     ) -> (reason: String, candidates: [FactRanker.Scored])? {
         if q.region == nil {
             var byRegion: [String: FactRanker.Scored] = [:]
@@ -460,7 +463,7 @@ extension Searcher {
 
     private func key(_ r: FactRow) -> String { "\(r.report.doc)|\(r.value)|\(r.scope ?? "")|\(r.year ?? 0)" }
 
-    private func describe(_ q: Question) -> String {
+    private func describe(_ q: FigureQuestion) -> String {
         var parts: [String] = []
         if let r = q.region { parts.append(r) }
         switch q.year {
@@ -505,7 +508,7 @@ extension Searcher {
             sentence: String(String.UnicodeScalarView(scalars[sentence])),
             citation: AnswerCitation(paragraph, sentence: sentence), paragraph: paragraph)
         // A part (含高新区 …) shares its whole's label but not its rates.
-        if withRelated, FactRelation(fact.relation) != .part {
+        if withRelated, fact.relationKind != .part {
             for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
                 let other = facts.fact(j, paragraphText: paragraph.text)
                 guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }

@@ -3,7 +3,7 @@
 /// A near miss (no answer) says which hard filter set it aside.
 extension FactRanker {
     /// The answer's standing on each field that decided, in comparison order.
-    static func whyChosen(_ best: Scored, _ q: Question, asked label: String) -> String {
+    static func whyChosen(_ best: Scored, _ q: FigureQuestion, asked label: String) -> String {
         let row = best.row
         var parts = ["label: \(row.label) " + (best.label >= 1 ? "is \(label)" : "for \(label) (match \(fmt(best.label)))")]
         parts.append(
@@ -19,7 +19,7 @@ extension FactRanker {
     }
 
     /// The first field on which `alt` lost to `best`, in words.
-    static func whyLost(_ alt: Scored, to best: Scored, _ q: Question) -> String {
+    static func whyLost(_ alt: Scored, to best: Scored, _ q: FigureQuestion) -> String {
         guard let field = alt.rank.firstDifference(from: best.rank) else { return "ties with the answer" }
         let a = alt.row
         let b = best.row
@@ -47,7 +47,7 @@ extension FactRanker {
 
     /// Why a near miss is no answer: the first hard filter it fails, or what its
     /// sentence said.
-    static func whyRejected(_ c: Scored, _ q: Question) -> String {
+    static func whyRejected(_ c: Scored, _ q: FigureQuestion) -> String {
         let row = c.row
         if let aside = c.setAside { return "sentence: it is \(aside), not what was asked" }
         if !fitsMetric(row, q) { return "measure: \(row.kind) \(row.relation ?? "") where \(q.metric.rawValue) was asked" }
@@ -68,7 +68,7 @@ extension FactRanker {
 
     /// The stage a fact states: its relation word, or `unmarked`.
     private static func stageWord(_ row: FactRow) -> String {
-        if FactRelation(row.relation) == .part { return "含 (in \(row.parentRelation ?? "an unmarked figure"))" }
+        if row.relationKind == .part { return "含 (in \(row.parentRelation ?? "an unmarked figure"))" }
         return row.relation ?? "unmarked"
     }
 

@@ -48,7 +48,7 @@ enum FactRanker {
 
     /// The rank of `row` for `q`, or nil when a hard filter rejects it.
     /// `label` is the label score, already computed.
-    static func rank(_ row: FactRow, _ q: Question, label: Double) -> FactRank? {
+    static func rank(_ row: FactRow, _ q: FigureQuestion, label: Double) -> FactRank? {
         guard label >= LabelMatch.threshold, fitsMetric(row, q) else { return nil }
         // 年末结转结余 asked: 上年结转结余 is what the year started with, not its end.
         if q.period == .yearEnd, row.label.hasPrefix("上年") || row.label.hasPrefix("年初") { return nil }
@@ -76,7 +76,7 @@ enum FactRanker {
     /// period, an unmarked budget) first, by their rank; then those of the region
     /// asked for; then of the measure asked for; then the better label; then
     /// reading order.
-    static func closer(_ a: Scored, _ b: Scored, _ q: Question) -> Bool {
+    static func closer(_ a: Scored, _ b: Scored, _ q: FigureQuestion) -> Bool {
         if (a.rank != nil) != (b.rank != nil) { return a.rank != nil }
         if let ra = a.rank, let rb = b.rank { return ra.beats(rb) }
         let inRegion = { (c: Scored) in q.region == nil || c.row.report.region == q.region }
@@ -95,8 +95,8 @@ enum FactRanker {
         }
     }
 
-    static func fitsMetric(_ row: FactRow, _ q: Question) -> Bool {
-        let relation = FactRelation(row.relation)
+    static func fitsMetric(_ row: FactRow, _ q: FigureQuestion) -> Bool {
+        let relation = row.relationKind
         switch q.metric {
         case .amount:
             return row.kind == .amount && !relation.isChange
@@ -108,14 +108,14 @@ enum FactRanker {
             return row.kind == .percent && (relation == .share || row.label.contains("比重") || row.label.hasSuffix("比"))
         case .count:
             // 多少列 is not answered by a count of 家.
-            return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
+            return row.kind == .count && (q.counted?.unit.map { row.unit.hasPrefix($0) } ?? true)
         case .overBudget:
-            return row.kind == .amount && FactRelation(row.relation).isOverBudget(row.relation)
+            return row.kind == .amount && row.relationKind.isOverBudget
         case .pointChange:
             return row.kind == .percentagePoint
         case .amountChange:
-            let relation = FactRelation(row.relation)
-            return row.kind == .amount && relation.isChange && !relation.isOverBudget(row.relation)
+            let relation = row.relationKind
+            return row.kind == .amount && relation.isChange && !relation.isOverBudget
         }
     }
 
@@ -138,8 +138,8 @@ enum FactRanker {
         return own && (asked.contains("本级") || fact.contains("本级") || asked.first == fact.first)
     }
 
-    static func scopeFit(_ row: FactRow, _ q: Question) -> ScopeFit? {
-        let part = FactRelation(row.relation) == .part
+    static func scopeFit(_ row: FactRow, _ q: FigureQuestion) -> ScopeFit? {
+        let part = row.relationKind == .part
         if let asked = q.scope {
             guard let s = row.scope else { return part ? nil : .unmarked }
             if s == asked { return .asked }
@@ -155,10 +155,10 @@ enum FactRanker {
         }
     }
 
-    static func stageFit(_ row: FactRow, _ q: Question) -> StageFit? {
+    static func stageFit(_ row: FactRow, _ q: FigureQuestion) -> StageFit? {
         guard q.metric == .amount else { return .asked }
         // A part (含) has the stage of the whole it is part of.
-        let s = FactRelation(FactRelation(row.relation) == .part ? row.parentRelation : row.relation).stage
+        let s = (row.relationKind == .part ? row.parentKind ?? .unmarked : row.relationKind).stage
         let budgetYear = row.year != nil && row.year == row.report.budgetYear
         if let asked = q.stage {
             // An unmarked figure reads as actual; an adjusted budget is always written
@@ -194,7 +194,7 @@ enum FactRanker {
         if alt.scope != best.scope { parts.append(alt.scope ?? "未注明范围") }
         if alt.relation != best.relation { parts.append(alt.relation ?? "未注明阶段") }
         if alt.label != best.label { parts.append(alt.label) }
-        if parts.isEmpty, FactRelation(alt.relation) == .part, alt.parentRelation != best.parentRelation {
+        if parts.isEmpty, alt.relationKind == .part, alt.parentRelation != best.parentRelation {
             parts.append("含于" + (alt.parentRelation ?? "未注明阶段"))
         }
         if parts.isEmpty, alt.section != best.section,

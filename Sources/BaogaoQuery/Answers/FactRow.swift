@@ -12,6 +12,8 @@ struct FactRow: Sendable {
     /// The label's id in its segment's facts table: one id per label string there.
     var labelID: Int
     var relation: String?
+    /// What `relation` says, as stored with the fact.
+    var relationKind: FactRelation
     var scope: String?
     /// The year the fact speaks of: its own, else its paragraph's, else the report's budget year.
     var year: Int?
@@ -25,6 +27,8 @@ struct FactRow: Sendable {
     /// For a part written `（含高新区 …）` (relation 含): the relation of the whole
     /// it belongs to, the fact before it (`实际完成 30.5 亿元（含高新区 10 亿元）`).
     var parentRelation: String?
+    /// What `parentRelation` says.
+    var parentKind: FactRelation?
 }
 
 extension Searcher {
@@ -85,21 +89,21 @@ extension Searcher {
             if verdicts[labelID] < 0 { verdicts[labelID] = keep(label) ? 1 : 0 }
             guard verdicts[labelID] == 1 else { continue }
             let f = facts.fact(i, paragraphText: "")
-            var parent: String?
-            if f.relation == "含" {
+            var parent: (relation: String?, kind: FactRelation)?
+            if f.relationKind == .part {
                 var j = i - 1
-                while j >= 0, facts.doc(j) == d, facts.relation(j) == "含" { j -= 1 }
-                if j >= 0, facts.doc(j) == d { parent = facts.relation(j) }
+                while j >= 0, facts.doc(j) == d, facts.relationKind(j) == .part { j -= 1 }
+                if j >= 0, facts.doc(j) == d { parent = (facts.relation(j), facts.relationKind(j)) }
             }
             rows.append(
                 FactRow(
                     segment: s, fact: i, doc: d, report: report, label: label, labelID: labelID,
-                    relation: f.relation,
+                    relation: f.relation, relationKind: f.relationKind,
                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                     kind: f.kind, value: f.value, unit: f.unit,
                     section: section(segment.sectionIndex(d)),
                     factsInParagraph: facts.facts(ofDoc: d).count,
-                    parentRelation: parent))
+                    parentRelation: parent?.relation, parentKind: parent?.kind))
         }
         return rows
     }

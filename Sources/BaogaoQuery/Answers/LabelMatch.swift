@@ -1,3 +1,5 @@
+import BaogaoAnalysis
+
 /// How well a fact's label names the item of a question (both folded).
 ///
 /// | fact label vs asked | score |

@@ -19,17 +19,17 @@ import BaogaoIndex
 /// matched by `RangeMatcher`, so `ask` and `baogao facts` agree on what "over 1亿元"
 /// means.
 extension Searcher {
-    func answerList(_ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+    func answerList(_ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
             result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
-        let range = q.threshold
-        if let text = q.range, range == nil {
+        if case .unreadable(let text) = q.threshold {
             result.message = "no answer found: cannot read the threshold \(text)"
             return result
         }
+        let range = q.threshold.range
         if let whole = q.whole { return try answerParts(of: whole, q, result) }
         let named = q.label
         let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
@@ -85,7 +85,7 @@ extension Searcher {
             items.isEmpty ? "没有符合条件的科目" : "\(items.count)项：" + items.map { "\($0.label) \($0.text)" }.joined(separator: "，")
         result.answer = Answer(
             text: summary, value: nil, unit: nil, label: q.itemKind, scope: q.scope, year: nil,
-            relation: q.range, region: q.region, sentence: nil, citation: items.first?.citation,
+            relation: q.threshold.written, region: q.region, sentence: nil, citation: items.first?.citation,
             items: items)
         return result
     }

@@ -9,14 +9,14 @@ import BaogaoIndex
 /// the whole again; the threshold
 /// and the kind of item (收入, 支出) apply as to any list.
 extension Searcher {
-    func answerParts(of whole: String, _ q: Question, _ base: AskResult) throws(SearchError) -> AskResult {
+    func answerParts(of whole: String, _ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         let asked = foldForAnswers(whole)
         let rows = factRows(region: q.region)
         try deadline.check()
         // The whole: the best label match of the region and year, first in reading order.
         var best: (score: Double, row: FactRow)?
-        for row in rows where row.kind == .amount && !FactRelation(row.relation).isChange {
+        for row in rows where row.kind == .amount && !row.relationKind.isChange {
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
             guard score >= LabelMatch.threshold, score > best?.score ?? 0 else { continue }
@@ -35,10 +35,10 @@ extension Searcher {
         let w = facts.fact(whole.fact, paragraphText: paragraph.text)
         let sentence = Self.sentence(in: scalars, around: w.start..<w.end)
         var items: [AnswerItem] = []
-        var matcher = q.threshold.map { RangeMatcher($0, facts) }
+        var matcher = q.threshold.range.map { RangeMatcher($0, facts) }
         for row in rows
         where row.segment == whole.segment && row.doc == whole.doc && row.fact != whole.fact && row.kind == .amount
-            && !FactRelation(row.relation).isChange && row.label != whole.label
+            && !row.relationKind.isChange && row.label != whole.label
             && sentence.contains(facts.fact(row.fact, paragraphText: paragraph.text).start)
         {
             if let kind = q.itemKind, !row.label.hasSuffix(kind) { continue }
@@ -59,7 +59,7 @@ extension Searcher {
             items.isEmpty ? "没有符合条件的科目" : "\(items.count)项：" + items.map { "\($0.label) \($0.text)" }.joined(separator: "，")
         result.answer = Answer(
             text: summary, value: nil, unit: nil, label: whole.label, scope: q.scope, year: whole.year,
-            relation: q.range, region: whole.report.region, sentence: nil, citation: items.first?.citation,
+            relation: q.threshold.written, region: whole.report.region, sentence: nil, citation: items.first?.citation,
             items: items)
         return result
     }

@@ -1,3 +1,5 @@
+import BaogaoAnalysis
+
 /// The threshold of a list question, written in the query language so that the
 /// number-range engine (`NumberRange`, `RangeMatcher`) decides which facts
 /// qualify, exactly as `baogao facts >1亿元` would.

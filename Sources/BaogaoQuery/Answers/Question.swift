@@ -1,17 +1,49 @@
-/// A question as `ask` understands it: what is asked (a figure, a list of budget
-/// lines, a definition), about which year, region and scope, and which item.
+import BaogaoAnalysis
+
+/// A question as `ask` understands it: one case per form, each holding only what
+/// that form asks.
 ///
 /// A plain value: `QuestionParser.parse` builds it without touching the index,
 /// so the parser is tested as a table (question → fields) and the engine can be
 /// reasoned about separately.
-public struct Question: Sendable, Equatable {
-    public enum Form: String, Sendable, Equatable {
-        /// "2023年江津区一般公共预算收入是多少？": one figure.
-        case value
-        /// "解放区2024年哪些支出科目超过1亿元？": the budget lines that qualify.
-        case list
-        /// "什么是三保？": a glossary definition.
-        case definition
+public enum Question: Sendable, Equatable {
+    /// "2023年江津区一般公共预算收入是多少？": one figure.
+    case figure(FigureQuestion)
+    /// "一般公共预算收入和支出分别是多少？": two figures or more, each asked as its own
+    /// question with the rest of this one, each answered with its own citation.
+    case figures([FigureQuestion])
+    /// "解放区2024年哪些支出科目超过1亿元？": the lines that qualify.
+    case list(ListQuestion)
+    /// "什么是三保？": a glossary definition.
+    case definition(DefinitionQuestion)
+
+    /// The question as asked (normalised).
+    public var text: String {
+        switch self {
+        case .figure(let q): return q.text
+        case .figures(let qs): return qs.first?.text ?? ""
+        case .list(let q): return q.text
+        case .definition(let q): return q.text
+        }
+    }
+
+    /// The form's name, as `ask --json` gives it: `value`, `list` or `definition`.
+    public var formName: String {
+        switch self {
+        case .figure, .figures: return "value"
+        case .list: return "list"
+        case .definition: return "definition"
+        }
+    }
+
+    /// The narrowing of a figure or list question; nil for a definition.
+    public var within: Narrowing? {
+        switch self {
+        case .figure(let q): return q.within
+        case .figures(let qs): return qs.first?.within
+        case .list(let q): return q.within
+        case .definition: return nil
+        }
     }
 
     /// The year a question speaks of. 今年/上年 are relative to each report: a
@@ -21,6 +53,17 @@ public struct Question: Sendable, Equatable {
         case current
         case previous
     }
+
+    /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,
+    /// 前三季度 months 1–9; 年末/年底/截至…年底 the year's end (a balance), 年初 its start.
+    public enum Period: Sendable, Equatable {
+        case months(Int, Int)
+        case yearEnd
+        case yearStart
+    }
+
+    /// The stage of an amount (budget, adjusted, actual, planned): the facts' own.
+    public typealias Stage = FactStage
 
     /// What is measured about the item.
     public enum Metric: String, Sendable, Equatable {
@@ -47,82 +90,142 @@ public struct Question: Sendable, Equatable {
         /// 增幅高于年初预算安排多少).
         case pointChange
     }
+}
 
-    /// A part of the year a figure covers: 上半年 is months 1–6, 1—7月 months 1–7,
-    /// 前三季度 months 1–9; 年末/年底/截至…年底 the year's end (a balance), 年初 its start.
-    public enum Period: Sendable, Equatable {
-        case months(Int, Int)
-        case yearEnd
-        case yearStart
-    }
-
-    /// The stage of an amount: the budget as approved, as adjusted, the actual
-    /// figure, or the draft/estimate of a budget year.
-    public enum Stage: String, Sendable, Equatable {
-        case budget, adjusted, actual, planned
-    }
-
-    public var text: String
-    public var form: Form
-    public var year: YearRef?
+/// Where and when a figure or list question looks: the year, the part of the
+/// year, the region and the scope it names.
+public struct Narrowing: Sendable, Equatable {
+    public var year: Question.YearRef?
+    /// The part of the year asked about, when the question names one.
+    public var period: Question.Period?
     /// A region of the index the question names (`江津` → `江津区`).
     public var region: String?
     /// A place name the question names that no report of the index covers.
     public var unknownRegion: String?
-    /// 全区, 区级, 全市, 市级, 本级, 镇级, 高新区 … as written.
-    public var scope: String?
-    public var metric: Metric
-    /// The part of the year asked about, when the question names one.
-    public var period: Period?
-    /// For counts: the unit asked for (列, 个, 项, 家, 人 …).
-    public var countUnit: String?
-    /// For counts: what the question counts after the unit (`企业获得贷款` of
-    /// 帮助多少家企业获得贷款), which a sentence states after the figure.
-    public var countedThing: String?
-    /// Two figures asked at once (`一般公共预算收入和支出分别是多少`): their labels,
-    /// each answered as its own value question with the rest of this one.
-    public var parts: [String] = []
     /// The index's regions inside `unknownRegion` (重庆 → its districts with reports):
     /// a list over regions reads them; a refusal names them first.
     public var regionsInside: [String] = []
-    public var stage: Stage?
-    /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`; for lists, the
-    /// one budget line asked about (`哪些地区的教育支出超过10亿元`), nil for every line.
-    public var label: String?
-    /// For definitions: the term asked about, quotes removed.
-    public var term: String?
-    /// For lists: the threshold in the query language (`>1亿元`, `增长>10%`,
-    /// `1000万元..1亿元`, `下降>0%`), nil for "every line".
-    public var range: String?
-    /// For lists: `range` read once by the query language's parser, so the list
-    /// answer compares numbers, not text; nil for "every line" or an unreadable one.
-    public var threshold: NumberRange?
-    /// For lists about the parts of one figure (`一般公共预算收入总量中哪些收入超过5亿元`):
-    /// that figure's item, whose paragraph lists the parts.
-    public var whole: String?
-    /// For lists: the kind of line asked for (`支出`, `收入`), nil for any line.
-    public var itemKind: String?
-    /// For lists: the budget the lines belong to (`一般公共预算`, `政府性基金`), when named.
-    public var budget: String?
+    /// 全区, 区级, 全市, 市级, 本级, 镇级, 高新区 … as written.
+    public var scope: String?
 
     public init(
-        text: String, form: Form = .value, year: YearRef? = nil, region: String? = nil,
-        unknownRegion: String? = nil, scope: String? = nil, metric: Metric = .amount,
-        stage: Stage? = nil, label: String? = nil, term: String? = nil, range: String? = nil,
-        itemKind: String? = nil, budget: String? = nil
+        year: Question.YearRef? = nil, period: Question.Period? = nil, region: String? = nil,
+        unknownRegion: String? = nil, regionsInside: [String] = [], scope: String? = nil
     ) {
-        self.text = text
-        self.form = form
         self.year = year
+        self.period = period
         self.region = region
         self.unknownRegion = unknownRegion
+        self.regionsInside = regionsInside
         self.scope = scope
+    }
+}
+
+/// A question about one figure: an item, what is measured about it, and its stage.
+@dynamicMemberLookup
+public struct FigureQuestion: Sendable, Equatable {
+    public var text: String
+    public var within: Narrowing
+    /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`; nil when the
+    /// question names none.
+    public var label: String?
+    public var metric: Question.Metric
+    public var stage: Question.Stage?
+    /// For counts: what is counted, when the question says.
+    public var counted: Counted?
+
+    /// A count's unit and thing: 多少列 → unit 列; 帮助多少家企业获得贷款 → unit 家,
+    /// thing `企业获得贷款`, which a sentence states after the figure.
+    public struct Counted: Sendable, Equatable {
+        public var unit: String?
+        public var thing: String?
+    }
+
+    public init(
+        text: String, within: Narrowing = Narrowing(), label: String? = nil, metric: Question.Metric = .amount,
+        stage: Question.Stage? = nil, counted: Counted? = nil
+    ) {
+        self.text = text
+        self.within = within
+        self.label = label
         self.metric = metric
         self.stage = stage
+        self.counted = counted
+    }
+
+    /// `q.region`, `q.year`, … read through `within`.
+    public subscript<T>(dynamicMember path: WritableKeyPath<Narrowing, T>) -> T {
+        get { within[keyPath: path] }
+        set { within[keyPath: path] = newValue }
+    }
+}
+
+/// A question about every line that qualifies: `哪些地区的教育支出超过10亿元`,
+/// `解放区2024年哪些支出科目超过1亿元`, `一般公共预算收入总量中哪些收入超过5亿元`.
+@dynamicMemberLookup
+public struct ListQuestion: Sendable, Equatable {
+    public var text: String
+    public var within: Narrowing
+    /// The one line asked about (`哪些地区的教育支出超过10亿元`: 教育支出), nil for every line.
+    public var label: String?
+    public var threshold: Threshold
+    /// For the parts of one figure (`一般公共预算收入总量中哪些收入超过5亿元`): that
+    /// figure's item, whose paragraph lists the parts.
+    public var whole: String?
+    /// The kind of line asked for (`支出`, `收入`), nil for any line.
+    public var itemKind: String?
+    /// The budget the lines belong to (`一般公共预算`, `政府性基金`), when named.
+    public var budget: String?
+
+    /// What a line's figure must satisfy.
+    public enum Threshold: Sendable, Equatable {
+        /// No threshold: every line.
+        case every
+        /// A range read by the query language (`>1亿元`, `增长>10%`), with its text.
+        case range(NumberRange, written: String)
+        /// A threshold the query language cannot read: the question is refused.
+        case unreadable(String)
+
+        public var range: NumberRange? {
+            if case .range(let r, _) = self { return r }
+            return nil
+        }
+
+        /// The threshold as written in the query language, nil for every line.
+        public var written: String? {
+            switch self {
+            case .every: return nil
+            case .range(_, let w), .unreadable(let w): return w
+            }
+        }
+    }
+
+    public init(
+        text: String, within: Narrowing = Narrowing(), label: String? = nil, threshold: Threshold = .every,
+        whole: String? = nil, itemKind: String? = nil, budget: String? = nil
+    ) {
+        self.text = text
+        self.within = within
         self.label = label
-        self.term = term
-        self.range = range
+        self.threshold = threshold
+        self.whole = whole
         self.itemKind = itemKind
         self.budget = budget
+    }
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<Narrowing, T>) -> T {
+        get { within[keyPath: path] }
+        set { within[keyPath: path] = newValue }
+    }
+}
+
+/// `什么是三保？`: the term asked about, quotes removed.
+public struct DefinitionQuestion: Sendable, Equatable {
+    public var text: String
+    public var term: String
+
+    public init(text: String, term: String) {
+        self.text = text
+        self.term = term
     }
 }

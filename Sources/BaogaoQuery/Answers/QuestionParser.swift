@@ -29,62 +29,41 @@ public enum QuestionParser {
     }
 
     public static func parse(_ text: String, indexRegions regions: [IndexRegion]) -> Question {
-        var q = Question(text: text)
         var rest = strip(ChineseNumerals.arabic(in: text), characters: " \t?？。!！.,，")
-        if let term = definitionTerm(rest) {
-            q.form = .definition
-            q.term = term
-            return q
-        }
+        if let term = definitionTerm(rest) { return .definition(DefinitionQuestion(text: text, term: term)) }
+        var within = Narrowing()
         if let (period, year, r) = takePeriod(rest) {
-            q.period = period
-            if let year { q.year = .year(year) }
+            within.period = period
+            if let year { within.year = .year(year) }
             rest = r
         }
-        if q.year == nil, let (year, r) = takeYear(rest) {
-            q.year = year
+        if within.year == nil, let (year, r) = takeYear(rest) {
+            within.year = year
             rest = r
         }
         if let found = QuestionRegions.read(rest, regions: regions) {
-            q.region = found.region
-            q.unknownRegion = found.unknown
-            q.regionsInside = found.inside
+            within.region = found.region
+            within.unknownRegion = found.unknown
+            within.regionsInside = found.inside
             rest = found.rest
         }
         if let (scope, r) = takeFirst(of: scopeWords, in: rest) {
-            q.scope = scope
+            within.scope = scope
             rest = r
         }
-        if q.region == nil, q.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) {
-            q.unknownRegion = place
+        if within.region == nil, within.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) {
+            within.unknownRegion = place
             rest = r
         }
-        if listWords.contains(where: { rest.contains($0) }) {
-            q.form = .list
-            q.range = ListThreshold.range(in: rest)
-            // The question is folded already: the range needs no further folding.
-            q.threshold = q.range.flatMap { try? QueryParser.parse($0, fold: { $0 }).root?.positiveRanges.first }
-            q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
-            q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
-            q.label = listItem(rest)
-            if let whole = wholeOfParts(rest) {
-                q.whole = whole
-                q.label = nil
-            }
-            // 重庆哪些区县…: the regions inside the place named are the list's regions.
-            if q.unknownRegion != nil, !q.regionsInside.isEmpty, listPlaceWords.contains(where: { rest.contains($0) }) {
-                q.unknownRegion = nil
-            }
-            return q
-        }
+        if listWords.contains(where: { rest.contains($0) }) { return .list(list(text, within, rest)) }
+        var q = FigureQuestion(text: text, within: within)
         let both = rest.contains("分别")
         rest = rest.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "累计", with: "")
         if let (metric, before) = cutAtMetric(rest) {
             q.metric = metric
             if metric == .count {
                 let phrase = String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])
-                q.countUnit = countUnit(phrase)
-                q.countedThing = countedThing(phrase)
+                q.counted = FigureQuestion.Counted(unit: countUnit(phrase), thing: countedThing(phrase))
             }
             rest = before
         }
@@ -94,10 +73,36 @@ public enum QuestionParser {
             rest = trimQuestionWords(r)
         }
         if both, let parts = twoParts(rest) {
-            q.parts = parts
-            q.label = parts[0]
+            return .figures(
+                parts.map { label in
+                    var part = q
+                    part.label = label
+                    return part
+                })
+        }
+        q.label = rest.isEmpty ? nil : rest
+        return .figure(q)
+    }
+
+    /// A list question (哪些, 有哪些 …): the threshold, the kind of line, the budget,
+    /// the one line or the whole whose parts are asked for.
+    private static func list(_ text: String, _ within: Narrowing, _ rest: String) -> ListQuestion {
+        var q = ListQuestion(text: text, within: within)
+        if let written = ListThreshold.range(in: rest) {
+            // The question is folded already: the range needs no further folding.
+            let range = try? QueryParser.parse(written, fold: { $0 }).root?.positiveRanges.first
+            q.threshold = range.map { .range($0, written: written) } ?? .unreadable(written)
+        }
+        q.itemKind = rest.contains("支出") ? "支出" : rest.contains("收入") ? "收入" : nil
+        q.budget = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].first { rest.contains($0) }
+        if let whole = wholeOfParts(rest) {
+            q.whole = whole
         } else {
-            q.label = rest.isEmpty ? nil : rest
+            q.label = listItem(rest)
+        }
+        // 重庆哪些区县…: the regions inside the place named are the list's regions.
+        if q.unknownRegion != nil, !q.regionsInside.isEmpty, listPlaceWords.contains(where: { rest.contains($0) }) {
+            q.unknownRegion = nil
         }
         return q
     }

@@ -26,7 +26,7 @@ extension Searcher {
         var match: SentenceMatch
     }
 
-    func answerFromSentences(_ q: Question, label: String) throws(SearchError) -> (answer: Answer?, closest: Answer?) {
+    func answerFromSentences(_ q: FigureQuestion, label: String) throws(SearchError) -> (answer: Answer?, closest: Answer?) {
         guard let region = q.region, q.unknownRegion == nil, label.count >= 2 else { return (nil, nil) }
         var sentences: [(text: String, candidates: [SentenceCandidate])] = []
         for s in index.segments.indices {
@@ -80,17 +80,18 @@ extension Searcher {
         let f = segment.facts.fact(i, paragraphText: "")
         return FactRow(
             segment: s, fact: i, doc: d, report: report, label: f.label ?? "", labelID: 0,
-            relation: f.relation, scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
-            kind: f.kind, value: f.value, unit: f.unit, section: "", factsInParagraph: 0, parentRelation: nil)
+            relation: f.relation, relationKind: f.relationKind, scope: f.scope,
+            year: f.year ?? segment.year(d) ?? report.budgetYear,
+            kind: f.kind, value: f.value, unit: f.unit, section: "", factsInParagraph: 0, parentRelation: nil, parentKind: nil)
     }
 
     /// The filters that need no text: kind, year, scope, stage.
-    private func fitsAskedKindCheap(_ row: FactRow, _ q: Question) -> Bool {
+    private func fitsAskedKindCheap(_ row: FactRow, _ q: FigureQuestion) -> Bool {
         if let target = FactRanker.targetYear(q.year, row.report), row.year != target { return false }
         guard FactRanker.scopeFit(row, q) != nil, FactRanker.stageFit(row, q) != nil else { return false }
         switch q.metric {
-        case .amount: return row.kind == .amount && !FactRelation(row.relation).isChange
-        case .count: return row.kind == .count && (q.countUnit.map { row.unit.hasPrefix($0) } ?? true)
+        case .amount: return row.kind == .amount && !row.relationKind.isChange
+        case .count: return row.kind == .count && (q.counted?.unit.map { row.unit.hasPrefix($0) } ?? true)
         case .growth, .change, .completion, .share: return row.kind == .percent
         case .overBudget, .amountChange: return row.kind == .amount
         case .pointChange: return row.kind == .percentagePoint
@@ -99,8 +100,8 @@ extension Searcher {
 
     /// A rate's kind read from its relation, else from its clause (the text since
     /// the last comma): 完成调整预算103.58% has no relation word the extractor knows.
-    private static func fitsRate(_ row: FactRow, clause: String, _ q: Question) -> Bool {
-        let relation = FactRelation(row.relation)
+    private static func fitsRate(_ row: FactRow, clause: String, _ q: FigureQuestion) -> Bool {
+        let relation = row.relationKind
         switch q.metric {
         case .growth, .change:
             return relation.isChange || (FactRelation.increaseWords + FactRelation.decreaseWords).contains { clause.contains($0) }
@@ -109,7 +110,7 @@ extension Searcher {
         case .share:
             return relation == .share || ["占", "比重"].contains { clause.contains($0) } || row.label.hasSuffix("比")
         case .overBudget:
-            return relation.isOverBudget(row.relation) || ["超收", "短收"].contains { clause.contains($0) }
+            return relation.isOverBudget || ["超收", "短收"].contains { clause.contains($0) }
         case .pointChange:
             return true
         case .amountChange:
@@ -124,7 +125,7 @@ extension Searcher {
     /// `财政总收入目标106亿元,预计完成112亿元`: 106亿元 is no 预计完成). The stage word
     /// nearest the figure decides; an actual figure is what a past year's question
     /// without a stage asks for.
-    static func isOtherStage(_ row: FactRow, _ q: Question, between: String) -> Bool {
+    static func isOtherStage(_ row: FactRow, _ q: FigureQuestion, between: String) -> Bool {
         guard q.metric == .amount, row.relation == nil, let said = stageWritten(in: between) else { return false }
         let pastYear = row.year == nil || row.year != row.report.budgetYear
         guard let asked = q.stage ?? (pastYear ? .actual : nil) else { return false }
@@ -154,7 +155,7 @@ extension Searcher {
 
     /// The sentences of paragraph `p` with their candidate figures and windows.
     private func candidates(
-        in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: Question,
+        in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: FigureQuestion,
         label: String
     ) -> [(text: String, candidates: [SentenceCandidate])] {
         let table = index.segments[rows[0].segment].facts
@@ -186,7 +187,7 @@ extension Searcher {
             guard Self.fitsRate(row, clause: clause, q), let match = SentenceMatch.find(label, in: before) else { continue }
             if Self.isOtherStage(row, q, between: String(before.suffix(match.distance))) { continue }
             // 帮助多少家企业获得贷款: what is counted follows the figure (帮助119家企业获得贷款).
-            if let counted = q.countedThing, fact.end <= sentence.upperBound,
+            if let counted = q.counted?.thing, fact.end <= sentence.upperBound,
                 !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)
             {
                 continue

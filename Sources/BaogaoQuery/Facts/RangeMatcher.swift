@@ -3,12 +3,12 @@ import BaogaoIndex
 
 /// Whether a number fact satisfies a range of the query (`>1亿`, `增长>5%`).
 ///
-/// A relation in the range names a family of relation words: `增长>5%` accepts
-/// facts whose relation is 增长, 同比增长, 增幅 …; `下降>10%` accepts 下降,
-/// 同比下降, 减少 … and compares the size of the fall (facts store a decrease as
-/// a negative change, so −32.3 satisfies `下降>10%`). Any other relation word
-/// (占, 为预算的) must appear in the fact's relation. Without a relation, the
-/// value is compared as stored.
+/// A change word in the range names a direction: `增长>5%` accepts the facts the
+/// extractor read as a rise (`FactRelation`: 增长, 同比增长, 增幅, 超收 …); `下降>10%`
+/// those read as a fall (下降, 同比下降, 减少 …) and compares the size of the fall
+/// (facts store a decrease as a negative change, so −32.3 satisfies `下降>10%`).
+/// Any other relation word (占, 为预算的) must appear in the fact's relation.
+/// Without a relation, the value is compared as stored.
 ///
 /// A label in the range (`支出` of `支出>1亿`) must be contained in the fact's label,
 /// both folded (with `fold`, the analyzer's folding), decided once per label string.
@@ -22,15 +22,18 @@ struct RangeMatcher {
     static let increase = FactRelation.increaseWords
     static let decrease = FactRelation.decreaseWords
 
-    static func family(_ relation: String) -> [String]? {
-        if increase.contains(where: { relation.contains($0) }) { return increase }
-        if decrease.contains(where: { relation.contains($0) }) { return decrease }
+    /// The direction a range's relation word asks for, if it is a change word.
+    enum Direction { case up, down }
+
+    static func direction(_ relation: String) -> Direction? {
+        if increase.contains(where: { relation.contains($0) }) { return .up }
+        if decrease.contains(where: { relation.contains($0) }) { return .down }
         return nil
     }
 
     private let range: NumberRange
     private let facts: FactsTable
-    private let family: [String]?
+    private let direction: Direction?
     private let negate: Bool
     // -1 undecided, 0 no, 1 yes; by attribute id, by kind code × stringCount + unit id, by relation id.
     private var accepted: [Int8]
@@ -44,8 +47,8 @@ struct RangeMatcher {
         self.facts = facts
         self.fold = fold
         labelOK = [Int8](repeating: -1, count: range.label == nil ? 0 : facts.stringCount)
-        family = range.relation.flatMap(Self.family)
-        negate = family == Self.decrease
+        direction = range.relation.flatMap(Self.direction)
+        negate = direction == .down
         accepted = [Int8](repeating: -1, count: facts.attributeCount)
         unitOK = [Int8](repeating: -1, count: FactsTable.kindCount * facts.stringCount)
         relationOK = [Int8](repeating: -1, count: range.relation == nil ? 0 : facts.stringCount)
@@ -80,6 +83,11 @@ struct RangeMatcher {
         }
         guard unitOK[slot] == 1 else { return false }
         guard range.relation != nil else { return true }
+        switch direction {
+        case .up: return facts.relationKind(attribute: a).isIncrease
+        case .down: return facts.relationKind(attribute: a).isDecrease
+        case nil: break
+        }
         let r = facts.relationID(attribute: a)
         if relationOK[r] < 0 { relationOK[r] = acceptsRelation(r) ? 1 : 0 }
         return relationOK[r] == 1
@@ -87,7 +95,6 @@ struct RangeMatcher {
 
     private func acceptsRelation(_ id: Int) -> Bool {
         guard let wanted = range.relation, id != 0, let relation = facts.string(id: id) else { return false }
-        if let words = family { return words.contains { relation.contains($0) } }
         return relation.contains(wanted)
     }
 }

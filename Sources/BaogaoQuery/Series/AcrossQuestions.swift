@@ -52,10 +52,10 @@ extension Searcher {
     /// not one (then `ask` answers it as usual).
     func answerAcross(_ folded: String, _ base: AskResult) throws(SearchError) -> AskResult? {
         guard let (across, rest) = AcrossQuestion.read(folded) else { return nil }
-        let q = QuestionParser.parse(rest, indexRegions: indexRegions)
-        guard q.form == .value, q.metric == .amount, q.parts.isEmpty, let label = q.label, !label.isEmpty else { return nil }
+        let parsed = QuestionParser.parse(rest, indexRegions: indexRegions)
+        guard case .figure(let q) = parsed, q.metric == .amount, let label = q.label, !label.isEmpty else { return nil }
         var result = base
-        result.parsed = q
+        result.parsed = parsed
         switch across {
         case .years(let latest):
             guard let region = q.region else { return nil }

@@ -1,3 +1,4 @@
+import BaogaoAnalysis
 import BaogaoIndex
 import BaogaoIngest
 import Dispatch
@@ -118,7 +119,7 @@ extension Searcher {
             allowed?.isEmpty == true
             ? [] : factRows(region: regions.count == 1 ? regions.first : nil, reports: near, keep: keep)
         try deadline.check()
-        let unasked = Question(text: "")
+        let unasked = FigureQuestion(text: "")
         // region → year → stage → report doc → best candidate of that report.
         var amounts: [String: [Int: [SeriesStage: [String: SeriesCandidate]]]] = [:]
         var growths: [String: [SeriesCandidate]] = [:]  // by report doc
@@ -127,13 +128,13 @@ extension Searcher {
             if let allowed, !allowed.contains(row.report.doc) { continue }
             if let only, year != only { continue }
             let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
-            let relation = FactRelation(row.relation)
-            if row.kind == .percent, relation.isChange, !relation.isOverBudget(row.relation) {
+            let relation = row.relationKind
+            if row.kind == .percent, relation.isChange, !relation.isOverBudget {
                 growths[row.report.doc, default: []].append(SeriesCandidate(row: row, label: score, scope: .unmarked))
                 continue
             }
             guard row.kind == .amount, let scope = FactRanker.scopeFit(row, unasked),
-                let stage = SeriesStage.of(relation: row.relation, year: year, report: row.report.metadata)
+                let stage = SeriesStage.of(relation: row.relationKind, year: year, report: row.report.metadata)
             else { continue }
             let c = SeriesCandidate(row: row, label: score, scope: scope)
             if let held = amounts[region]?[year]?[stage]?[row.report.doc], !Self.readsBetter(c, held) { continue }

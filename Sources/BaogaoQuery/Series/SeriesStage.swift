@@ -1,3 +1,4 @@
+import BaogaoAnalysis
 import BaogaoIngest
 
 /// Which figure of a year an amount is, as a series shows it: the budget passed
@@ -24,11 +25,11 @@ public enum SeriesStage: String, Sendable, CaseIterable, Comparable {
     /// The stage of an amount stated for `year` in a report of `metadata`; nil
     /// for figures of part of a year (mid-year reports), reference material, a
     /// relation naming no stage, or a year the report neither reviews nor plans.
-    static func of(relation: String?, year: Int, report metadata: ReportMetadata) -> SeriesStage? {
+    static func of(relation: FactRelation, year: Int, report metadata: ReportMetadata) -> SeriesStage? {
         guard let kind = metadata.kind, kind != .midYear, kind != .other else { return nil }
         if let period = metadata.period, period != "全年" { return nil }
-        guard let stage = FactRelation(relation).stage else { return nil }
-        if relation == "决算" || relation == "决算数" { return .final }
+        guard let stage = relation.stage else { return nil }
+        if relation == .finalAccounts { return .final }
         if year == metadata.budgetYear {
             switch (kind, stage) {
             case (_, .adjusted): return .adjusted

@@ -6,7 +6,7 @@ extension AskResult: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(question, forKey: .question)
-        try c.encode(parsed.form.rawValue, forKey: .form)
+        try c.encode(parsed.formName, forKey: .form)
         try c.encode(ParsedQuestionJSON(parsed), forKey: .parsed)
         try c.encode(answer, forKey: .answer)
         try c.encode(alternatives, forKey: .alternatives)
@@ -29,27 +29,39 @@ struct ParsedQuestionJSON: Encodable {
     var period: String?
     var parts: [String]?
 
-    init(_ q: Question) {
-        switch q.year {
+    init(_ question: Question) {
+        let within = question.within ?? Narrowing()
+        switch within.year {
         case .year(let y): year = String(y)
         case .current: year = "今年"
         case .previous: year = "上年"
         case nil: year = nil
         }
-        region = q.region ?? q.unknownRegion
-        scope = q.scope
-        metric = q.metric.rawValue
-        stage = q.stage?.rawValue
-        label = q.label
-        term = q.term
-        range = q.range
-        switch q.period {
+        region = within.region ?? within.unknownRegion
+        scope = within.scope
+        switch within.period {
         case .months(let a, let b)?: period = "\(a)—\(b)月"
         case .yearEnd?: period = "年末"
         case .yearStart?: period = "年初"
         case nil: period = nil
         }
-        parts = q.parts.isEmpty ? nil : q.parts
+        metric = Question.Metric.amount.rawValue
+        switch question {
+        case .figure(let q):
+            metric = q.metric.rawValue
+            stage = q.stage?.rawValue
+            label = q.label
+        case .figures(let qs):
+            metric = qs.first?.metric.rawValue ?? metric
+            stage = qs.first?.stage?.rawValue
+            label = qs.first?.label
+            parts = qs.compactMap(\.label)
+        case .list(let q):
+            label = q.label
+            range = q.threshold.written
+        case .definition(let q):
+            term = q.term
+        }
     }
 }
 

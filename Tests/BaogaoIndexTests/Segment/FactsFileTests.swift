@@ -64,6 +64,7 @@ final class FactsFileTests: XCTestCase {
             XCTAssertEqual(table.unit(i), f.unit)
             XCTAssertEqual(table.label(i), f.label)
             XCTAssertEqual(table.relation(i), f.relation)
+            XCTAssertEqual(table.relationKind(i), f.relationKind, "stored, not read again from the word")
             XCTAssertEqual(table.string(id: table.labelID(i)), f.label)
             XCTAssertEqual(table.kind(attribute: table.attributeID(i)), f.kind)
         }
@@ -86,7 +87,7 @@ final class FactsFileTests: XCTestCase {
         XCTAssertEqual(
             hex,
             "01 00 00 00 01 00 00 00 03 00 00 00 27 00 00 00 00 00 00 00 D6 5E AB 41 "
-                + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 "
+                + "00 00 07 18 00 00 01 00 00 02 00 00 00 00 00 00 "
                 + "00 0C E6 95 99 E8 82 B2 E6 94 AF E5 87 BA 03 E5 85 83")
     }
 
