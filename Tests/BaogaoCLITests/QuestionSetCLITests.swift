@@ -23,6 +23,10 @@ final class QuestionSetCLITests: XCTestCase {
         try check("Queries/questions-heldout.tsv", index: try Self.realIndex(withCatalogue: true))
     }
 
+    func testSecondHeldOutSetThroughTheCLI() throws {
+        try check("Queries/questions-heldout2.tsv", index: try Self.realIndex(withCatalogue: true))
+    }
+
     // MARK: Running
 
     private func check(_ file: String, index: String) throws {

@@ -40,6 +40,12 @@ final class RealQuestionSetTests: XCTestCase {
         try run("Queries/questions-heldout.tsv", on: Self.searcherWithCatalogue)
     }
 
+    /// Queries/questions-heldout2.tsv: a second set written without running the
+    /// engine (2026-12-05), after the first had been used to improve it.
+    func testSecondHeldOutQuestionSet() throws {
+        try run("Queries/questions-heldout2.tsv", on: Self.searcherWithCatalogue)
+    }
+
     private func run(_ file: String, on searcher: Searcher) throws {
         let answeredToday = try QuestionSetTests.answeredToday(file)
         let rows = try QuestionSetTests.rows(file)
