@@ -1,3 +1,4 @@
+import BaogaoIngest
 import CICU
 
 /// Turns paragraph text into normalised text and words; the index and the query
@@ -36,11 +37,12 @@ public final class Analyzer {
     /// bigrams across inline marks (`InlineMarks`).
     public static let version = 2
 
-    /// `baogao-analyzer/<version> facts/<NumberExtractor.version> icu/<ICU version>`:
-    /// ICU's word breaks and transliteration rules change between ICU versions, and the
-    /// facts an index holds change with the extractor's rules, so all go into the index.
+    /// `baogao-analyzer/<version> ingest/<ReportReader.version> facts/<NumberExtractor.version>
+    /// icu/<ICU version>`: ICU's word breaks and transliteration rules change between ICU
+    /// versions, the paragraphs with the ingestion rules, and the facts an index holds
+    /// with the extractor's rules, so all go into the index.
     public static var identifier: String {
-        "baogao-analyzer/\(version) facts/\(NumberExtractor.version) icu/\(icuVersion)"
+        "baogao-analyzer/\(version) ingest/\(ReportReader.version) facts/\(NumberExtractor.version) icu/\(icuVersion)"
     }
 
     public static var icuVersion: String {

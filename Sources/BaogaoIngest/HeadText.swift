@@ -42,18 +42,13 @@ struct HeadText {
     }
 
     static func fold(_ s: String) -> [Character] {
-        let simplified = TraditionalToSimplified.convert(s)
+        let simplified = TraditionalToSimplified.convert(PinyinGloss.stripped(s))
         var out: [Character] = []
         out.reserveCapacity(simplified.count)
         let scalars = Array(simplified.unicodeScalars)
         var i = 0
         while i < scalars.count {
             var v = scalars[i].value
-            // `(zhí)`, `(qū)`: pinyin glosses, lower-case Latin letters with tone marks.
-            if v == 0x28, i > 0, scalars[i - 1].value >= 0x3400, let close = pinyinEnd(scalars, from: i + 1) {
-                i = close + 1
-                continue
-            }
             if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
             if Whitespace.isSpace(v) || v == 0xFEFF {
                 i += 1
@@ -63,18 +58,6 @@ struct HeadText {
             i += 1
         }
         return out
-    }
-
-    private static func pinyinEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
-        var k = start
-        while k < s.count, k - start <= 8 {
-            let v = s[k].value
-            if v == 0x29 { return k > start ? k : nil }
-            let latin = (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) || (v >= 0x300 && v <= 0x36F)
-            if !latin { return nil }
-            k += 1
-        }
-        return nil
     }
 }
 

@@ -26,7 +26,8 @@ struct CleanLine: Sendable {
 /// Removed by design (and only these): outer whitespace including U+3000 indents and
 /// the leading space of PDF page-break lines; byte-order marks and zero-width spaces
 /// anywhere; markdown emphasis `**`, heading marks (`## ` at the start) and escapes
-/// (`1\.` → `1.`); Word bookmarks `[bookmark: _GoBack]` and pandoc anchors `[]{#_Toc…}`; lines that are only a page number (`- 3 -`, `3`, `第3页`,
+/// (`1\.` → `1.`); Word bookmarks `[bookmark: _GoBack]` and pandoc anchors `[]{#_Toc…}`;
+/// pinyin glosses a mirror site puts after characters (`PinyinGloss`); lines that are only a page number (`- 3 -`, `3`, `第3页`,
 /// `第 3 页 共 9 页`, `3/9`). Blank lines are dropped: in both layouts we see they
 /// carry no information (the PDF layout has one after every line; 003 has one after
 /// every paragraph but also inside paragraphs it breaks).
@@ -100,6 +101,8 @@ enum LineCleaner {
                 case 0x23 where i == 0: s.rewrite = true
                 case 0xEF where i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF: s.rewrite = true
                 case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x8B: s.rewrite = true
+                case 0x28 where i >= 3 && PinyinGloss.isCJKLead(p[i - 3]) && PinyinGloss.end(p, open: i) != nil:
+                    s.rewrite = true
                 default: break
                 }
                 // Decode for the width; the bytes are valid UTF-8.
@@ -169,6 +172,10 @@ enum LineCleaner {
             }
             if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x8B {
                 i += 3
+                continue
+            }
+            if c == 0x28, i >= 3, PinyinGloss.isCJKLead(b[i - 3]), let end = PinyinGloss.end(b, open: i) {
+                i = end
                 continue
             }
             out.append(c)

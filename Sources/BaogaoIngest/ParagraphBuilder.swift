@@ -48,6 +48,13 @@ enum ParagraphBuilder {
                 switch role {
                 case .separator:
                     continue
+                case .cellOfRowAbove:
+                    guard var row = out.popLast() else { continue }
+                    row.text.append(0x09)
+                    row.lineStarts.append((row.text.count, line.number))
+                    row.text.append(contentsOf: line.text)
+                    row.lastLine = line.number
+                    out.append(row)
                 case .row(let ctx):
                     out.append(
                         RawParagraph(

@@ -221,6 +221,15 @@ public struct TableContext: Sendable, Equatable, Codable {
     /// This row's cells, in order (empty for a caption or unit line).
     public var cells: [String]
 
+    /// The unit the unit line names (`单位：亿元` → `亿元`), which a bare number in
+    /// the table is in.
+    public var unitWord: String? {
+        guard let line = unit else { return nil }
+        let afterColon = line.split(whereSeparator: { $0 == ":" || $0 == "：" }).last.map(String.init) ?? line
+        let word = afterColon.filter { !$0.isWhitespace && !"()（）".contains($0) }
+        return word.isEmpty ? nil : word
+    }
+
     public init(
         caption: String? = nil, unit: String? = nil, columns: [String] = [],
         cells: [String] = []

@@ -16,6 +16,11 @@
 ///
 /// `LineShape`, `UTF8Cursor` and `Scalars` are the vocabulary the stages share.
 public enum ReportReader {
+    /// Bumped whenever reading the same file gives other paragraphs, text or
+    /// metadata; part of the analyzer id an index records, so such an index is
+    /// rebuilt. 1: pinyin glosses dropped by the line cleaner (`PinyinGloss`).
+    public static let version = 1
+
     /// The largest report file read by default: 64 MiB. Real reports, tables and all,
     /// are a few megabytes; indexing one takes about seven times its size in memory at
     /// its peak (438 MB for a 64 MiB file: its lines and paragraphs, then the segment

@@ -19,6 +19,9 @@ enum TableReader {
         case label(TableContext)
         /// A pipe-table separator (`|---|---|`): removed by design.
         case separator
+        /// A cell of the row started on an earlier line (`CellPerLineTable`): joined
+        /// to that row's paragraph after a tab.
+        case cellOfRowAbove
     }
 
     /// The table role of each line, for the lines that belong to a table.
@@ -94,7 +97,7 @@ enum TableReader {
                     : .row(TableContext(caption: caption, unit: unit, columns: columns, cells: r.cells))
             }
         }
-        return roles
+        return roles.merging(CellPerLineTable.roles(of: lines, taken: roles)) { held, _ in held }
     }
 
     static func text(_ line: CleanLine) -> String { String(decoding: line.text, as: UTF8.self) }

@@ -32,6 +32,27 @@ final class LineCleanerTests: XCTestCase {
         }
     }
 
+    /// Pinyin a mirror site puts after characters goes; brackets a report writes stay.
+    func testPinyinGlossesAreRemoved() {
+        let cases: [(String, String)] = [
+            ("完成地方一般公共預(yù)算收入62964萬元", "完成地方一般公共預算收入62964萬元"),
+            ("財(cái)政預(yù)算執(zhí)行情況", "財政預算執行情況"),
+            ("調(diào)入資金", "調入資金"),
+            ("穩(wěn)中求進", "穩中求進"),
+            // Not glosses: no tone mark, not after a character, digits, Chinese.
+            ("里程(km)", "里程(km)"),
+            ("附表(a)", "附表(a)"),
+            ("A(yù)", "A(yù)"),
+            ("(1)税收收入", "(1)税收收入"),
+            ("收入(含高新区)", "收入(含高新区)"),
+            ("預(yùyùyùyù)", "預(yùyùyùyù)"),
+            ("預(yù", "預(yù")
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(cleaned(input), [expected], input)
+        }
+    }
+
     func testLineEndsAndNumbers() {
         let lines = LineCleaner.lines(of: Array("一\r\n\r\n二\r三\n\n四".utf8))
         XCTAssertEqual(lines.map(\.number), [1, 3, 4, 6])

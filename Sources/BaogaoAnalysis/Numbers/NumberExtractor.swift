@@ -38,12 +38,13 @@ public enum NumberExtractor {
     /// that number's alone.
     /// 5: Traditional characters read one at a time (ICU's rules spanning several
     /// characters no longer apply to the copy the finders read).
-    public static let version = 5
+    /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's item.
+    public static let version = 6
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
         let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear
         if paragraph.kind == .tableRow, let table = paragraph.table {
-            return TableCellFacts.facts(text: paragraph.text, table: table, year: fallbackYear)
+            return TableCellFacts.facts(text: paragraph.text, table: table, section: paragraph.section, year: fallbackYear)
         }
         return facts(text: paragraph.text, section: paragraph.section, year: fallbackYear)
     }

@@ -13,12 +13,16 @@ import BaogaoIngest
 ///   makes it a percentage. With no unit line, a bare number is not a fact.
 /// - `column` is the cell's column heading; a year in the heading (`2024年预算数`) is the
 ///   fact's year; a heading with a relation word (`增长%`, `为预算%`) gives the relation.
+/// - A row heading that is a scope and a bare 收入/支出 (`一、本级收入`, `本级支出`) is
+///   the item of the budget the caption or the headings name, at that scope: in a
+///   一般公共预算 table, `本级收入` is 一般公共预算收入 of scope 本级, as running text
+///   writes `区本级一般公共预算收入`.
 enum TableCellFacts {
-    static func facts(text: String, table: TableContext, year fallbackYear: Int?) -> [NumberFact] {
+    static func facts(text: String, table: TableContext, section: [String] = [], year fallbackYear: Int?) -> [NumberFact] {
         guard let s = ScalarClass.scalarsIfDigits(text) else { return [] }
         let cells = split(s)
         guard let first = cells.first else { return [] }
-        let rowLabel = stripOrdinal(ScalarClass.string(s[first]))
+        let (rowLabel, rowScope) = rowItem(stripOrdinal(ScalarClass.string(s[first])), table: table, section: section)
         let tableUnit = table.unit.flatMap(unit(ofUnitLine:))
         var out: [NumberFact] = []
         for (index, cell) in cells.enumerated() where index > 0 {
@@ -38,7 +42,7 @@ enum TableCellFacts {
                             kind: n.kind, value: RelationFinder.signed(n.value, kind: n.kind, relation: relation),
                             unit: n.unit, text: ScalarClass.string(cellScalars[n.start..<n.end]),
                             start: cell.lowerBound + n.start, end: cell.lowerBound + n.end,
-                            label: rowLabel, relation: relation, year: year,
+                            label: rowLabel, relation: relation, scope: rowScope, year: year,
                             approximate: n.qualifier != nil, qualifier: n.qualifier, column: column))
                 }
                 continue
@@ -62,9 +66,25 @@ enum TableCellFacts {
                     kind: kind, value: RelationFinder.signed(value, kind: kind, relation: relation),
                     unit: unitName, text: ScalarClass.string(cellScalars[bare.range]),
                     start: cell.lowerBound + bare.range.lowerBound, end: cell.lowerBound + bare.range.upperBound,
-                    label: rowLabel, relation: relation, year: year, column: column))
+                    label: rowLabel, relation: relation, scope: rowScope, year: year, column: column))
         }
         return out
+    }
+
+    /// The row heading as an item and scope: `本级收入` → (一般公共预算收入, 本级) when the
+    /// caption or a heading names the budget; any other heading as it is, no scope.
+    static func rowItem(_ heading: String, table: TableContext, section: [String]) -> (String, String?) {
+        let s = Array(heading.unicodeScalars)
+        var scope: String?
+        var rest = heading
+        if let w = ScopeFinder.words.longestIndex(in: s, at: 0) {
+            scope = ScopeFinder.canonicalByIndex[w]
+            rest = ScalarClass.string(s[ScopeFinder.words.words[w].count...])
+        }
+        guard LabelFinder.generic.contains(rest),
+            let budget = ScopeFinder.headings(section + [table.caption].compactMap { $0 }).budget
+        else { return (heading, nil) }
+        return (budget + rest, scope)
     }
 
     /// Cell ranges, trimmed of spaces.

@@ -503,7 +503,8 @@ extension Searcher {
         let scalars = Array(paragraph.text.unicodeScalars)
         let sentence = Self.sentence(in: scalars, around: fact.start..<fact.end)
         var a = Answer(
-            text: fact.text, value: fact.value, unit: fact.unit, label: fact.label, scope: fact.scope,
+            text: Self.withTableUnit(fact, paragraph.table), value: fact.value, unit: fact.unit, label: fact.label,
+            scope: fact.scope,
             year: row.year, relation: fact.relation, region: row.report.region,
             sentence: String(String.UnicodeScalarView(scalars[sentence])),
             citation: AnswerCitation(paragraph, sentence: sentence), paragraph: paragraph)
@@ -516,6 +517,14 @@ extension Searcher {
             }
         }
         return a
+    }
+
+    /// A table cell's number with the unit it is in: `14.9` under `单位：亿元` is
+    /// 14.9亿元, in a % column 14.9%; a number written with its unit stays as written.
+    static func withTableUnit(_ fact: NumberFact, _ table: TableContext?) -> String {
+        guard let table, fact.text.allSatisfy({ $0.isNumber || ".,-－−".contains($0) }) else { return fact.text }
+        if fact.kind == .percent { return fact.text + "%" }
+        return fact.text + (table.unitWord ?? "")
     }
 
     /// The folded sentence holding a fact, nil when the paragraph cannot be read.

@@ -2,8 +2,6 @@
 /// question's item and the facts' labels and sentences — so that two ways of writing
 /// one item compare equal:
 ///
-/// - pinyin a mirror site prints after a character (`预(yù)算`, `执(zhí)行`) is dropped,
-///   as `HeadText` drops it for metadata;
 /// - 公共财政预算 is the name 一般公共预算 had before the 2014 budget law, and reports of
 ///   those years (and some later ones) still use it: it reads as 一般公共预算;
 /// - the other three budgets are written with and without 预算 (政府性基金预算收入,
@@ -11,9 +9,6 @@
 enum LabelFolding {
     static func fold(_ normalized: String) -> String {
         var s = normalized
-        if s.contains("("), s.contains(")") {
-            s = s.replacing(#/\([a-zA-Z\x{00C0}-\x{024F}]{1,8}\)/#, with: "")
-        }
         if s.contains("公共财政预算") {
             s = s.replacing("一般公共财政预算", with: "公共财政预算").replacing("公共财政预算", with: "一般公共预算")
         }

@@ -391,7 +391,8 @@ public enum QuestionParser {
 
     /// The metric named by the question and the text before its phrase.
     static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {
-        var best: (Question.Metric, String.Index)?
+        // The earliest phrase, and of those starting there the longest (同比减少 over 同比).
+        var best: (Question.Metric, String.Index, Int)?
         for (metric, phrases) in [
             (Question.Metric.completion, completionPhrases), (.change, changePhrases), (.growth, growthPhrases),
             (.share, sharePhrases), (.count, countPhrases), (.overBudget, overBudgetPhrases),
@@ -401,10 +402,11 @@ public enum QuestionParser {
                 guard let r = text.range(of: p), r.lowerBound > text.startIndex else { continue }
                 // 调增为 / 调减为 name the adjusted figure (a stage), not the change.
                 if metric == .overBudget, text[r.upperBound...].hasPrefix("为") { continue }
-                if best == nil || r.lowerBound < best?.1 ?? text.endIndex { best = (metric, r.lowerBound) }
+                if let b = best, b.1 < r.lowerBound || (b.1 == r.lowerBound && b.2 >= p.count) { continue }
+                best = (metric, r.lowerBound, p.count)
             }
         }
-        guard let (found, at) = best else { return nil }
+        guard let (found, at, _) = best else { return nil }
         var metric = found
         // 占…的比重比上年提高多少: the change of the share, in points.
         if metric == .share || metric == .growth || metric == .completion,

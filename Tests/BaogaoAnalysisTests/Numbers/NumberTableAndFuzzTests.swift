@@ -52,6 +52,27 @@ final class NumberFuzzTests: XCTestCase {
         "完成", "调整为", "教育", "税收", "资金", "项目", " ", "  ", "\t", "|", "𠀀", "A", "x", "\n", "——"
     ]
 
+    /// A row headed by a scope and 收入/支出 is the item of the table's budget, at that
+    /// scope (开州's 一、本级收入 under 2025年全区一般公共预算收支执行表).
+    func testScopedGenericRowIsTheBudgetsItem() {
+        let table = TableContext(caption: "2025年全区一般公共预算收支执行表", unit: "单位:亿元", columns: ["收入", "执行数"])
+        let p = Paragraph(
+            number: 19, text: "一、本级收入\t36.8", section: ["(一)全区预算执行情况"], firstLine: 45, lastLine: 47,
+            year: 2025, kind: .tableRow, table: table)
+        let f = NumberExtractor.facts(in: p, report: ReportMetadata(title: "t"))
+        XCTAssertEqual(f.map(\.label), ["一般公共预算收入"])
+        XCTAssertEqual(f.map(\.scope), ["本级"])
+        XCTAssertEqual(f.map(\.value), [3_680_000_000])
+        XCTAssertEqual(f.map(\.column), ["执行数"])
+        // Any other heading is the label as written.
+        let other = Paragraph(
+            number: 21, text: "税收收入\t14.9", section: [], firstLine: 53, lastLine: 55, year: 2025, kind: .tableRow,
+            table: table)
+        XCTAssertEqual(NumberExtractor.facts(in: other, report: ReportMetadata(title: "t")).map(\.label), ["税收收入"])
+        XCTAssertEqual(table.unitWord, "亿元")
+        XCTAssertEqual(TableContext(unit: "单位：万元（）").unitWord, "万元")
+    }
+
     func testNumberFuzzNeverCrashes() {
         var rng = SplitMix(seed: 20_240_221)
         for round in 0..<120 {
