@@ -38,7 +38,8 @@ public enum NumberExtractor {
     /// that number's alone.
     /// 5: Traditional characters read one at a time (ICU's rules spanning several
     /// characters no longer apply to the copy the finders read).
-    /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's item.
+    /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's
+    /// item; a sentence's lead-in stage (`调整后，…`, `预期目标为：…`) marks its amounts.
     public static let version = 6
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
@@ -154,6 +155,9 @@ public enum NumberExtractor {
             }
             if scope == nil { scope = ScopeFinder.scope(before: labelStart, number: n.start, in: marks) ?? headings().scope }
             if relation == nil, n.kind == .amount, let stage = RelationFinder.stage(s, lower: clause, upper: n.outerStart) {
+                relation = RelationFinder.Found(relation: stage, start: n.outerStart)
+            }
+            if relation == nil, n.kind == .amount, let stage = RelationFinder.leadIn(s, sentence: sentence, before: clause) {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
             }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)

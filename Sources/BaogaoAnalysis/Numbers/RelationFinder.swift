@@ -72,6 +72,34 @@ enum RelationFinder {
         return parts.reversed().joined()
     }
 
+    /// A stage a sentence announces for the amounts after it: `调整后，全区财政总收入为
+    /// 385,000万元，一般公共预算支出为525,000万元` (both adjusted), `收入预期目标为：一般公共
+    /// 预算总收入48.24亿元` (a budget). The cue must end its clause (a comma or colon
+    /// after it, with at most 为/是/如下 between), so a cue inside a clause of its own
+    /// figure is left to `stage`. Returns the stage word as `stage` writes it.
+    static func leadIn(_ s: [Unicode.Scalar], sentence: Int, before clause: Int) -> String? {
+        var best: (end: Int, stage: String)?
+        for (cue, stage) in leadInCues {
+            var p = sentence
+            while p + cue.count <= clause {
+                if s[p..<(p + cue.count)].elementsEqual(cue) {
+                    var q = p + cue.count
+                    while q < clause, "为是如下的预算".unicodeScalars.contains(s[q]) || Whitespace.isSpace(s[q]) { q += 1 }
+                    if q < clause, "，,：:".unicodeScalars.contains(s[q]), best.map({ $0.end < q }) ?? true {
+                        best = (q, stage)
+                    }
+                }
+                p += 1
+            }
+        }
+        return best?.stage
+    }
+
+    static let leadInCues: [([Unicode.Scalar], String)] = [
+        (Array("调整后".unicodeScalars), "调整为"), (Array("预期目标".unicodeScalars), "预算"),
+        (Array("年初预算".unicodeScalars), "预算")
+    ]
+
     /// `调增` or `调减` right before the number (`调增13000万元`): the change an
     /// adjustment makes. Not a relation word anywhere in the clause, since `调减专项债券
     /// 资金 31000万元` names its item after the verb.

@@ -100,7 +100,7 @@ extension Searcher {
         for (_, f) in sorted where texts.insert(foldForAnswers(f.definition.text)).inserted {
             result.definitions.append(f.definition)
         }
-        if result.definitions.isEmpty { result.definitions = try inlineDefinitions(asked: asked, forms: forms) }
+        if result.definitions.isEmpty { result.definitions = try inlineDefinitions(asked: asked) }
         result.tookMs = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return result
     }

@@ -2,17 +2,21 @@ import BaogaoIndex
 
 /// Definitions written in running text, for terms no glossary defines: a report
 /// that coins a short name says what it stands for where it first uses it
-/// (`比…批准的调整预算(以下简称“中期调整预算”)`), and some define a term in a
+/// (`比…批准的调整预算(以下简称“中期调整预算”)`, `为调整预算的101.8%(下称“预算”)`), and some define a term in a
 /// sentence of their own (`报告数是指…`). Read only when the glossaries have nothing:
 /// a glossary entry is the report's own definition.
 ///
 /// The sentence that holds the pattern is the definition, cited at sentence level.
 extension Searcher {
-    /// At most this many paragraphs holding the term are read for such a sentence.
+    /// At most this many paragraphs holding a pattern are read for such a sentence.
     static let inlineDefinitionReads = 200
 
-    func inlineDefinitions(asked: String, forms: [QueryNode]) throws(SearchError) -> [Definition] {
-        let query = Query(root: forms.count == 1 ? forms[0] : .or(forms), text: asked)
+    /// The index finds the patterns themselves (`下称预算`, bare terms that read
+    /// through the quotes of `下称“预算”`), not every paragraph holding the term: a
+    /// term as common as 预算 is in most paragraphs of an index.
+    func inlineDefinitions(asked: String) throws(SearchError) -> [Definition] {
+        let patterns = InlineDefinition.openers.map { $0 + asked } + InlineDefinition.closers.map { asked + $0 }
+        let query = Query(root: .or(patterns.map { .term(internalTerm($0)) }), text: asked)
         var out: [Definition] = []
         var texts = Set<String>()
         for ref in try allMatches(query).prefix(Self.inlineDefinitionReads) {
@@ -36,7 +40,11 @@ extension Searcher {
 
 /// The patterns of a definition in running text, as pure functions of the text.
 enum InlineDefinition {
-    /// Where `text` defines `term` (both compared folded): `(以下简称“T”)`, `简称T`,
+    /// Words written before a term they define (简称 T, 下称 T, 所谓 T) and after it (T 是指).
+    static let openers = ["简称", "下称", "所谓"]
+    static let closers = ["是指", "指的是"]
+
+    /// Where `text` defines `term` (both compared folded): `(以下简称“T”)`, `简称T`, `(下称“T”)`,
     /// `T是指`, `T指的是`, `所谓T`. The range is the pattern's, for the sentence around it.
     static func find(_ term: String, in text: [Unicode.Scalar], fold: (String) -> String) -> Range<Int>? {
         func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
@@ -45,8 +53,8 @@ enum InlineDefinition {
             guard text.count >= w.count else { return [] }
             return (0...(text.count - w.count)).filter { text[$0..<$0 + w.count].elementsEqual(w) }
         }
-        // 简称 T: the name runs to the closing bracket, comma or sentence end.
-        for at in starts(of: "简称") {
+        // 简称 T, 下称 T: the name runs to the closing bracket, comma or sentence end.
+        for at in starts(of: "简称") + starts(of: "下称") {
             let start = at + 2
             var end = start
             while end < text.count, !"）)，,；;。”\"".unicodeScalars.contains(text[end]) || end == start { end += 1 }

@@ -153,7 +153,7 @@ public enum QuestionParser {
             rest.removeSubrange(r)
             return (.yearEnd, nil, rest)
         }
-        if let r = text.range(of: "年初"), !text[r.upperBound...].hasPrefix("预算"), !text[r.upperBound...].hasPrefix("安排") {
+        if let r = text.range(of: "年初"), !budgetWordsAfterYearStart.contains(where: { text[r.upperBound...].hasPrefix($0) }) {
             var rest = text
             rest.removeSubrange(r)
             return (.yearStart, nil, rest)
@@ -248,7 +248,16 @@ public enum QuestionParser {
     /// The term of a definition question, or nil. A question with a figure word
     /// (多少) or a year is never a definition question.
     static func definitionTerm(_ text: String) -> String? {
-        guard !text.contains("多少"), text.firstMatch(of: #/\d{4}\s*年/#) == nil else { return nil }
+        guard !text.contains("多少") else { return nil }
+        // A quoted term right before the question's ending is the term, year and all,
+        // whatever comes before it: `决算报告里的“2024年执行数”是指什么`, `报告中说的“预算”
+        // 指什么` (but `“三公”经费是什么` asks about 三公经费).
+        if let suffix = definitionSuffixes.first(where: { text.hasSuffix($0) }),
+            let quoted = quotedTerm(ending: String(text.dropLast(suffix.count)))
+        {
+            return quoted
+        }
+        guard text.firstMatch(of: #/\d{4}\s*年/#) == nil else { return nil }
         var term: String?
         if let p = definitionPrefixes.first(where: { text.hasPrefix($0) }) { term = String(text.dropFirst(p.count)) }
         if let s = definitionSuffixes.first(where: { (term ?? text).hasSuffix($0) }) {
@@ -275,9 +284,21 @@ public enum QuestionParser {
             || questionStarts.contains { text.hasPrefix($0) && text.count > $0.count + 1 }
     }
 
+    /// The text between the last pair of quotation marks (“…”, "…", 「…」, 『…』) ending
+    /// `text`, when short.
+    static func quotedTerm(ending text: String) -> String? {
+        guard let m = text.firstMatch(of: #/[“"「『]([^“”"「」『』]{1,30})[”"」』]$/#) else { return nil }
+        let term = strip(String(m.output.1), characters: " ")
+        return term.isEmpty ? nil : term
+    }
+
     static let quoteCharacters: Set<Character> = ["“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "【", "】"]
 
     // MARK: Year, region, scope
+
+    /// 年初 followed by one of these names the budget (年初预算, 年初批准数), not the
+    /// start of the year.
+    static let budgetWordsAfterYearStart = ["预算", "安排", "批准", "预期", "目标", "计划"]
 
     static func takeYear(_ text: String) -> (Question.YearRef, String)? {
         if let m = text.firstMatch(of: #/(\d{4})\s*年度?/#), let y = Int(m.output.1) {
@@ -432,7 +453,8 @@ public enum QuestionParser {
                 s.removeLast(w.count)
                 changed = true
             }
-            for w in headWords where s.hasPrefix(w) && s.count > w.count {
+            // 年 heads a label only as a stray year suffix, not 年初预算's.
+            for w in headWords where s.hasPrefix(w) && s.count > w.count && !s.hasPrefix("年初") {
                 s.removeFirst(w.count)
                 changed = true
             }
@@ -447,6 +469,7 @@ public enum QuestionParser {
         // Longest first: 预计完成 is a plan, not 完成.
         let endings: [(String, Question.Stage)] = [
             ("调整预算数", .adjusted), ("年初预算数", .budget), ("年初预期目标", .budget), ("预期目标", .budget),
+            ("年初批准数", .budget), ("年初安排", .budget), ("年初批准", .budget), ("批准数", .budget),
             ("年初预期", .budget), ("年初目标", .budget), ("预期", .budget), ("调整预算", .adjusted), ("预计完成", .planned),
             ("实际完成", .actual), ("年初预算", .budget), ("调整后", .adjusted), ("拟调整为", .adjusted), ("调整为", .adjusted),
             ("调增为", .adjusted), ("调减为", .adjusted), ("拟调整", .adjusted), ("调整", .adjusted),
@@ -467,7 +490,10 @@ public enum QuestionParser {
             if stage == .budget, !(before.hasSuffix("收入") || before.hasSuffix("支出")) { continue }
             return (stage, before)
         }
-        for (word, stage) in [("预计", Question.Stage.planned), ("实际", .actual), ("调整后的", .adjusted), ("调整后", .adjusted)]
+        for (word, stage) in [
+            ("预计", Question.Stage.planned), ("实际", .actual), ("调整后的", .adjusted), ("调整后", .adjusted),
+            ("年初预算", .budget), ("年初安排", .budget)
+        ]
         where text.hasPrefix(word) && text.count > word.count {
             return (stage, String(text.dropFirst(word.count)))
         }

@@ -151,6 +151,15 @@ final class NumberExtractorTests: XCTestCase {
         XCTAssertEqual(f.map(\.relation), ["预算", "调整为", "实际完成", "预算", "调整为", "预计完成", "拟安排", nil])
     }
 
+    /// A sentence that opens with its stage (`调整后，…`, `预期目标为：…`) gives it to the
+    /// amounts after it that name none; a clause's own stage word still wins.
+    func testNumberStageAnnouncedBySentence() {
+        let f = Self.facts(
+            "调整后,全区财政总收入为385,000万元,一般公共预算支出为525,000万元,实际完成500,000万元。"
+                + "收入预期目标为:一般公共预算总收入48.24亿元、增幅8.02%。全年支出60亿元。")
+        XCTAssertEqual(f.map(\.relation), ["调整为", "调整为", "实际完成", "预算", "增幅", nil])
+    }
+
     /// An adjustment written `X由A调整为B，调增C`: all three are X's; A is its budget,
     /// B the adjusted budget, C the change against the budget.
     func testNumberAdjustmentFromTo() {

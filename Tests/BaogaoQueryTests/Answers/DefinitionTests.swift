@@ -80,6 +80,7 @@ final class DefinitionTests: XCTestCase {
             InlineDefinition.find("报告数", in: Array("比会议报告数(以下简称“报告数”)增加8226万元".unicodeScalars), fold: { $0 }), 9..<15)
         XCTAssertEqual(InlineDefinition.find("报告数", in: Array("报告数是指向人代会报告的数。".unicodeScalars), fold: { $0 }), 0..<5)
         XCTAssertNil(InlineDefinition.find("报告数", in: Array("比报告数增加8226万元".unicodeScalars), fold: { $0 }))
+        XCTAssertEqual(InlineDefinition.find("预算", in: Array("为调整预算的101.8%(下称“预算”)".unicodeScalars), fold: { $0 }), 13..<18)
         XCTAssertTrue(try RealQuestionSetTests.searcher.define("不存在的东西").definitions.isEmpty)
     }
 }

@@ -131,6 +131,11 @@ final class QuestionParserTests: XCTestCase {
                 question: "江津区2022年调整后的一般公共预算总收入预算是多少", year: .year(2022), stage: .adjusted,
                 label: "一般公共预算总收入"),
             Form(question: "江津区2023年非税收入完成预算的比例是多少", year: .year(2023), metric: .completion, label: "非税收入"),
+            // 年初 before a budget word is the budget, not the start of the year.
+            Form(question: "乌审旗2022年公共财政预算支出年初安排多少", year: .year(2022), stage: .budget, label: "公共财政预算支出"),
+            Form(question: "吴忠市2021年一般公共预算全口径收入年初批准数是多少", year: .year(2021), stage: .budget, label: "一般公共预算全口径收入"),
+            Form(question: "靖边县2021年年初预算可支配财力是多少", year: .year(2021), stage: .budget, label: "可支配财力"),
+            Form(question: "上杭县2022年一般公共预算总收入年初预期目标是多少", year: .year(2022), stage: .budget, label: "一般公共预算总收入"),
             Form(question: "江津区2023年非税收入完成预算的百分之几", year: .year(2023), metric: .completion, label: "非税收入"),
             Form(question: "东昌府区2021年一般公共预算收入完成年度预算的百分之多少", year: .year(2021), metric: .completion, label: "一般公共预算收入"),
             Form(question: "江津区2023年税收收入占一般公共预算收入的比重是多少", year: .year(2023), metric: .share, label: "税收收入"),
@@ -258,7 +263,10 @@ final class QuestionParserTests: XCTestCase {
             ("“三公”经费是什么", "三公经费"),
             ("何谓“三资”", "三资"),
             ("政府债务是指什么", "政府债务"),
-            ("零基预算的含义", "零基预算")
+            ("零基预算的含义", "零基预算"),
+            // A quoted term before the ending is the term, a year in it included.
+            ("永川区决算报告里的“2024年执行数”是指什么", "2024年执行数"),
+            ("播州区预算报告中说的“预算”指什么", "预算")
         ]
         for (question, term) in table {
             let q = QuestionParser.parse(question, regions: regions)
