@@ -297,10 +297,11 @@ extension Searcher {
             reads += 1
             guard let sentence = foldedSentence(c.row) else { continue }
             if let text = c.mustMention, !sentence.contains(text) { continue }
-            if period, !Periods.fits(q.period, sentence: sentence, report: c.row.report) {
+            let leadUp = period ? foldedLeadUp(c.row) ?? sentence : sentence
+            if period, !Periods.fits(q.period, sentence: leadUp, report: c.row.report) {
                 var n = c
                 n.setAside =
-                    Periods.months(in: sentence).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
+                    Periods.months(in: leadUp).map { "\($0.0)—\($0.1)月" } ?? c.row.report.metadata.period
                     ?? "a part of the year neither its sentence nor its report states"
                 near.append(n)
                 continue
@@ -534,6 +535,20 @@ extension Searcher {
         let scalars = Array(p.text.unicodeScalars)
         let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
         return foldForAnswers(String(String.UnicodeScalarView(scalars[range])))
+    }
+
+    /// The folded text from the start of a fact's sentence (a full stop, not a
+    /// semicolon) to the end of the fact: what a period said for it is there —
+    /// `上半年，…收入249.1亿元；…支出349.4亿元` is 上半年 for both — and not in an aside
+    /// after it (`（数据取自《…1-5月…通报》）`).
+    func foldedLeadUp(_ row: FactRow) -> String? {
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
+        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        let scalars = Array(p.text.unicodeScalars)
+        let end = min(max(0, fact.end), scalars.count)
+        var start = min(max(0, fact.start), end)
+        while start > 0, !SentenceBoundaries.endsSentence(scalars[start - 1].value) { start -= 1 }
+        return foldForAnswers(String(String.UnicodeScalarView(scalars[start..<end])))
     }
 
     static let sentenceEnds = SentenceBoundaries.statementEnds

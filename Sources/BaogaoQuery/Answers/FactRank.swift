@@ -2,6 +2,10 @@
 /// another (`FactRanker` lists the order and why). A record rather than a sum, so
 /// that "each field outweighs all that follow" holds by construction and a lost
 /// comparison can be told in words (`baogao ask --explain`).
+///
+/// What the question asks outweighs what it leaves open: a stage the question
+/// names (`完成`) is compared before a scope it does not, so the 18225万元 that 非税收入
+/// 完成 states beats an unmarked 3619万元 that only the unasked-scope order prefers.
 struct FactRank: Sendable {
     /// The fields in the order they are compared: an earlier field decides alone
     /// unless two candidates tie on it.
@@ -22,10 +26,13 @@ struct FactRank: Sendable {
     /// figure first where it reports it; later mentions repeat it.
     var segment: Int
     var fact: Int
+    /// Whether the question named a stage but no scope: then stage is compared first.
+    var stageAskedScopeNot = false
 
     /// The first field, in comparison order, on which `self` and `other` differ.
     func firstDifference(from other: FactRank) -> Field? {
         if label != other.label { return .label }
+        if stageAskedScopeNot, stage != other.stage { return .stage }
         if scope != other.scope { return .scope }
         if stage != other.stage { return .stage }
         if latestActual != other.latestActual { return .year }

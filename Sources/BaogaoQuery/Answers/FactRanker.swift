@@ -21,6 +21,8 @@ import BaogaoIndex
 /// 2. **scope** (`ScopeFit`) — asked: as written, then another word for it, then
 ///    unmarked. Unasked: the whole (全区/全市), then an unmarked figure, then the
 ///    own level (区级/市级), then anything else.
+///    A stage the question names is compared before a scope it leaves open
+///    (`FactRank`: what is asked outweighs what is preferred).
 /// 3. **stage** (`StageFit`) — asked: that stage, then (for the budget year) the
 ///    draft, which is both its 预算 and its plan, then unmarked. Unasked, for an
 ///    amount of a past year (the report's execution year): the actual figure
@@ -60,7 +62,7 @@ enum FactRanker {
             label: label, scope: scope, stage: stage,
             latestActual: !unaskedYear || row.year == row.report.executionYear,
             reportYear: unaskedYear ? row.report.budgetYear ?? 0 : 0,
-            segment: row.segment, fact: row.fact)
+            segment: row.segment, fact: row.fact, stageAskedScopeNot: q.stage != nil && q.scope == nil)
     }
 
     /// Whether `alt` is worth showing beside the answer `best`: the same item, its
