@@ -106,7 +106,13 @@ public enum TraditionalToSimplified {
     /// the scalar-for-scalar conversion the number extractor reads paragraphs through.
     public static var simplifiedScalars: [UInt32: UInt32] { table.alone }
 
-    private static let table: (changed: [Bool], alone: [UInt32: UInt32]) = {
+    /// The same conversion as a flat table indexed by scalar − 0x3400 (U+3400…U+9FFF),
+    /// 0 where a character stays as it is: the number extractor looks up every CJK
+    /// character of every paragraph with a digit, and a hashed look-up per character
+    /// was 3 % of indexing's instructions.
+    public static var simplifiedTable: [UInt32] { table.aloneFlat }
+
+    private static let table: (changed: [Bool], alone: [UInt32: UInt32], aloneFlat: [UInt32]) = {
         let blocks = Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF)
         var text = String.UnicodeScalarView()
         for v in blocks {
@@ -124,7 +130,9 @@ public enum TraditionalToSimplified {
                 if scalars.count == 1, let s = scalars.first { alone[UInt32(v)] = s.value }
             }
         }
-        return (changed, alone)
+        var aloneFlat = [UInt32](repeating: 0, count: changed.count)
+        for (from, to) in alone { aloneFlat[Int(from) - 0x3400] = to }
+        return (changed, alone, aloneFlat)
     }()
 
     private static func transliterate(_ s: String) -> String {
