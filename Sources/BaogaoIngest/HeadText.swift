@@ -26,7 +26,10 @@ struct HeadText {
         for l in source {
             if lines.count >= Self.lineBudget || total >= Self.characterBudget { break }
             let text = String(decoding: l.text, as: UTF8.self)
-            let folded = Self.fold(String(text.prefix(Self.characterBudget - total)))
+            // A line has no more characters than bytes: only a longer one is cut, and
+            // only then are its characters counted (grapheme breaking, a cost per line).
+            let room = Self.characterBudget - total
+            let folded = Self.fold(l.text.count <= room ? text : String(text.prefix(room)))
             if folded.isEmpty { continue }
             total += folded.count
             lines.append(folded)
@@ -43,9 +46,9 @@ struct HeadText {
 
     static func fold(_ s: String) -> [Character] {
         let simplified = TraditionalToSimplified.convert(s)
-        var out: [Character] = []
-        out.reserveCapacity(simplified.count)
         let scalars = Array(simplified.unicodeScalars)
+        var out: [Character] = []
+        out.reserveCapacity(scalars.count)  // not `simplified.count`: counting graphemes cost more than folding
         var i = 0
         while i < scalars.count {
             var v = scalars[i].value
