@@ -46,7 +46,11 @@ struct HeadText {
 
     static func fold(_ s: String) -> [Character] {
         let simplified = TraditionalToSimplified.convert(s)
-        let scalars = Array(simplified.unicodeScalars)
+        // Appended, not `Array(_:)`: that counts the scalars first, a second pass.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(simplified.utf8.count)
+        for c in simplified.unicodeScalars { scalars.append(c) }
+        let characters = Self.bmpCharacters  // once, not a lazy-global check per character
         var out: [Character] = []
         out.reserveCapacity(scalars.count)  // not `simplified.count`: counting graphemes cost more than folding
         var i = 0
@@ -62,10 +66,17 @@ struct HeadText {
                 i += 1
                 continue
             }
-            out.append(Character(Unicode.Scalar(v) ?? scalars[i]))
+            out.append(v < 0x10000 ? characters[Int(v)] : Character(Unicode.Scalar(v) ?? scalars[i]))
             i += 1
         }
         return out
+    }
+
+    /// Every scalar of the Basic Multilingual Plane as a `Character`, made once (1 MiB):
+    /// making one per character of every report's opening was a third of folding it.
+    /// Surrogate values are no scalars and never looked up.
+    private static let bmpCharacters: [Character] = (0..<0x10000).map { v in
+        Unicode.Scalar(UInt32(v)).map(Character.init) ?? "\u{FFFD}"
     }
 
     private static func pinyinEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
