@@ -14,8 +14,9 @@
 /// the enumerations here give offsets in the text as it is.
 public enum CJKGrams {
     /// CJK ideographs (all blocks, including the astral extensions) and the
-    /// iteration mark 〇/々 that behaves like one.
-    @inline(__always)
+    /// iteration mark 〇/々 that behaves like one. Inlinable: the inverter, in another
+    /// module, asks it of every scalar of the corpus, and a call each was 1 % of indexing.
+    @inlinable @inline(__always)
     public static func isCJK(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         switch v {

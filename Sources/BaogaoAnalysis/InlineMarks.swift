@@ -24,7 +24,7 @@ public enum InlineMarks {
     /// (`〔2023〕`), and reading through them would match text the report never
     /// says (`资金调出` in `调入资金（调出资金）`). `【…】` holds a glossary headword
     /// on a line of its own.
-    @inline(__always)
+    @inlinable @inline(__always)  // asked by the inverter of every non-CJK scalar
     public static func isInlineMark(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x201C, 0x201D, 0x2018, 0x2019,  // “ ” ‘ ’

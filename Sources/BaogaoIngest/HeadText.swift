@@ -26,7 +26,10 @@ struct HeadText {
         for l in source {
             if lines.count >= Self.lineBudget || total >= Self.characterBudget { break }
             let text = String(decoding: l.text, as: UTF8.self)
-            let folded = Self.fold(String(text.prefix(Self.characterBudget - total)))
+            // A line has no more characters than bytes: only a longer one is cut, and
+            // only then are its characters counted (grapheme breaking, a cost per line).
+            let room = Self.characterBudget - total
+            let folded = Self.fold(l.text.count <= room ? text : String(text.prefix(room)))
             if folded.isEmpty { continue }
             total += folded.count
             lines.append(folded)
@@ -43,9 +46,13 @@ struct HeadText {
 
     static func fold(_ s: String) -> [Character] {
         let simplified = TraditionalToSimplified.convert(PinyinGloss.stripped(s))
+        // Appended, not `Array(_:)`: that counts the scalars first, a second pass.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(simplified.utf8.count)
+        for c in simplified.unicodeScalars { scalars.append(c) }
+        let characters = Self.bmpCharacters  // once, not a lazy-global check per character
         var out: [Character] = []
-        out.reserveCapacity(simplified.count)
-        let scalars = Array(simplified.unicodeScalars)
+        out.reserveCapacity(scalars.count)  // not `simplified.count`: counting graphemes cost more than folding
         var i = 0
         while i < scalars.count {
             var v = scalars[i].value
@@ -54,10 +61,17 @@ struct HeadText {
                 i += 1
                 continue
             }
-            out.append(Character(Unicode.Scalar(v) ?? scalars[i]))
+            out.append(v < 0x10000 ? characters[Int(v)] : Character(Unicode.Scalar(v) ?? scalars[i]))
             i += 1
         }
         return out
+    }
+
+    /// Every scalar of the Basic Multilingual Plane as a `Character`, made once (1 MiB):
+    /// making one per character of every report's opening was a third of folding it.
+    /// Surrogate values are no scalars and never looked up.
+    private static let bmpCharacters: [Character] = (0..<0x10000).map { v in
+        Unicode.Scalar(UInt32(v)).map(Character.init) ?? "\u{FFFD}"
     }
 }
 
@@ -89,7 +103,13 @@ public enum TraditionalToSimplified {
     /// the scalar-for-scalar conversion the number extractor reads paragraphs through.
     public static var simplifiedScalars: [UInt32: UInt32] { table.alone }
 
-    private static let table: (changed: [Bool], alone: [UInt32: UInt32]) = {
+    /// The same conversion as a flat table indexed by scalar − 0x3400 (U+3400…U+9FFF),
+    /// 0 where a character stays as it is: the number extractor looks up every CJK
+    /// character of every paragraph with a digit, and a hashed look-up per character
+    /// was 3 % of indexing's instructions.
+    public static var simplifiedTable: [UInt32] { table.aloneFlat }
+
+    private static let table: (changed: [Bool], alone: [UInt32: UInt32], aloneFlat: [UInt32]) = {
         let blocks = Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF)
         var text = String.UnicodeScalarView()
         for v in blocks {
@@ -107,7 +127,9 @@ public enum TraditionalToSimplified {
                 if scalars.count == 1, let s = scalars.first { alone[UInt32(v)] = s.value }
             }
         }
-        return (changed, alone)
+        var aloneFlat = [UInt32](repeating: 0, count: changed.count)
+        for (from, to) in alone { aloneFlat[Int(from) - 0x3400] = to }
+        return (changed, alone, aloneFlat)
     }()
 
     private static func transliterate(_ s: String) -> String {

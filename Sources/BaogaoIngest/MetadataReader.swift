@@ -387,20 +387,26 @@ enum MetadataReader {
 
     /// The line with every `《…》` (the title of another document) removed.
     static func withoutBookTitles(_ l: [Character]) -> [Character] {
-        var out: [Character] = []
+        withoutBookTitles(KeyedCharacters(l)).characters
+    }
+
+    static func withoutBookTitles(_ l: KeyedCharacters) -> KeyedCharacters {
         var depth = 0
-        for c in l {
-            if c == "《" {
-                depth += 1
-                continue
-            }
-            if c == "》" {
-                depth = max(0, depth - 1)
-                continue
-            }
-            if depth == 0 { out.append(c) }
+        // 《 and 》 have exact keys: only an inexact character needs comparing as one.
+        func isMark(_ c: Character, _ key: UInt32, _ mark: Character, _ value: UInt32) -> Bool {
+            key == value || key == KeyedCharacters.inexact && c == mark
         }
-        return out
+        return l.filter { c, key in
+            if isMark(c, key, "《", 0x300A) {
+                depth += 1
+                return false
+            }
+            if isMark(c, key, "》", 0x300B) {
+                depth = max(0, depth - 1)
+                return false
+            }
+            return depth == 0
+        }
     }
 
     private static func insideBookTitle(_ l: [Character], at i: Int) -> Bool {
@@ -451,12 +457,13 @@ enum MetadataReader {
         ]
         var best: (ReportMetadata.Level, Int, Int)?  // level, line, position
         // Compared as Characters: Foundation's `range(of:)` folds and compares
-        // character clusters with locale rules, a cost paid for every report.
-        let needles = words.map { (Array($0.0), $0.1) }
+        // character clusters with locale rules, a cost paid for every report; and
+        // through their scalar values where those decide (`KeyedCharacters`).
+        let needles = words.map { (KeyedCharacters(Array($0.0)), $0.1) }
         for (i, l) in head.lines.enumerated() {
-            let s = withoutBookTitles(l)
+            let s = withoutBookTitles(KeyedCharacters(l))
             for (w, level) in needles {
-                guard let at = firstIndex(of: w, in: s) else { continue }
+                guard let at = s.firstIndex(of: w) else { continue }
                 if best == nil || (i, at) < (best!.1, best!.2) { best = (level, i, at) }
             }
             if best != nil { break }
@@ -684,17 +691,4 @@ enum MetadataReader {
 extension String {
     fileprivate init(format2 v: Int) { self = v < 10 ? "0\(v)" : "\(v)" }
     fileprivate init(format4 v: Int) { self = String(v) }
-}
-
-extension MetadataReader {
-    /// Where `word` first occurs in `text`, by Character; nil when it does not.
-    static func firstIndex(of word: [Character], in text: [Character]) -> Int? {
-        guard let first = word.first, word.count <= text.count else { return nil }
-        var i = 0
-        while i + word.count <= text.count {
-            if text[i] == first && text[i..<(i + word.count)].elementsEqual(word) { return i }
-            i += 1
-        }
-        return nil
-    }
 }

@@ -258,17 +258,18 @@ public enum NumberExtractor {
     /// converts it alone, from a table made once: running ICU's rules over every
     /// paragraph with one such character was 4 % of indexing.
     static func simplified(_ text: String, _ original: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let table = Self.simplifiedScalars
+        let table = Self.simplifiedTable
         var out: [Unicode.Scalar]?
         for (i, c) in original.enumerated() where c.value >= 0x3400 && c.value <= 0x9FFF {
-            guard let to = table[c.value], let s = Unicode.Scalar(to) else { continue }
+            let to = table[Int(c.value) - 0x3400]
+            guard to != 0, let s = Unicode.Scalar(to) else { continue }
             if out == nil { out = original }
             out![i] = s
         }
         return out ?? original
     }
 
-    private static let simplifiedScalars = BaogaoIngest.TraditionalToSimplified.simplifiedScalars
+    private static let simplifiedTable = BaogaoIngest.TraditionalToSimplified.simplifiedTable
 
     /// Where `由` starts when the text before the number is `由` and at most a word
     /// naming the budget (`由`, `由年初的`, `由年初预算`, `由原`): the figure an

@@ -24,6 +24,8 @@ struct OccurrenceBatch {
     /// `starts[p]` is where paragraph `p` of the batch starts; one extra last
     /// entry is where the next paragraph will start.
     private(set) var starts: [UInt32] = [0]
+    /// `starts.last`, kept apart: read for every occurrence appended.
+    private var currentStart: UInt32 = 0
     /// `paragraphAt[k]` is the paragraph holding offset `k << 6`: where the
     /// search for an offset's paragraph starts (a binary search over `starts`
     /// mispredicted its way to the top of the profile).
@@ -44,7 +46,7 @@ struct OccurrenceBatch {
     var isEmpty: Bool { paragraphCount == 0 }
     /// Full when it holds `capacity` occurrences, or when offsets come near the
     /// 32 bits they have.
-    var isFull: Bool { occurrences.count >= capacity || starts[starts.count - 1] >= 1 << 31 }
+    var isFull: Bool { occurrences.count >= capacity || currentStart >= 1 << 31 }
     var heldBytes: Int { (occurrences.capacity + scratch.capacity) * 8 + (starts.capacity + paragraphAt.capacity) * 4 }
 
     /// Starts an empty batch whose first paragraph is document `doc`.
@@ -52,6 +54,7 @@ struct OccurrenceBatch {
         occurrences.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
+        currentStart = 0
         paragraphAt.removeAll(keepingCapacity: true)
         firstDoc = doc
         largestTerm = 0
@@ -62,7 +65,7 @@ struct OccurrenceBatch {
     mutating func append(term: Int32, position: Int) {
         let t = UInt32(bitPattern: term)
         if t > largestTerm { largestTerm = t }
-        let offset = UInt64(starts[starts.count - 1]) + UInt64(position)
+        let offset = UInt64(currentStart) + UInt64(position)
         occurrences.append(UInt64(t) << 32 | offset)
     }
 
@@ -75,8 +78,9 @@ struct OccurrenceBatch {
     /// Ends the paragraph being added; `span` exceeds every position recorded in it.
     mutating func endParagraph(span: Int) {
         let paragraph = Int32(starts.count - 1)
-        let end = starts[starts.count - 1] + UInt32(max(1, span))
+        let end = currentStart + UInt32(max(1, span))
         starts.append(end)
+        currentStart = end
         while paragraphAt.count << 6 < end { paragraphAt.append(paragraph) }
     }
 
