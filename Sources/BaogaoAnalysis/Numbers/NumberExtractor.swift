@@ -39,7 +39,8 @@ public enum NumberExtractor {
     /// 5: Traditional characters read one at a time (ICU's rules spanning several
     /// characters no longer apply to the copy the finders read).
     /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's
-    /// item; a sentence's lead-in stage (`调整后，…`, `预期目标为：…`) marks its amounts.
+    /// item; a sentence's lead-in stage (`调整后，…`, `预期目标为：…`) marks its amounts;
+    /// a year compared with (`比2019年`) is not the figure's; `；比…` goes on comparing.
     public static let version = 6
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
@@ -142,7 +143,7 @@ public enum NumberExtractor {
             let aside = relation?.relation == "含" ? nil : openParenthesis(s, n.start, from: sentence)
             if label == nil, n.kind != .count,
                 let h = aside == nil ? inherited : inheritedAside.flatMap({ $0.open == aside ? ($0.label, sentence) : nil }),
-                h.sentence == sentence,
+                h.sentence == sentence || continuesComparison(s, sentence: sentence, previous: h.sentence, marks),
                 relation != nil || introducedByVerb(s, lower: clause, upper: n.outerStart)
             {
                 label = actualOfPlan(h.label, s, relation: relation?.relation, lower: clause, upper: n.outerStart) ?? h.label
@@ -170,6 +171,19 @@ public enum NumberExtractor {
                     approximate: n.qualifier != nil, qualifier: n.qualifier))
         }
         return out
+    }
+
+    /// `…增长1.5%；比2019年决算数增长12%`: a statement after a semicolon that opens
+    /// with 比 or 较 has no subject of its own; it goes on comparing the one before.
+    private static func continuesComparison(
+        _ s: [Unicode.Scalar], sentence: Int, previous: Int, _ marks: Landmarks
+    ) -> Bool {
+        guard sentence > 0, s[sentence - 1] == "；" || s[sentence - 1] == ";",
+            marks.sentenceStart(before: sentence - 1) == previous
+        else { return false }
+        var p = sentence
+        while p < s.count, Whitespace.isSpace(s[p]) { p += 1 }
+        return p < s.count && (s[p] == "比" || s[p] == "较")
     }
 
     /// The number's own label, the scope word it started with and where it starts.

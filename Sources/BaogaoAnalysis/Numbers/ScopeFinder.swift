@@ -59,7 +59,10 @@ struct Landmarks: Sendable {
                 i += ScopeFinder.budgetNames.words[w].count
                 continue
             }
-            if c == "年", let y = ScopeFinder.year(endingBefore: i, in: s) { years.append((i, y)) }
+            // `比2019年决算数下降24.8%`: a year compared with is not the figure's year.
+            if c == "年", let y = ScopeFinder.year(endingBefore: i, in: s), !ScopeFinder.isComparedYear(i, in: s) {
+                years.append((i, y))
+            }
             i += 1
         }
     }
@@ -102,6 +105,15 @@ enum ScopeFinder {
     }
 
     /// A four-digit year right before `yearChar` (an optional space between).
+    /// Whether the year ending at `yearChar` (its 年) follows 比, 较, 与 or 同: the
+    /// year a figure is compared with (`比2019年`, `与2019年相比`).
+    static func isComparedYear(_ yearChar: Int, in s: [Unicode.Scalar]) -> Bool {
+        var b = yearChar - 4
+        if yearChar > 0, Whitespace.isSpace(s[yearChar - 1]) { b -= 1 }
+        while b > 0, Whitespace.isSpace(s[b - 1]) { b -= 1 }
+        return b > 0 && "比较与同".unicodeScalars.contains(s[b - 1])
+    }
+
     static func year(endingBefore yearChar: Int, in s: [Unicode.Scalar]) -> Int? {
         var e = yearChar
         if e > 0 && Whitespace.isSpace(s[e - 1]) { e -= 1 }

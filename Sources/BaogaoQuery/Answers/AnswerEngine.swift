@@ -246,12 +246,12 @@ extension Searcher {
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
-            var mustMention: String?
+            var mustMention: [String] = q.reference.map { [foldForAnswers($0)] } ?? []
             if l >= LabelMatch.threshold, l < LabelMatch.shorterCeiling, label.count > factLabel.count {
                 let extra =
                     label.hasPrefix(factLabel)
                     ? String(label.dropFirst(factLabel.count)) : String(label.dropLast(factLabel.count))
-                if !row.section.contains(extra) { mustMention = extra }
+                if !row.section.contains(extra) { mustMention.append(extra) }
             }
             // 苏木镇及开发区公共财政预算支出 is that place's part of the item, unless the
             // place is the report's own region (浦东新区's 新区一般公共预算收入).
@@ -289,14 +289,14 @@ extension Searcher {
         var reads = 0
         for c in sorted {
             let period = Periods.needsSentence(q.period, c.row.report)
-            guard c.mustMention != nil || period else {
+            guard !c.mustMention.isEmpty || period else {
                 out.append(c)
                 continue
             }
             guard reads < budget else { continue }
             reads += 1
             guard let sentence = foldedSentence(c.row) else { continue }
-            if let text = c.mustMention, !sentence.contains(text) { continue }
+            if c.mustMention.contains(where: { !sentence.contains($0) }) { continue }
             let leadUp = period ? foldedLeadUp(c.row) ?? sentence : sentence
             if period, !Periods.fits(q.period, sentence: leadUp, report: c.row.report) {
                 var n = c

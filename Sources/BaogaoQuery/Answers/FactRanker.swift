@@ -40,9 +40,10 @@ enum FactRanker {
         var row: FactRow
         var label: Double
         var rank: FactRank!
-        /// Text the fact's sentence or section must hold for the label to count
-        /// (checked only for the leading candidates: it reads the paragraph).
-        var mustMention: String?
+        /// Texts the fact's sentence must hold: the rest of a label the fact's own
+        /// does not spell out, the reference a comparison names (checked only for
+        /// the leading candidates: it reads the paragraph).
+        var mustMention: [String] = []
         /// Why a candidate of the right item was set aside after reading its sentence:
         /// the part of the year it covers (上半年), or the budget it is (调整后, 预期).
         var setAside: String?

@@ -133,6 +133,10 @@ public struct FigureQuestion: Sendable, Equatable {
     public var stage: Question.Stage?
     /// For counts: what is counted, when the question says.
     public var counted: Counted?
+    /// What a change or rate is measured against, when the question names something
+    /// other than the previous year or the budget (`比2019年决算数`, `比中期调整预算`):
+    /// the figure's statement must name it too.
+    public var reference: String?
 
     /// A count's unit and thing: 多少列 → unit 列; 帮助多少家企业获得贷款 → unit 家,
     /// thing `企业获得贷款`, which a sentence states after the figure.

@@ -59,7 +59,11 @@ public enum QuestionParser {
         var q = FigureQuestion(text: text, within: within)
         let both = rest.contains("分别")
         rest = rest.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "累计", with: "")
-        if let (metric, before) = cutAtMetric(rest) {
+        if let (metric, reference, before) = cutAtNamedComparison(rest) {
+            q.metric = metric
+            q.reference = reference
+            rest = before
+        } else if let (metric, before) = cutAtMetric(rest) {
             q.metric = metric
             if metric == .count {
                 let phrase = String(rest[rest.index(rest.startIndex, offsetBy: before.count)...])
@@ -409,6 +413,41 @@ public enum QuestionParser {
         let thing = trimQuestionWords(String(phrase.dropFirst(p.count)))
         return thing.count >= 2 ? thing : nil
     }
+
+    /// A comparison with a figure the question names (`比2019年决算数增长多少`,
+    /// `比中期调整预算调增多少`) or a completion of a named plan (`完成收入预期的百分之多少`):
+    /// the metric, the reference (nil for the previous year or a budget in general,
+    /// which `cutAtMetric`'s phrases read), and the text before. Nil otherwise.
+    static func cutAtNamedComparison(_ text: String) -> (Question.Metric, String?, String)? {
+        if let m = text.firstMatch(of: #/(?:完成|为|达到)(?:年初|年度|全年|调整)?(?:收入|支出)?(?:预算|预期|计划|目标|任务)数?的/#),
+            m.range.lowerBound > text.startIndex, !completionPhrases.contains(where: { text.contains($0) })
+        {
+            return (.completion, nil, String(text[..<m.range.lowerBound]))
+        }
+        guard let m = text.firstMatch(of: #/(?:比|较)(.{1,14}?)(增长|下降|增加|减少|调增|调减|增收|减收|超收|短收)/#),
+            m.range.lowerBound > text.startIndex
+        else { return nil }
+        let reference = String(m.output.1)
+        guard !reference.contains("多少"), !genericReferences.contains(reference) else { return nil }
+        let verb = String(m.output.2)
+        let againstPlan = ["预算", "预期", "计划", "目标"].contains { reference.contains($0) }
+        let metric: Question.Metric
+        if againstPlan || ["调增", "调减", "超收", "短收"].contains(verb) {
+            metric = .overBudget
+        } else if verb == "增长" || verb == "下降" || text[m.range.upperBound...].contains("百分") {
+            metric = .growth
+        } else {
+            metric = .amountChange
+        }
+        return (metric, reference, String(text[..<m.range.lowerBound]))
+    }
+
+    /// References every report means by a bare comparison: the previous year and
+    /// the budget; a question naming one of these needs no statement to repeat it.
+    static let genericReferences: Set<String> = [
+        "上年", "去年", "上年同期", "去年同期", "同期", "上一年", "上年度", "预算", "年初预算", "调整预算", "年度预算",
+        "上年同口径", "年初", "计划"
+    ]
 
     /// The metric named by the question and the text before its phrase.
     static func cutAtMetric(_ text: String) -> (Question.Metric, String)? {

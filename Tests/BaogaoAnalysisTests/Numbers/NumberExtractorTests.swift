@@ -160,6 +160,16 @@ final class NumberExtractorTests: XCTestCase {
         XCTAssertEqual(f.map(\.relation), ["调整为", "调整为", "实际完成", "预算", "增幅", nil])
     }
 
+    /// `比2019年决算数增长12%` is this year's growth, not 2019's; after a semicolon, a
+    /// statement opening with 比 goes on about the item before it.
+    func testNumberComparedYearAndContinuedComparison() {
+        let f = Self.facts(
+            "2020年,全县一般公共预算收入完成575344万元,增长1.5%;比2019年决算数增长12%。", year: 2020)
+        XCTAssertEqual(f.map(\.text), ["575344万元", "1.5%", "12%"])
+        XCTAssertEqual(f.map(\.year), [2020, 2020, 2020])
+        XCTAssertEqual(f.map(\.label), ["一般公共预算收入", "一般公共预算收入", "一般公共预算收入"])
+    }
+
     /// An adjustment written `X由A调整为B，调增C`: all three are X's; A is its budget,
     /// B the adjusted budget, C the change against the budget.
     func testNumberAdjustmentFromTo() {

@@ -170,6 +170,29 @@ final class QuestionParserTests: XCTestCase {
         }
     }
 
+    /// A comparison with a figure the question names: the metric, and the reference the
+    /// figure's statement must name too; the previous year or the budget in general
+    /// need no reference.
+    func testNamedComparisons() {
+        let table: [(String, Question.Metric, String?, String)] = [
+            ("竹山县2020年一般公共预算收入比2019年决算数增长多少", .growth, "2019年决算数", "一般公共预算收入"),
+            ("彭水县2021年总财力比中期调整预算调增多少", .overBudget, "中期调整预算", "总财力"),
+            ("竹山县2020年一般公共预算收入比报告数增加多少", .amountChange, "报告数", "一般公共预算收入"),
+            ("上城区2021年财政总收入完成收入预期的百分之多少", .completion, nil, "财政总收入"),
+            ("江津区2023年税收收入比上年增长多少", .growth, nil, "税收收入"),
+            ("祁阳县2019年地方收入比年初预算超收了多少", .overBudget, nil, "地方收入")
+        ]
+        for (question, metric, reference, label) in table {
+            guard case .figure(let q) = QuestionParser.parse(question, regions: regions) else {
+                XCTFail(question)
+                continue
+            }
+            XCTAssertEqual(q.metric, metric, question)
+            XCTAssertEqual(q.reference, reference, question)
+            XCTAssertEqual(q.label, label, question)
+        }
+    }
+
     func testChineseNumerals() {
         let table: [(String, String)] = [
             ("哪些地区的教育支出超过十亿元", ">10亿元"),
