@@ -39,6 +39,9 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
     case planned = 12
     /// A relation word none of the above (高于, 为上年的 …).
     case other = 13
+    /// An amount arranged (安排, 拟安排): a plan, and for a year under way the budget
+    /// the congress approved (`批准全旗公共财政预算支出安排54.89亿元`).
+    case arranged = 14
 
     public static let increaseWords = ["增长", "增加", "增幅", "提高", "上升", "多收", "超收", "调增"]
     public static let decreaseWords = ["下降", "减少", "降幅", "降低", "回落", "下滑", "减收", "短收", "调减"]
@@ -51,7 +54,7 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
         "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .finalAccounts, "决算数": .finalAccounts,
         "调整为": .adjusted, "调增为": .adjusted, "调减为": .adjusted, "拟调整为": .adjusted,
         "预算": .budget,
-        "预计": .planned, "预计完成": .planned, "安排": .planned, "拟安排": .planned
+        "预计": .planned, "预计完成": .planned, "安排": .arranged, "拟安排": .arranged
     ]
 
     /// Reads a relation word as the extractor writes it.
@@ -88,6 +91,10 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
     /// adjustment), not against the previous year.
     public var isOverBudget: Bool { self == .increaseOnBudget || self == .decreaseOnBudget }
 
+    /// A budget, an adjusted budget, an arrangement or an estimate: a figure for the
+    /// whole year, whatever part of it the report reviews.
+    public var isPlan: Bool { self == .budget || self == .adjusted || self == .arranged || self == .planned }
+
     /// The stage of an amount: unmarked is the actual figure; nil for relations
     /// that name no stage.
     public var stage: FactStage? {
@@ -95,7 +102,7 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
         case .unmarked, .actual, .finalAccounts: return .actual
         case .budget: return .budget
         case .adjusted: return .adjusted
-        case .planned: return .planned
+        case .planned, .arranged: return .planned
         default: return nil
         }
     }

@@ -40,7 +40,8 @@ public enum NumberExtractor {
     /// characters no longer apply to the copy the finders read).
     /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's
     /// item; a sentence's lead-in stage (`调整后，…`, `预期目标为：…`) marks its amounts;
-    /// a year compared with (`比2019年`) is not the figure's; `；比…` goes on comparing.
+    /// a year compared with (`比2019年`) is not the figure's; `；比…` goes on comparing;
+    /// an amount approved (`批准…收入35.6亿元`) is the budget.
     public static let version = 6
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
@@ -159,6 +160,9 @@ public enum NumberExtractor {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
             }
             if relation == nil, n.kind == .amount, let stage = RelationFinder.leadIn(s, sentence: sentence, before: clause) {
+                relation = RelationFinder.Found(relation: stage, start: n.outerStart)
+            }
+            if relation == nil, n.kind == .amount, let stage = RelationFinder.approved(s, lower: clause, upper: n.outerStart) {
                 relation = RelationFinder.Found(relation: stage, start: n.outerStart)
             }
             let value = RelationFinder.signed(n.value, kind: n.kind, relation: relation?.relation)

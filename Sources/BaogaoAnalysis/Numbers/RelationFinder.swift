@@ -95,9 +95,20 @@ enum RelationFinder {
         return best?.stage
     }
 
+    /// `经…人民代表大会…批准全旗公共财政预算收入35.6亿元`: an amount the clause says was
+    /// approved (批准) is the budget; returns `预算`, the budget's stage word.
+    static func approved(_ s: [Unicode.Scalar], lower: Int, upper: Int) -> String? {
+        var p = max(lower, 0)
+        while p + 1 < upper {
+            if s[p] == "批", s[p + 1] == "准" { return "预算" }
+            p += 1
+        }
+        return nil
+    }
+
     static let leadInCues: [([Unicode.Scalar], String)] = [
         (Array("调整后".unicodeScalars), "调整为"), (Array("预期目标".unicodeScalars), "预算"),
-        (Array("年初预算".unicodeScalars), "预算")
+        (Array("年初预算".unicodeScalars), "预算"), (Array("批准".unicodeScalars), "预算")
     ]
 
     /// `调增` or `调减` right before the number (`调增13000万元`): the change an

@@ -25,7 +25,7 @@ import BaogaoAnalysis
 /// 2 percentage point, 3 count. Relation kinds (FactRelation, since format 9):
 /// 0 unmarked, 1 increase, 2 decrease, 3 increase on the budget, 4 decrease on the
 /// budget, 5 completion, 6 share, 7 part, 8 budget, 9 adjusted, 10 actual,
-/// 11 final accounts, 12 planned, 13 other.
+/// 11 final accounts, 12 planned, 13 other, 14 arranged.
 ///
 /// Example: `教育支出 22960万元` in document 39, the segment's only fact:
 ///

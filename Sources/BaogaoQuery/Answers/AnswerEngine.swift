@@ -288,7 +288,9 @@ extension Searcher {
         var out: [FactRanker.Scored] = []
         var reads = 0
         for c in sorted {
-            let period = Periods.needsSentence(q.period, c.row.report)
+            // A plan is for the whole year, even in a report on half of it.
+            let period =
+                Periods.needsSentence(q.period, c.row.report) && !(q.period == nil && c.row.relationKind.isPlan)
             guard !c.mustMention.isEmpty || period else {
                 out.append(c)
                 continue

@@ -167,6 +167,8 @@ enum FactRanker {
             // An unmarked figure reads as actual; an adjusted budget is always written
             // as one (调整为, 调整后), so an unmarked figure is no answer for it.
             if asked == .adjusted, row.relation == nil { return nil }
+            // What was arranged for a year is its budget (批准…支出安排54.89亿元).
+            if asked == .budget, row.relationKind == .arranged { return .asked }
             if s == asked { return row.relation == nil ? .unmarked : .asked }
             if budgetYear, (asked == .planned && s == .budget) || (asked == .budget && s == .planned) { return .draft }
             if row.relation == nil { return .unmarked }

@@ -27,6 +27,7 @@ final class FactRelationTests: XCTestCase {
         XCTAssertEqual(kinds("一般公共预算收入实际完成90074万元。"), [.actual])
         XCTAssertEqual(kinds("一般公共预算支出调整为127717万元。"), [.adjusted])
         XCTAssertEqual(kinds("一般公共预算收入预计完成50亿元。"), [.planned])
+        XCTAssertEqual(kinds("批准全旗公共财政预算支出安排54.89亿元。"), [.arranged])
         XCTAssertEqual(kinds("一般公共预算收入决算数50亿元。"), [.finalAccounts])
     }
 

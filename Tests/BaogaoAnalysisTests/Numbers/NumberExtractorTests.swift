@@ -158,6 +158,8 @@ final class NumberExtractorTests: XCTestCase {
             "调整后,全区财政总收入为385,000万元,一般公共预算支出为525,000万元,实际完成500,000万元。"
                 + "收入预期目标为:一般公共预算总收入48.24亿元、增幅8.02%。全年支出60亿元。")
         XCTAssertEqual(f.map(\.relation), ["调整为", "调整为", "实际完成", "预算", "增幅", nil])
+        // An amount the congress approved is the budget.
+        XCTAssertEqual(Self.facts("经旗人民代表大会批准全旗公共财政预算收入35.6亿元,增长3.5%。").map(\.relation), ["预算", "增长"])
     }
 
     /// `比2019年决算数增长12%` is this year's growth, not 2019's; after a semicolon, a

@@ -16,6 +16,7 @@ final class AskedFirstTests: XCTestCase {
             "宜平县财政收支情况\n一、收支情况\n"
             + "上半年，全县政府性基金预算收入249.1亿元，同比增长11.5%；全县政府性基金预算支出349.4亿元，同比增长29.2%。\n"
             + "上半年，全县税收收入完成30.5亿元（数据取自《2018年1-5月财政收支通报》）。\n"
+            + "经县人民代表大会批准，全县一般公共预算收入35.6亿元，全县一般公共预算支出安排54.89亿元。\n"
         let accounts =
             "关于宜平县2020年财政决算的报告\n一、收入决算情况\n"
             + "本级收入49508万元，其中税收收入完成31283万元、非税收入完成18225万元。\n"
@@ -33,6 +34,12 @@ final class AskedFirstTests: XCTestCase {
     func testMonthsInAnAsideAfterTheFigureAreNotItsPeriod() throws {
         let r = try Self.searcher.ask("上半年税收收入完成多少？")
         XCTAssertEqual(r.answer?.text, "30.5亿元", r.message ?? "")
+    }
+
+    /// A budget approved or arranged is for the whole year, even in a report on half of it.
+    func testAPlanInAHalfYearReportIsTheYears() throws {
+        XCTAssertEqual(try Self.searcher.ask("一般公共预算收入预算是多少？").answer?.text, "35.6亿元")
+        XCTAssertEqual(try Self.searcher.ask("一般公共预算支出年初安排多少？").answer?.text, "54.89亿元")
     }
 
     func testAnAskedStageOutweighsAnUnaskedScopePreference() throws {
