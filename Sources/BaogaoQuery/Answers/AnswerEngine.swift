@@ -112,17 +112,21 @@ extension Searcher {
             result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
-        guard let label = q.label.map({ foldForAnswers($0) }), !label.isEmpty else {
+        guard let asked = q.label.map({ foldForAnswers($0) }), !asked.isEmpty else {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
         // 收入 alone is asked back, unless the region's report names its item just so
-        // (`本级财政收入拟调整为134000万元`: 财政收入 is that report's item).
-        if Self.kindWords.contains(label),
-            q.region == nil || factRows(region: q.region, keep: { self.foldForAnswers($0) == label }).isEmpty
+        // (`本级财政收入拟调整为134000万元`: 财政收入 is that report's item), or the rest of
+        // the question leaves one item of the kind (`县本级支出`, `年末结余`).
+        var item = asked
+        if Self.kindWords.contains(asked),
+            q.region == nil || factRows(region: q.region, keep: { self.foldForAnswers($0) == asked }).isEmpty
         {
-            return try askBackItem(label, q, result)
+            guard let only = onlyItem(of: asked, q) else { return try askBackItem(asked, q, result) }
+            item = only
         }
+        let label = item
         var accepted: [FactRanker.Scored] = []
         var near: [FactRanker.Scored] = []
         // The region's facts first; the others only to find the closest
@@ -387,6 +391,23 @@ extension Searcher {
             ? "no answer found: \(kind) names no one item; ask for one (such as 一般公共预算\(kind))"
             : "asked back: which \(kind)? " + labels.joined(separator: "、")
         return result
+    }
+
+    /// The one item of `kind` the region states for the scope asked, or at the
+    /// year's end when that is asked (`县本级支出` is 一般公共预算支出 where 县本级 has no
+    /// other 支出; `年末结余` where 年末结余 is the only 结余 at the end of the year); nil
+    /// when the question narrows nothing or several items remain, which are asked back.
+    private func onlyItem(of kind: String, _ q: FigureQuestion) -> String? {
+        guard q.region != nil, q.scope != nil || q.period == .yearEnd else { return nil }
+        var items = Set<String>()
+        for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
+        where row.kind == .amount && !row.relationKind.isChange {
+            if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
+            if let scope = q.scope, !(row.scope.map { FactRanker.sameScope(scope, $0) } ?? false) { continue }
+            if q.period == .yearEnd, !["年末", "年终", "滚存"].contains(where: { row.label.contains($0) }) { continue }
+            items.insert(foldForAnswers(row.label))
+        }
+        return items.count == 1 ? items.first : nil
     }
 
     /// A figure question naming no region, over an index of several: which
