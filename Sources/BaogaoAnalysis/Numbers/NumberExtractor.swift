@@ -41,7 +41,8 @@ public enum NumberExtractor {
     /// 6: a table row headed by a scope and 收入/支出 (`本级收入`) is the table's budget's
     /// item; a sentence's lead-in stage (`调整后，…`, `预期目标为：…`) marks its amounts;
     /// a year compared with (`比2019年`) is not the figure's; `；比…` goes on comparing;
-    /// an amount approved (`批准…收入35.6亿元`) is the budget.
+    /// an amount approved (`批准…收入35.6亿元`) is the budget; `其中：市本级N，利通区M` are
+    /// parts of the figure before, by level and place.
     public static let version = 6
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
@@ -107,6 +108,11 @@ public enum NumberExtractor {
                 } else {
                     scope = part
                 }
+            } else if n.kind == .amount, let place = listedPart(s, clause: clause, upper: n.outerStart, sentence: sentence) {
+                // `其中：市本级10000万元，利通区48000万元`: the parts of the figure before,
+                // by level or place; the parent's label comes by inheritance.
+                relation = RelationFinder.Found(relation: "含", start: clause)
+                scope = place
             } else if let r = respectively, r.next < r.items.count, r.sentence == sentence,
                 onlyListSeparator(s, lower: previous?.number.outerEnd ?? clause, upper: n.outerStart)
             {
@@ -348,6 +354,36 @@ public enum NumberExtractor {
     }
 
     /// For a number in `（含高新区 10.1 亿元）`: the part it measures (`高新区`).
+    /// A clause of a `其中` list that is only a level or a place (`市本级`, `利通区`)
+    /// before its number: the part of the sentence's figure that level or place
+    /// has. Nil for anything else, and outside a 其中 list.
+    private static func listedPart(_ s: [Unicode.Scalar], clause: Int, upper: Int, sentence: Int) -> String? {
+        var lo = clause
+        var hi = upper
+        while lo < hi, Whitespace.isSpace(s[lo]) || "：:".unicodeScalars.contains(s[lo]) { lo += 1 }
+        if hi - lo > 2, s[lo] == "其", s[lo + 1] == "中" { lo += 2 }
+        while lo < hi, Whitespace.isSpace(s[lo]) || "：:，,".unicodeScalars.contains(s[lo]) { lo += 1 }
+        while hi > lo, Whitespace.isSpace(s[hi - 1]) { hi -= 1 }
+        guard hi - lo >= 2, hi - lo <= 8, containsQizhong(s, from: sentence, to: lo) else { return nil }
+        let word = ScalarClass.string(s[lo..<hi])
+        if let w = ScopeFinder.words.longestIndex(in: s, at: lo), ScopeFinder.words.words[w].count == hi - lo {
+            return ScopeFinder.canonicalByIndex[w]
+        }
+        guard let last = word.last, "区县市旗".contains(last), !Gazetteer.shared.divisions(named: word).isEmpty else {
+            return nil
+        }
+        return word
+    }
+
+    private static func containsQizhong(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var p = max(from, 0)
+        while p + 1 < to {
+            if s[p] == "其", s[p + 1] == "中" { return true }
+            p += 1
+        }
+        return false
+    }
+
     private static func containedPart(_ s: [Unicode.Scalar], clause: Int, upper: Int) -> String? {
         guard clause >= 1, clause < upper, s[clause - 1] == "（" || s[clause - 1] == "(",
             s[clause] == "含"

@@ -41,15 +41,24 @@ public enum QuestionParser {
             within.year = year
             rest = r
         }
+        var part: String?
         if let found = QuestionRegions.read(rest, regions: regions) {
             within.region = found.region
             within.unknownRegion = found.unknown
             within.regionsInside = found.inside
+            part = found.part
             rest = found.rest
         }
-        if let (scope, r) = takeFirst(of: scopeWords, in: rest) {
+        // `全区和区本级…分别是多少`: one figure per scope.
+        var scopes: [String] = []
+        if rest.contains("分别"), let (pair, r) = takeScopePair(rest) {
+            scopes = pair
+            rest = r
+        } else if let (scope, r) = takeFirst(of: scopeWords, in: rest) {
             within.scope = scope
             rest = r
+        } else if let part {
+            within.scope = part
         }
         if within.region == nil, within.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) {
             within.unknownRegion = place
@@ -75,6 +84,15 @@ public enum QuestionParser {
         if let (stage, r) = takeStage(rest) {
             q.stage = stage
             rest = trimQuestionWords(r)
+        }
+        if !scopes.isEmpty {
+            q.label = rest.isEmpty ? nil : rest
+            return .figures(
+                scopes.map { scope in
+                    var part = q
+                    part.within.scope = scope
+                    return part
+                })
         }
         if both, let parts = twoParts(rest) {
             return .figures(
@@ -333,6 +351,18 @@ public enum QuestionParser {
         "区本级", "市本级", "县本级", "旗本级", "州本级", "省本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级",
         "全旗", "旗级", "全州", "州级", "全省", "省级", "本级", "镇级"
     ]
+
+    /// Two scope words joined (`全区和区本级`, `市级及县级`) and the text without them.
+    static func takeScopePair(_ text: String) -> ([String], String)? {
+        let alternatives = scopeWords.joined(separator: "|")
+        guard let regex = try? Regex("(\(alternatives))(?:和|及|与|、)(\(alternatives))"),
+            let m = text.firstMatch(of: regex),
+            let a = m.output[1].substring, let b = m.output[2].substring, a != b
+        else { return nil }
+        var rest = text
+        rest.removeSubrange(m.range)
+        return ([String(a), String(b)], rest)
+    }
 
     static func takeFirst(of words: [String], in text: String) -> (String, String)? {
         for w in words {

@@ -30,12 +30,18 @@ public struct IndexRegion: Sendable, Equatable, Hashable {
 /// 3. The index's regions inside an unknown place are kept (`inside`): a list
 ///    question over regions (`重庆哪些区县…`) is answered from them, and a refusal
 ///    names them first as the closest regions.
+/// 4. A place with no report of its own inside a region that has one (`利通区` of
+///    吴忠市, written alone or after it) is that region's, as the part the place has
+///    (`part`): its report gives `其中：市本级…，利通区…`.
 enum QuestionRegions {
     struct Found: Equatable {
         var region: String?
         var unknown: String?
         /// Index regions inside `unknown`, by name, in the index's order.
         var inside: [String] = []
+        /// A place inside `region` the question asks about (`利通区` of 吴忠市), whose
+        /// figures the region's report gives as its parts: read as the scope.
+        var part: String?
         var rest: String
     }
 
@@ -96,6 +102,9 @@ enum QuestionRegions {
         // 区本级), so it stays in what is left for the scope to be read.
         if let last = hit.name.last, "市县区".contains(last), tail.hasPrefix("级") || tail.hasPrefix("本级") {
             tail = String(last) + tail
+        }
+        if let (part, after) = placeInside(hit.region, at: tail) {
+            return Found(region: hit.region.name, part: part, rest: head + after)
         }
         return Found(region: hit.region.name, rest: head + tail)
     }
@@ -172,10 +181,31 @@ enum QuestionRegions {
         if let own = regions.first(where: { $0.code == deepest.code }) ?? regions.first(where: { $0.name == deepest.name }) {
             return Found(region: own.name, rest: rest)
         }
+        // A place whose parent has a report: that report's part (利通区 of 吴忠市).
+        for ancestor in gazetteer.chain(of: deepest).reversed() where ancestor.code != deepest.code {
+            if let own = regions.first(where: { $0.code == ancestor.code }) {
+                return Found(region: own.name, part: deepest.name, rest: rest)
+            }
+        }
         let inside = regions.filter { r in
             guard let code = r.code, let d = gazetteer.division(code: code) else { return false }
             return gazetteer.contains(deepest, d)
         }.map(\.name)
         return Found(unknown: deepest.name, inside: inside, rest: rest)
+    }
+
+    /// A division inside `region` named at the start of `text` (after a year or
+    /// nothing): `利通区再融资债券` after 吴忠市.
+    static func placeInside(_ region: IndexRegion, at text: String) -> (String, String)? {
+        let gazetteer = Gazetteer.shared
+        guard let code = region.code, let parent = gazetteer.division(code: code) else { return nil }
+        var chars = Array(text)
+        var lead = 0
+        if let m = text.firstMatch(of: #/^\d{4}\s*年度?/#) { lead = text.distance(from: text.startIndex, to: m.range.upperBound) }
+        guard let m = gazetteer.match(in: chars, at: lead), !scopeLike.contains(m.text),
+            let d = m.candidates.first(where: { gazetteer.contains(parent, $0) && $0.code != parent.code })
+        else { return nil }
+        chars.removeSubrange(m.start..<(m.start + m.length))
+        return (d.name, String(chars))
     }
 }

@@ -310,9 +310,12 @@ final class NumberExtractorTests: XCTestCase {
         let m = Self.facts("区级一般公共预算支出109.58亿元。加上补助镇级支出10.6亿元、政府一般债务还本支出40.5亿元")
         XCTAssertEqual(m.map(\.scope), ["区级", "区级", "区级"])
         XCTAssertEqual(Self.facts("市财政局核定我区 2023年政府债务限额 175343万元").first?.scope, "全区")
-        // A scope word followed at once by its number names that part only.
+        // A scope word followed at once by its number names that part only; in a 其中
+        // list a level or a place alone is a part of the figure before it.
         let parts = Self.facts("下达新增限额58000万元,其中:市本级10000万元,利通区48000万元。下达再融资债券72058万元。")
-        XCTAssertEqual(parts.map(\.scope), [nil, "市本级", nil, nil])
+        XCTAssertEqual(parts.map(\.scope), [nil, "市本级", "利通区", nil])
+        XCTAssertEqual(parts.map(\.label), ["新增限额", "新增限额", "新增限额", "再融资债券"])
+        XCTAssertEqual(parts.map(\.relation), [nil, "含", "含", nil])
         XCTAssertEqual(Self.facts("教育支出 22960万元", section: ["（二）区级预算执行情况。"]).first?.scope, "区级")
     }
 

@@ -193,6 +193,15 @@ final class QuestionParserTests: XCTestCase {
         }
     }
 
+    /// Two scopes asked at once: one figure per scope, the same item.
+    func testTwoScopesAtOnce() {
+        guard case .figures(let parts) = QuestionParser.parse("东昌府区2021年全区和区本级一般公共预算收入分别是多少", regions: ["东昌府区"])
+        else { return XCTFail("two figures") }
+        XCTAssertEqual(parts.map(\.within.scope), ["全区", "区本级"])
+        XCTAssertEqual(parts.map(\.label), ["一般公共预算收入", "一般公共预算收入"])
+        XCTAssertEqual(parts.map(\.within.region), ["东昌府区", "东昌府区"])
+    }
+
     func testChineseNumerals() {
         let table: [(String, String)] = [
             ("哪些地区的教育支出超过十亿元", ">10亿元"),
