@@ -41,7 +41,7 @@ public enum PDFText {
     }
 
     /// How long pdftotext may take over one PDF: a 500-page report takes a few seconds.
-    nonisolated(unsafe) static var timeLimit: TimeInterval = 120
+    public static let defaultTimeLimit: TimeInterval = 120
 
     /// Whether `bytes` are a PDF: `%PDF-` at the start of a line within the first
     /// 1,024 bytes, where readers look for it (some files carry junk before it); text
@@ -60,7 +60,9 @@ public enum PDFText {
     /// The text of the PDF `bytes` of the file `doc`. Throws `.needsProgram` when
     /// pdftotext is not installed, `.encrypted` for a PDF that will not open without
     /// a password, `.noTextLayer` for a scan, `.malformed` when pdftotext fails.
-    public static func extract(_ bytes: [UInt8], doc: String) throws(IngestError) -> Extracted {
+    public static func extract(
+        _ bytes: [UInt8], doc: String, timeLimit: TimeInterval = defaultTimeLimit
+    ) throws(IngestError) -> Extracted {
         guard let program else {
             throw .needsProgram(file: doc, program: "pdftotext", package: "poppler-utils")
         }

@@ -115,13 +115,9 @@ final class PDFTextTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: script) }
         chmod(script, 0o755)
         setenv("BAOGAO_PDFTOTEXT", script, 1)
-        PDFText.timeLimit = 0.3
-        defer {
-            unsetenv("BAOGAO_PDFTOTEXT")
-            PDFText.timeLimit = 120
-        }
+        defer { unsetenv("BAOGAO_PDFTOTEXT") }
         let started = Date()
-        XCTAssertThrowsError(try ReportReader.parse(bytes: PDFWriter.pdf(pages: [["报告"]]), doc: "slow.pdf")) { error in
+        XCTAssertThrowsError(try PDFText.extract(PDFWriter.pdf(pages: [["报告"]]), doc: "slow.pdf", timeLimit: 0.3)) { error in
             XCTAssertEqual(
                 error as? IngestError,
                 .malformed(file: "slow.pdf", format: "PDF", reason: "pdftotext did not finish within 0.3 s"))
