@@ -67,12 +67,7 @@ extension Searcher {
                 if !ok { continue }
             }
             guard seen.insert("\(row.report.doc)|\(row.label)|\(row.value)|\(row.year ?? 0)").inserted else { continue }
-            let a = try answer(for: row, withRelated: false)
-            guard let citation = a.citation else { continue }
-            items.append(
-                AnswerItem(
-                    label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
-                    year: row.year, region: row.report.region, citation: citation))
+            if let item = try listItem(row) { items.append(item) }
         }
         guard sawLines else {
             result.message =
@@ -153,5 +148,15 @@ extension Searcher {
         }
         close()
         return out
+    }
+
+    /// One line of a list answer: the fact with its text and citation; nil when its
+    /// paragraph cannot be cited.
+    func listItem(_ row: FactRow) throws(SearchError) -> AnswerItem? {
+        let a = try answer(for: row, withRelated: false)
+        guard let citation = a.citation else { return nil }
+        return AnswerItem(
+            label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
+            year: row.year, region: row.report.region, citation: citation)
     }
 }

@@ -47,12 +47,7 @@ extension Searcher {
                 matcher = m
                 if !ok { continue }
             }
-            let a = try answer(for: row, withRelated: false)
-            guard let citation = a.citation else { continue }
-            items.append(
-                AnswerItem(
-                    label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,
-                    year: row.year, region: row.report.region, citation: citation))
+            if let item = try listItem(row) { items.append(item) }
         }
         items.sort { abs($0.value) > abs($1.value) }
         let summary =

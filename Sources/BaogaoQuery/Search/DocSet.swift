@@ -34,7 +34,13 @@ struct DocSet: Sendable, Equatable {
     }
 
     /// Documents in either; counts added.
-    func union(_ other: DocSet) -> DocSet {
+    func union(_ other: DocSet) -> DocSet { merged(with: other) { $0 + $1 } }
+
+    /// Documents in either; the count from `other` where it has the document.
+    func updating(with other: DocSet) -> DocSet { merged(with: other) { _, theirs in theirs } }
+
+    /// Documents in either, in order; where both have one, `both` gives its count.
+    private func merged(with other: DocSet, both: (UInt32, UInt32) -> UInt32) -> DocSet {
         var out = DocSet()
         var i = 0
         var j = 0
@@ -46,26 +52,8 @@ struct DocSet: Sendable, Equatable {
                 out.append(other.docs[j], other.counts[j])
                 j += 1
             } else {
-                out.append(docs[i], counts[i] + other.counts[j])
+                out.append(docs[i], both(counts[i], other.counts[j]))
                 i += 1
-                j += 1
-            }
-        }
-        return out
-    }
-
-    /// Documents in either; the count from `other` where it has the document.
-    func updating(with other: DocSet) -> DocSet {
-        var out = DocSet()
-        var i = 0
-        var j = 0
-        while i < docs.count || j < other.docs.count {
-            if j == other.docs.count || (i < docs.count && docs[i] < other.docs[j]) {
-                out.append(docs[i], counts[i])
-                i += 1
-            } else {
-                if i < docs.count, docs[i] == other.docs[j] { i += 1 }
-                out.append(other.docs[j], other.counts[j])
                 j += 1
             }
         }
