@@ -106,6 +106,11 @@ enum MetadataReader {
                 meta.level = .central
                 meta.sources.level = src
             }
+            // The central government's report is the whole country's: its region is 全国.
+            if meta.level == .central, meta.region == nil {
+                meta.region = "全国"
+                meta.sources.region = src
+            }
         }
 
         // No report phrase at all, but figures of execution so far (`上半年,全市…收入完成`,

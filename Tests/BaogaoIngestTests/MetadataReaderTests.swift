@@ -56,7 +56,7 @@ final class MetadataReaderTests: XCTestCase {
             ("城口县2024财政预算执行情况2025财政预算草案的报告", "城口县", .county, .annual, 2024, 2025),
             ("关于长安镇2023年预算执行情况和2024年预算草案的报告", "长安镇", .township, .annual, 2023, 2024),
             ("关于黔东南州黄平县2022年预算执行情况和2023年预算草案的报告", "黄平县", .county, .annual, 2022, 2023),
-            ("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告", nil, .central, .annual, 2023, 2024)
+            ("关于2023年中央和地方预算执行情况与2024年中央和地方预算草案的报告", "全国", .central, .annual, 2023, 2024)
         ]
         for (title, region, level, kind, execution, budget) in cases {
             let m = try Fixtures.parse(title + "\n各位代表：\n").metadata

@@ -43,14 +43,42 @@ public enum NumberExtractor {
     /// a year compared with (`比2019年`) is not the figure's; `；比…` goes on comparing;
     /// an amount approved (`批准…收入35.6亿元`) is the budget; `其中：市本级N，利通区M` are
     /// parts of the figure before, by level and place.
-    public static let version = 6
+    /// 7: the scopes of the central government's report (全国, 中央, 地方).
+    public static let version = 7
 
     public static func facts(in paragraph: Paragraph, report: ReportMetadata) -> [NumberFact] {
         let fallbackYear = paragraph.year ?? report.executionYear ?? report.budgetYear
         if paragraph.kind == .tableRow, let table = paragraph.table {
             return TableCellFacts.facts(text: paragraph.text, table: table, section: paragraph.section, year: fallbackYear)
         }
-        return facts(text: paragraph.text, section: paragraph.section, year: fallbackYear)
+        let found = facts(text: paragraph.text, section: paragraph.section, year: fallbackYear)
+        return report.level == .central ? nationalScopes(found) : found
+    }
+
+    /// The scopes of the central government's report: 全国 (the whole country), 中央
+    /// (the central government), 地方 (all local governments), written before an item
+    /// as 全区 is in a district's (`全国一般公共预算收入`, `中央一般公共预算收入`,
+    /// `地方一般公共预算本级收入`). Only there: in any other report 中央 and 地方 name where
+    /// money comes from or goes (`中央补助收入`, `地方政府债券`), part of the item. A
+    /// figure after one in the paragraph, with no scope word of its own, has its scope
+    /// (`其中，税收收入181129亿元` after 全国…).
+    static let nationalScopeWords = ["全国", "中央", "地方"]
+
+    static func nationalScopes(_ facts: [NumberFact]) -> [NumberFact] {
+        var out = facts
+        var current: String?
+        for i in out.indices {
+            if let label = out[i].label,
+                let word = nationalScopeWords.first(where: { label.hasPrefix($0) && label.count >= $0.count + 2 })
+            {
+                out[i].label = String(label.dropFirst(word.count))
+                if out[i].scope == nil { out[i].scope = word }
+                current = word
+            } else if out[i].scope == nil, let current {
+                out[i].scope = current
+            }
+        }
+        return out
     }
 
     /// Running text (anything but a table row).

@@ -54,6 +54,11 @@ public enum QuestionParser {
         if rest.contains("分别"), let (pair, r) = takeScopePair(rest) {
             scopes = pair
             rest = r
+        } else if let (scope, r) = nationalScope(rest, within.region, regions) {
+            // Before the other scope words: 地方一般公共预算本级收入's 本级 is the item's.
+            within.scope = scope
+            within.region = "全国"
+            rest = r
         } else if let (scope, r) = takeFirst(of: scopeWords, in: rest) {
             within.scope = scope
             rest = r
@@ -351,6 +356,21 @@ public enum QuestionParser {
         "区本级", "市本级", "县本级", "旗本级", "州本级", "省本级", "高新区", "全区", "区级", "全市", "市级", "全县", "县级",
         "全旗", "旗级", "全州", "州级", "全省", "省级", "本级", "镇级"
     ]
+
+    /// 中央 or 地方 before an item (`中央一般公共预算收入`, `地方政府债务余额`), when the
+    /// question is about the country (全国) or names no region and the index has the
+    /// central government's report: the scope of that report's figures. Anywhere
+    /// else 中央 and 地方 are part of the item (`中央补助收入`).
+    static func nationalScope(_ text: String, _ region: String?, _ regions: [IndexRegion]) -> (String, String)? {
+        guard region == "全国" || (region == nil && regions.contains { $0.name == "全国" }) else { return nil }
+        for word in ["中央", "地方"] {
+            guard let r = text.range(of: word), text.distance(from: r.upperBound, to: text.endIndex) >= 2 else { continue }
+            var rest = text
+            rest.removeSubrange(r)
+            return (word, rest)
+        }
+        return nil
+    }
 
     /// Two scope words joined (`全区和区本级`, `市级及县级`) and the text without them.
     static func takeScopePair(_ text: String) -> ([String], String)? {

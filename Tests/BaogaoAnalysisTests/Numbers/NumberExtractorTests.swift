@@ -172,6 +172,17 @@ final class NumberExtractorTests: XCTestCase {
         XCTAssertEqual(f.map(\.label), ["一般公共预算收入", "一般公共预算收入", "一般公共预算收入"])
     }
 
+    /// In the central government's report 全国, 中央 and 地方 before an item are its
+    /// scope, and a figure after one in the paragraph has it; elsewhere they stay.
+    func testNumberNationalScopes() {
+        let text = "全国一般公共预算收入216784亿元。其中，税收收入181129亿元。中央一般公共预算收入99566亿元。"
+        let national = Self.facts(text, report: ReportMetadata(title: "t", level: .central))
+        XCTAssertEqual(national.map(\.label), ["一般公共预算收入", "税收收入", "一般公共预算收入"])
+        XCTAssertEqual(national.map(\.scope), ["全国", "全国", "中央"])
+        let county = Self.facts("中央补助收入50亿元。")
+        XCTAssertEqual(county.map(\.label), ["中央补助收入"])
+    }
+
     /// An adjustment written `X由A调整为B，调增C`: all three are X's; A is its budget,
     /// B the adjusted budget, C the change against the budget.
     func testNumberAdjustmentFromTo() {
