@@ -118,7 +118,10 @@ enum MetadataReader {
         if meta.kind == nil, titleLine == nil {
             for (i, l) in head.lines.enumerated() {
                 let s = String(l)
-                if (s.contains("上半年") || s.contains("月,")) && (s.contains("完成") || s.contains("累计")) {
+                // A line opening with the part of the year (`上半年,全市…收入1144.4亿元`)
+                // says so of its figures, whatever its verb.
+                let opensWithPeriod = s.hasPrefix("上半年,") || s.hasPrefix("上半年，")
+                if opensWithPeriod || (s.contains("上半年") || s.contains("月,")) && (s.contains("完成") || s.contains("累计")) {
                     meta.kind = .other
                     meta.sources.kind = source(ofLine: i)
                     // The part of the year its figures cover (上半年, 1—5月), when the line says.

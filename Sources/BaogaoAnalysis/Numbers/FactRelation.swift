@@ -51,7 +51,8 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
     static let budgetMarks = ["预算", "超收", "短收", "调增", "调减"]
     /// The stage words an amount's relation can be (`RelationFinder.stage`).
     static let stageWords: [String: FactRelation] = [
-        "实际完成": .actual, "完成": .actual, "执行数": .actual, "决算": .finalAccounts, "决算数": .finalAccounts,
+        "实际完成": .actual, "完成": .actual, "实际": .actual, "完成数": .actual, "执行数": .actual,
+        "决算": .finalAccounts, "决算数": .finalAccounts, "预算数": .budget, "调整数": .adjusted,
         "调整为": .adjusted, "调增为": .adjusted, "调减为": .adjusted, "拟调整为": .adjusted,
         "预算": .budget,
         "预计": .planned, "预计完成": .planned, "安排": .arranged, "拟安排": .arranged

@@ -29,6 +29,7 @@ final class FactRelationTests: XCTestCase {
         XCTAssertEqual(kinds("一般公共预算收入预计完成50亿元。"), [.planned])
         XCTAssertEqual(kinds("批准全旗公共财政预算支出安排54.89亿元。"), [.arranged])
         XCTAssertEqual(kinds("一般公共预算收入决算数50亿元。"), [.finalAccounts])
+        XCTAssertEqual(kinds("完成年初预算数60999万元的40.4%。").first, .budget)
     }
 
     func testRatesAndParts() {
