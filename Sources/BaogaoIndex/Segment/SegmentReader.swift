@@ -92,11 +92,16 @@ public final class SegmentReader: @unchecked Sendable {
     func cursor(_ info: TermInfo, kind: TermKind) throws(IndexError) -> PostingsCursor {
         try PostingsCursor(
             postings: postingsBody, positions: positionsBody, file: name + ".post",
-            info: info, hasPositions: kind.hasPositions)
+            info: info, hasPositions: kind.hasPositions, docCount: docs.docCount)
     }
 
     public func docFreq(_ key: [UInt8]) throws(IndexError) -> Int {
-        try dictionary.lookup(key)?.docFreq ?? 0
+        let n = try dictionary.lookup(key)?.docFreq ?? 0
+        // Ranking divides by it and sizes arrays from it: a damaged count is refused here.
+        guard n <= docs.docCount else {
+            throw .damaged(file: name + ".terms", reason: "document frequency \(n) above the segment's \(docs.docCount)")
+        }
+        return n
     }
 
     /// Terms of the segment starting with `prefix`, with their document frequencies.
