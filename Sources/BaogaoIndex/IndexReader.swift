@@ -7,51 +7,108 @@ import Synchronization
 /// Immutable and shared across threads; a writer committing a newer index does
 /// not disturb it (open a new reader to see the new commit).
 ///
-/// Opening verifies every file's header, footer, length and full CRC-32. We chose
-/// the whole-file check over lazy verification because it is simple and catches
-/// any damage before a query can see it; it reads each file once (about 0.1 s per
-/// 100 MB of index on one core here, see BENCHMARKS.md; segments are verified on
-/// all cores at once), which the REPL and the server pay once at start and
-/// `baogao search` once per run.
+/// Opening is lazy, as Lucene's is: it checks every file's header, footer and
+/// length against the manifest and decodes the tables a query consults for every
+/// hit (reports, sections; facts' attributes and where each paragraph's facts
+/// start), but reads none of the postings, positions or stored text (87 % of the
+/// bytes of the 200 MiB benchmark index): its cost and memory do not grow with them. The full
+/// CRC-32 of every byte is checked where bytes are known to be right or are read
+/// anyway — when a commit is written (`SegmentWriter`), when `baogao index`
+/// builds on a segment, by `baogao check` (`IndexCheck`) — and every decoder
+/// checks its bounds, so damage a lazy open does not see is `IndexError.damaged`
+/// when it is read, never a crash. What only a CRC sees (a flipped bit that still
+/// decodes) is for `baogao check` to find: FORMAT.md, "Verification".
+/// `verifyChecksums` brings back the whole check at open.
 public final class IndexReader: Sendable {
     public let path: String
-    public let manifest: Manifest
     public let segments: [SegmentReader]
+    /// The manifest's JSON, checked against its CRC at open; `manifest` decodes
+    /// it whole on first use.
+    private let manifestJSON: [UInt8]
+    private let head: ManifestHead
+    private let wholeManifest = Mutex<Manifest?>(nil)
 
-    public static func open(path: String, verifyChecksums: Bool = true) throws(IndexError) -> IndexReader {
+    /// The committed manifest, decoded from the bytes read at open (not the file
+    /// on disk, which a newer commit may have replaced) the first time it is
+    /// asked for: a search never asks, and its reports' records are most of it.
+    public var manifest: Manifest {
+        wholeManifest.withLock { cached in
+            if let cached { return cached }
+            let decoded = Self.decodeWhole(manifestJSON, head: head)
+            cached = decoded
+            return decoded
+        }
+    }
+
+    public static func open(path: String, verifyChecksums: Bool = false) throws(IndexError) -> IndexReader {
         let folder = IndexFolder(path: path)
         // A writer may commit and delete the files of the manifest we just read;
         // reading the manifest again then finds the new one.
         var attempt = 0
         while true {
             attempt += 1
-            let manifest = try readManifest(folder)
+            let (json, head) = try readHead(folder)
             do {
-                return try IndexReader(path: path, folder: folder, manifest: manifest, verify: verifyChecksums)
+                return try IndexReader(path: path, folder: folder, json: json, head: head, verify: verifyChecksums)
             } catch {
-                if attempt < 3, case .damaged = error, (try? readManifest(folder)) != manifest { continue }
+                if attempt < 3, case .damaged = error, (try? readHead(folder))?.json != json { continue }
                 throw error
             }
         }
     }
 
+    /// The whole manifest, for writers and tools that read every report's record.
     static func readManifest(_ folder: IndexFolder) throws(IndexError) -> Manifest {
-        guard let bytes = FileBytes.read(folder.file(Manifest.fileName)) else {
-            throw .missing(folder: folder.path)
-        }
-        let manifest = try Manifest.decode(bytes, file: Manifest.fileName)
-        guard manifest.analyzer == Analyzer.identifier else {
-            throw .analyzerChanged(indexed: manifest.analyzer, current: Analyzer.identifier)
-        }
+        let manifest = try Manifest.decode(try manifestBytes(folder), file: Manifest.fileName)
+        try checkAnalyzer(manifest.analyzer)
         return manifest
     }
 
-    private init(path: String, folder: IndexFolder, manifest: Manifest, verify: Bool) throws(IndexError) {
+    /// The manifest's JSON and its head: what opening needs.
+    static func readHead(_ folder: IndexFolder) throws(IndexError) -> (json: [UInt8], head: ManifestHead) {
+        let json = try Manifest.json(try manifestBytes(folder), file: Manifest.fileName)
+        let head = try ManifestHead.decode(json: json, file: Manifest.fileName)
+        try checkAnalyzer(head.analyzer)
+        return (json, head)
+    }
+
+    private static func manifestBytes(_ folder: IndexFolder) throws(IndexError) -> [UInt8] {
+        guard let bytes = FileBytes.read(folder.file(Manifest.fileName)) else {
+            throw .missing(folder: folder.path)
+        }
+        return bytes
+    }
+
+    private static func checkAnalyzer(_ analyzer: String) throws(IndexError) {
+        guard analyzer == Analyzer.identifier else {
+            throw .analyzerChanged(indexed: analyzer, current: Analyzer.identifier)
+        }
+    }
+
+    /// JSON that passed its CRC at open was written by `Manifest.encoded` and
+    /// decodes; should it not, the head's fields stand in, with no report
+    /// records — the REPL then finds the index older than its corpus and
+    /// `baogao index` rewrites the manifest — rather than a crash.
+    private static func decodeWhole(_ json: [UInt8], head: ManifestHead) -> Manifest {
+        if let whole = try? Manifest.decode(json: json, file: Manifest.fileName) { return whole }
+        var m = Manifest(analyzer: head.analyzer)
+        m.format = head.format
+        m.generation = head.generation
+        m.segments = head.segments.map {
+            SegmentEntry(name: $0.name, docs: $0.docs, reports: [], deleted: $0.deleted, files: $0.files)
+        }
+        return m
+    }
+
+    private init(
+        path: String, folder: IndexFolder, json: [UInt8], head: ManifestHead, verify: Bool
+    ) throws(IndexError) {
         self.path = path
-        self.manifest = manifest
-        // Segments are opened side by side: verifying their checksums reads every
-        // byte of the index, and that is most of what opening costs.
-        let entries = manifest.segments
+        self.manifestJSON = json
+        self.head = head
+        // Segments are opened side by side: decoding their report tables and
+        // facts, or with `verify` their every byte, is most of what opening costs.
+        let entries = head.segments
         let opened = Mutex<[Result<SegmentReader, IndexError>?]>(Array(repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let result: Result<SegmentReader, IndexError>

@@ -57,9 +57,13 @@ extension IndexReader {
             facts += segment.facts.count
             for (ext, file) in segment.entry.files { bytes[ext, default: 0] += file.bytes }
             let dead = Set(segment.entry.deleted)
-            reports += segment.entry.reports.count - dead.count
+            reports += segment.entry.reportCount - dead.count
             deleted += dead.count
-            for (r, source) in segment.entry.reports.enumerated() where !dead.contains(r) { corpus += source.bytes }
+        }
+        // The report records' sizes are in the whole manifest, decoded only here.
+        for entry in manifest.segments {
+            let dead = Set(entry.deleted)
+            for (r, source) in entry.reports.enumerated() where !dead.contains(r) { corpus += source.bytes }
         }
         bytes["manifest"] = IndexFolder(path: path).size(Manifest.fileName)
         let total = bytes.values.reduce(0, +)

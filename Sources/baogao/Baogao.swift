@@ -13,7 +13,8 @@ struct Baogao: ParsableCommand {
         version: BaogaoVersion.string,
         subcommands: [
             ReplCommand.self, SearchCommand.self, FactsCommand.self, AskCommand.self, DefineCommand.self,
-            MentionsCommand.self, SeriesCommand.self, CompareCommand.self, IndexCommand.self, StatsCommand.self,
+            MentionsCommand.self, SeriesCommand.self, CompareCommand.self, IndexCommand.self, CheckCommand.self,
+            StatsCommand.self,
             ParagraphsCommand.self, ReportsCommand.self,
             ServeCommand.self
         ],

@@ -66,6 +66,9 @@ final class CommitSafetyTests: XCTestCase {
         XCTAssertEqual(try snapshot(IndexReader.open(path: scratch.index)), before)
     }
 
+    /// Opening is lazy (headers, footers, lengths, the small tables): a byte
+    /// flipped inside a file's body is found by the full check — `baogao check`
+    /// (`IndexCheck`), or an open asked to verify checksums — which names it.
     func testFlippedBytesInAnyFileAreDetectedAndNamed() throws {
         let (scratch, _) = try indexedScratch()
         let segment = try IndexReader.open(path: scratch.index).segments[0].name
@@ -75,12 +78,49 @@ final class CommitSafetyTests: XCTestCase {
             var damaged = original
             damaged[damaged.count / 2] ^= 0x40
             try damaged.write(to: URL(fileURLWithPath: path))
-            XCTAssertThrowsError(try IndexReader.open(path: scratch.index)) { error in
+            let check = try IndexCheck.run(path: scratch.index)
+            XCTAssertFalse(check.isWhole, ext)
+            XCTAssertEqual(check.segments.first { $0.name == segment }?.damage?.problem, "\(segment).\(ext): checksum mismatch")
+            XCTAssertThrowsError(try IndexReader.open(path: scratch.index, verifyChecksums: true)) { error in
                 XCTAssertEqual("\(error)", "index damaged: \(segment).\(ext): checksum mismatch — run baogao index to repair it")
             }
             try original.write(to: URL(fileURLWithPath: path))
         }
-        XCTAssertNoThrow(try IndexReader.open(path: scratch.index))
+        XCTAssertNoThrow(try IndexReader.open(path: scratch.index, verifyChecksums: true))
+        let check = try IndexCheck.run(path: scratch.index)
+        XCTAssertTrue(check.isWhole)
+        XCTAssertEqual(check.segments.map { $0.census?.storedParagraphs }, check.segments.map(\.docs))
+    }
+
+    /// Without the CRC pass at open, damaged bytes reach the decoders: wherever a
+    /// byte is flipped, opening and reading every term, posting, position and
+    /// paragraph either works or throws `IndexError.damaged` naming the file —
+    /// never a crash, a trap or another error. (What still decodes after a flip
+    /// may read differently: that is what `baogao check` is for.)
+    func testAFlippedByteAnywhereIsDamageWhenReadNeverACrash() throws {
+        let (scratch, _) = try indexedScratch()
+        let segment = try IndexReader.open(path: scratch.index).segments[0].name
+        for ext in ["terms", "post", "pos", "docs", "store", "facts"] {
+            let path = scratch.index + "/" + segment + "." + ext
+            let original = try Data(contentsOf: URL(fileURLWithPath: path))
+            for k in 0..<48 {
+                var damaged = original
+                let at = 16 + (damaged.count - 32) * k / 48
+                damaged[at] ^= UInt8(1 << (k % 8))
+                try damaged.write(to: URL(fileURLWithPath: path))
+                do {
+                    let reader = try IndexReader.open(path: scratch.index)
+                    for (s, seg) in reader.segments.enumerated() {
+                        _ = try seg.checkStructure()
+                        for d in 0..<seg.docCount { _ = try reader.paragraph(segment: s, doc: d) }
+                    }
+                } catch let error as IndexError {
+                    guard case .damaged(let file, _) = error else { return XCTFail("\(ext) byte \(at): \(error)") }
+                    XCTAssertTrue(file.hasPrefix(segment), "\(ext) byte \(at): \(error)")
+                }
+            }
+            try original.write(to: URL(fileURLWithPath: path))
+        }
     }
 
     func testTruncatedFilesAndManifestAreDetected() throws {

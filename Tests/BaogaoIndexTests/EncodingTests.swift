@@ -73,7 +73,8 @@ final class EncodingTests: XCTestCase {
         let pos = encoder.positions.bytes
         try withBytes(of: post) { p throws(IndexError) in
             try withBytes(of: pos) { q throws(IndexError) in
-                var cursor = try PostingsCursor(postings: p, positions: q, file: "t", info: info, hasPositions: true)
+                var cursor = try PostingsCursor(
+                    postings: p, positions: q, file: "t", info: info, hasPositions: true, docCount: Int(UInt32.max))
                 var i = 0
                 while try cursor.next() {
                     XCTAssertEqual(cursor.doc, expected[i].0)
@@ -82,7 +83,8 @@ final class EncodingTests: XCTestCase {
                 }
                 XCTAssertEqual(i, 300)
                 // advance(to:) lands on the first doc at or after the target, across blocks.
-                var jump = try PostingsCursor(postings: p, positions: q, file: "t", info: info, hasPositions: true)
+                var jump = try PostingsCursor(
+                    postings: p, positions: q, file: "t", info: info, hasPositions: true, docCount: Int(UInt32.max))
                 for target in [0, 5, 400, 401, 900, 1000] as [UInt32] {
                     let want = expected.first { $0.0 >= target }
                     XCTAssertEqual(try jump.advance(to: target), want != nil, "target \(target)")

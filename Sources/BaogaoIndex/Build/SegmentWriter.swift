@@ -45,11 +45,32 @@ enum SegmentWriter {
         for (kind, bytes) in files {
             let fileName = name + "." + kind.fileExtension
             try folder.writeDurably(fileName, bytes, sink: sink)
-            entries[kind.fileExtension] = FileEntry(bytes: bytes.count, crc: footerChecksum(bytes))
+            let written = FileEntry(bytes: bytes.count, crc: footerChecksum(bytes))
+            try verifyWritten(fileName, kind: kind, expected: written, folder: folder)
+            entries[kind.fileExtension] = written
         }
         return SegmentEntry(
             name: name, docs: builder.docCount,
             reports: builder.reports.map(\.source), deleted: [], files: entries)
+    }
+
+    /// Reads a file back once it is written and synced, checking its frame and
+    /// full CRC-32: the commit is verified here, when its bytes are fresh in the
+    /// page cache, so that readers need not verify every byte at each open
+    /// (`IndexReader`). A file that does not read back as written fails the
+    /// commit, which leaves the previous index in place.
+    static func verifyWritten(
+        _ fileName: String, kind: IndexFormat.Kind, expected: FileEntry, folder: IndexFolder
+    ) throws(IndexError) {
+        let mapped = try MappedFile(path: folder.file(fileName))
+        guard mapped.bytes.count == expected.bytes else {
+            throw .io(path: folder.file(fileName), reason: "\(mapped.bytes.count) bytes read back, \(expected.bytes) written")
+        }
+        do {
+            _ = try IndexFormat.checkFrame(mapped.bytes, kind: kind, file: fileName, verifyChecksum: true)
+        } catch {
+            throw .io(path: folder.file(fileName), reason: "does not read back as written (\(error.problem))")
+        }
     }
 
     /// The CRC stored in a file's footer.

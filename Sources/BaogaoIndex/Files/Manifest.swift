@@ -54,6 +54,30 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws(IndexError) -> Manifest {
+        let json = try json(bytes, file: file)
+        // Read the version alone first, so that a newer manifest is reported as
+        // newer even if its other fields changed shape.
+        struct Version: Decodable { var format: UInt32 }
+        guard let version = try? JSONDecoder().decode(Version.self, from: Data(json)) else {
+            throw .damaged(file: file, reason: "unreadable manifest")
+        }
+        if version.format > IndexFormat.version { throw .tooNew(file: file, version: version.format) }
+        if version.format < IndexFormat.oldestReadable { throw .tooOld(file: file, version: version.format) }
+        return try decode(json: json, file: file)
+    }
+
+    /// The whole manifest from JSON whose frame and CRC were checked (`json`).
+    static func decode(json: [UInt8], file: String) throws(IndexError) -> Manifest {
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: Data(json))
+        } catch {
+            throw .damaged(file: file, reason: "unreadable manifest: \(error)")
+        }
+    }
+
+    /// The JSON line of a manifest file, once its three lines and its CRC are
+    /// checked: what both the whole manifest and its head (`ManifestHead`) decode.
+    static func json(_ bytes: [UInt8], file: String) throws(IndexError) -> [UInt8] {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == firstLine else {
             throw .damaged(file: file, reason: "not a Baogao manifest")
@@ -69,19 +93,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         guard crcLine.hasPrefix("crc32 "), UInt32(crcLine.dropFirst(6), radix: 16) == crc else {
             throw .damaged(file: file, reason: "checksum mismatch")
         }
-        // Read the version alone first, so that a newer manifest is reported as
-        // newer even if its other fields changed shape.
-        struct Version: Decodable { var format: UInt32 }
-        guard let version = try? JSONDecoder().decode(Version.self, from: Data(json)) else {
-            throw .damaged(file: file, reason: "unreadable manifest")
-        }
-        if version.format > IndexFormat.version { throw .tooNew(file: file, version: version.format) }
-        if version.format < IndexFormat.oldestReadable { throw .tooOld(file: file, version: version.format) }
-        do {
-            return try JSONDecoder().decode(Manifest.self, from: Data(json))
-        } catch {
-            throw .damaged(file: file, reason: "unreadable manifest: \(error)")
-        }
+        return json
     }
 
     /// The live report for each corpus path: where it is and its fingerprint.

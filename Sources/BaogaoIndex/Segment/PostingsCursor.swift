@@ -15,6 +15,10 @@ public struct PostingsCursor {
     private let blockCount: Int
     private let skipStart: Int
     private let blocksStart: Int
+    /// The segment's document count: every decoded document must be below it.
+    /// Open no longer reads every byte's CRC (see `IndexReader`), so a damaged
+    /// block is caught here, before a document id can index a column past its end.
+    private let docCount: Int
 
     private var block = -1
     private var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
@@ -40,16 +44,17 @@ public struct PostingsCursor {
 
     init(
         postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, file: String,
-        info: TermInfo, hasPositions: Bool
+        info: TermInfo, hasPositions: Bool, docCount: Int
     ) throws(IndexError) {
         self.postings = postings
+        self.docCount = docCount
         self.positionsBody = positions
         self.file = file
         self.docFreq = info.docFreq
         self.hasPositions = hasPositions
         self.positionsStart = info.positionsOffset
         // The dictionary caps docFreq at UInt32.max, so this cannot overflow.
-        guard info.docFreq >= 0, info.docFreq <= Int(UInt32.max) else {
+        guard info.docFreq >= 0, info.docFreq <= min(docCount, Int(UInt32.max)) else {
             throw .damaged(file: file, reason: "document frequency \(info.docFreq) out of range")
         }
         blockCount = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
@@ -84,6 +89,9 @@ public struct PostingsCursor {
         }
         var r = ByteReader(postings, offset: offset, file: file)
         let n = min(BitPacking.blockSize, docFreq - b * BitPacking.blockSize)
+        // A gap past the document count is damage; bounding each keeps the sum
+        // far from overflowing Int64 however the bytes were damaged.
+        let maxGap = UInt64(docCount)
         try blockDocs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
             try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
                 guard let d = docs.baseAddress, let f = freqs.baseAddress else { return }
@@ -98,6 +106,7 @@ public struct PostingsCursor {
                 } else {
                     for i in 0..<n {
                         let v = try r.readVarint()
+                        guard v >> 1 < maxGap else { throw r.damaged("document gap \(v >> 1) out of range") }
                         previousDoc += Int64(v >> 1) + 1
                         d[i] = UInt32(truncatingIfNeeded: previousDoc)
                         f[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
@@ -105,10 +114,29 @@ public struct PostingsCursor {
                 }
             }
         }
+        try checkBlock(n, lastDoc: previousDoc)
         block = b
         blockLength = n
         index = 0
     }
+
+    /// Documents only grow within a block (gaps are not negative), so the last
+    /// one, summed without truncation, below `docCount` bounds them all; a
+    /// frequency is bounded so that a damaged one cannot ask
+    /// `prepareBlockPositions` for billions of positions.
+    private func checkBlock(_ n: Int, lastDoc: Int64) throws(IndexError) {
+        guard lastDoc < Int64(docCount) else {
+            throw .damaged(file: file, reason: "postings name document \(lastDoc), past the segment's \(docCount)")
+        }
+        for i in 0..<n where blockFreqs[i] == 0 || blockFreqs[i] > Self.maxFreq {
+            throw .damaged(file: file, reason: "frequency \(blockFreqs[i]) out of range")
+        }
+    }
+
+    /// No paragraph holds more occurrences of a term than characters, and a
+    /// paragraph is cut at 4,000 (`ParagraphSplitter.hard`), which NFKC can
+    /// lengthen up to 18 times: a bound well above any real frequency.
+    private static let maxFreq: UInt32 = 1 << 18
 
     /// Moves to the next document; false when there is none.
     public mutating func next() throws(IndexError) -> Bool {
@@ -267,6 +295,11 @@ public struct PostingsCursor {
             total += Int(blockFreqs[i])
         }
         positionStarts[blockLength] = total
+        // Every packed group of 128 gaps takes at least its width byte: more
+        // positions than that are damage, not something to allocate room for.
+        guard total / BitPacking.blockSize <= positionsBody.count - chunk else {
+            throw .damaged(file: file, reason: "\(total) positions cannot fit the bytes left at \(chunk)")
+        }
         positionCount = total
         fullGroups = total / BitPacking.blockSize
         if positionValues.count < total + BitPacking.blockSize {

@@ -3,7 +3,8 @@ import BaogaoIngest
 /// One committed segment, mapped read-only and shared by all threads.
 public final class SegmentReader: @unchecked Sendable {
     public let name: String
-    let entry: SegmentEntry
+    /// The segment's manifest entry, without its report records.
+    let entry: SegmentHead
     private let files: [IndexFormat.Kind: MappedFile]
     let dictionary: TermDictionary
     let docs: DocsTable
@@ -16,7 +17,11 @@ public final class SegmentReader: @unchecked Sendable {
     private let deleted: [Bool]
     public let liveDocCount: Int
 
-    init(folder: IndexFolder, entry: SegmentEntry, verifyChecksums: Bool) throws(IndexError) {
+    convenience init(folder: IndexFolder, entry: SegmentEntry, verifyChecksums: Bool) throws(IndexError) {
+        try self.init(folder: folder, entry: SegmentHead(entry), verifyChecksums: verifyChecksums)
+    }
+
+    init(folder: IndexFolder, entry: SegmentHead, verifyChecksums: Bool) throws(IndexError) {
         name = entry.name
         self.entry = entry
         var files: [IndexFormat.Kind: MappedFile] = [:]
@@ -52,7 +57,7 @@ public final class SegmentReader: @unchecked Sendable {
         facts = try FactsTable(body: body(.facts), file: entry.name + ".facts", docCount: docs.docCount)
         postingsBody = body(.postings)
         positionsBody = body(.positions)
-        guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reports.count else {
+        guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reportCount else {
             throw .damaged(file: entry.name + ".docs", reason: "document count differs from the manifest's")
         }
         if entry.deleted.isEmpty {
@@ -92,11 +97,16 @@ public final class SegmentReader: @unchecked Sendable {
     func cursor(_ info: TermInfo, kind: TermKind) throws(IndexError) -> PostingsCursor {
         try PostingsCursor(
             postings: postingsBody, positions: positionsBody, file: name + ".post",
-            info: info, hasPositions: kind.hasPositions)
+            info: info, hasPositions: kind.hasPositions, docCount: docs.docCount)
     }
 
     public func docFreq(_ key: [UInt8]) throws(IndexError) -> Int {
-        try dictionary.lookup(key)?.docFreq ?? 0
+        let n = try dictionary.lookup(key)?.docFreq ?? 0
+        // Ranking divides by it and sizes arrays from it: a damaged count is refused here.
+        guard n <= docs.docCount else {
+            throw .damaged(file: name + ".terms", reason: "document frequency \(n) above the segment's \(docs.docCount)")
+        }
+        return n
     }
 
     /// Terms of the segment starting with `prefix`, with their document frequencies.

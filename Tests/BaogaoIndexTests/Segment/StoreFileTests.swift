@@ -69,8 +69,8 @@ final class StoreFileTests: XCTestCase {
         for i in blocksStart..<(blocksStart + 4) { badMagic[i] ^= 0x5A }
         cut[entry + 12] &-= 9  // the frame cut short
         longer[entry + 16] &+= 1  // one byte more than the frame holds
-        // (Frames carry no checksum of their own: the file's CRC, checked on open,
-        // catches flipped bytes inside them.)
+        // (Frames carry no checksum of their own: the file's CRC, checked when it is
+        // written and by baogao check, catches flipped bytes inside them.)
         for damaged in [badMagic, cut, longer] {
             let reader = try Self.reader(of: damaged)
             XCTAssertThrowsError(try reader.paragraph(0)) { error in
