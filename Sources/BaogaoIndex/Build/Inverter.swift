@@ -13,8 +13,8 @@ struct Inverter {
     private var batch = OccurrenceBatch()
     private(set) var postings = TermPostings()
     private var wordScratch: [UInt32] = []
-    /// Unigrams keep no positions, so a paragraph's occurrences of one are
-    /// counted here (by term id; 0 between paragraphs) and batched once, with
+    /// Unigrams and words keep no positions, so a paragraph's occurrences of one
+    /// are counted here (by term id; 0 between paragraphs) and batched once, with
     /// the count: half the unigram occurrences of a paragraph repeat a character.
     private var unpositionedCounts: [UInt32] = []
     private var paragraphUnpositioned: [Int32] = []
@@ -57,27 +57,26 @@ struct Inverter {
             }
             previousIsCJK = true
         }
-        for term in paragraphUnpositioned {
-            batch.append(term: term, frequency: Int(unpositionedCounts[Int(term)]))
-            unpositionedCounts[Int(term)] = 0
-        }
-        paragraphUnpositioned.removeAll(keepingCapacity: true)
         var span = scalars.count
         scalars.withUnsafeBufferPointer { all in
             all.withMemoryRebound(to: UInt32.self) { text in
                 for token in analyzed.words {
                     let word = UnsafeBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)])
-                    let id = token.kind == .number && word.contains(0x2C) ? numberId(word) : wordId(word)
-                    batch.append(term: id, position: Int(token.position))
+                    count(token.kind == .number && word.contains(0x2C) ? numberId(word) : wordId(word))
                     span = max(span, Int(token.position) + 1)
                 }
             }
         }
+        for term in paragraphUnpositioned {
+            batch.append(term: term, frequency: Int(unpositionedCounts[Int(term)]))
+            unpositionedCounts[Int(term)] = 0
+        }
+        paragraphUnpositioned.removeAll(keepingCapacity: true)
         batch.endParagraph(span: span + 1)
         if batch.isFull { invertBatch() }
     }
 
-    /// One more occurrence in this paragraph of a term without positions.
+    /// One more occurrence in this paragraph of a term without positions (a unigram or a word).
     @inline(__always)
     private mutating func count(_ term: Int32) {
         if unpositionedCounts[Int(term)] == 0 { paragraphUnpositioned.append(term) }

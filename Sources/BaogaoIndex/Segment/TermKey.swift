@@ -15,12 +15,14 @@ public enum TermKind: UInt8, Sendable, CaseIterable {
     case unigram = 0x75
     case word = 0x77
 
-    /// Unigrams keep no positions: a one-character query needs only the documents,
-    /// and its highlights are found in the text of the few hits shown. Joined
-    /// bigrams do (format 7): with the bigrams' positions counted as in the text
-    /// without inline marks, a term split by marks is a chain of plain and joined
-    /// bigrams at consecutive positions, matched from the index like any other.
-    var hasPositions: Bool { self != .unigram }
+    /// Only bigrams keep positions: phrases and terms of three characters and more
+    /// are chains of bigrams at consecutive positions. Joined bigrams do (format 7):
+    /// with the bigrams' positions counted as in the text without inline marks, a
+    /// term split by marks is a chain of plain and joined bigrams, matched from the
+    /// index like any other. Unigrams and words keep none (words since format 10):
+    /// a one-character or one-word query needs only the documents and counts, and
+    /// its highlights are found in the text of the few hits shown.
+    var hasPositions: Bool { self == .bigram || self == .joinedBigram }
 
     public var name: String {
         switch self {
