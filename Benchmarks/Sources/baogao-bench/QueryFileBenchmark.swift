@@ -11,7 +11,11 @@ import Foundation
 func queryFileBenchmark(_ args: [String]) throws {
     guard args.count >= 4 else { throw BenchError.usage }
     let rounds = args.count > 4 ? Int(args[4]) ?? 50 : 50
-    let searcher = Searcher(index: try IndexReader.open(path: args[2]))
+    // BAOGAO_BENCH_FANOUT_MIN=N: segments searched side by side only from N live paragraphs
+    // (the engine's default otherwise), to weigh fanning out against a query's size.
+    let fanOut = ProcessInfo.processInfo.environment["BAOGAO_BENCH_FANOUT_MIN"].flatMap { Int($0) }
+    let searcher = Searcher(
+        index: try IndexReader.open(path: args[2]), fanOutMinimumDocs: fanOut ?? Searcher.defaultFanOutMinimumDocs)
     var kinds: [(String, [String])] = []
     for line in try String(contentsOfFile: args[3], encoding: .utf8).split(separator: "\n") {
         guard !line.hasPrefix("#") else { continue }
