@@ -80,6 +80,9 @@ let package = Package(
             name: "baogao-corpus",
             dependencies: ["BaogaoCorpusGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // The question sets' rows, counts and scoring, shared by the in-process and the
+        // CLI tests so that both score answers by one rule.
+        .target(name: "QuestionSetSupport", path: "Tests/QuestionSetSupport"),
         .testTarget(name: "CICUTests", dependencies: ["CICU"]),
         // The corpus generator's PDFWriter makes the PDFs the readers are tested on.
         .testTarget(name: "BaogaoIngestTests", dependencies: ["BaogaoIngest", "BaogaoCorpusGenerator"]),
@@ -88,7 +91,9 @@ let package = Package(
             name: "BaogaoIndexTests", dependencies: ["BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
         .testTarget(
             name: "BaogaoQueryTests",
-            dependencies: ["BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator"]),
+            dependencies: [
+                "BaogaoQuery", "BaogaoIndex", "BaogaoAnalysis", "BaogaoIngest", "BaogaoCorpusGenerator", "QuestionSetSupport"
+            ]),
         // Reads what the generator writes back with the engine's ReportReader.
         .testTarget(name: "BaogaoCorpusGeneratorTests", dependencies: ["BaogaoCorpusGenerator", "BaogaoIngest"]),
         .testTarget(
@@ -102,6 +107,6 @@ let package = Package(
             ]),
         // Runs the built `baogao` executable as a subprocess (pipes and a pseudo-terminal);
         // it finds the binary in the build folder and links none of the package's targets.
-        .testTarget(name: "BaogaoCLITests", dependencies: ["BaogaoCorpusGenerator"])
+        .testTarget(name: "BaogaoCLITests", dependencies: ["BaogaoCorpusGenerator", "QuestionSetSupport"])
     ]
 )

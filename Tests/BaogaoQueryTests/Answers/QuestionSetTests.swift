@@ -1,6 +1,7 @@
 import BaogaoIndex
 import BaogaoQuery
 import Foundation
+import QuestionSetSupport
 import XCTest
 
 /// Runs Queries/questions.tsv against an index of Corpus/ built in a temporary
@@ -10,66 +11,28 @@ import XCTest
 /// Prints every failure; fails below 90 %, and on any confident answer to an
 /// unanswerable question.
 final class QuestionSetTests: XCTestCase {
-    struct Row {
-        var id, kind, question, expected, citation: String
-        /// Queries/questions-real.tsv: the question's form, for accuracy per form.
-        var form = ""
-    }
+    typealias Row = QuestionSet.Row
 
     static func rows(_ file: String = "Queries/questions.tsv") throws -> [Row] {
-        let path = repositoryRoot.appendingPathComponent(file).path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
-            guard !line.hasPrefix("#") else { return nil }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 5 else { return nil }
-            return Row(id: f[0], kind: f[1], question: f[2], expected: f[3], citation: f[4], form: f.count > 5 ? f[5] : "")
-        }
+        try QuestionSet.rows(file, root: repositoryRoot)
     }
 
     /// `002#9` for a citation of 002_b5c26ff8d3e05e66.txt paragraph 9.
     static func short(_ c: AnswerCitation) -> String { "\(c.doc.prefix(3))#\(c.paragraph)" }
 
+    /// What is wrong with `r` as the answer to `row` (nil when right), scored on its
+    /// JSON by the rule the CLI test uses too (`QuestionSet.problem`).
     static func check(_ row: Row, _ r: AskResult) -> String? {
-        let squeeze = { (s: String) in s.filter { $0 != " " } }
-        switch row.kind {
-        case "none":
-            return r.answer == nil ? nil : "expected no answer, got \(r.answer?.text.prefix(40) ?? "")"
-        case "value":
-            guard let a = r.answer, let c = a.citation else { return "no answer (\(r.message ?? ""))" }
-            let got = "\(a.text) \(short(c))"
-            return squeeze(a.text) == squeeze(row.expected) && short(c) == row.citation ? nil : "got \(got)"
-        case "parts":
-            // Two figures at once: each part's value and citation, in order.
-            guard let parts = r.answer?.parts else { return "no two-part answer (\(r.message ?? ""))" }
-            let got = parts.map { "\(squeeze($0.text)) \($0.citation.map(short) ?? "-")" }
-            let want = zip(row.expected.split(separator: ";"), row.citation.split(separator: ";")).map {
-                "\(squeeze(String($0))) \($1)"
-            }
-            return got == want ? nil : "got \(got.joined(separator: "; "))"
-        case "definition":
-            guard let c = r.answer?.citation else { return "no answer (\(r.message ?? ""))" }
-            return row.citation.split(separator: "|").contains(Substring(short(c))) ? nil : "got \(short(c))"
-        case "list":
-            guard let items = r.answer?.items else { return "no list answer (\(r.message ?? ""))" }
-            let got = Set(items.map { "\($0.label)=\(short($0.citation))" })
-            let want = Set(row.expected.split(separator: ";").map(String.init))
-            return got == want ? nil : "missing \(want.subtracting(got).sorted()), extra \(got.subtracting(want).sorted())"
-        default:
-            return "unknown kind \(row.kind)"
-        }
+        guard let data = try? JSONEncoder().encode(r),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return "the answer does not encode as JSON" }
+        return QuestionSet.problem(row, json)
     }
 
     /// Questions of `file` answered right when its count was last set, from
     /// Queries/answered-today.tsv (shared with the CLI test, which must agree).
     static func answeredToday(_ file: String) throws -> Int {
-        let text = try String(
-            contentsOfFile: repositoryRoot.appendingPathComponent("Queries/answered-today.tsv").path, encoding: .utf8)
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let f = line.split(separator: "\t")
-            if f.count == 3, f[0] == file, let n = Int(f[2]) { return n }
-        }
-        throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no count for \(file)"])
+        try QuestionSet.answeredToday(file, root: repositoryRoot)
     }
 
     func testQuestionSetAccuracy() throws {
