@@ -301,9 +301,8 @@ extension Searcher {
             }
             guard reads < budget else { continue }
             reads += 1
-            guard let sentence = foldedSentence(c.row) else { continue }
+            guard let (sentence, leadUp) = foldedContext(c.row) else { continue }
             if c.mustMention.contains(where: { !sentence.contains($0) }) { continue }
-            let leadUp = period ? foldedLeadUp(c.row) ?? sentence : sentence
             if period, !Periods.fits(q.period, sentence: leadUp, report: c.row.report) {
                 var n = c
                 n.setAside =
@@ -398,12 +397,13 @@ extension Searcher {
     /// other 支出; `年末结余` where 年末结余 is the only 结余 at the end of the year); nil
     /// when the question narrows nothing or several items remain, which are asked back.
     private func onlyItem(of kind: String, _ q: FigureQuestion) -> String? {
-        guard q.region != nil, q.scope != nil || q.period == .yearEnd else { return nil }
+        guard q.region != nil, q.scope != nil || q.place != nil || q.period == .yearEnd else { return nil }
         var items = Set<String>()
         for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
         where row.kind == .amount && !row.relationKind.isChange {
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let scope = q.scope, !(row.scope.map { FactRanker.sameScope(scope, $0) } ?? false) { continue }
+            if let place = q.place, row.scope != place { continue }
             if q.period == .yearEnd, !["年末", "年终", "滚存"].contains(where: { row.label.contains($0) }) { continue }
             items.insert(foldForAnswers(row.label))
         }
@@ -551,27 +551,22 @@ extension Searcher {
         return fact.text + (table.unitWord ?? "")
     }
 
-    /// The folded sentence holding a fact, nil when the paragraph cannot be read.
-    func foldedSentence(_ row: FactRow) -> String? {
+    /// What the checks after ranking read of a fact's paragraph, folded, from one
+    /// read of it: the statement holding the fact (to a semicolon), and the text
+    /// from the start of its full sentence (a full stop) to the end of the fact —
+    /// where a period said for it stands: `上半年，…收入249.1亿元；…支出349.4亿元` is
+    /// 上半年 for both, and months in an aside after it (`（取自《…1-5月…通报》）`) are
+    /// not its period. Nil when the paragraph cannot be read.
+    func foldedContext(_ row: FactRow) -> (statement: String, leadUp: String)? {
         guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
         let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
         let scalars = Array(p.text.unicodeScalars)
-        let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
-        return foldForAnswers(String(String.UnicodeScalarView(scalars[range])))
-    }
-
-    /// The folded text from the start of a fact's sentence (a full stop, not a
-    /// semicolon) to the end of the fact: what a period said for it is there —
-    /// `上半年，…收入249.1亿元；…支出349.4亿元` is 上半年 for both — and not in an aside
-    /// after it (`（数据取自《…1-5月…通报》）`).
-    func foldedLeadUp(_ row: FactRow) -> String? {
-        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
-        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
-        let scalars = Array(p.text.unicodeScalars)
+        let statement = Self.sentence(in: scalars, around: fact.start..<fact.end)
         let end = min(max(0, fact.end), scalars.count)
         var start = min(max(0, fact.start), end)
         while start > 0, !SentenceBoundaries.endsSentence(scalars[start - 1].value) { start -= 1 }
-        return foldForAnswers(String(String.UnicodeScalarView(scalars[start..<end])))
+        func folded(_ r: Range<Int>) -> String { foldForAnswers(String(String.UnicodeScalarView(scalars[r]))) }
+        return (folded(statement), folded(start..<end))
     }
 
     static let sentenceEnds = SentenceBoundaries.statementEnds

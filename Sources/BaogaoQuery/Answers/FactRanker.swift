@@ -143,10 +143,10 @@ enum FactRanker {
 
     static func scopeFit(_ row: FactRow, _ q: FigureQuestion) -> ScopeFit? {
         let part = row.relationKind == .part
+        // A place inside the region (利通区 of 吴忠市) is answered only by its part,
+        // never by the region's own unmarked figure.
+        if let place = q.place { return row.scope == place ? .asked : nil }
         if let asked = q.scope {
-            // A place inside the region (利通区 of 吴忠市) is answered only by its part,
-            // never by the region's own unmarked figure.
-            if !QuestionParser.scopeWords.contains(asked) { return row.scope == asked ? .asked : nil }
             guard let s = row.scope else { return part ? nil : .unmarked }
             if s == asked { return .asked }
             if part { return nil }

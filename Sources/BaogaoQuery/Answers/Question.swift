@@ -107,10 +107,13 @@ public struct Narrowing: Sendable, Equatable {
     public var regionsInside: [String] = []
     /// 全区, 区级, 全市, 市级, 本级, 镇级, 高新区 … as written.
     public var scope: String?
+    /// A place inside `region` with no report of its own (`利通区` of 吴忠市): only the
+    /// part of a figure the region's report gives for it answers (`其中：…利通区…`).
+    public var place: String?
 
     public init(
         year: Question.YearRef? = nil, period: Question.Period? = nil, region: String? = nil,
-        unknownRegion: String? = nil, regionsInside: [String] = [], scope: String? = nil
+        unknownRegion: String? = nil, regionsInside: [String] = [], scope: String? = nil, place: String? = nil
     ) {
         self.year = year
         self.period = period
@@ -118,12 +121,26 @@ public struct Narrowing: Sendable, Equatable {
         self.unknownRegion = unknownRegion
         self.regionsInside = regionsInside
         self.scope = scope
+        self.place = place
+    }
+}
+
+/// A figure or list question: its narrowing's fields read as its own (`q.region`,
+/// `q.year`, … through `within`).
+@dynamicMemberLookup
+public protocol NarrowedQuestion {
+    var within: Narrowing { get set }
+}
+
+extension NarrowedQuestion {
+    public subscript<T>(dynamicMember path: WritableKeyPath<Narrowing, T>) -> T {
+        get { within[keyPath: path] }
+        set { within[keyPath: path] = newValue }
     }
 }
 
 /// A question about one figure: an item, what is measured about it, and its stage.
-@dynamicMemberLookup
-public struct FigureQuestion: Sendable, Equatable {
+public struct FigureQuestion: NarrowedQuestion, Sendable, Equatable {
     public var text: String
     public var within: Narrowing
     /// The item, e.g. `一般公共预算收入`, `教育支出`, `专项债务余额`; nil when the
@@ -156,18 +173,11 @@ public struct FigureQuestion: Sendable, Equatable {
         self.stage = stage
         self.counted = counted
     }
-
-    /// `q.region`, `q.year`, … read through `within`.
-    public subscript<T>(dynamicMember path: WritableKeyPath<Narrowing, T>) -> T {
-        get { within[keyPath: path] }
-        set { within[keyPath: path] = newValue }
-    }
 }
 
 /// A question about every line that qualifies: `哪些地区的教育支出超过10亿元`,
 /// `解放区2024年哪些支出科目超过1亿元`, `一般公共预算收入总量中哪些收入超过5亿元`.
-@dynamicMemberLookup
-public struct ListQuestion: Sendable, Equatable {
+public struct ListQuestion: NarrowedQuestion, Sendable, Equatable {
     public var text: String
     public var within: Narrowing
     /// The one line asked about (`哪些地区的教育支出超过10亿元`: 教育支出), nil for every line.
@@ -215,11 +225,6 @@ public struct ListQuestion: Sendable, Equatable {
         self.whole = whole
         self.itemKind = itemKind
         self.budget = budget
-    }
-
-    public subscript<T>(dynamicMember path: WritableKeyPath<Narrowing, T>) -> T {
-        get { within[keyPath: path] }
-        set { within[keyPath: path] = newValue }
     }
 }
 

@@ -63,7 +63,7 @@ public enum QuestionParser {
             within.scope = scope
             rest = r
         } else if let part {
-            within.scope = part
+            within.place = part
         }
         if within.region == nil, within.unknownRegion == nil, let (place, r) = takeUnknownPlace(rest) {
             within.unknownRegion = place
@@ -373,9 +373,11 @@ public enum QuestionParser {
     }
 
     /// Two scope words joined (`全区和区本级`, `市级及县级`) and the text without them.
+    /// Read only for questions with 分别. The pattern is made per call: a `Regex` is
+    /// not `Sendable` (it compiles itself lazily), and questions are read on any thread.
     static func takeScopePair(_ text: String) -> ([String], String)? {
-        let alternatives = scopeWords.joined(separator: "|")
-        guard let regex = try? Regex("(\(alternatives))(?:和|及|与|、)(\(alternatives))"),
+        let words = scopeWords.joined(separator: "|")
+        guard let regex = try? Regex("(\(words))(?:和|及|与|、)(\(words))"),
             let m = text.firstMatch(of: regex),
             let a = m.output[1].substring, let b = m.output[2].substring, a != b
         else { return nil }

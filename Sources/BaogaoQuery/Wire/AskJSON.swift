@@ -38,7 +38,7 @@ struct ParsedQuestionJSON: Encodable {
         case nil: year = nil
         }
         region = within.region ?? within.unknownRegion
-        scope = within.scope
+        scope = within.scope ?? within.place
         switch within.period {
         case .months(let a, let b)?: period = "\(a)—\(b)月"
         case .yearEnd?: period = "年末"

@@ -76,6 +76,20 @@ final class FactsFileTests: XCTestCase {
         XCTAssertEqual(table.labelID(5), 0, "no label")
     }
 
+    /// The relation's kind is read from the file, not worked out again from the word:
+    /// a kind the word would not give comes back as written.
+    func testTheRelationKindIsStoredNotRecomputed() throws {
+        var writer = FactsWriter()
+        writer.append(
+            NumberFact(
+                kind: .amount, value: 1, unit: "元", text: "1万元", start: 0, end: 3, label: "收入", relation: "增长",
+                relationKind: .arranged), doc: 0)
+        let table = try Self.table(of: writer.finish())
+        XCTAssertEqual(FactRelation("增长"), .increase)
+        XCTAssertEqual(table.relationKind(0), .arranged)
+        XCTAssertEqual(table.fact(0, paragraphText: "1万元").relationKind, .arranged)
+    }
+
     func testTheFormatsWorkedExampleIsWhatTheWriterWrites() throws {
         var writer = FactsWriter()
         writer.append(

@@ -1,3 +1,4 @@
+import BaogaoIngest
 import Foundation
 import XCTest
 
@@ -21,6 +22,18 @@ final class PlacePartTests: XCTestCase {
         let r = try Self.searcher.ask("利通区2021年新增政府一般债务限额是多少？")
         XCTAssertEqual(r.answer?.text, "48000万元", r.message ?? "")
         XCTAssertEqual(r.answer?.region, "吴忠市")
+    }
+
+    /// The place is read as what it is, not as a level word: only its part answers.
+    func testThePlaceIsReadApartFromTheScope() throws {
+        let code = try XCTUnwrap(Gazetteer.shared.divisions(named: "吴忠市").first?.code)
+        let regions = [IndexRegion(name: "吴忠市", code: code)]
+        for text in ["利通区2021年新增政府一般债务限额是多少", "吴忠市2021年利通区再融资债券多少"] {
+            guard case .figure(let q) = QuestionParser.parse(text, indexRegions: regions) else { return XCTFail(text) }
+            XCTAssertEqual(q.region, "吴忠市", text)
+            XCTAssertEqual(q.place, "利通区", text)
+            XCTAssertNil(q.scope, text)
+        }
     }
 
     func testAPlaceAfterItsParent() throws {
