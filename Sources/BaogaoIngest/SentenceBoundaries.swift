@@ -26,10 +26,14 @@ public enum SentenceBoundaries {
     @inlinable @inline(__always)
     public static func endsStatement(_ s: Unicode.Scalar) -> Bool { endsStatement(s.value) }
 
-    /// `endsStatement` as a set, for code that keeps its ends in one: derived
-    /// from the predicate (ASCII and the CJK punctuation blocks hold them all),
-    /// never listed a second time.
-    public static let statementEnds: Set<Unicode.Scalar> = Set(
-        (Array(0x21...0x7E) + Array(0x3000...0x303F) + Array(0xFF00...0xFF65))
-            .compactMap { Unicode.Scalar(UInt32($0)) }.filter { endsStatement($0) })
+    /// The statement holding `range` of `text`: from the statement end before it
+    /// to the one after it, that end included (clamped to the text).
+    public static func statement(in text: [Unicode.Scalar], around range: Range<Int>) -> Range<Int> {
+        var lo = min(max(0, range.lowerBound), text.count)
+        while lo > 0, !endsStatement(text[lo - 1]) { lo -= 1 }
+        var hi = min(max(lo, range.upperBound), text.count)
+        while hi < text.count, !endsStatement(text[hi]) { hi += 1 }
+        if hi < text.count { hi += 1 }
+        return lo..<hi
+    }
 }

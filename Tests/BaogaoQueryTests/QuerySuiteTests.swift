@@ -37,7 +37,7 @@ final class QuerySuiteTests: XCTestCase {
         }
         XCTAssertFalse(expectations.contains("error"), "\(place): \(query): expected a syntax error")
         let matched = (try? ids(searcher, query)) ?? []
-        let facts = (try? searcher.facts(query, limit: 1000).facts) ?? []
+        let facts = (try? FactFinder(searcher).facts(query, limit: 1000).facts) ?? []
         for e in expectations {
             let (key, value) = e.split(separator: "=", maxSplits: 1).map(String.init).splitPair
             switch key {

@@ -1,5 +1,6 @@
 import BaogaoAnalysis
 import BaogaoIndex
+import BaogaoIngest
 
 /// One number fact of the index with what ranking needs, read without the
 /// paragraph text.
@@ -106,5 +107,39 @@ extension Searcher {
                     parentRelation: parent?.relation, parentKind: parent?.kind))
         }
         return rows
+    }
+
+    /// The answer for one fact: its text as written, the sentence, the citation,
+    /// and (for the main answer) the related figures of the same sentence.
+    func answer(for row: FactRow, withRelated: Bool) throws(SearchError) -> Answer {
+        let paragraph: IndexedParagraph
+        do { paragraph = try index.paragraph(segment: row.segment, doc: row.doc) } catch { throw .index(error) }
+        let facts = index.segments[row.segment].facts
+        let fact = facts.fact(row.fact, paragraphText: paragraph.text)
+        let scalars = Array(paragraph.text.unicodeScalars)
+        let sentence = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
+        var a = Answer(
+            text: Self.withTableUnit(fact, paragraph.table), value: fact.value, unit: fact.unit, label: fact.label,
+            scope: fact.scope,
+            year: row.year, relation: fact.relation, region: row.report.region,
+            sentence: String(String.UnicodeScalarView(scalars[sentence])),
+            citation: AnswerCitation(paragraph, sentence: sentence), paragraph: paragraph)
+        // A part (含高新区 …) shares its whole's label but not its rates.
+        if withRelated, fact.relationKind != .part {
+            for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
+                let other = facts.fact(j, paragraphText: paragraph.text)
+                guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }
+                a.related.append(RelatedFigure(text: other.text, value: other.value, unit: other.unit, relation: other.relation))
+            }
+        }
+        return a
+    }
+
+    /// A table cell's number with the unit it is in: `14.9` under `单位：亿元` is
+    /// 14.9亿元, in a % column 14.9%; a number written with its unit stays as written.
+    static func withTableUnit(_ fact: NumberFact, _ table: TableContext?) -> String {
+        guard let table, fact.text.allSatisfy({ $0.isNumber || ".,-－−".contains($0) }) else { return fact.text }
+        if fact.kind == .percent { return fact.text + "%" }
+        return fact.text + (table.unitWord ?? "")
     }
 }

@@ -42,11 +42,15 @@ public struct DefineResult: Sendable {
 ///
 /// Terms match after folding, ignoring quotes, and tolerating a short suffix
 /// either way (`“三保”支出` answers 三保; `调入资金（调出资金）` answers both names).
-extension Searcher {
+public struct Glossary: SearcherFeature {
+    let searcher: Searcher
+
+    public init(_ searcher: Searcher) { self.searcher = searcher }
+
     public func define(_ term: String) throws(SearchError) -> DefineResult {
         try InputLimits.check(term, limit: InputLimits.term, what: "a term to define")
         let start = DispatchTime.now()
-        let asked = foldForAnswers(term)
+        let asked = snapshot.foldForAnswers(term)
         var result = DefineResult(term: term, definitions: [], tookMs: 0)
         guard !asked.isEmpty else { return result }
         var variants = [asked]
@@ -57,25 +61,26 @@ extension Searcher {
         // words is searched as written, with nothing to escape. Bare terms, so
         // that they read through inline marks as a search does: 三保支出 finds
         // the entry `“三保”支出`.
-        var forms: [QueryNode] = variants.map { .term(internalTerm($0)) }
+        var forms: [QueryNode] = variants.map { .term(snapshot.internalTerm($0)) }
         // `“631”工作机制` asked as 631工作机制: the quotes split the text, so also
         // look for its ASCII and Chinese runs together.
         let runs = Self.scriptRuns(asked)
-        if runs.count > 1 { forms.append(.and(runs.map { .phrase(internalTerm($0)) })) }
+        if runs.count > 1 { forms.append(.and(runs.map { .phrase(snapshot.internalTerm($0)) })) }
         // Glossaries sit under a 名词解释 / 名词说明 heading: the filter keeps a
         // common term from reading every paragraph that mentions it.
         let query = Query(
             root: forms.count == 1 ? forms[0] : .or(forms),
-            filters: Filters(sections: [internalTerm("名词")]), text: asked)
+            filters: Filters(sections: [snapshot.internalTerm("名词")]), text: asked)
         // Every glossary paragraph holding the term is read (one per report on a
         // large index): the segments side by side, then in index order.
-        let read = try SegmentFanOut.map(try allMatches(query), parallel: fansOut) { _, refs throws(SearchError) in
+        let read = try SegmentFanOut.map(try searcher.allMatches(query), parallel: searcher.fansOut) {
+            _, refs throws(SearchError) in
             var out: [(score: Int, definition: Definition)] = []
             for ref in refs {
                 try self.deadline.check()
                 let p = try self.paragraph(ref.segment, ref.doc)
                 guard p.kind == .glossary, let (entry, definition) = try self.entry(p) else { continue }
-                let score = Self.termScore(asked: asked, entry: self.foldForAnswers(entry))
+                let score = Self.termScore(asked: asked, entry: self.snapshot.foldForAnswers(entry))
                 guard score > 0 else { continue }
                 let text = Self.definitionText(definition, entry: entry)
                 out.append(
@@ -97,7 +102,7 @@ extension Searcher {
             $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
         }
         var texts = Set<String>()
-        for (_, f) in sorted where texts.insert(foldForAnswers(f.definition.text)).inserted {
+        for (_, f) in sorted where texts.insert(snapshot.foldForAnswers(f.definition.text)).inserted {
             result.definitions.append(f.definition)
         }
         if result.definitions.isEmpty { result.definitions = try inlineDefinitions(asked: asked) }
@@ -204,13 +209,5 @@ extension String {
         while let f = s.first, Whitespace.isWhitespace(f) { s.removeFirst() }
         while let l = s.last, Whitespace.isWhitespace(l) { s.removeLast() }
         return String(s)
-    }
-}
-
-extension Searcher {
-    /// A term of a query the engine builds itself (no user text, so no span),
-    /// folded as the parser folds document text.
-    func internalTerm(_ text: String) -> Term {
-        Term(original: text, folded: analyzers.with { $0.normalize(text).string }, span: 0..<0)
     }
 }

@@ -1,4 +1,5 @@
 import BaogaoIndex
+import BaogaoIngest
 
 /// Definitions written in running text, for terms no glossary defines: a report
 /// that coins a short name says what it stands for where it first uses it
@@ -7,7 +8,7 @@ import BaogaoIndex
 /// a glossary entry is the report's own definition.
 ///
 /// The sentence that holds the pattern is the definition, cited at sentence level.
-extension Searcher {
+extension Glossary {
     /// At most this many paragraphs holding a pattern are read for such a sentence.
     static let inlineDefinitionReads = 200
 
@@ -16,18 +17,18 @@ extension Searcher {
     /// term as common as 预算 is in most paragraphs of an index.
     func inlineDefinitions(asked: String) throws(SearchError) -> [Definition] {
         let patterns = InlineDefinition.openers.map { $0 + asked } + InlineDefinition.closers.map { asked + $0 }
-        let query = Query(root: .or(patterns.map { .term(internalTerm($0)) }), text: asked)
+        let query = Query(root: .or(patterns.map { .term(snapshot.internalTerm($0)) }), text: asked)
         var out: [Definition] = []
         var texts = Set<String>()
-        for ref in try allMatches(query).prefix(Self.inlineDefinitionReads) {
+        for ref in try searcher.allMatches(query).prefix(Self.inlineDefinitionReads) {
             try deadline.check()
             let p: IndexedParagraph
             do { p = try index.paragraph(segment: ref.segment, doc: ref.doc) } catch { throw .index(error) }
             let scalars = Array(p.text.unicodeScalars)
-            guard let at = InlineDefinition.find(asked, in: scalars, fold: { self.foldForAnswers($0) }) else { continue }
-            let sentence = Self.sentence(in: scalars, around: at)
+            guard let at = InlineDefinition.find(asked, in: scalars, fold: { self.snapshot.foldForAnswers($0) }) else { continue }
+            let sentence = SentenceBoundaries.statement(in: scalars, around: at)
             let text = String(String.UnicodeScalarView(scalars[sentence]))
-            guard texts.insert(foldForAnswers(text)).inserted else { continue }
+            guard texts.insert(snapshot.foldForAnswers(text)).inserted else { continue }
             out.append(
                 Definition(
                     term: asked, text: text, region: p.report.region,

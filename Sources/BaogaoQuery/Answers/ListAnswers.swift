@@ -18,7 +18,7 @@ import BaogaoIndex
 /// The threshold is the query language's number range (`>1亿元`, `增长>10%`),
 /// matched by `RangeMatcher`, so `ask` and `baogao facts` agree on what "over 1亿元"
 /// means.
-extension Searcher {
+extension Answerer {
     func answerList(_ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
@@ -32,7 +32,7 @@ extension Searcher {
         let range = q.threshold.range
         if let whole = q.whole { return try answerParts(of: whole, q, result) }
         let named = q.label
-        let rows = factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
+        let rows = searcher.factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
         try deadline.check()
         let lines = named == nil ? Self.budgetLineDocs(rows) : []
         var items: [AnswerItem] = []
@@ -153,7 +153,7 @@ extension Searcher {
     /// One line of a list answer: the fact with its text and citation; nil when its
     /// paragraph cannot be cited.
     func listItem(_ row: FactRow) throws(SearchError) -> AnswerItem? {
-        let a = try answer(for: row, withRelated: false)
+        let a = try searcher.answer(for: row, withRelated: false)
         guard let citation = a.citation else { return nil }
         return AnswerItem(
             label: row.label, text: a.text, value: row.value, unit: row.unit, scope: row.scope,

@@ -1,5 +1,6 @@
 import BaogaoAnalysis
 import BaogaoIndex
+import BaogaoIngest
 
 /// List questions about the parts of one figure: `中江县2019年一般公共预算收入总量中
 /// 哪些收入超过5亿元？`, `…一揽子政策资金中哪些超过1亿元？`. The whole is found as a
@@ -8,17 +9,17 @@ import BaogaoIndex
 /// (`…、调入资金20,289万元,收入总量为610,013万元`), not changes or rates of them, nor
 /// the whole again; the threshold
 /// and the kind of item (收入, 支出) apply as to any list.
-extension Searcher {
+extension Answerer {
     func answerParts(of whole: String, _ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
-        let asked = foldForAnswers(whole)
-        let rows = factRows(region: q.region)
+        let asked = snapshot.foldForAnswers(whole)
+        let rows = searcher.factRows(region: q.region)
         try deadline.check()
         // The whole: the best label match of the region and year, first in reading order.
         var best: (score: Double, row: FactRow)?
         for row in rows where row.kind == .amount && !row.relationKind.isChange {
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
-            let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
+            let score = LabelMatch.score(asked: asked, fact: snapshot.foldForAnswers(row.label))
             guard score >= LabelMatch.threshold, score > best?.score ?? 0 else { continue }
             best = (score, row)
         }
@@ -33,7 +34,7 @@ extension Searcher {
         let facts = index.segments[whole.segment].facts
         let scalars = Array(paragraph.text.unicodeScalars)
         let w = facts.fact(whole.fact, paragraphText: paragraph.text)
-        let sentence = Self.sentence(in: scalars, around: w.start..<w.end)
+        let sentence = SentenceBoundaries.statement(in: scalars, around: w.start..<w.end)
         var items: [AnswerItem] = []
         var matcher = q.threshold.range.map { RangeMatcher($0, facts) }
         for row in rows

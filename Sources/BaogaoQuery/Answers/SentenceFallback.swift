@@ -1,5 +1,6 @@
 import BaogaoAnalysis
 import BaogaoIndex
+import BaogaoIngest
 
 /// When no fact's label names the asked item (the extractor missed it:
 /// `全县一般公共预算收入实现21.8亿元` leaves 21.8亿元 unlabelled), the answer is
@@ -20,7 +21,7 @@ import BaogaoIndex
 /// (一般公共预算财政支出 for 一般公共预算支出), which the answer says. Anything
 /// looser is no answer: the sentence with the best window is listed as the
 /// closest candidate instead.
-extension Searcher {
+extension Answerer {
     struct SentenceCandidate {
         var row: FactRow
         var match: SentenceMatch
@@ -61,7 +62,7 @@ extension Searcher {
         }
         let confident = tops.filter { $0.candidate.match.confidence != nil }
         guard let best = confident.max(by: { key($0) < key($1) })?.candidate ?? tops.first?.candidate else { return (nil, nil) }
-        var a = try answer(for: best.row, withRelated: false)
+        var a = try searcher.answer(for: best.row, withRelated: false)
         a.label = best.match.written
         guard let confidence = best.match.confidence else {
             a.note = "not confident: the sentence's nearest words to the figure are \(best.match.written), not \(label)"
@@ -165,11 +166,11 @@ extension Searcher {
         var order: [Range<Int>] = []
         for (k, row) in rows.enumerated() where fitsAskedKindCheap(row, q) {
             let fact = all[k]
-            let sentence = Self.sentence(in: scalars, around: fact.start..<fact.end)
+            let sentence = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
             guard sentence.lowerBound <= fact.start else { continue }
             let text = { (r: Range<Int>) in String(String.UnicodeScalarView(scalars[r])) }
             if Periods.needsSentence(q.period, row.report),
-                !Periods.fits(q.period, sentence: foldForAnswers(text(sentence)), report: row.report)
+                !Periods.fits(q.period, sentence: snapshot.foldForAnswers(text(sentence)), report: row.report)
             {
                 continue
             }
@@ -178,24 +179,24 @@ extension Searcher {
             for (j, other) in all.enumerated()
             where j < k && other.end <= fact.start && other.start >= sentence.lowerBound
                 && other.kind == fact.kind && !(other.label ?? "").isEmpty
-                && LabelMatch.score(asked: label, fact: foldForAnswers(other.label ?? "")) < LabelMatch.threshold
+                && LabelMatch.score(asked: label, fact: snapshot.foldForAnswers(other.label ?? "")) < LabelMatch.threshold
             {
                 start = max(start, other.end)
             }
-            let before = foldForAnswers(text(start..<fact.start))
+            let before = snapshot.foldForAnswers(text(start..<fact.start))
             let clause = before.split(whereSeparator: { "，,；;：:".contains($0) }).last.map(String.init) ?? before
             guard Self.fitsRate(row, clause: clause, q), let match = SentenceMatch.find(label, in: before) else { continue }
             if Self.isOtherStage(row, q, between: String(before.suffix(match.distance))) { continue }
             // 帮助多少家企业获得贷款: what is counted follows the figure (帮助119家企业获得贷款).
             if let counted = q.counted?.thing, fact.end <= sentence.upperBound,
-                !foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)
+                !snapshot.foldForAnswers(text(fact.end..<sentence.upperBound)).contains(counted)
             {
                 continue
             }
             if bySentence[sentence] == nil { order.append(sentence) }
             bySentence[sentence, default: []].append(SentenceCandidate(row: row, match: match))
         }
-        return order.map { r in (foldForAnswers(String(String.UnicodeScalarView(scalars[r]))), bySentence[r] ?? []) }
+        return order.map { r in (snapshot.foldForAnswers(String(String.UnicodeScalarView(scalars[r]))), bySentence[r] ?? []) }
     }
 
     /// Sentence indexes with their BM25 score for the label's bigrams, best first

@@ -51,7 +51,7 @@ public struct Engine: Sendable {
     /// A page of the number facts `text` selects; a blank `text` lists every
     /// fact of the index (the query language itself has no empty query).
     public func facts(_ text: String, page: Page, deadline: Deadline) throws(SearchError) -> FactsResult {
-        let s = searcher(deadline)
+        let s = FactFinder(searcher(deadline))
         guard !Whitespace.isBlank(text) else {
             return try s.facts(Query(root: nil, text: ""), limit: page.limit, offset: page.offset)
         }
@@ -61,30 +61,30 @@ public struct Engine: Sendable {
     /// The answer to a question, with its citation and alternatives; `explain`
     /// says why it won and where each alternative lost.
     public func ask(_ question: String, explain: Bool = false, deadline: Deadline) throws(SearchError) -> AskResult {
-        try searcher(deadline).ask(question, explain: explain)
+        try Answerer(searcher(deadline)).ask(question, explain: explain)
     }
 
     /// Every report's glossary definition of `term`.
     public func define(_ term: String, deadline: Deadline) throws(SearchError) -> DefineResult {
-        try searcher(deadline).define(term)
+        try Glossary(searcher(deadline)).define(term)
     }
 
     /// Every paragraph matching `term` (a word, a phrase or any query), grouped by
     /// the year it speaks of, then by report.
     public func mentions(_ term: String, deadline: Deadline) throws(SearchError) -> MentionsResult {
-        try searcher(deadline).mentions(term)
+        try MentionFinder(searcher(deadline)).mentions(term)
     }
 
     /// An item year by year, in every stage the reports give, for each region
     /// the filters select (`SeriesRequest`: the item, then report filters).
     public func series(_ request: SeriesRequest, deadline: Deadline) throws(SearchError) -> SeriesResult {
-        try searcher(deadline).series(request)
+        try SeriesBuilder(searcher(deadline)).series(request)
     }
 
     /// An item in the one year `year:` names for every region the filters
     /// select, largest first.
     public func compare(_ request: SeriesRequest, deadline: Deadline) throws(SearchError) -> CompareResult {
-        try searcher(deadline).compare(request)
+        try SeriesBuilder(searcher(deadline)).compare(request)
     }
 
     /// The indexed reports passing the report filters of `filters` (blank: all).

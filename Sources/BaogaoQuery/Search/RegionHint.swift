@@ -10,11 +10,11 @@ extension Searcher {
     /// and the index's closest regions by shared characters; nil when there is none.
     public func regionHint(for text: String) -> String? {
         guard let query = try? parse(text), !query.filters.regions.isEmpty else { return nil }
-        let regions = knownRegions.sorted()
-        let folded = analyzers.with { a in regions.map { a.normalize($0).string } }
+        let regions = snapshot.knownRegions.sorted()
+        let folded = snapshot.analyzers.with { a in regions.map { a.normalize($0).string } }
         // A division of the gazetteer above some report's region is a region of the index
         // too (`region:贵州` with reports of 黄平县), though no region contains its text.
-        let chains = analyzers.with { a in
+        let chains = snapshot.analyzers.with { a in
             index.segments.indices.flatMap { foldedLabels($0, analyzer: a).regionChains }
         }
         let unknown = query.filters.regions.filter { filter in

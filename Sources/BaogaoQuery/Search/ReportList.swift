@@ -39,7 +39,7 @@ extension Searcher {
         var out: [ReportListing] = []
         for (s, segment) in index.segments.enumerated() {
             try deadline.check()
-            let labels = analyzers.with { a in foldedLabels(s, analyzer: a) }
+            let labels = snapshot.analyzers.with { a in foldedLabels(s, analyzer: a) }
             for r in 0..<segment.reportCount {
                 let docs = segment.docs(ofReport: r)
                 // A replaced or removed report's paragraphs are all deleted.

@@ -3,36 +3,13 @@ import BaogaoIndex
 import Dispatch
 import Synchronization
 
-/// One committed index and what queries learn of it once and keep: analyzers,
-/// each segment's word terms and folded labels, the regions of its reports.
-/// Shared by every `Searcher` made from it, on any number of threads; it dies
-/// with the last of them, when a newer generation has replaced it.
-public final class IndexSnapshot: Sendable {
-    public let index: IndexReader
-    let analyzers = AnalyzerPool()
-    fileprivate let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
-    fileprivate let labelCache = Mutex<[Int: FoldedLabels]>([:])
-    /// `knownRegions`, read from every report once (every question needs them).
-    let regionCache = Mutex<[String]?>(nil)
-    /// Labels and questions folded for answers (`foldForAnswers`): a million fact
-    /// labels fold to a few thousand strings. Per snapshot, not per process, so
-    /// two indexes never share (or grow) one table.
-    let labelFolds = Mutex<[String: String]>([:])
-    /// `indexRegions`: the regions with their gazetteer codes, read once.
-    let indexRegionCache = Mutex<[IndexRegion]?>(nil)
-    /// Indexes of fewer paragraphs search their segments on the calling thread.
-    public let fanOutMinimumDocs: Int
-
-    public init(index: IndexReader, fanOutMinimumDocs: Int = Searcher.defaultFanOutMinimumDocs) {
-        self.index = index
-        self.fanOutMinimumDocs = fanOutMinimumDocs
-    }
-}
-
-/// Runs searches, fact queries and questions over an index snapshot, within a
-/// deadline. Cheap to make: the `Engine` — what the front ends call — makes one
-/// for each command, so each has its own deadline over the same snapshot. One
-/// searcher serves any number of threads.
+/// Runs queries over an index snapshot, within a deadline: parses and evaluates
+/// them, ranks and pages the hits, and reads the snapshot's fact rows — what
+/// every feature (`Answerer`, `Glossary`, `MentionFinder`, `FactFinder`,
+/// `SeriesBuilder`, each a `SearcherFeature`) is built on. Cheap to make: the
+/// `Engine` — what the front ends call — makes one for each command, so each
+/// has its own deadline over the same snapshot. One searcher serves any number
+/// of threads.
 public final class Searcher: Sendable {
     public let snapshot: IndexSnapshot
     /// Checked between units of work; past it a command throws `.timeout`.
@@ -75,7 +52,8 @@ public final class Searcher: Sendable {
         }
         let evaluated = try evaluateAll(query)
         var result = try search(query, limit: limit, offset: offset, start: start, evaluated: evaluated)
-        result.facts = try facts(query, limit: max(limit, 20), offset: offset, start: start, matches: refs(evaluated))
+        result.facts = try FactFinder(self).facts(
+            query, limit: max(limit, 20), offset: offset, start: start, matches: refs(evaluated))
         result.tookMs = result.facts?.tookMs ?? result.tookMs
         return result
     }
@@ -119,7 +97,7 @@ public final class Searcher: Sendable {
 
     /// Runs `body` with an analyzer of the pool: one per thread at a time.
     func withAnalyzer<R>(_ body: (Analyzer) throws(SearchError) -> R) throws(SearchError) -> R {
-        let result: Result<R, SearchError> = analyzers.with { a in
+        let result: Result<R, SearchError> = snapshot.analyzers.with { a in
             do throws(SearchError) { return .success(try body(a)) } catch { return .failure(error) }
         }
         return try result.get()
@@ -128,7 +106,7 @@ public final class Searcher: Sendable {
     /// Parses `text` with this searcher's analyzer.
     public func parse(_ text: String) throws(SearchError) -> Query {
         do {
-            return try analyzers.with { a in try QueryParser.parse(text, analyzer: a) }
+            return try snapshot.analyzers.with { a in try QueryParser.parse(text, analyzer: a) }
         } catch let e as QuerySyntaxError {
             throw .syntax(e)
         } catch {

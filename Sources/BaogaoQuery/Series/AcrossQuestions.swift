@@ -47,19 +47,19 @@ enum AcrossQuestion: Equatable {
     }
 }
 
-extension Searcher {
+extension Answerer {
     /// The answer to a question across years or regions, nil when `folded` is
     /// not one (then `ask` answers it as usual).
     func answerAcross(_ folded: String, _ base: AskResult) throws(SearchError) -> AskResult? {
         guard let (across, rest) = AcrossQuestion.read(folded) else { return nil }
-        let parsed = QuestionParser.parse(rest, indexRegions: indexRegions)
+        let parsed = QuestionParser.parse(rest, indexRegions: snapshot.indexRegions)
         guard case .figure(let q) = parsed, q.metric == .amount, let label = q.label, !label.isEmpty else { return nil }
         var result = base
         result.parsed = parsed
         switch across {
         case .years(let latest):
             guard let region = q.region else { return nil }
-            let series = try self.series(SeriesRequest(label: label, filters: "region:\(region)"))
+            let series = try SeriesBuilder(searcher).series(SeriesRequest(label: label, filters: "region:\(region)"))
             guard let regionSeries = series.regions.first(where: { $0.region == region }) else {
                 result.message = "no answer found: no figures of \(label) for \(region)"
                 return result
@@ -83,7 +83,7 @@ extension Searcher {
                 result.message = "no answer found: a comparison of regions needs a year (such as 2023年)"
                 return result
             }
-            let compared = try compare(SeriesRequest(label: label, filters: "year:\(year)"))
+            let compared = try SeriesBuilder(searcher).compare(SeriesRequest(label: label, filters: "year:\(year)"))
             let rows = highest ? compared.rows : compared.rows.reversed()
             let answers = rows.map { row in
                 var a = Answer(

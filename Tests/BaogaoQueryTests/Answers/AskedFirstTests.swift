@@ -30,32 +30,32 @@ final class AskedFirstTests: XCTestCase {
     }()
 
     func testAPeriodAtTheHeadOfASentenceCoversItsSemicolonParts() throws {
-        let r = try Self.searcher.ask("上半年政府性基金预算支出是多少？")
+        let r = try Answerer(Self.searcher).ask("上半年政府性基金预算支出是多少？")
         XCTAssertEqual(r.answer?.text, "349.4亿元", r.message ?? "")
     }
 
     func testMonthsInAnAsideAfterTheFigureAreNotItsPeriod() throws {
-        let r = try Self.searcher.ask("上半年税收收入完成多少？")
+        let r = try Answerer(Self.searcher).ask("上半年税收收入完成多少？")
         XCTAssertEqual(r.answer?.text, "30.5亿元", r.message ?? "")
     }
 
     /// A budget approved or arranged is for the whole year, even in a report on half of it.
     func testAPlanInAHalfYearReportIsTheYears() throws {
-        XCTAssertEqual(try Self.searcher.ask("一般公共预算收入预算是多少？").answer?.text, "35.6亿元")
-        XCTAssertEqual(try Self.searcher.ask("政府性基金预算支出年初安排多少？").answer?.text, "54.89亿元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("一般公共预算收入预算是多少？").answer?.text, "35.6亿元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("政府性基金预算支出年初安排多少？").answer?.text, "54.89亿元")
     }
 
     func testAnAskedStageOutweighsAnUnaskedScopePreference() throws {
-        let r = try Self.searcher.ask("宜平县2020年非税收入完成多少？")
+        let r = try Answerer(Self.searcher).ask("宜平县2020年非税收入完成多少？")
         XCTAssertEqual(r.answer?.text, "18225万元", r.message ?? "")
     }
 
     /// A bare 支出 or 结余 is asked back, unless the scope or the year's end asked
     /// leaves one item of the kind.
     func testAKindWordNarrowedToOneItemIsAnswered() throws {
-        XCTAssertEqual(try Self.searcher.ask("宜平县2020年县本级支出是多少？").answer?.text, "264990万元")
-        XCTAssertEqual(try Self.searcher.ask("宜平县2020年年末结余多少？").answer?.text, "10万元")
-        let open = try Self.searcher.ask("宜平县2020年结余是多少？")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("宜平县2020年县本级支出是多少？").answer?.text, "264990万元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("宜平县2020年年末结余多少？").answer?.text, "10万元")
+        let open = try Answerer(Self.searcher).ask("宜平县2020年结余是多少？")
         XCTAssertNil(open.answer)
         XCTAssertEqual(Set(open.choices), ["一般公共预算上年结余", "年末结余"])
     }

@@ -16,14 +16,14 @@ final class DefinitionTests: XCTestCase {
             ("", nil, nil)
         ]
         for (text, term, rest) in table {
-            let lead = Searcher.numberedLead(text)
+            let lead = Glossary.numberedLead(text)
             XCTAssertEqual(lead.map { String($0.term) }, term, text)
             XCTAssertEqual(lead.map { String($0.rest) }, rest, text)
         }
     }
 
     func testBothLayoutsAndEveryReport() throws {
-        let r = try SharedIndex.sample.define("预算稳定调节基金")
+        let r = try Glossary(SharedIndex.sample).define("预算稳定调节基金")
         // 000 writes 【预算稳定调节基金】 then the definition; 002 writes `8. 预算稳定调节基金：…`.
         XCTAssertEqual(Set(r.definitions.map { "\($0.citation.doc.prefix(3))#\($0.citation.paragraph)" }), ["000#105", "002#103"])
         let numbered = try XCTUnwrap(r.definitions.first { $0.citation.doc.hasPrefix("002") })
@@ -33,22 +33,22 @@ final class DefinitionTests: XCTestCase {
 
     func testQuotesAndSuffixesAreTolerated() throws {
         for term in ["三保", "“三保”", "三保支出", "“三保”支出"] {
-            let r = try SharedIndex.sample.define(term)
+            let r = try Glossary(SharedIndex.sample).define(term)
             XCTAssertEqual(Set(r.definitions.map { $0.citation.doc.prefix(3) }), ["000", "002"], term)
         }
         // The exact entry comes first.
-        XCTAssertEqual(try SharedIndex.sample.define("“三保”支出").definitions.first?.citation.paragraph, 101)
+        XCTAssertEqual(try Glossary(SharedIndex.sample).define("“三保”支出").definitions.first?.citation.paragraph, 101)
     }
 
     func testAnotherEntryIsNotAMatch() throws {
-        let r = try SharedIndex.sample.define("转移支付")
+        let r = try Glossary(SharedIndex.sample).define("转移支付")
         XCTAssertEqual(r.definitions.map(\.citation.paragraph), [97])
-        XCTAssertTrue(try SharedIndex.sample.define("碳达峰").definitions.isEmpty)
-        XCTAssertTrue(try SharedIndex.sample.define("").definitions.isEmpty)
+        XCTAssertTrue(try Glossary(SharedIndex.sample).define("碳达峰").definitions.isEmpty)
+        XCTAssertTrue(try Glossary(SharedIndex.sample).define("").definitions.isEmpty)
     }
 
     func testSecondNameOfAnEntry() throws {
-        let r = try SharedIndex.sample.define("调出资金")
+        let r = try Glossary(SharedIndex.sample).define("调出资金")
         XCTAssertEqual(Set(r.definitions.map { "\($0.citation.doc.prefix(3))#\($0.citation.paragraph)" }), ["000#111", "002#104"])
     }
 
@@ -57,21 +57,21 @@ final class DefinitionTests: XCTestCase {
     func testOverlongInputIsRefusedByLengthNotSearched() throws {
         let long = String(repeating: "2022-2024", count: 2_000)
         for run in [
-            { _ = try SharedIndex.sample.define(long) }, { _ = try SharedIndex.sample.ask(long) },
-            { _ = try SharedIndex.sample.mentions(long) }
+            { _ = try Glossary(SharedIndex.sample).define(long) }, { _ = try Answerer(SharedIndex.sample).ask(long) },
+            { _ = try MentionFinder(SharedIndex.sample).mentions(long) }
         ] as [() throws -> Void] {
             XCTAssertThrowsError(try run()) { error in
                 XCTAssertTrue("\(error)".contains("at most"), "\(error)")
                 XCTAssertTrue("\(error)".contains("this one has 18000"), "\(error)")
             }
         }
-        XCTAssertNoThrow(try SharedIndex.sample.define(String(repeating: "预", count: InputLimits.term)))
+        XCTAssertNoThrow(try Glossary(SharedIndex.sample).define(String(repeating: "预", count: InputLimits.term)))
     }
 
     /// A term no glossary defines, coined in running text, is defined by the sentence
     /// that coins it; a glossary entry, where there is one, still comes first.
     func testATermCoinedInRunningTextIsDefinedByItsSentence() throws {
-        let r = try RealQuestionSetTests.searcher.define("中期调整预算")
+        let r = try Glossary(RealQuestionSetTests.searcher).define("中期调整预算")
         let d = try XCTUnwrap(r.definitions.first)
         XCTAssertEqual(r.definitions.count, 1)
         XCTAssertEqual("\(d.citation.doc.prefix(3))#\(d.citation.paragraph)", "011#5")
@@ -81,6 +81,6 @@ final class DefinitionTests: XCTestCase {
         XCTAssertEqual(InlineDefinition.find("报告数", in: Array("报告数是指向人代会报告的数。".unicodeScalars), fold: { $0 }), 0..<5)
         XCTAssertNil(InlineDefinition.find("报告数", in: Array("比报告数增加8226万元".unicodeScalars), fold: { $0 }))
         XCTAssertEqual(InlineDefinition.find("预算", in: Array("为调整预算的101.8%(下称“预算”)".unicodeScalars), fold: { $0 }), 13..<18)
-        XCTAssertTrue(try RealQuestionSetTests.searcher.define("不存在的东西").definitions.isEmpty)
+        XCTAssertTrue(try Glossary(RealQuestionSetTests.searcher).define("不存在的东西").definitions.isEmpty)
     }
 }

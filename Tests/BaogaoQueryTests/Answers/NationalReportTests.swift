@@ -31,7 +31,7 @@ final class NationalReportTests: XCTestCase {
             ("2023年地方一般公共预算本级收入是多少？", "117218亿元")
         ]
         for (question, expected) in cases {
-            let r = try Self.searcher.ask(question)
+            let r = try Answerer(Self.searcher).ask(question)
             XCTAssertEqual(r.answer?.text, expected, question + " " + (r.message ?? ""))
             XCTAssertEqual(r.answer?.region, "全国", question)
         }
@@ -39,6 +39,6 @@ final class NationalReportTests: XCTestCase {
 
     /// 中央补助收入 in a county's report is the county's item, not a national scope.
     func testCentralInACountysItemStaysInTheItem() throws {
-        XCTAssertEqual(try Self.searcher.ask("宜平县2023年中央补助收入是多少？").answer?.text, "50亿元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("宜平县2023年中央补助收入是多少？").answer?.text, "50亿元")
     }
 }

@@ -19,7 +19,7 @@ final class PlacePartTests: XCTestCase {
     }()
 
     func testAPlaceAloneIsItsParentsPart() throws {
-        let r = try Self.searcher.ask("利通区2021年新增政府一般债务限额是多少？")
+        let r = try Answerer(Self.searcher).ask("利通区2021年新增政府一般债务限额是多少？")
         XCTAssertEqual(r.answer?.text, "48000万元", r.message ?? "")
         XCTAssertEqual(r.answer?.region, "吴忠市")
     }
@@ -37,14 +37,14 @@ final class PlacePartTests: XCTestCase {
     }
 
     func testAPlaceAfterItsParent() throws {
-        XCTAssertEqual(try Self.searcher.ask("吴忠市2021年利通区再融资债券多少？").answer?.text, "17069万元")
-        XCTAssertEqual(try Self.searcher.ask("吴忠市本级2021年再融资债券是多少？").answer?.text, "54989万元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("吴忠市2021年利通区再融资债券多少？").answer?.text, "17069万元")
+        XCTAssertEqual(try Answerer(Self.searcher).ask("吴忠市本级2021年再融资债券是多少？").answer?.text, "54989万元")
     }
 
     /// 红寺堡区 is in 吴忠市 too, but the report gives no part of it: no answer, and
     /// not the city's whole figure.
     func testAPlaceTheReportGivesNoPartOfIsRefused() throws {
-        let r = try Self.searcher.ask("红寺堡区2021年再融资债券是多少？")
+        let r = try Answerer(Self.searcher).ask("红寺堡区2021年再融资债券是多少？")
         XCTAssertNil(r.answer)
     }
 }

@@ -42,7 +42,7 @@ final class QuestionSetTests: XCTestCase {
         var failures: [String] = []
         var confidentWrong: [String] = []
         for row in rows {
-            let result = try searcher.ask(row.question)
+            let result = try Answerer(searcher).ask(row.question)
             if let problem = Self.check(row, result) {
                 failures.append("\(row.id) \(row.question): \(problem)")
                 if row.kind == "none" { confidentWrong.append(row.id) }
@@ -61,7 +61,7 @@ final class QuestionSetTests: XCTestCase {
     /// An answer carries its sentence, its alternatives are labelled, and the
     /// JSON has the documented keys.
     func testAnswerShapeAndJSON() throws {
-        let r = try SharedIndex.sample.ask("2023年江津区一般公共预算收入是多少？")
+        let r = try Answerer(SharedIndex.sample).ask("2023年江津区一般公共预算收入是多少？")
         let a = try XCTUnwrap(r.answer)
         XCTAssertEqual(a.value, 6_796_000_000)
         XCTAssertEqual(a.unit, "元")
@@ -81,7 +81,7 @@ final class QuestionSetTests: XCTestCase {
         let citation = try XCTUnwrap(answer["citation"] as? [String: Any])
         for key in ["doc", "paragraph", "lines", "section"] { XCTAssertNotNil(citation[key], key) }
 
-        let none = try SharedIndex.sample.ask("北京市2023年一般公共预算收入是多少？")
+        let none = try Answerer(SharedIndex.sample).ask("北京市2023年一般公共预算收入是多少？")
         let noneJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(none)) as? [String: Any])
         XCTAssertTrue(noneJSON["answer"] is NSNull)
         XCTAssertTrue(none.message?.hasPrefix("no answer found") ?? false)
@@ -90,7 +90,7 @@ final class QuestionSetTests: XCTestCase {
     /// A two-part answer lists each figure with its citation, in JSON too; a
     /// question asked back carries its choices.
     func testPartsAndChoicesInJSON() throws {
-        let r = try SharedIndex.sample.ask("江津2023年一般公共预算收入和支出分别是多少？")
+        let r = try Answerer(SharedIndex.sample).ask("江津2023年一般公共预算收入和支出分别是多少？")
         let parts = try XCTUnwrap(r.answer?.parts)
         XCTAssertEqual(parts.map(\.text), ["67.96亿元", "120.68亿元"])
         XCTAssertEqual(parts.map { $0.citation?.paragraph }, [9, 10])
@@ -100,7 +100,7 @@ final class QuestionSetTests: XCTestCase {
         XCTAssertEqual(jsonParts.count, 2)
         XCTAssertNotNil(jsonParts.last?["citation"] as? [String: Any])
 
-        let asked = try SharedIndex.sample.ask("一般公共预算收入是多少？")
+        let asked = try Answerer(SharedIndex.sample).ask("一般公共预算收入是多少？")
         XCTAssertNil(asked.answer)
         XCTAssertEqual(Set(asked.choices), ["江津区", "解放区", "焦作市"])
         XCTAssertTrue(asked.message?.hasPrefix("asked back: which region?") ?? false, asked.message ?? "")
@@ -111,18 +111,18 @@ final class QuestionSetTests: XCTestCase {
     /// `explain`: an asked scope names the field an alternative lost on, and a
     /// near miss the filter that set it aside.
     func testExplanationsNameTheDecidingField() throws {
-        let asked = try SharedIndex.sample.ask("2023年江津区全区一般公共预算收入是多少？", explain: true)
+        let asked = try Answerer(SharedIndex.sample).ask("2023年江津区全区一般公共预算收入是多少？", explain: true)
         XCTAssertEqual(asked.answer?.scope, "全区")
         XCTAssertTrue(asked.answer?.explain?.contains("scope: 全区 for 全区 asked") ?? false, asked.answer?.explain ?? "")
-        XCTAssertNil(try SharedIndex.sample.ask("2023年江津区全区一般公共预算收入是多少？").answer?.explain)
-        let none = try SharedIndex.sample.ask("2020年解放区一般公共预算收入是多少？", explain: true)
+        XCTAssertNil(try Answerer(SharedIndex.sample).ask("2023年江津区全区一般公共预算收入是多少？").answer?.explain)
+        let none = try Answerer(SharedIndex.sample).ask("2020年解放区一般公共预算收入是多少？", explain: true)
         XCTAssertEqual(none.alternatives.first?.explain, "year: 2023 where 2020 was asked")
     }
 
     /// No answer, but the closest candidates: the right item in the region asked
     /// for, labelled with what does not fit.
     func testNoAnswerListsClosestCandidates() throws {
-        let r = try SharedIndex.sample.ask("2020年解放区一般公共预算收入是多少？")
+        let r = try Answerer(SharedIndex.sample).ask("2020年解放区一般公共预算收入是多少？")
         XCTAssertNil(r.answer)
         let first = try XCTUnwrap(r.alternatives.first)
         XCTAssertEqual(first.region, "解放区")
@@ -134,15 +134,15 @@ final class QuestionSetTests: XCTestCase {
     /// fact's sentence or section: 专项债务 answers 专项债务余额 (…政府债务余额…
     /// 专项债务153900万元), not 专项债务限额 (where 153900万元 is 专项债务总限额).
     func testLongerLabelNeedsItsRestInTheSentence() throws {
-        let balance = try SharedIndex.sample.ask("解放区2023年专项债务余额是多少？")
+        let balance = try Answerer(SharedIndex.sample).ask("解放区2023年专项债务余额是多少？")
         XCTAssertEqual(balance.answer?.citation?.paragraph, 20)
         XCTAssertEqual(balance.answer?.label, "专项债务")
-        let limit = try SharedIndex.sample.ask("解放区2023年专项债务限额是多少？")
+        let limit = try Answerer(SharedIndex.sample).ask("解放区2023年专项债务限额是多少？")
         XCTAssertEqual(limit.answer?.label, "专项债务总限额")
     }
 
     func testListAnswerItemsCarryCitations() throws {
-        let r = try SharedIndex.sample.ask("解放区2024年哪些支出科目超过1亿元？")
+        let r = try Answerer(SharedIndex.sample).ask("解放区2024年哪些支出科目超过1亿元？")
         let items = try XCTUnwrap(r.answer?.items)
         XCTAssertEqual(items.map(\.label), ["教育支出", "社会保障和就业支出", "一般公共服务支出"])
         XCTAssertEqual(items.map(\.citation.paragraph), [40, 43, 37])

@@ -54,7 +54,7 @@ final class RealQuestionSetTests: XCTestCase {
         var confidentWrong: [String] = []
         var byForm: [String: (right: Int, all: Int)] = [:]
         for row in rows {
-            let result = try searcher.ask(row.question)
+            let result = try Answerer(searcher).ask(row.question)
             let problem = QuestionSetTests.check(row, result)
             byForm[row.form, default: (0, 0)].all += 1
             if let problem {

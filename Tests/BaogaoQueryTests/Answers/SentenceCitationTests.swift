@@ -21,7 +21,7 @@ final class SentenceCitationTests: XCTestCase {
     }
 
     func testAFigureInAThirtyLineParagraphCitesTheOneLineOfItsSentence() throws {
-        let r = try SharedIndex.sample.ask("解放区2023年社保支出是多少？")
+        let r = try Answerer(SharedIndex.sample).ask("解放区2023年社保支出是多少？")
         let a = try XCTUnwrap(r.answer)
         XCTAssertEqual(a.text, "18620万元")
         let c = try XCTUnwrap(a.citation)
@@ -41,7 +41,7 @@ final class SentenceCitationTests: XCTestCase {
     }
 
     func testASentenceWrappedOverThreeLinesCitesThoseThree() throws {
-        let a = try XCTUnwrap(try SharedIndex.sample.ask("解放区2023年“三公”经费是多少？").answer)
+        let a = try XCTUnwrap(try Answerer(SharedIndex.sample).ask("解放区2023年“三公”经费是多少？").answer)
         XCTAssertEqual(a.text, "448万元")
         let c = try XCTUnwrap(a.citation)
         XCTAssertEqual(c.paragraph, 26)
@@ -59,7 +59,7 @@ final class SentenceCitationTests: XCTestCase {
         var checked = 0
         var narrowed = 0
         for row in try QuestionSetTests.rows() {
-            let r = try SharedIndex.sample.ask(row.question)
+            let r = try Answerer(SharedIndex.sample).ask(row.question)
             guard let answer = r.answer else { continue }
             for a in (answer.parts ?? [answer]) {
                 guard let sentence = a.sentence, let c = a.citation, let p = a.paragraph, a.value != nil else { continue }
@@ -86,7 +86,7 @@ final class SentenceCitationTests: XCTestCase {
     /// A list item cites its figure's sentence with section and year; a definition
     /// its paragraph, with section and the year of the report that gives it.
     func testListItemsAndDefinitionsCarryLinesSectionAndYear() throws {
-        let list = try XCTUnwrap(try SharedIndex.sample.ask("解放区2024年哪些支出科目超过1亿元？").answer?.items)
+        let list = try XCTUnwrap(try Answerer(SharedIndex.sample).ask("解放区2024年哪些支出科目超过1亿元？").answer?.items)
         XCTAssertEqual(list.map(\.label), ["教育支出", "社会保障和就业支出", "一般公共服务支出"])
         XCTAssertEqual(list.map(\.citation.lines), [[346, 348], [358, 360], [337, 338]])
         XCTAssertEqual(list.map(\.year), [2024, 2024, 2024])
@@ -96,7 +96,7 @@ final class SentenceCitationTests: XCTestCase {
             XCTAssertTrue(Self.joined(lines).contains(item.text.filter { !$0.isWhitespace }), item.label)
         }
 
-        let defined = try SharedIndex.sample.define("三保")
+        let defined = try Glossary(SharedIndex.sample).define("三保")
         XCTAssertEqual(defined.definitions.map(\.region), ["江津区", "解放区"])
         XCTAssertEqual(defined.definitions.map(\.year), [2024, 2024])
         XCTAssertEqual(defined.definitions.map(\.citation.lines), [[118, 118], [681, 681]])

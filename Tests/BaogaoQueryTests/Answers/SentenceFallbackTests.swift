@@ -35,18 +35,19 @@ final class SentenceFallbackTests: XCTestCase {
     func testUnlabelledFiguresAnswerWithConfidence() throws {
         let searcher = Self.unlabelled
         XCTAssertTrue(
-            try searcher.facts("18.96亿").facts.allSatisfy { $0.fact.label == nil }, "the test needs an unlabelled figure")
-        let high = try searcher.ask("宜平县2023年税务完成多少？")
+            try FactFinder(searcher).facts("18.96亿").facts.allSatisfy { $0.fact.label == nil },
+            "the test needs an unlabelled figure")
+        let high = try Answerer(searcher).ask("宜平县2023年税务完成多少？")
         XCTAssertEqual(high.answer?.text, "18.96亿元")
         XCTAssertEqual(high.answer?.confidence, "high")
-        XCTAssertEqual(try searcher.ask("宜平县2023年非税部门完成多少？").answer?.text, "3.2亿元")
+        XCTAssertEqual(try Answerer(searcher).ask("宜平县2023年非税部门完成多少？").answer?.text, "3.2亿元")
         // Words the sentence does not put before the figure: no answer, the sentence as a candidate.
-        let loose = try searcher.ask("宜平县2023年税务部门完成多少？")
+        let loose = try Answerer(searcher).ask("宜平县2023年税务部门完成多少？")
         XCTAssertNil(loose.answer)
         XCTAssertFalse(loose.alternatives.isEmpty)
         // What is counted follows the figure: 帮助119家企业获得贷款, not 帮助65家企业获得信贷支持.
-        XCTAssertEqual(try RealQuestionSetTests.searcher.ask("长寿区2022年帮助多少家企业获得贷款？").answer?.text, "119家")
+        XCTAssertEqual(try Answerer(RealQuestionSetTests.searcher).ask("长寿区2022年帮助多少家企业获得贷款？").answer?.text, "119家")
         // A labelled answer carries no confidence.
-        XCTAssertNil(try SharedIndex.sample.ask("2023年江津区一般公共预算收入是多少？").answer?.confidence)
+        XCTAssertNil(try Answerer(SharedIndex.sample).ask("2023年江津区一般公共预算收入是多少？").answer?.confidence)
     }
 }

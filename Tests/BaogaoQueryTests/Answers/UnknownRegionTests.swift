@@ -5,19 +5,19 @@ import XCTest
 /// the regions it does have — all when few, the closest eight when many.
 final class UnknownRegionTests: XCTestCase {
     func testAFewRegionsAreAllNamed() throws {
-        let r = try SharedIndex.sample.ask("2023年北京市一般公共预算收入是多少？")
+        let r = try Answerer(SharedIndex.sample).ask("2023年北京市一般公共预算收入是多少？")
         XCTAssertNil(r.answer)
         XCTAssertEqual(r.message, "no answer found: no report of 北京市 in the index (regions: 江津区、焦作市、解放区)")
-        let list = try SharedIndex.sample.ask("北京市2024年哪些支出科目超过1亿元？")
+        let list = try Answerer(SharedIndex.sample).ask("北京市2024年哪些支出科目超过1亿元？")
         XCTAssertNil(list.answer)
         XCTAssertEqual(list.message, r.message)
     }
 
     func testManyRegionsAreNarrowedToTheClosest() throws {
         let generated = SharedIndex.generated
-        let regions = generated.knownRegions
+        let regions = generated.snapshot.knownRegions
         XCTAssertGreaterThan(regions.count, 8)
-        let r = try generated.ask("2023年江津区一般公共预算收入是多少？")
+        let r = try Answerer(generated).ask("2023年江津区一般公共预算收入是多少？")
         XCTAssertNil(r.answer)
         let message = try XCTUnwrap(r.message)
         XCTAssertTrue(

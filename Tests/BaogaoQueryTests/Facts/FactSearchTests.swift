@@ -23,22 +23,22 @@ final class FactSearchTests: XCTestCase {
         let expected = naive(searcher) { $0 == .amount && $1 > 1e8 }
         XCTAssertGreaterThan(expected.count, 20, "the sample reports hold many amounts over 1亿元")
 
-        let all = try searcher.facts(">1亿元", limit: expected.count + 10)
+        let all = try FactFinder(searcher).facts(">1亿元", limit: expected.count + 10)
         XCTAssertEqual(all.total, expected.count)
         XCTAssertEqual(all.facts.map(\.fact.value), expected)
         XCTAssertTrue(all.facts.allSatisfy { $0.tier == 2 && $0.fact.unit == "元" })
 
-        let top = try searcher.facts(">1亿元", limit: 5)
+        let top = try FactFinder(searcher).facts(">1亿元", limit: 5)
         XCTAssertEqual(top.total, expected.count, "a short page still counts them all")
         XCTAssertEqual(top.facts.map(\.fact.value), Array(expected.prefix(5)))
     }
 
     func testPagesOfABareRangeFollowOneAnother() throws {
         let searcher = SharedIndex.sample
-        let whole = try searcher.facts("1亿..10亿", limit: 60).facts.map { "\($0.paragraph.id)@\($0.fact.start)" }
+        let whole = try FactFinder(searcher).facts("1亿..10亿", limit: 60).facts.map { "\($0.paragraph.id)@\($0.fact.start)" }
         var paged: [String] = []
         for offset in stride(from: 0, to: 60, by: 7) {
-            let page = try searcher.facts("1亿..10亿", limit: min(7, 60 - offset), offset: offset)
+            let page = try FactFinder(searcher).facts("1亿..10亿", limit: min(7, 60 - offset), offset: offset)
             paged += page.facts.map { "\($0.paragraph.id)@\($0.fact.start)" }
         }
         XCTAssertEqual(paged, whole)
@@ -47,8 +47,8 @@ final class FactSearchTests: XCTestCase {
 
     func testAFilterNarrowsABareRangeToItsParagraphs() throws {
         let searcher = SharedIndex.sample
-        let all = try searcher.facts(">1亿元", limit: 10_000)
-        let jiangjin = try searcher.facts("region:江津 >1亿元", limit: 10_000)
+        let all = try FactFinder(searcher).facts(">1亿元", limit: 10_000)
+        let jiangjin = try FactFinder(searcher).facts("region:江津 >1亿元", limit: 10_000)
         XCTAssertGreaterThan(jiangjin.total, 0)
         XCTAssertLessThan(jiangjin.total, all.total)
         XCTAssertTrue(jiangjin.facts.allSatisfy { $0.paragraph.report.region?.contains("江津") == true })
@@ -58,10 +58,10 @@ final class FactSearchTests: XCTestCase {
     /// Text glued to a range that only begins a relation word matches no label;
     /// the result says how to write the relation (issue 17: a relation word gets a hint).
     func testTheStartOfARelationGluedToARangeGetsAHint() throws {
-        let r = try SharedIndex.sample.facts("同比>5%")
+        let r = try FactFinder(SharedIndex.sample).facts("同比>5%")
         XCTAssertEqual(r.total, 0)
         XCTAssertEqual(r.hint, "同比 begins a relation, and as a label matches nothing: write 同比增长>5% or 同比下降>5%")
-        XCTAssertNil(try SharedIndex.sample.facts("支出>1亿").hint, "a label that matches gets no hint")
-        XCTAssertNil(try SharedIndex.sample.facts("财政>1000亿").hint, "no relation begins with 财政")
+        XCTAssertNil(try FactFinder(SharedIndex.sample).facts("支出>1亿").hint, "a label that matches gets no hint")
+        XCTAssertNil(try FactFinder(SharedIndex.sample).facts("财政>1000亿").hint, "no relation begins with 财政")
     }
 }

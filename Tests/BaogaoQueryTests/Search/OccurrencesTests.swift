@@ -23,11 +23,11 @@ final class OccurrencesTests: XCTestCase {
         XCTAssertEqual(Occurrences.firstStart(of: s("ab"), in: s("abxab"), from: 1), 3)
         XCTAssertNil(Occurrences.firstStart(of: s("ab"), in: s("abxab"), from: 4))
         // Labels the list engine must tell apart through these bytes.
-        XCTAssertTrue(Searcher.isItem("教育支出"))
-        XCTAssertFalse(Searcher.isItem("一般公共预算支出"))
-        XCTAssertFalse(Searcher.isItem("补助镇级支出"))
-        XCTAssertTrue(Searcher.isItem("预备费"))
-        XCTAssertFalse(Searcher.isItem("教育收入"))
+        XCTAssertTrue(Answerer.isItem("教育支出"))
+        XCTAssertFalse(Answerer.isItem("一般公共预算支出"))
+        XCTAssertFalse(Answerer.isItem("补助镇级支出"))
+        XCTAssertTrue(Answerer.isItem("预备费"))
+        XCTAssertFalse(Answerer.isItem("教育收入"))
     }
 
     /// Random strings over two letters (the worst case of a naive scan), over

@@ -25,8 +25,8 @@ final class SegmentFanOutTests: XCTestCase {
                 XCTAssertEqual(a.facts?.facts.map(\.fact.start), b.facts?.facts.map(\.fact.start), q)
             }
             for term in ["三保", "专项债", "预算稳定调节基金"] {
-                let a = try sideBySide.define(term)
-                let b = try inTurn.define(term)
+                let a = try Glossary(sideBySide).define(term)
+                let b = try Glossary(inTurn).define(term)
                 XCTAssertEqual(
                     a.definitions.map { "\($0.citation.doc)#\($0.citation.paragraph)" },
                     b.definitions.map { "\($0.citation.doc)#\($0.citation.paragraph)" }, term)
@@ -34,8 +34,8 @@ final class SegmentFanOutTests: XCTestCase {
                 if term == "三保" { XCTAssertFalse(a.definitions.isEmpty, "both corpora define 三保") }
             }
             for term in ["三保", "过紧日子", "债务 region:江津"] {
-                let a = try sideBySide.mentions(term)
-                let b = try inTurn.mentions(term)
+                let a = try MentionFinder(sideBySide).mentions(term)
+                let b = try MentionFinder(inTurn).mentions(term)
                 XCTAssertEqual(a.total, b.total, term)
                 XCTAssertEqual(a.byYear.map(\.year), b.byYear.map(\.year), term)
                 XCTAssertEqual(a.byYear.map { $0.reports.map(\.doc) }, b.byYear.map { $0.reports.map(\.doc) }, term)

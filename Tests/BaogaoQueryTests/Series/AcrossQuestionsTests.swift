@@ -20,7 +20,7 @@ final class AcrossQuestionsTests: XCTestCase {
     }
 
     func testASeriesQuestionListsEachYearCited() throws {
-        let r = try sample.ask("江津区一般公共预算收入历年是多少？")
+        let r = try Answerer(sample).ask("江津区一般公共预算收入历年是多少？")
         let a = try XCTUnwrap(r.answer, r.message ?? "")
         XCTAssertEqual(a.text, "2023年67.96亿元；2024年68.5亿元")
         XCTAssertEqual(
@@ -31,18 +31,19 @@ final class AcrossQuestionsTests: XCTestCase {
         XCTAssertEqual(r.parsed.region, "江津区")
         XCTAssertEqual(r.parsed.label, "一般公共预算收入")
         // 近一年 is not one of the spans; 近两年 of two years is the whole series here.
-        XCTAssertEqual(try sample.ask("江津区近两年一般公共预算收入是多少？").answer?.items?.count, 2)
+        XCTAssertEqual(try Answerer(sample).ask("江津区近两年一般公共预算收入是多少？").answer?.items?.count, 2)
     }
 
     func testAComparisonQuestionAnswersTheFirstRegionAndRanksTheRest() throws {
-        let r = try sample.ask("2023年哪个区县的债务余额最高？")
+        let r = try Answerer(sample).ask("2023年哪个区县的债务余额最高？")
         let a = try XCTUnwrap(r.answer, r.message ?? "")
         XCTAssertEqual([a.region, a.text, a.relation, a.citation?.id], ["江津区", "309.06亿元", "执行", "002_b5c26ff8d3e05e66.txt#36"])
         XCTAssertEqual(r.alternatives.map { "\($0.note ?? "") \($0.text)" }, ["2. 解放区 174666万元"])
-        let lowest = try sample.ask("2023年哪个地区一般公共预算收入最低？")
+        let lowest = try Answerer(sample).ask("2023年哪个地区一般公共预算收入最低？")
         XCTAssertEqual(lowest.answer?.region, "解放区")
         XCTAssertEqual(lowest.alternatives.map(\.region), ["江津区"])
         XCTAssertEqual(
-            try sample.ask("哪个区县的债务余额最高？").message, "no answer found: a comparison of regions needs a year (such as 2023年)")
+            try Answerer(sample).ask("哪个区县的债务余额最高？").message,
+            "no answer found: a comparison of regions needs a year (such as 2023年)")
     }
 }

@@ -50,7 +50,7 @@ final class GeneratedSeriesTests: XCTestCase {
         var supersededYears = 0
         for (region, items) in truth.sorted(by: { $0.key < $1.key }) {
             for (item, years) in items.sorted(by: { $0.key < $1.key }) {
-                let r = try searcher.series(SeriesRequest(label: item, filters: "region:\(region)"))
+                let r = try SeriesBuilder(searcher).series(SeriesRequest(label: item, filters: "region:\(region)"))
                 XCTAssertEqual(r.regions.map(\.region), [region])
                 let s = try XCTUnwrap(r.regions.first)
                 XCTAssertEqual(cells(s), expected(years), "\(region) \(item)")
@@ -81,14 +81,15 @@ final class GeneratedSeriesTests: XCTestCase {
     func testComparisonsRankTheRegionsByTheirFinalFigures() throws {
         let (searcher, truth) = Self.corpus
         for year in Self.years {
-            let r = try searcher.compare(SeriesRequest(label: "一般公共预算支出", filters: "year:\(year)"))
+            let r = try SeriesBuilder(searcher).compare(SeriesRequest(label: "一般公共预算支出", filters: "year:\(year)"))
             let ranked = truth.map { ($0.key, $0.value["一般公共预算支出"]?[year]?.final ?? 0) }
                 .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             XCTAssertEqual(r.rows.map(\.region), ranked.map(\.0), "\(year)")
             XCTAssertEqual(r.rows.map { Int($0.figure.value / 10_000) }, ranked.map(\.1), "\(year)")
             XCTAssertTrue(r.rows.allSatisfy { $0.figure.stage == .final })
         }
-        let next = try searcher.compare(SeriesRequest(label: "一般公共预算收入", filters: "year:\(Self.years.upperBound + 1)"))
+        let next = try SeriesBuilder(searcher).compare(
+            SeriesRequest(label: "一般公共预算收入", filters: "year:\(Self.years.upperBound + 1)"))
         XCTAssertEqual(next.rows.count, 4)
         XCTAssertTrue(next.rows.allSatisfy { $0.figure.stage == .budget })
     }

@@ -35,7 +35,7 @@ final class SeriesTests: XCTestCase {
     }
 
     func testJiangjinYearByYearWithStatedAndComputedGrowth() throws {
-        let r = try sample.series(SeriesRequest("一般公共预算收入 region:江津"))
+        let r = try SeriesBuilder(sample).series(SeriesRequest("一般公共预算收入 region:江津"))
         XCTAssertEqual(r.regions.map(\.region), ["江津区"])
         let s = try XCTUnwrap(r.regions.first)
         XCTAssertEqual(
@@ -49,7 +49,7 @@ final class SeriesTests: XCTestCase {
     }
 
     func testEveryStageAReportGivesIsACell() throws {
-        let r = try sample.series(SeriesRequest("一般公共预算收入"))
+        let r = try SeriesBuilder(sample).series(SeriesRequest("一般公共预算收入"))
         XCTAssertEqual(r.regions.map(\.region), ["江津区", "焦作市", "解放区"])
         XCTAssertEqual(
             cells(r.regions[2]),
@@ -69,7 +69,7 @@ final class SeriesTests: XCTestCase {
     }
 
     func testTheFinalAccountsSupersedeThePreliminaryFigure() throws {
-        let r = try Self.county.series(SeriesRequest("一般公共预算收入"))
+        let r = try SeriesBuilder(Self.county).series(SeriesRequest("一般公共预算收入"))
         let s = try XCTUnwrap(r.regions.first)
         XCTAssertEqual(
             cells(s),
@@ -87,14 +87,14 @@ final class SeriesTests: XCTestCase {
     }
 
     func testYearFiltersKeepTheirYearsAndTextIsRefused() throws {
-        let r = try Self.county.series(SeriesRequest("一般公共预算收入 year:2024..2025"))
+        let r = try SeriesBuilder(Self.county).series(SeriesRequest("一般公共预算收入 year:2024..2025"))
         XCTAssertEqual(r.regions.first?.years.map(\.year), [2024, 2025])
         // 2023 is not shown, but 2024's change is still against its 决算.
         XCTAssertEqual(try XCTUnwrap(r.regions.first?.years.first?.computedGrowth), (10.9 / 10.25 - 1) * 100, accuracy: 1e-9)
-        XCTAssertEqual(try Self.county.series(SeriesRequest("一般公共预算收入 region:江津")).regions.count, 0)
-        XCTAssertThrowsError(try sample.series(SeriesRequest(label: "一般公共预算收入", filters: "三保")))
-        XCTAssertThrowsError(try sample.series(SeriesRequest(label: "", filters: "region:江津")))
-        XCTAssertThrowsError(try sample.series(SeriesRequest("收入 region:江津"))) { error in
+        XCTAssertEqual(try SeriesBuilder(Self.county).series(SeriesRequest("一般公共预算收入 region:江津")).regions.count, 0)
+        XCTAssertThrowsError(try SeriesBuilder(sample).series(SeriesRequest(label: "一般公共预算收入", filters: "三保")))
+        XCTAssertThrowsError(try SeriesBuilder(sample).series(SeriesRequest(label: "", filters: "region:江津")))
+        XCTAssertThrowsError(try SeriesBuilder(sample).series(SeriesRequest("收入 region:江津"))) { error in
             XCTAssertEqual((error as? SearchError)?.description, "收入 names no one item; name one, such as 一般公共预算收入")
         }
     }
@@ -107,27 +107,27 @@ final class SeriesTests: XCTestCase {
     }
 
     func testCompareRanksEveryRegionOfTheYear() throws {
-        let r = try sample.compare(SeriesRequest("一般公共预算收入 year:2023"))
+        let r = try SeriesBuilder(sample).compare(SeriesRequest("一般公共预算收入 year:2023"))
         XCTAssertEqual(
             r.rows.map {
                 "\($0.rank) \($0.region) \($0.figure.stage.rawValue) \(Int64($0.figure.value)) \($0.figure.citation.id)"
             },
             ["1 江津区 执行 6796000000 002_b5c26ff8d3e05e66.txt#9", "2 解放区 执行 900740000 000_d12f06acd0fd881e.txt#10"])
         XCTAssertEqual(r.rows.map { $0.statedGrowth?.value }, [0.5, -32.3])
-        let debt = try sample.compare(SeriesRequest("债务余额 year:2023"))
+        let debt = try SeriesBuilder(sample).compare(SeriesRequest("债务余额 year:2023"))
         XCTAssertEqual(debt.rows.map(\.region), ["江津区", "解放区"])
         XCTAssertEqual(debt.rows.map { $0.figure.text }, ["309.06亿元", "174666万元"])
-        XCTAssertEqual(try sample.compare(SeriesRequest("一般公共预算收入 year:2025")).rows.map(\.region), ["焦作市"])
+        XCTAssertEqual(try SeriesBuilder(sample).compare(SeriesRequest("一般公共预算收入 year:2025")).rows.map(\.region), ["焦作市"])
     }
 
     func testCompareShowsTheFinalFigureWithThePreliminaryAsANote() throws {
-        let r = try Self.county.compare(SeriesRequest("一般公共预算收入 year:2023"))
+        let r = try SeriesBuilder(Self.county).compare(SeriesRequest("一般公共预算收入 year:2023"))
         XCTAssertEqual(r.rows.map { $0.figure.text }, ["10.25亿元"])
         XCTAssertEqual(r.rows.first?.figure.superseded.map(\.text), ["10.2亿元"])
     }
 
     func testCompareNeedsOneYear() {
-        XCTAssertThrowsError(try sample.compare(SeriesRequest("一般公共预算收入")))
-        XCTAssertThrowsError(try sample.compare(SeriesRequest("一般公共预算收入 year:2023..2024")))
+        XCTAssertThrowsError(try SeriesBuilder(sample).compare(SeriesRequest("一般公共预算收入")))
+        XCTAssertThrowsError(try SeriesBuilder(sample).compare(SeriesRequest("一般公共预算收入 year:2023..2024")))
     }
 }

@@ -73,16 +73,16 @@ final class CSVTests: XCTestCase {
                 if let id { XCTAssertTrue(r[id].contains(".txt#"), "\(r)", file: file, line: line) }
             }
         }
-        let series = try s.series(SeriesRequest("一般公共预算收入"))
+        let series = try SeriesBuilder(s).series(SeriesRequest("一般公共预算收入"))
         check(CSV.document(series), rows: 10)
         XCTAssertTrue(CSV.document(series).contains("\r\n解放区,2023,执行,一般公共预算收入,900740000,元,90074万元,实际完成,全区,-32.3,,,"))
-        let compare = try s.compare(SeriesRequest("一般公共预算收入 year:2023"))
+        let compare = try SeriesBuilder(s).compare(SeriesRequest("一般公共预算收入 year:2023"))
         check(CSV.document(compare), rows: 2)
-        let facts = try s.facts("教育 >1亿", limit: 1000, offset: 0)
+        let facts = try FactFinder(s).facts("教育 >1亿", limit: 1000, offset: 0)
         check(CSV.document(facts), rows: facts.facts.count)
         let hits = try s.search("三保", limit: 1000, offset: 0)
         check(CSV.document(hits), rows: hits.hits.count)
-        let mentions = try s.mentions("三保")
+        let mentions = try MentionFinder(s).mentions("三保")
         check(CSV.document(mentions), rows: mentions.total)
         let reports = try s.reports("")
         check(CSV.document(reports), rows: 3)

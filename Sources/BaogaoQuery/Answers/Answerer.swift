@@ -11,19 +11,23 @@ import Synchronization
 /// (`ListAnswers`); definition questions read the glossary (`Glossary`). When
 /// nothing fits, the answer is nil and the closest candidates are returned as
 /// alternatives, with a message saying so.
-extension Searcher {
+public struct Answerer: SearcherFeature {
+    let searcher: Searcher
+
+    public init(_ searcher: Searcher) { self.searcher = searcher }
+
     /// With `explain`, the answer and each alternative carry `Answer.explain`: why
     /// the answer won, or the ranking field on which the alternative lost.
     public func ask(_ text: String, explain: Bool = false) throws(SearchError) -> AskResult {
         try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
-        let folded = analyzers.with { $0.normalize(text).string }
-        let question = QuestionParser.parse(folded, indexRegions: indexRegions)
+        let folded = snapshot.analyzers.with { $0.normalize(text).string }
+        let question = QuestionParser.parse(folded, indexRegions: snapshot.indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
         result.explaining = explain
         switch question {
         case .definition(let d):
-            let found = try define(d.term)
+            let found = try Glossary(searcher).define(d.term)
             if let first = found.definitions.first {
                 result.answer = first.answer
                 result.alternatives = found.definitions.dropFirst().map(\.answer)
@@ -50,50 +54,13 @@ extension Searcher {
         return result
     }
 
-    /// The regions of the index's reports, as their metadata names them.
-    public var knownRegions: [String] {
-        if let known = snapshot.regionCache.withLock({ $0 }) { return known }
-        let regions = readRegions()
-        snapshot.regionCache.withLock { $0 = regions }
-        return regions
-    }
-
-    /// The regions of the index's reports with their gazetteer codes, for reading
-    /// the places questions name (`QuestionRegions`).
-    public var indexRegions: [IndexRegion] {
-        if let known = snapshot.indexRegionCache.withLock({ $0 }) { return known }
-        var seen = Set<IndexRegion>()
-        var out: [IndexRegion] = []
-        for segment in index.segments {
-            for r in 0..<segment.reportCount {
-                let report = segment.report(r)
-                guard let name = report.region else { continue }
-                let region = IndexRegion(name: name, code: report.metadata.regionCode)
-                if seen.insert(region).inserted { out.append(region) }
-            }
-        }
-        snapshot.indexRegionCache.withLock { $0 = out }
-        return out
-    }
-
-    private func readRegions() -> [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for segment in index.segments {
-            for r in 0..<segment.reportCount {
-                if let region = segment.report(r).region, seen.insert(region).inserted { out.append(region) }
-            }
-        }
-        return out
-    }
-
     /// "No report of 江津区", with the regions the index has: all of them when
     /// they are few, else the eight closest — the regions inside the place asked
     /// for (重庆 → its districts), then those sharing most characters with its name
     /// (an index of a whole province has hundreds).
     func unknownRegionMessage(_ place: String, inside: [String] = []) -> String {
         // Sorted: which segment a report landed in must not change the message.
-        let regions = knownRegions.sorted()
+        let regions = snapshot.knownRegions.sorted()
         let head = "no answer found: no report of \(place) in the index"
         guard regions.count > 8 else { return head + " (regions: \(regions.joined(separator: "、")))" }
         let asked = Set(place)
@@ -112,7 +79,7 @@ extension Searcher {
             result.message = unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
-        guard let asked = q.label.map({ foldForAnswers($0) }), !asked.isEmpty else {
+        guard let asked = q.label.map({ snapshot.foldForAnswers($0) }), !asked.isEmpty else {
             result.message = "no answer found: the question names no item (such as 一般公共预算收入)"
             return result
         }
@@ -121,7 +88,7 @@ extension Searcher {
         // the question leaves one item of the kind (`县本级支出`, `年末结余`).
         var item = asked
         if Self.kindWords.contains(asked),
-            q.region == nil || factRows(region: q.region, keep: { self.foldForAnswers($0) == asked }).isEmpty
+            q.region == nil || searcher.factRows(region: q.region, keep: { self.snapshot.foldForAnswers($0) == asked }).isEmpty
         {
             guard let only = onlyItem(of: asked, q) else { return try askBackItem(asked, q, result) }
             item = only
@@ -134,22 +101,22 @@ extension Searcher {
         // Only facts whose label can name the item: a match, or a label the asked
         // one ends with (completed by its section, see `scan`).
         let keep = { @Sendable (factLabel: String) -> Bool in
-            let f = self.foldForAnswers(factLabel)
+            let f = self.snapshot.foldForAnswers(factLabel)
             return LabelMatch.score(asked: label, fact: f) >= LabelMatch.threshold || (f.count >= 2 && label.hasSuffix(f))
                 || (q.metric == .share && !f.isEmpty && label.hasPrefix(Self.shareStem(f) ?? f))
         }
-        scan(factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
+        scan(searcher.factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
         try deadline.check()
         if accepted.isEmpty, q.region != nil {
             near = []
-            scan(factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
+            scan(searcher.factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
             try deadline.check()
         }
         accepted.sort { $0.rank.beats($1.rank) }
         accepted = verified(accepted, q, &near)
         dropUnmarkedBudgets(&accepted, q, &near)
         dropYearSpans(&accepted, &near)
-        if q.region == nil, Set(knownRegions).count > 1, !accepted.isEmpty {
+        if q.region == nil, Set(snapshot.knownRegions).count > 1, !accepted.isEmpty {
             return askBackRegion(accepted, result)
         }
         guard let best = accepted.first else {
@@ -179,7 +146,7 @@ extension Searcher {
                 guard seen.insert("\(n.row.report.doc)|\(n.row.label)|\(n.row.value)|\(n.row.year ?? 0)").inserted else {
                     continue
                 }
-                var a = try answer(for: n.row, withRelated: false)
+                var a = try searcher.answer(for: n.row, withRelated: false)
                 if result.explaining { a.explain = FactRanker.whyRejected(n, q) }
                 a.note =
                     "not \(describe(q)): "
@@ -196,14 +163,14 @@ extension Searcher {
             // Two items or two regions fit equally: say so rather than pick one.
             result.message = "no answer found: the question is ambiguous (\(ambiguity.reason)); candidates follow"
             for c in ambiguity.candidates {
-                var a = try answer(for: c.row, withRelated: false)
+                var a = try searcher.answer(for: c.row, withRelated: false)
                 a.note = [c.row.report.region, c.row.label, c.row.scope].compactMap { $0 }.joined(separator: " · ")
                 if result.explaining { a.explain = "ties with the other candidates on label, scope and stage" }
                 result.alternatives.append(a)
             }
             return result
         }
-        result.answer = try answer(for: best.row, withRelated: true)
+        result.answer = try searcher.answer(for: best.row, withRelated: true)
         if result.explaining { result.answer?.explain = FactRanker.whyChosen(best, q, asked: label) }
         if q.metric == .change, var a = result.answer, let v = a.value, let unit = a.unit {
             // Stored signed (a decrease is negative): the answer says which way.
@@ -216,7 +183,7 @@ extension Searcher {
         var seen: Set<String> = [key(best.row)]
         for c in accepted.dropFirst() where result.alternatives.count < 3 {
             guard FactRanker.isAlternative(c.rank, to: best.rank), seen.insert(key(c.row)).inserted else { continue }
-            var a = try answer(for: c.row, withRelated: false)
+            var a = try searcher.answer(for: c.row, withRelated: false)
             a.note = FactRanker.distinction(c.row, from: best.row)
             if result.explaining { a.explain = FactRanker.whyLost(c, to: best, q) }
             result.alternatives.append(a)
@@ -231,7 +198,7 @@ extension Searcher {
         _ accepted: inout [FactRanker.Scored], _ near: inout [FactRanker.Scored]
     ) {
         for row in rows {
-            let factLabel = foldForAnswers(row.label)
+            let factLabel = snapshot.foldForAnswers(row.label)
             var l = LabelMatch.score(asked: label, fact: factLabel)
             // `社会保险基金年末滚存结余`: the report's label is 年末滚存结余 and its
             // section says whose (4. 社会保险基金预算).
@@ -250,7 +217,7 @@ extension Searcher {
             }
             // `专项债务余额` answered by a fact labelled 专项债务: only when the rest
             // of the asked label (余额) is in the fact's sentence or section.
-            var mustMention: [String] = q.reference.map { [foldForAnswers($0)] } ?? []
+            var mustMention: [String] = q.reference.map { [snapshot.foldForAnswers($0)] } ?? []
             if l >= LabelMatch.threshold, l < LabelMatch.shorterCeiling, label.count > factLabel.count {
                 let extra =
                     label.hasPrefix(factLabel)
@@ -363,9 +330,9 @@ extension Searcher {
         guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
         let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
         let scalars = Array(p.text.unicodeScalars)
-        let range = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        let range = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         guard range.lowerBound <= fact.start, fact.start <= scalars.count else { return nil }
-        let before = foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
+        let before = snapshot.foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
         let clause = before.split(whereSeparator: { "，,、".contains($0) }).last.map(String.init) ?? before
         return (before, clause)
     }
@@ -379,7 +346,7 @@ extension Searcher {
     private func askBackItem(_ kind: String, _ q: FigureQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         var counts: [String: Int] = [:]
-        for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
+        for row in searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
             counts[row.label, default: 0] += 1
         }
         try deadline.check()
@@ -399,13 +366,13 @@ extension Searcher {
     private func onlyItem(of kind: String, _ q: FigureQuestion) -> String? {
         guard q.region != nil, q.scope != nil || q.place != nil || q.period == .yearEnd else { return nil }
         var items = Set<String>()
-        for row in factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
+        for row in searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
         where row.kind == .amount && !row.relationKind.isChange {
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let scope = q.scope, !(row.scope.map { FactRanker.sameScope(scope, $0) } ?? false) { continue }
             if let place = q.place, row.scope != place { continue }
             if q.period == .yearEnd, !["年末", "年终", "滚存"].contains(where: { row.label.contains($0) }) { continue }
-            items.insert(foldForAnswers(row.label))
+            items.insert(snapshot.foldForAnswers(row.label))
         }
         return items.count == 1 ? items.first : nil
     }
@@ -500,57 +467,6 @@ extension Searcher {
         return parts.isEmpty ? "as asked" : parts.joined(separator: " · ")
     }
 
-    /// Folded (NFKC, Traditional → Simplified, lower case) without quotes or spaces.
-    /// Labels repeat across questions and folding is the costliest step of
-    /// ranking, so folds are remembered (bounded; the analyzer is the same for
-    /// every searcher of a process).
-    func foldForAnswers(_ s: String) -> String {
-        if let known = snapshot.labelFolds.withLock({ $0[s] }) { return known }
-        let folded = LabelFolding.fold(
-            analyzers.with { $0.normalize(s).string }.filter {
-                !QuestionParser.quoteCharacters.contains($0) && $0 != " "
-            })
-        snapshot.labelFolds.withLock { cache in
-            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-            cache[s] = folded
-        }
-        return folded
-    }
-
-    /// The answer for one fact: its text as written, the sentence, the citation,
-    /// and (for the main answer) the related figures of the same sentence.
-    func answer(for row: FactRow, withRelated: Bool) throws(SearchError) -> Answer {
-        let paragraph: IndexedParagraph
-        do { paragraph = try index.paragraph(segment: row.segment, doc: row.doc) } catch { throw .index(error) }
-        let facts = index.segments[row.segment].facts
-        let fact = facts.fact(row.fact, paragraphText: paragraph.text)
-        let scalars = Array(paragraph.text.unicodeScalars)
-        let sentence = Self.sentence(in: scalars, around: fact.start..<fact.end)
-        var a = Answer(
-            text: Self.withTableUnit(fact, paragraph.table), value: fact.value, unit: fact.unit, label: fact.label,
-            scope: fact.scope,
-            year: row.year, relation: fact.relation, region: row.report.region,
-            sentence: String(String.UnicodeScalarView(scalars[sentence])),
-            citation: AnswerCitation(paragraph, sentence: sentence), paragraph: paragraph)
-        // A part (含高新区 …) shares its whole's label but not its rates.
-        if withRelated, fact.relationKind != .part {
-            for j in facts.facts(ofDoc: row.doc) where j != row.fact && facts.label(j) == fact.label {
-                let other = facts.fact(j, paragraphText: paragraph.text)
-                guard sentence.contains(other.start), other.kind != fact.kind || fact.kind != .amount else { continue }
-                a.related.append(RelatedFigure(text: other.text, value: other.value, unit: other.unit, relation: other.relation))
-            }
-        }
-        return a
-    }
-
-    /// A table cell's number with the unit it is in: `14.9` under `单位：亿元` is
-    /// 14.9亿元, in a % column 14.9%; a number written with its unit stays as written.
-    static func withTableUnit(_ fact: NumberFact, _ table: TableContext?) -> String {
-        guard let table, fact.text.allSatisfy({ $0.isNumber || ".,-－−".contains($0) }) else { return fact.text }
-        if fact.kind == .percent { return fact.text + "%" }
-        return fact.text + (table.unitWord ?? "")
-    }
-
     /// What the checks after ranking read of a fact's paragraph, folded, from one
     /// read of it: the statement holding the fact (to a semicolon), and the text
     /// from the start of its full sentence (a full stop) to the end of the fact —
@@ -561,23 +477,11 @@ extension Searcher {
         guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
         let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
         let scalars = Array(p.text.unicodeScalars)
-        let statement = Self.sentence(in: scalars, around: fact.start..<fact.end)
+        let statement = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         let end = min(max(0, fact.end), scalars.count)
         var start = min(max(0, fact.start), end)
         while start > 0, !SentenceBoundaries.endsSentence(scalars[start - 1].value) { start -= 1 }
-        func folded(_ r: Range<Int>) -> String { foldForAnswers(String(String.UnicodeScalarView(scalars[r]))) }
+        func folded(_ r: Range<Int>) -> String { snapshot.foldForAnswers(String(String.UnicodeScalarView(scalars[r]))) }
         return (folded(statement), folded(start..<end))
-    }
-
-    static let sentenceEnds = SentenceBoundaries.statementEnds
-
-    /// From the sentence end before `range` to the one after it (inclusive).
-    static func sentence(in s: [Unicode.Scalar], around range: Range<Int>) -> Range<Int> {
-        var lo = min(max(0, range.lowerBound), s.count)
-        while lo > 0, !sentenceEnds.contains(s[lo - 1]) { lo -= 1 }
-        var hi = min(max(lo, range.upperBound), s.count)
-        while hi < s.count, !sentenceEnds.contains(s[hi]) { hi += 1 }
-        if hi < s.count { hi += 1 }
-        return lo..<hi
     }
 }

@@ -14,7 +14,11 @@ import Dispatch
 /// label and scope win, then the newer report. The other reports' readings that
 /// differ stay as `superseded`, and the year's preliminary execution goes under
 /// its 决算 when a final-accounts report gives one.
-extension Searcher {
+public struct SeriesBuilder: SearcherFeature {
+    let searcher: Searcher
+
+    public init(_ searcher: Searcher) { self.searcher = searcher }
+
     public func series(_ request: SeriesRequest) throws(SearchError) -> SeriesResult {
         let start = DispatchTime.now()
         let (plan, wanted) = try seriesPlan(request)
@@ -96,18 +100,18 @@ extension Searcher {
         _ request: SeriesRequest, only: Int? = nil
     ) throws(SearchError) -> ([String: [Int: SeriesCell]], [ClosedRange<Int>]) {
         try InputLimits.check(request.label, limit: InputLimits.term, what: "an item")
-        let asked = foldForAnswers(request.label)
+        let asked = snapshot.foldForAnswers(request.label)
         guard !asked.isEmpty else {
             throw .unsupported(position: 0, message: "name the item, such as 一般公共预算收入 (then filters such as region:江津)")
         }
         // 收入 alone would take each cell's best-matching revenue, a different item
         // from year to year: refused, as ask asks it back.
-        if Self.kindWords.contains(asked) {
+        if Answerer.kindWords.contains(asked) {
             throw .unsupported(position: 0, message: "\(asked) names no one item; name one, such as 一般公共预算\(asked)")
         }
         let (allowed, regions, years) = try seriesReports(request.filters)
         let keep = { @Sendable (factLabel: String) -> Bool in
-            let f = self.foldForAnswers(factLabel)
+            let f = self.snapshot.foldForAnswers(factLabel)
             // A label shorter than the item (专项债务 for 专项债务余额) needs its
             // sentence read to count; a series reads no sentences to choose.
             return f.count >= asked.count && LabelMatch.score(asked: asked, fact: f) >= LabelMatch.threshold
@@ -117,7 +121,7 @@ extension Searcher {
         let near: (@Sendable (IndexedReport) -> Bool)? = only.map { y in Self.reportNear(year: y) }
         let rows =
             allowed?.isEmpty == true
-            ? [] : factRows(region: regions.count == 1 ? regions.first : nil, reports: near, keep: keep)
+            ? [] : searcher.factRows(region: regions.count == 1 ? regions.first : nil, reports: near, keep: keep)
         try deadline.check()
         let unasked = FigureQuestion(text: "")
         // region → year → stage → report doc → best candidate of that report.
@@ -127,7 +131,7 @@ extension Searcher {
             guard let region = row.report.region, let year = row.year else { continue }
             if let allowed, !allowed.contains(row.report.doc) { continue }
             if let only, year != only { continue }
-            let score = LabelMatch.score(asked: asked, fact: foldForAnswers(row.label))
+            let score = LabelMatch.score(asked: asked, fact: snapshot.foldForAnswers(row.label))
             let relation = row.relationKind
             if row.kind == .percent, relation.isChange, !relation.isOverBudget {
                 growths[row.report.doc, default: []].append(SeriesCandidate(row: row, label: score, scope: .unmarked))
@@ -161,7 +165,7 @@ extension Searcher {
     /// paragraphs, not figures.
     func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
         guard !Whitespace.isBlank(text) else { return (nil, [], []) }
-        let query = try parse(text)
+        let query = try searcher.parse(text)
         if query.root != nil || !query.filters.sections.isEmpty {
             throw .unsupported(position: 0, message: "after the item, only report filters: region:, year:, kind:, level:, doc:")
         }
@@ -171,7 +175,7 @@ extension Searcher {
         var allowed = Set<String>()
         var regions = Set<String>()
         for (s, segment) in index.segments.enumerated() {
-            let labels = analyzers.with { a in foldedLabels(s, analyzer: a) }
+            let labels = snapshot.analyzers.with { a in searcher.foldedLabels(s, analyzer: a) }
             for r in 0..<segment.reportCount where filter.allows(r, segment: segment, labels: labels) {
                 let report = segment.report(r)
                 allowed.insert(report.doc)
@@ -238,7 +242,7 @@ extension Searcher {
     }
 
     private func figure(_ row: FactRow, _ stage: SeriesStage) throws(SearchError) -> SeriesFigure {
-        let a = try answer(for: row, withRelated: false)
+        let a = try searcher.answer(for: row, withRelated: false)
         guard let citation = a.citation else { preconditionFailure("an answer for a fact row always cites its sentence") }
         return SeriesFigure(
             stage: stage, label: a.label ?? row.label, value: row.value, unit: row.unit, text: a.text,

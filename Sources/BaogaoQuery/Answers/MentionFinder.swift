@@ -33,20 +33,27 @@ public struct Mention: Sendable {
     public var snippet: Snippet
 }
 
-extension Searcher {
+/// Follows a term (a policy word, a phrase, any query) across years and reports:
+/// every paragraph that mentions it, grouped by the year it speaks of, then by
+/// report, each with its snippet and lines.
+public struct MentionFinder: SearcherFeature {
+    let searcher: Searcher
+
+    public init(_ searcher: Searcher) { self.searcher = searcher }
+
     /// `text` is a term, a phrase or any query of the query language, filters
     /// included (`过紧日子 region:江津区`). The year of a paragraph is the year its
     /// section speaks of, else its report's budget year.
     public func mentions(_ text: String) throws(SearchError) -> MentionsResult {
         try InputLimits.check(text, limit: InputLimits.question, what: "a term or query to follow")
         let start = DispatchTime.now()
-        let query = try parse(text)
-        let refs = try allMatches(query)
+        let query = try searcher.parse(text)
+        let refs = try searcher.allMatches(query)
         let terms = (query.root?.positivePatterns ?? []).filter { !$0.isEmpty }
         // Reading, normalising and cutting a snippet from every paragraph is the
         // cost (41,000 paragraphs for 三保 on a 200 MB index): the segments side by side.
-        let parts = try SegmentFanOut.map(refs, parallel: fansOut) { _, refs throws(SearchError) in
-            let read: Result<[(IndexedParagraph, Mention)], SearchError> = self.analyzers.with { analyzer in
+        let parts = try SegmentFanOut.map(refs, parallel: searcher.fansOut) { _, refs throws(SearchError) in
+            let read: Result<[(IndexedParagraph, Mention)], SearchError> = self.snapshot.analyzers.with { analyzer in
                 var out: [(IndexedParagraph, Mention)] = []
                 for ref in refs {
                     if self.deadline.hasPassed { return .failure(.timeout) }

@@ -14,10 +14,14 @@ import Dispatch
 /// Labels are checked once per distinct label; sentences — which need the
 /// paragraph's text — only as far as the requested page reaches past tier 0, in
 /// value order, so a first page of label matches reads no text at all.
-extension Searcher {
+public struct FactFinder: SearcherFeature {
+    let searcher: Searcher
+
+    public init(_ searcher: Searcher) { self.searcher = searcher }
+
     public func facts(_ text: String, limit: Int = 20, offset: Int = 0) throws(SearchError) -> FactsResult {
         let start = DispatchTime.now()
-        let query = try parse(text)
+        let query = try searcher.parse(text)
         return try facts(query, limit: limit, offset: offset, start: start)
     }
 
@@ -34,7 +38,7 @@ extension Searcher {
         matches: [IndexedParagraphRef]?
     ) throws(SearchError) -> FactsResult {
         let refs: [IndexedParagraphRef]
-        if let matches { refs = matches } else { refs = try allMatches(query) }
+        if let matches { refs = matches } else { refs = try searcher.allMatches(query) }
         // (`labelled` may come back trimmed to the page by `FactCandidate.best`; its
         // first element remembers how many there were, for the total.)
         let ranges = query.root?.positiveRanges ?? []
@@ -48,12 +52,12 @@ extension Searcher {
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
-        let parts = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
-            self.analyzers.with { analyzer in
+        let parts = SegmentFanOut.map(refs, parallel: searcher.fansOut) { s, refs in
+            self.snapshot.analyzers.with { analyzer in
                 self.collect(s, refs, ranges: ranges, terms: terms, analyzer: analyzer)
             }
         }
-        let ordered: Result<(page: [FactCandidate], total: Int), SearchError> = analyzers.with { analyzer in
+        let ordered: Result<(page: [FactCandidate], total: Int), SearchError> = snapshot.analyzers.with { analyzer in
             do throws(SearchError) {
                 var labelled = parts.flatMap(\.labelled)
                 let rest = parts.flatMap(\.rest)
@@ -104,9 +108,9 @@ extension Searcher {
         want: Int
     ) -> (page: [FactCandidate], total: Int) {
         let byValue = !ranges.isEmpty
-        let kept = SegmentFanOut.map(refs, parallel: fansOut) { s, refs in
+        let kept = SegmentFanOut.map(refs, parallel: searcher.fansOut) { s, refs in
             // An analyzer for the whole scan: a range's label is folded as the facts' labels are.
-            self.analyzers.with { analyzer in
+            self.snapshot.analyzers.with { analyzer in
                 let facts = self.index.segments[s].facts
                 var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
                 var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
@@ -296,7 +300,7 @@ struct TopHeap<T> {
     func sorted() -> [T] { heap.sorted(by: before) }
 }
 
-extension Searcher {
+extension FactFinder {
     /// Text glued to a range is a label unless it is a relation word; `同比>5%` or
     /// `比上年>5%` is the start of one (同比增长, 比上年下降), and as a label it
     /// matches nothing. The hint names the relations it begins.
