@@ -43,10 +43,8 @@ struct AskCommand: ParsableCommand {
         guard !Whitespace.isBlank(text) else {
             throw ValidationError("ask a question, e.g. baogao ask 2023年江津区一般公共预算收入是多少？")
         }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: AskResult
-        do { result = try engine.ask(text, explain: explain, deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.ask(text, explain: explain, deadline: .never) }
         print(json ? try JSONLines.line(result) : AnswerPrinter.render(result, color: colors.enabled))
         try Status.finish(found: result.answer != nil)
     }
@@ -60,17 +58,13 @@ extension AskCommand {
         do { content = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw Terminal.fail("\(path): \(error.localizedDescription)")
         }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
         var answered = false
         for line in content.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             let question = Whitespace.trimmed(fields.count >= 3 ? fields[2] : fields[0])
             guard !question.isEmpty else { continue }
-            let result: AskResult
-            do { result = try engine.ask(question, explain: explain, deadline: .never) } catch {
-                throw Terminal.fail(error.description)
-            }
+            let result = try Terminal.orFail { try engine.ask(question, explain: explain, deadline: .never) }
             print(json ? try JSONLines.line(result) : "== \(question)\n" + AnswerPrinter.render(result, color: colors.enabled))
             answered = answered || result.answer != nil
         }

@@ -24,10 +24,8 @@ struct DefineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: DefineResult
-        do { result = try engine.define(term, deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.define(term, deadline: .never) }
         print(json ? try JSONLines.line(result) : DefinitionPrinter.render(result, color: colors.enabled))
         try Status.finish(found: !result.definitions.isEmpty)
     }

@@ -30,14 +30,10 @@ struct FactsCommand: ParsableCommand {
 
     func run() throws {
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: FactsResult
+        let engine = try location.openEngine()
         let text = words.joined(separator: " ")
         // No query: every fact, as the help says.
-        do { result = try engine.facts(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let result = try Terminal.orFail { try engine.facts(text, page: Page(limit: limit, offset: offset), deadline: .never) }
         if let out = try format.machine(result) {
             Terminal.write(out)
         } else {

@@ -1,10 +1,17 @@
 import ArgumentParser
 import BaogaoIngest
+import BaogaoQuery
 
 /// `--index DIR`, shared by every command that reads or writes an index.
 struct IndexLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index folder.", valueName: "dir"))
     var index = "Index"
+
+    /// The index opened for a command; one that cannot be opened ends the command
+    /// with the reason.
+    func openEngine() throws -> Engine {
+        try Terminal.orFail { try Engine.open(path: index) }
+    }
 }
 
 /// `--corpus DIR`, for the commands that (re)build an index.

@@ -31,10 +31,8 @@ struct MentionsCommand: ParsableCommand {
         guard !Whitespace.isBlank(text) else {
             throw ValidationError("give a term, e.g. baogao mentions 过紧日子")
         }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: MentionsResult
-        do { result = try engine.mentions(text, deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.mentions(text, deadline: .never) }
         if let out = try format.machine(result) {
             Terminal.write(out)
         } else {

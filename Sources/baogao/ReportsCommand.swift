@@ -26,12 +26,8 @@ struct ReportsCommand: ParsableCommand {
     var filters: [String] = []
 
     func run() throws {
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: ReportsResult
-        do { result = try engine.reports(filters.joined(separator: " "), deadline: .never) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.reports(filters.joined(separator: " "), deadline: .never) }
         if let out = try format.machine(result) {
             Terminal.write(out)
         } else {

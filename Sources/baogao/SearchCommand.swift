@@ -29,12 +29,8 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("give a query, e.g. baogao search 三保 (see baogao search --help)")
         }
         guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: SearchResult
-        do { result = try engine.search(text, page: Page(limit: limit, offset: offset), deadline: .never) } catch {
-            throw Terminal.fail(error.description)
-        }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.search(text, page: Page(limit: limit, offset: offset), deadline: .never) }
         // With a number range the facts are the result, in a table as on the terminal.
         if format.isCSV, let facts = result.facts {
             Terminal.write(CSV.document(facts, excel: format.excel))

@@ -29,10 +29,8 @@ struct SeriesCommand: ParsableCommand {
     func run() throws {
         let request = SeriesRequest(words.joined(separator: " "))
         guard !request.label.isEmpty else { throw ValidationError("give an item, e.g. baogao series 一般公共预算收入 region:江津") }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: SeriesResult
-        do { result = try engine.series(request, deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.series(request, deadline: .never) }
         if let svg { try ChartFile.write(SVGChart.series(result), to: svg) }
         if let out = try format.machine(result) {
             Terminal.write(out)
@@ -68,10 +66,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let request = SeriesRequest(words.joined(separator: " "))
         guard !request.label.isEmpty else { throw ValidationError("give an item and a year, e.g. baogao compare 债务余额 year:2023") }
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let result: CompareResult
-        do { result = try engine.compare(request, deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let result = try Terminal.orFail { try engine.compare(request, deadline: .never) }
         if let svg { try ChartFile.write(SVGChart.compare(result), to: svg) }
         if let out = try format.machine(result) {
             Terminal.write(out)

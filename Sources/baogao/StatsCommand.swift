@@ -14,10 +14,8 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let engine: Engine
-        do { engine = try Engine.open(path: location.index) } catch { throw Terminal.fail(error.description) }
-        let stats: IndexStats
-        do { stats = try engine.stats(deadline: .never) } catch { throw Terminal.fail(error.description) }
+        let engine = try location.openEngine()
+        let stats = try Terminal.orFail { try engine.stats(deadline: .never) }
         if json {
             print(try JSONLines.line(stats))
             return

@@ -30,6 +30,12 @@ enum Terminal {
         return ExitCode(Status.error)
     }
 
+    /// `body`'s value; an error it throws ends the command as `fail` does, with
+    /// the error's own description (the engine's errors name what went wrong).
+    static func orFail<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw fail(String(describing: error)) }
+    }
+
     static func writeStderr(_ s: String) {
         FileHandle.standardError.write(Data(s.utf8))
     }

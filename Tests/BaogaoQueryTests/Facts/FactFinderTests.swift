@@ -5,7 +5,7 @@ import XCTest
 
 /// A range without terms lists every fact in range, largest first, with the
 /// exact total: checked against a plain walk over every stored fact.
-final class FactSearchTests: XCTestCase {
+final class FactFinderTests: XCTestCase {
     /// Every live fact of the index whose kind and value satisfy `keep`, largest first.
     private func naive(_ searcher: Searcher, _ keep: (NumberFact.Kind, Double) -> Bool) -> [Double] {
         var values: [Double] = []
