@@ -8,7 +8,7 @@ public struct SearchResult: Sendable {
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]
-    /// When the query has a number range: the matching facts (see `Searcher.facts`).
+    /// When the query has a number range: the matching facts (see `FactFinder`).
     public var facts: FactsResult?
 }
 
