@@ -59,7 +59,8 @@ extension Answerer {
         switch across {
         case .years(let latest):
             guard let region = q.region else { return nil }
-            let series = try SeriesBuilder(searcher).series(SeriesRequest(label: label, filters: "region:\(region)"))
+            let series = try SeriesBuilder(searcher).series(
+                label: label, filters: Filters(regions: [snapshot.internalTerm(region)]), written: "region:\(region)")
             guard let regionSeries = series.regions.first(where: { $0.region == region }) else {
                 result.message = "no answer found: no figures of \(label) for \(region)"
                 return result
@@ -83,7 +84,8 @@ extension Answerer {
                 result.message = "no answer found: a comparison of regions needs a year (such as 2023年)"
                 return result
             }
-            let compared = try SeriesBuilder(searcher).compare(SeriesRequest(label: label, filters: "year:\(year)"))
+            let compared = try SeriesBuilder(searcher).compare(
+                label: label, filters: Filters(years: [year...year]), written: "year:\(year)")
             let rows = highest ? compared.rows : compared.rows.reversed()
             let answers = rows.map { row in
                 var a = Answer(

@@ -20,8 +20,14 @@ public struct SeriesBuilder: SearcherFeature {
     public init(_ searcher: Searcher) { self.searcher = searcher }
 
     public func series(_ request: SeriesRequest) throws(SearchError) -> SeriesResult {
+        try series(label: request.label, filters: try reportFilters(request.filters), written: request.filters)
+    }
+
+    /// `series` of filters already built (`written` is how the result names them):
+    /// what `AcrossQuestions` calls, so that a region's name is never text to parse.
+    func series(label: String, filters: Filters, written: String) throws(SearchError) -> SeriesResult {
         let start = DispatchTime.now()
-        let (plan, wanted) = try seriesPlan(request)
+        let (plan, wanted) = try seriesPlan(label: label, filters: filters)
         var regions: [RegionSeries] = []
         for (region, years) in plan.sorted(by: { $0.key < $1.key }) {
             try deadline.check()
@@ -42,18 +48,23 @@ public struct SeriesBuilder: SearcherFeature {
             }
             if !out.isEmpty { regions.append(RegionSeries(region: region, years: out)) }
         }
-        return SeriesResult(label: request.label, filters: request.filters, regions: regions, tookMs: Self.ms(since: start))
+        return SeriesResult(label: label, filters: written, regions: regions, tookMs: Self.ms(since: start))
     }
 
     /// `year:` must name one year: a comparison is of one year's figures.
     public func compare(_ request: SeriesRequest) throws(SearchError) -> CompareResult {
+        try compare(label: request.label, filters: try reportFilters(request.filters), written: request.filters)
+    }
+
+    /// `compare` of filters already built, as `series(label:filters:written:)`.
+    func compare(label: String, filters: Filters, written: String) throws(SearchError) -> CompareResult {
         let start = DispatchTime.now()
-        let years = try seriesReports(request.filters).2
+        let years = filters.years
         guard years.count == 1, let year = years.first?.lowerBound, years[0].upperBound == year else {
             throw .unsupported(position: 0, message: "compare needs one year: year:2023 (then filters such as level:县)")
         }
         // A comparison computes no change: only the year's own facts are planned.
-        let (plan, _) = try seriesPlan(request, only: year)
+        let (plan, _) = try seriesPlan(label: label, filters: filters, only: year)
         var rows: [CompareRow] = []
         for (region, years) in plan {
             try deadline.check()
@@ -70,8 +81,7 @@ public struct SeriesBuilder: SearcherFeature {
         }
         rows.sort { ($0.figure.value, $1.region) > ($1.figure.value, $0.region) }
         for i in rows.indices { rows[i].rank = i + 1 }
-        return CompareResult(
-            label: request.label, year: year, filters: request.filters, rows: rows, tookMs: Self.ms(since: start))
+        return CompareResult(label: label, year: year, filters: written, rows: rows, tookMs: Self.ms(since: start))
     }
 
     /// A candidate figure: a fact row and how well it names the item.
@@ -97,10 +107,10 @@ public struct SeriesBuilder: SearcherFeature {
     /// Region → year → cell, for the reports and years the filters select, and
     /// the years they ask for.
     func seriesPlan(
-        _ request: SeriesRequest, only: Int? = nil
+        label: String, filters: Filters, only: Int? = nil
     ) throws(SearchError) -> ([String: [Int: SeriesCell]], [ClosedRange<Int>]) {
-        try InputLimits.check(request.label, limit: InputLimits.term, what: "an item")
-        let asked = snapshot.foldForAnswers(request.label)
+        try InputLimits.check(label, limit: InputLimits.term, what: "an item")
+        let asked = snapshot.foldForAnswers(label)
         guard !asked.isEmpty else {
             throw .unsupported(position: 0, message: "name the item, such as 一般公共预算收入 (then filters such as region:江津)")
         }
@@ -109,7 +119,7 @@ public struct SeriesBuilder: SearcherFeature {
         if Answerer.kindWords.contains(asked) {
             throw .unsupported(position: 0, message: "\(asked) names no one item; name one, such as 一般公共预算\(asked)")
         }
-        let (allowed, regions, years) = try seriesReports(request.filters)
+        let (allowed, regions, years) = seriesReports(filters)
         let keep = { @Sendable (factLabel: String) -> Bool in
             let f = self.snapshot.foldForAnswers(factLabel)
             // A label shorter than the item (专项债务 for 专项债务余额) needs its
@@ -160,16 +170,20 @@ public struct SeriesBuilder: SearcherFeature {
         return (plan, years)
     }
 
-    /// The reports the filters allow (nil: every report), their regions, and the
-    /// years the filters ask for. Text terms and ranges are refused: they select
-    /// paragraphs, not figures.
-    func seriesReports(_ text: String) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
-        guard !Whitespace.isBlank(text) else { return (nil, [], []) }
+    /// The report filters of a request's text. Text terms and ranges are refused:
+    /// they select paragraphs, not figures.
+    func reportFilters(_ text: String) throws(SearchError) -> Filters {
+        guard !Whitespace.isBlank(text) else { return Filters() }
         let query = try searcher.parse(text)
         if query.root != nil || !query.filters.sections.isEmpty {
             throw .unsupported(position: 0, message: "after the item, only report filters: region:, year:, kind:, level:, doc:")
         }
-        let f = query.filters
+        return query.filters
+    }
+
+    /// The reports the filters allow (nil: every report), their regions, and the
+    /// years the filters ask for.
+    func seriesReports(_ f: Filters) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
         guard !f.regions.isEmpty || !f.docs.isEmpty || !f.kinds.isEmpty || !f.levels.isEmpty else { return (nil, [], f.years) }
         let filter = ReportFilter(f)
         var allowed = Set<String>()
