@@ -31,7 +31,7 @@ enum CellPerLineTable {
         var i = 0
         while i < lines.count {
             defer { i += 1 }
-            guard taken[i] == nil, TableReader.isUnitLine(TableReader.text(lines[i])) else { continue }
+            guard taken[i] == nil, TableReader.isUnitLine(lines[i]) else { continue }
             let cells = run(lines, after: i, taken: taken)
             guard let table = read(cells.map { TableReader.text(lines[$0]) }), let first = cells.first else { continue }
             var caption: String?
@@ -57,7 +57,7 @@ enum CellPerLineTable {
     private static func run(_ lines: [CleanLine], after unit: Int, taken: [Int: TableReader.Role]) -> [Int] {
         var cells: [Int] = []
         var k = unit + 1
-        while k < lines.count, taken[k] == nil, isCell(lines[k]), !TableReader.isUnitLine(TableReader.text(lines[k])) {
+        while k < lines.count, taken[k] == nil, isCell(lines[k]), !TableReader.isUnitLine(lines[k]) {
             cells.append(k)
             k += 1
         }

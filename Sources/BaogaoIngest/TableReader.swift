@@ -70,7 +70,7 @@ enum TableReader {
             else { continue }
             // Look above for a unit line and a caption that the rows did not include.
             var k = (labels.first ?? rows.first?.index ?? i) - 1
-            if unit == nil, k >= 0, roles[k] == nil, isUnitLine(text(lines[k])) {
+            if unit == nil, k >= 0, roles[k] == nil, isUnitLine(lines[k]) {
                 unit = text(lines[k])
                 labels.append(k)
                 k -= 1
@@ -172,8 +172,17 @@ enum TableReader {
     }
 
     static func isUnitLine(_ s: String) -> Bool {
-        s.count <= 20 && (s.hasPrefix("单位：") || s.hasPrefix("单位:") || s.hasPrefix("金额单位"))
+        s.count <= 20 && unitLineStarts.contains { s.hasPrefix($0) }
     }
+
+    /// `isUnitLine` of a line, decoding only the lines that start as one does:
+    /// asked of every line of a report, and counting a long line's characters
+    /// was a twentieth of indexing's instructions.
+    static func isUnitLine(_ line: CleanLine) -> Bool {
+        unitLineStarts.contains { UTF8Cursor.hasPrefix(line.text, $0) } && isUnitLine(text(line))
+    }
+
+    static let unitLineStarts = ["单位：", "单位:", "金额单位"]
 
     private static func isCaption(_ line: CleanLine) -> Bool {
         guard line.length <= 40, !LineShape.endsClause(line.text), !LineShape.startsWithDash(line.text)

@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// The stage of an amount: the budget as approved, as adjusted, the actual
 /// figure, or the draft/estimate of a budget year.
 public enum FactStage: String, Sendable, Equatable, CaseIterable {
@@ -68,13 +70,13 @@ public enum FactRelation: UInt8, Sendable, Equatable, CaseIterable, Codable {
             self = .part
         } else if let stage = Self.stageWords[r] {
             self = stage
-        } else if Self.increaseWords.contains(where: { r.contains($0) }) {
-            self = Self.budgetMarks.contains(where: { r.contains($0) }) ? .increaseOnBudget : .increase
-        } else if Self.decreaseWords.contains(where: { r.contains($0) }) {
-            self = Self.budgetMarks.contains(where: { r.contains($0) }) ? .decreaseOnBudget : .decrease
-        } else if Self.completionMarks.contains(where: { r.contains($0) }) {
+        } else if Self.increaseWords.contains(where: { UTF8Cursor.contains(r, $0) }) {
+            self = Self.budgetMarks.contains(where: { UTF8Cursor.contains(r, $0) }) ? .increaseOnBudget : .increase
+        } else if Self.decreaseWords.contains(where: { UTF8Cursor.contains(r, $0) }) {
+            self = Self.budgetMarks.contains(where: { UTF8Cursor.contains(r, $0) }) ? .decreaseOnBudget : .decrease
+        } else if Self.completionMarks.contains(where: { UTF8Cursor.contains(r, $0) }) {
             self = .completion
-        } else if r.contains("占") {
+        } else if UTF8Cursor.contains(r, "占") {
             self = .share
         } else {
             self = .other
