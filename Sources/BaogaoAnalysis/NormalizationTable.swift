@@ -1,7 +1,9 @@
 /// The per-scalar memory of the `Normalizer`: for every scalar seen so far, what
 /// nfkc_cf and then one-character Traditional→Simplified make of it, and the
-/// facts the normaliser's fast path needs. Filled lazily from ICU, one scalar at
-/// a time: flat tables for the BMP, dictionaries for the astral planes.
+/// facts the normaliser's fast path needs. Filled lazily, one scalar at a time —
+/// nfkc_cf from ICU, Traditional→Simplified from `SimplifiedCharacters` (ICU's own
+/// one-character conversion, as data): flat tables for the BMP, dictionaries for
+/// the astral planes.
 ///
 /// An entry is 32 bits, so that the table of the few thousand characters a
 /// Chinese text uses stays small in the CPU cache (0 = not computed yet):
@@ -12,7 +14,9 @@
 ///                          part of a T2S run
 ///     bit  22  first       nfkc_cf(c) begins a multi-character T2S rule
 ///     bit  23  second      nfkc_cf(c) is the 2nd character of one
-///     bit  24  viaICU      T2S of nfkc_cf(c) is not one scalar: its run goes to ICU
+///     bit  24  viaICU      its run goes to ICU whole (a scalar nfkc_cf did not
+///                          leave stable; no character of ICU 72 is converted
+///                          into more than one)
 ///     bit  25  joinsPiece  no normalisation boundary before c (or c cannot be
 ///                          tabled): ICU normalises the piece c belongs to
 ///     bit  26  expands     nfkc_cf(c) is not one scalar
@@ -110,12 +114,7 @@ final class NormalizationTable {
     private func simplifiedEntry(of n: UInt32) -> UInt32 {
         var e: UInt32 = 0
         let rules = simplifier.rules
-        let simplified = simplifier.transliterate(CollectionOfOne(n))
-        if simplified.count == 1 {
-            e |= simplified[0]
-        } else {
-            e |= n | Self.viaICU | Self.runs
-        }
+        e |= simplifier.simplified(n)
         if let scalar = Unicode.Scalar(n), CJKGrams.isCJK(scalar) { e |= Self.runs }
         if rules.firsts.contains(n) { e |= Self.first }
         if rules.seconds.contains(n) { e |= Self.second }

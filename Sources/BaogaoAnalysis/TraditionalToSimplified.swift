@@ -1,3 +1,5 @@
+import BaogaoIngest
+
 /// ICU's "Traditional-Simplified" transliterator as the `Normalizer` uses it.
 ///
 /// Baogao applies it CHARACTER BY CHARACTER (`.characterByCharacter`, the
@@ -47,18 +49,22 @@ final class TraditionalToSimplified {
         case icuContextual
     }
 
-    private let transliterator: ICUTransliterator?
+    /// Opened on first use: only `.icuContextual` runs go to ICU, and opening a
+    /// transliterator (ICU's registry with it) was a third of a one-shot search.
+    private lazy var transliterator = ICUTransliterator(identifier: Self.identifier)
     /// Which character pairs send a run to ICU: none, character by character.
     let rules: TransliterationRules
 
     init(mode: Mode = .characterByCharacter) {
-        transliterator = ICUTransliterator(identifier: Self.identifier)
         rules = mode == .icuContextual ? Self.icuRules : TransliterationRules()
     }
 
     /// False if ICU's multi-character rules are wanted but cannot be located by
     /// their first two characters: then every text goes to ICU whole.
-    var isCharacterLevel: Bool { transliterator != nil && rules.understood }
+    var isCharacterLevel: Bool { rules.understood }
+
+    /// What one character becomes alone, as ICU converts it (`SimplifiedCharacters`).
+    func simplified(_ c: UInt32) -> UInt32 { SimplifiedCharacters.simplified(c) }
 
     /// ICU on one run of scalars; on an ICU error the run is kept as it was.
     func transliterate<C: Collection>(_ scalars: C) -> [UInt32] where C.Element == UInt32 {

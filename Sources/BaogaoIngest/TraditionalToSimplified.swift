@@ -1,8 +1,8 @@
 import CICU
 import Synchronization
 
-/// ICU's Traditional→Simplified transliterator for the few hundred characters of a
-/// report's opening. ICU transliterators are not thread-safe and costly to open, so
+/// ICU's Traditional→Simplified transliterator, with its contextual rules, for the
+/// few hundred characters of a report's opening that hold a Traditional character. ICU transliterators are not thread-safe and costly to open, so
 /// they are pooled: report files are read on every core at once.
 public enum TraditionalToSimplified {
     /// Open transliterators not in use. A handle is taken out for one call and put
@@ -24,44 +24,10 @@ public enum TraditionalToSimplified {
     }
 
     /// The CJK characters (basic block and extension A) that the transliterator
-    /// changes on their own, found once with one ICU call over all of them, one
-    /// per line. A multi-character rule only ever starts at one of these.
-    /// Indexed by scalar − 0x3400, for U+3400…U+9FFF: a flat table, as every
-    /// character of every report's opening is looked up in it.
-    static var traditional: [Bool] { table.changed }
-
-    /// Each of those characters as ICU converts it alone, when that is one character:
-    /// the scalar-for-scalar conversion the number extractor reads paragraphs through.
-    public static var simplifiedScalars: [UInt32: UInt32] { table.alone }
-
-    /// The same conversion as a flat table indexed by scalar − 0x3400 (U+3400…U+9FFF),
-    /// 0 where a character stays as it is: the number extractor looks up every CJK
-    /// character of every paragraph with a digit, and a hashed look-up per character
-    /// was 3 % of indexing's instructions.
-    public static var simplifiedTable: [UInt32] { table.aloneFlat }
-
-    private static let table: (changed: [Bool], alone: [UInt32: UInt32], aloneFlat: [UInt32]) = {
-        let blocks = Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF)
-        var text = String.UnicodeScalarView()
-        for v in blocks {
-            guard let c = Unicode.Scalar(v) else { continue }
-            text.append(c)
-            text.append("\n")
-        }
-        let converted = transliterate(String(text)).split(separator: "\n", omittingEmptySubsequences: false)
-        var changed = [Bool](repeating: false, count: 0x9FFF - 0x3400 + 1)
-        var alone: [UInt32: UInt32] = [:]
-        for (k, v) in blocks.enumerated() where k < converted.count {
-            let scalars = converted[k].unicodeScalars
-            if scalars.count != 1 || scalars.first?.value != UInt32(v) {
-                changed[v - 0x3400] = true
-                if scalars.count == 1, let s = scalars.first { alone[UInt32(v)] = s.value }
-            }
-        }
-        var aloneFlat = [UInt32](repeating: 0, count: changed.count)
-        for (from, to) in alone { aloneFlat[Int(from) - 0x3400] = to }
-        return (changed, alone, aloneFlat)
-    }()
+    /// changes on their own (`SimplifiedCharacters`); a multi-character rule only
+    /// ever starts at one of these. Indexed by scalar − 0x3400, for U+3400…U+9FFF:
+    /// a flat table, as every character of every report's opening is looked up in it.
+    static let traditional: [Bool] = (0x3400...0x9FFF).map { SimplifiedCharacters.simplified(UInt32($0)) != UInt32($0) }
 
     private static func transliterate(_ s: String) -> String {
         guard let handle = pool.withLock({ $0.popLast() }) ?? bg_transliterator_open("Traditional-Simplified").map(Handle.init)

@@ -303,25 +303,22 @@ public enum NumberExtractor {
         return t.count == 1 && (t[0] == "、" || t[0] == "和" || t[0] == "及")
     }
 
-    /// Is `s[lower..<upper]` only `的` (spaces aside)?
     /// The paragraph in Simplified characters, scalar for scalar, so that the words of
     /// every finder (万元, 增长, 预算) read a Traditional report too (`103200萬元`,
     /// `增長`); offsets and the figure's text stay the original's. Each character as ICU
-    /// converts it alone, from a table made once: running ICU's rules over every
-    /// paragraph with one such character was 4 % of indexing.
+    /// converts it alone (`SimplifiedCharacters`): running ICU's rules over every
+    /// paragraph with one such character was 4 % of indexing. Ideographs only
+    /// (U+3400…U+9FFF): 「」 stay, as the finders read them.
     static func simplified(_ text: String, _ original: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let table = Self.simplifiedTable
         var out: [Unicode.Scalar]?
         for (i, c) in original.enumerated() where c.value >= 0x3400 && c.value <= 0x9FFF {
-            let to = table[Int(c.value) - 0x3400]
-            guard to != 0, let s = Unicode.Scalar(to) else { continue }
+            let to = SimplifiedCharacters.simplified(c.value)
+            guard to != c.value, let s = Unicode.Scalar(to) else { continue }
             if out == nil { out = original }
             out![i] = s
         }
         return out ?? original
     }
-
-    private static let simplifiedTable = BaogaoIngest.TraditionalToSimplified.simplifiedTable
 
     /// Where `由` starts when the text before the number is `由` and at most a word
     /// naming the budget (`由`, `由年初的`, `由年初预算`, `由原`): the figure an
