@@ -15,6 +15,15 @@ final class StreamingJSONEncoderTests: XCTestCase {
             "\u{2028}\u{2029}", "😀 non-BMP 𠀋", "e\u{301}", "\u{feff}\u{fffe}", "\u{1b}[2J"
         ]
         strings.append(String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self))
+        // Each escape at every place of a longer text: bytes are checked eight at a time.
+        let long = Array("预算收入abcdefgh乡村振兴 12345678".unicodeScalars)
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "😀"] {
+            for at in 0...long.count {
+                var view = String.UnicodeScalarView(long)
+                view.insert(contentsOf: special.unicodeScalars, at: view.index(view.startIndex, offsetBy: at))
+                strings.append(String(view))
+            }
+        }
         for s in strings {
             try assertSameBytes(s)
             try assertSameBytes([s])
