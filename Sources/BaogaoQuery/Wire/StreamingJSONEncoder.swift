@@ -72,11 +72,15 @@ final class JSONSink {
     func encodeValue<T: Encodable>(_ value: T) throws {
         // The common leaves, without a trip through `encode(to:)` (a generic
         // caller such as `encodeOrNull` reaches here, not the typed overloads).
-        // Metatypes compare in a few instructions where a cast is a runtime call.
-        if T.self == String.self { return write(string: value as! String) }
-        if T.self == Int.self { return write(integer: value as! Int) }
-        if T.self == Double.self { return try write(float: value as! Double) }
-        if T.self == Bool.self { return write(literal: value as! Bool ? "true" : "false") }
+        // Metatypes compare in a few instructions where a cast is a runtime
+        // call; once they are equal, the value is reinterpreted as it is.
+        if T.self == String.self { return write(string: unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return write(integer: unsafeBitCast(value, to: Int.self)) }
+        if T.self == Double.self { return try write(float: unsafeBitCast(value, to: Double.self)) }
+        if T.self == Bool.self { return write(literal: unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        // And the lists every citation holds (`section`, `lines`).
+        if T.self == [String].self { return writeArray(unsafeBitCast(value, to: [String].self)) { write(string: $0) } }
+        if T.self == [Int].self { return writeArray(unsafeBitCast(value, to: [Int].self)) { write(integer: $0) } }
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             return try writeAsFoundation(value)
         }
@@ -89,6 +93,15 @@ final class JSONSink {
                 value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         close(downTo: slot - 1)
+    }
+
+    private func writeArray<Element>(_ elements: [Element], _ write: (Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, element) in elements.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(element)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Foundation's encoder writes these its own way (dates, data and addresses
