@@ -193,7 +193,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
                     "message": "\(LogEscaping.escape(error.message))"
                 ])
         }
-        var buffer = context.channel.allocator.buffer(capacity: 256)
+        var buffer = context.channel.allocator.buffer(capacity: ResponseWriter.capacity(for: response, id: id))
         ResponseWriter.write(response, id: id, into: &buffer)
         answered += 1
         context.write(wrapOutboundOut(buffer), promise: nil)

@@ -69,6 +69,17 @@ public enum ResponseWriter {
         }
     }
 
+    /// Room for the whole line, so the buffer is allocated once: a result is
+    /// often several kilobytes, and grown from a small guess it was copied at
+    /// every doubling.
+    public static func capacity(for response: Response, id: RequestID?) -> Int {
+        let envelope = 64 + (id?.json.utf8.count ?? 0)
+        switch response {
+        case .success(let result): return envelope + result.json.count
+        case .failure(let error): return envelope + 2 * error.message.utf8.count
+        }
+    }
+
     public static func render(_ response: Response, id: RequestID?) -> String {
         var buffer = ByteBuffer()
         write(response, id: id, into: &buffer)

@@ -38,8 +38,13 @@ public struct Snippet: Sendable, Equatable {
     /// A window of about `width` scalars of `original`, starting a little before the
     /// window that holds the most highlights; "…" marks cut ends.
     static func make(original: String, highlights: [Range<Int>]) -> Snippet {
-        let scalars = Array(original.unicodeScalars)
-        guard scalars.count > width else { return Snippet(text: original, highlights: highlights) }
+        // Scalars are counted and found through the UTF-8 bytes (a scalar is a
+        // byte that does not continue another): an array of the paragraph's
+        // scalars, and a view appended scalar by scalar, were most of the cost
+        // of a search's hits.
+        var utf8 = original
+        let count = utf8.withUTF8 { bytes in byteOffset(ofScalar: .max, in: bytes, from: (0, 0)).scalars }
+        guard count > width else { return Snippet(text: original, highlights: highlights) }
         var bestStart = 0
         var bestCount = -1
         for h in highlights {
@@ -50,19 +55,48 @@ public struct Snippet: Sendable, Equatable {
                 bestStart = start
             }
         }
-        let start = min(bestStart, scalars.count - width)
-        let end = min(scalars.count, start + width)
-        var view = String.UnicodeScalarView()
+        let start = min(bestStart, count - width)
+        let end = min(count, start + width)
+        let window = utf8.withUTF8 { bytes in
+            let lo = byteOffset(ofScalar: start, in: bytes, from: (0, 0)).byte
+            let hi = byteOffset(ofScalar: end, in: bytes, from: (start, lo)).byte
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        }
         let prefix = start > 0 ? "…" : ""
-        view.append(contentsOf: prefix.unicodeScalars)
-        view.append(contentsOf: scalars[start..<end])
-        if end < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
+        let text = prefix + window + (end < count ? "…" : "")
         let shift = prefix.unicodeScalars.count - start
         let inside = highlights.compactMap { h -> Range<Int>? in
             let lo = max(h.lowerBound, start)
             let hi = min(h.upperBound, end)
             return lo < hi ? (lo + shift)..<(hi + shift) : nil
         }
-        return Snippet(text: String(view), highlights: inside)
+        return Snippet(text: text, highlights: inside)
+    }
+
+    /// Where scalar `target` starts in `bytes` (their end, and how many scalars
+    /// they hold, when `target` is past the last), walking on from a known
+    /// (scalar, byte) place before it; eight bytes at a time while the target is
+    /// not among them.
+    private static func byteOffset(
+        ofScalar target: Int, in bytes: UnsafeBufferPointer<UInt8>, from: (scalar: Int, byte: Int)
+    ) -> (scalars: Int, byte: Int) {
+        var (scalar, i) = from
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            // A continuation byte is 10xxxxxx: its top bit set, the next one clear.
+            let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+            let starts = 8 - continuations.nonzeroBitCount
+            guard scalar + starts <= target else { break }
+            scalar += starts
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 {
+                if scalar == target { return (scalar, i) }
+                scalar += 1
+            }
+            i += 1
+        }
+        return (scalar, bytes.count)
     }
 }

@@ -7,14 +7,19 @@ import Foundation
 /// prints").
 ///
 /// UTF-8 as is (Chinese stays readable, no `\u` escapes), slashes not escaped (a
-/// doc path or a web address reads as written), compact: JSONEncoder escapes
-/// newlines inside strings, so one value is always one line.
+/// doc path or a web address reads as written), compact: newlines inside strings
+/// are escaped, so one value is always one line. Written by `StreamingJSONEncoder`,
+/// which gives Foundation's `JSONEncoder` output at a fraction of its cost.
 public enum JSONLines {
     public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            value is any SortedKeysJSON ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        var bytes: [UInt8] = []
+        try append(value, to: &bytes)
+        return bytes
+    }
+
+    /// Appends the value's JSON to `bytes` (the server writes its envelope around it).
+    public static func append<T: Encodable>(_ value: T, to bytes: inout [UInt8]) throws {
+        try StreamingJSONEncoder(sortedKeys: value is any SortedKeysJSON).encode(value, into: &bytes)
     }
 
     /// The value as one line of text, without its newline.
