@@ -1,3 +1,4 @@
+import BaogaoQuery
 import NIOCore
 
 /// The stable, machine-readable error codes of protocol version 1. Clients
@@ -93,26 +94,15 @@ public enum ResponseWriter {
     }
 }
 
-/// The little JSON the envelope needs, without a full encoder.
+/// The little JSON the envelope needs: its strings, escaped by the one JSON
+/// string writer the results go through (`StreamingJSONEncoder`), so an error
+/// message and a result's text are escaped alike.
 enum JSONText {
     /// A JSON string literal: UTF-8 as is (Chinese stays readable, as in the
     /// CLI's output), with quotes, backslashes and control characters escaped.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        // Encoding a string cannot fail (only non-finite numbers are refused).
+        let bytes = (try? StreamingJSONEncoder().encode(s)) ?? Array("\"\"".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
