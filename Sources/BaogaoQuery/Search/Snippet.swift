@@ -37,32 +37,39 @@ public struct Snippet: Sendable, Equatable {
 
     /// A window of about `width` scalars of `original`, starting a little before the
     /// window that holds the most highlights; "…" marks cut ends.
+    ///
+    /// The window is cut from the string's own UTF-8 by scalar index, not
+    /// rebuilt scalar by scalar: appending scalars to a `String` one at a time
+    /// was a fifth of a rare term's search (callgrind, BENCHMARKS.md).
     static func make(original: String, highlights: [Range<Int>]) -> Snippet {
-        let scalars = Array(original.unicodeScalars)
-        guard scalars.count > width else { return Snippet(text: original, highlights: highlights) }
+        let scalars = original.unicodeScalars
+        let count = scalars.count
+        guard count > width else { return Snippet(text: original, highlights: highlights) }
         var bestStart = 0
         var bestCount = -1
         for h in highlights {
             let start = max(0, h.lowerBound - 20)
-            let count = highlights.filter { $0.lowerBound >= start && $0.upperBound <= start + width }.count
-            if count > bestCount {
-                bestCount = count
+            var inWindow = 0
+            for g in highlights where g.lowerBound >= start && g.upperBound <= start + width { inWindow += 1 }
+            if inWindow > bestCount {
+                bestCount = inWindow
                 bestStart = start
             }
         }
-        let start = min(bestStart, scalars.count - width)
-        let end = min(scalars.count, start + width)
-        var view = String.UnicodeScalarView()
+        let start = min(bestStart, count - width)
+        let end = min(count, start + width)
+        let lo = scalars.index(scalars.startIndex, offsetBy: start)
+        let hi = scalars.index(lo, offsetBy: end - start)
         let prefix = start > 0 ? "…" : ""
-        view.append(contentsOf: prefix.unicodeScalars)
-        view.append(contentsOf: scalars[start..<end])
-        if end < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
+        var text = prefix
+        text.append(contentsOf: String(scalars[lo..<hi]))
+        if end < count { text.append("…") }
         let shift = prefix.unicodeScalars.count - start
         let inside = highlights.compactMap { h -> Range<Int>? in
             let lo = max(h.lowerBound, start)
             let hi = min(h.upperBound, end)
             return lo < hi ? (lo + shift)..<(hi + shift) : nil
         }
-        return Snippet(text: String(view), highlights: inside)
+        return Snippet(text: text, highlights: inside)
     }
 }
