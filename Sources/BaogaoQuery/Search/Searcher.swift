@@ -11,6 +11,7 @@ public final class IndexSnapshot: Sendable {
     public let index: IndexReader
     let analyzers = AnalyzerPool()
     fileprivate let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
+    fileprivate let joinedBigramCache = Mutex<[Int: Set<[UInt8]>]>([:])
     fileprivate let labelCache = Mutex<[Int: FoldedLabels]>([:])
     /// `knownRegions`, read from every report once (every question needs them).
     let regionCache = Mutex<[String]?>(nil)
@@ -151,6 +152,17 @@ public final class Searcher: Sendable {
         return terms
     }
 
+    /// The keys of segment `s`'s joined bigrams (made on first use): a query
+    /// asks for the joined bigram of every pair of its runs, and nearly all of
+    /// them are absent, which a dictionary lookup found at the cost of a hit.
+    func joinedBigrams(_ s: Int) throws(IndexError) -> Set<[UInt8]> {
+        if let cached = snapshot.joinedBigramCache.withLock({ $0[s] }) { return cached }
+        let terms = try index.segments[s].terms(withPrefix: [TermKind.joinedBigram.rawValue])
+        let keys = Set(terms.filter { $0.1 > 0 }.map(\.0))
+        snapshot.joinedBigramCache.withLock { $0[s] = keys }
+        return keys
+    }
+
     private func run(
         _ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
         start: DispatchTime, evaluated: [SegmentMatches]?
@@ -199,7 +211,8 @@ public final class Searcher: Sendable {
         let segment = index.segments[s]
         let matcher = SubstringMatcher(
             segment: segment, analyzer: analyzer, deadline: deadline,
-            wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+            wordTerms: { () throws(IndexError) in try self.wordTerms(s) },
+            joinedBigrams: { () throws(IndexError) in try self.joinedBigrams(s) })
         var evaluator = SegmentEvaluator(
             matcher: matcher,
             mask: FilterMask(
