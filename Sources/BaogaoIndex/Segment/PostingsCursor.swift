@@ -5,6 +5,11 @@
 /// Every query runs through these loops, so the decoding writes through
 /// pointers into the block arrays (one uniqueness check per block, not one per
 /// value) and reads the skip table with a single bounds check made at `init`.
+///
+/// A full block's frequencies are unpacked only when asked for (`frequency()`,
+/// `nextBatch`, positions): a cursor that is only probed for documents — a
+/// word's, for the whole-word boost — or that an intersection moves through
+/// blocks where the other terms are absent decodes half the bytes.
 public struct PostingsCursor {
     private let postings: UnsafeRawBufferPointer
     private let positionsBody: UnsafeRawBufferPointer
@@ -25,6 +30,10 @@ public struct PostingsCursor {
     private var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blockLength = 0
     private var index = 0
+    /// The block whose frequencies are in `blockFreqs` (-1: none yet), and
+    /// where the current block's packed frequencies start.
+    private var freqsBlock = -1
+    private var freqsOffset = 0
     // The current block's positions, decoded on demand, a group of 128 at a time
     // (see `positionsOfCurrentDoc`): `stamp` changes with every block, and a group
     // or document whose entry equals it is ready.
@@ -71,7 +80,10 @@ public struct PostingsCursor {
     }
 
     /// Frequency of the term in the current document.
-    public var freq: UInt32 { blockFreqs[index] }
+    public mutating func frequency() throws(IndexError) -> UInt32 {
+        if freqsBlock != block { try loadFrequencies() }
+        return blockFreqs[index]
+    }
 
     /// Field `k` (0 last doc, 1 block offset, 2 positions offset) of skip entry `b`;
     /// `init` checked that the whole table lies inside the file.
@@ -80,6 +92,8 @@ public struct PostingsCursor {
         UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 12 + k * 4, as: UInt32.self))
     }
 
+    /// Decodes block `b`'s documents; a full block's frequencies wait for
+    /// `loadFrequencies` (a tail block's are read with its documents, varint by varint).
     private mutating func load(block b: Int) throws(IndexError) {
         var previousDoc: Int64 = -1
         var offset = blocksStart
@@ -92,16 +106,15 @@ public struct PostingsCursor {
         // A gap past the document count is damage; bounding each keeps the sum
         // far from overflowing Int64 however the bytes were damaged.
         let maxGap = UInt64(docCount)
+        let maxFreq = UInt64(Self.maxFreq)
         try blockDocs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
             try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
                 guard let d = docs.baseAddress, let f = freqs.baseAddress else { return }
                 if n == BitPacking.blockSize {
                     try BitPacking.unpack(&r, into: d)
-                    try BitPacking.unpack(&r, into: f)
                     for i in 0..<n {
                         previousDoc += Int64(d[i]) + 1
                         d[i] = UInt32(truncatingIfNeeded: previousDoc)
-                        f[i] &+= 1
                     }
                 } else {
                     for i in 0..<n {
@@ -109,29 +122,52 @@ public struct PostingsCursor {
                         guard v >> 1 < maxGap else { throw r.damaged("document gap \(v >> 1) out of range") }
                         previousDoc += Int64(v >> 1) + 1
                         d[i] = UInt32(truncatingIfNeeded: previousDoc)
-                        f[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
+                        if v & 1 == 1 {
+                            f[i] = 1
+                        } else {
+                            let more = try r.readVarint()
+                            guard more < maxFreq else { throw r.damaged("frequency \(more + 1) out of range") }
+                            f[i] = UInt32(more) + 1
+                        }
                     }
                 }
             }
         }
-        try checkBlock(n, lastDoc: previousDoc)
+        // Documents only grow within a block (gaps are not negative), so the
+        // last one, summed without truncation, below `docCount` bounds them all.
+        guard previousDoc < Int64(docCount) else {
+            throw .damaged(file: file, reason: "postings name document \(previousDoc), past the segment's \(docCount)")
+        }
         block = b
         blockLength = n
         index = 0
+        freqsOffset = r.offset
+        if n < BitPacking.blockSize { freqsBlock = b }
     }
 
-    /// Documents only grow within a block (gaps are not negative), so the last
-    /// one, summed without truncation, below `docCount` bounds them all; a
-    /// frequency is bounded so that a damaged one cannot ask
-    /// `prepareBlockPositions` for billions of positions.
-    private func checkBlock(_ n: Int, lastDoc: Int64) throws(IndexError) {
-        guard lastDoc < Int64(docCount) else {
-            throw .damaged(file: file, reason: "postings name document \(lastDoc), past the segment's \(docCount)")
+    /// Unpacks the current full block's frequencies. Each is bounded so that a
+    /// damaged one cannot ask `prepareBlockPositions` for billions of positions:
+    /// a width of at most 18 bits bounds them all at once (frequency − 1 is
+    /// what is packed), a wider one is checked value by value.
+    private mutating func loadFrequencies() throws(IndexError) {
+        var r = ByteReader(postings, offset: freqsOffset, file: file)
+        guard freqsOffset < postings.count else { throw r.damaged("unexpected end of data") }
+        let width = postings[freqsOffset]
+        try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
+            guard let f = freqs.baseAddress else { return }
+            try BitPacking.unpack(&r, into: f)
+            for i in 0..<BitPacking.blockSize { f[i] &+= 1 }
+            if width > Self.maxFreqWidth {
+                for i in 0..<BitPacking.blockSize where f[i] == 0 || f[i] > Self.maxFreq {
+                    throw .damaged(file: file, reason: "frequency \(f[i]) out of range")
+                }
+            }
         }
-        for i in 0..<n where blockFreqs[i] == 0 || blockFreqs[i] > Self.maxFreq {
-            throw .damaged(file: file, reason: "frequency \(blockFreqs[i]) out of range")
-        }
+        freqsBlock = block
     }
+
+    /// The widest packing of frequency − 1 whose every value is within `maxFreq`.
+    private static let maxFreqWidth: UInt8 = 18
 
     /// No paragraph holds more occurrences of a term than characters, and a
     /// paragraph is cut at 4,000 (`ParagraphSplitter.hard`), which NFKC can
@@ -171,6 +207,7 @@ public struct PostingsCursor {
             try load(block: b)
             start = 0
         }
+        if freqsBlock != block { try loadFrequencies() }
         docs.removeAll(keepingCapacity: true)
         freqs.removeAll(keepingCapacity: true)
         docs.append(contentsOf: blockDocs[start..<blockLength])
@@ -283,6 +320,7 @@ public struct PostingsCursor {
     /// Lays out the current block's positions chunk: where each document's
     /// positions start, and the byte offset of each packed group.
     private mutating func prepareBlockPositions() throws(IndexError) {
+        if freqsBlock != block { try loadFrequencies() }
         stamp &+= 1
         var chunk = positionsStart
         if skipStart >= 0 { chunk += Int(skipField(block, 2)) }
