@@ -176,6 +176,8 @@ public final class Searcher: Sendable {
             ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer)
         } else if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
             (total, ranked) = fast
+        } else if let fast = try conjunctionRanking(query, terms: terms, want: offset + limit, analyzer: analyzer) {
+            (total, ranked) = fast
         } else {
             (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
         }
@@ -246,32 +248,55 @@ public final class Searcher: Sendable {
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
         let scoring = TermScoring(
             terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0.text, analyzer: analyzer) }, bm25: bm25)
-        let candidates = terms.count > 1 ? max(want * 3, 50) : want
+        let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
         }
+        return try rerank(leaders, terms: terms, want: want, candidates: candidates, analyzer: analyzer)
+    }
+
+    /// How many leaders by BM25 a query's proximity re-ranking looks at: with
+    /// several terms, a few times the page, so that a close pair can climb into it.
+    func rerankCandidates(terms: [TermPattern], want: Int) -> Int {
+        terms.count > 1 ? max(want * 3, 50) : want
+    }
+
+    /// The best `want` of every segment's leaders, by BM25 and, with several
+    /// terms, by how close the terms stand in each leader's text.
+    ///
+    /// The boost is at most `proximityBoost(gap: 0)` (×1.5), so once a leader
+    /// could not reach the page even with it, neither can any after it (they
+    /// score no higher): their texts are not read. Which leaders make the page,
+    /// and in what order, is what re-ranking every one of them gives.
+    func rerank(
+        _ leaders: [[RankedDoc]], terms: [TermPattern], want: Int, candidates: Int,
+        analyzer: Analyzer
+    ) throws(SearchError) -> [RankedDoc] {
+        guard want > 0 else { return [] }
         var top = TopK(capacity: candidates)
         for list in leaders { for r in list { top.offer(r) } }
-        var ranked = top.sorted()
-        if terms.count > 1 {
-            for i in ranked.indices {
-                let text: String
-                do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch {
-                    throw .index(error)
-                }
-                let normalized = analyzer.normalize(text).scalars
-                let matches = terms.map { $0.ranges(in: normalized) }
-                var best: Int?
-                for a in 0..<matches.count {
-                    for b in (a + 1)..<matches.count {
-                        if let g = Proximity.closest(matches[a], matches[b]) { best = min(best ?? g, g) }
-                    }
-                }
-                if let best { ranked[i].score *= BM25.proximityBoost(gap: best) }
+        let ranked = top.sorted()
+        guard terms.count > 1 else { return Array(ranked.prefix(want)) }
+        let maxBoost = BM25.proximityBoost(gap: 0)
+        var page = TopK(capacity: want)
+        for var leader in ranked {
+            if leader.score * maxBoost < page.entryScore { break }
+            let text: String
+            do { text = try index.paragraph(segment: leader.segment, doc: Int(leader.doc)).text } catch {
+                throw .index(error)
             }
-            ranked.sort(by: RankedDoc.before)
+            let normalized = analyzer.normalize(text).scalars
+            let matches = terms.map { $0.ranges(in: normalized) }
+            var best: Int?
+            for a in 0..<matches.count {
+                for b in (a + 1)..<matches.count {
+                    if let g = Proximity.closest(matches[a], matches[b]) { best = min(best ?? g, g) }
+                }
+            }
+            if let best { leader.score *= BM25.proximityBoost(gap: best) }
+            page.offer(leader)
         }
-        return Array(ranked.prefix(want))
+        return page.sorted()
     }
 
     /// The best `keep` matches of one segment by BM25 with the word boost.
