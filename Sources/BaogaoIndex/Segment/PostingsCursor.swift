@@ -25,14 +25,14 @@ public struct PostingsCursor {
     /// block is caught here, before a document id can index a column past its end.
     private let docCount: Int
 
-    private var block = -1
+    @usableFromInline var block = -1
     private var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    @usableFromInline var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var blockLength = 0
-    private var index = 0
+    @usableFromInline var index = 0
     /// The block whose frequencies are in `blockFreqs` (-1: none yet), and
     /// where the current block's packed frequencies start.
-    private var freqsBlock = -1
+    @usableFromInline var freqsBlock = -1
     private var freqsOffset = 0
     // The current block's positions, decoded on demand, a group of 128 at a time
     // (see `positionsOfCurrentDoc`): `stamp` changes with every block, and a group
@@ -79,7 +79,9 @@ public struct PostingsCursor {
         }
     }
 
-    /// Frequency of the term in the current document.
+    /// Frequency of the term in the current document. Inlinable: scoring an
+    /// intersection asks it of every cursor for every shared document.
+    @inlinable
     public mutating func frequency() throws(IndexError) -> UInt32 {
         if freqsBlock != block { try loadFrequencies() }
         return blockFreqs[index]
@@ -149,7 +151,7 @@ public struct PostingsCursor {
     /// damaged one cannot ask `prepareBlockPositions` for billions of positions:
     /// a width of at most 18 bits bounds them all at once (frequency − 1 is
     /// what is packed), a wider one is checked value by value.
-    private mutating func loadFrequencies() throws(IndexError) {
+    @usableFromInline mutating func loadFrequencies() throws(IndexError) {
         var r = ByteReader(postings, offset: freqsOffset, file: file)
         guard freqsOffset < postings.count else { throw r.damaged("unexpected end of data") }
         let width = postings[freqsOffset]
@@ -221,36 +223,33 @@ public struct PostingsCursor {
     public mutating func advance(to target: UInt32) throws(IndexError) -> Bool {
         if isExhausted { return false }
         if block >= 0 && doc >= target { return true }
-        // Skip whole blocks whose last document is before the target.
-        if skipStart >= 0 {
-            if block < 0 || blockDocs[blockLength - 1] < target {
-                var b = block + 1
+        if block < 0 || blockDocs[blockLength - 1] < target {
+            // Skip whole blocks whose last document is before the target.
+            var b = block + 1
+            if skipStart >= 0 {
                 while b < blockCount, skipField(b, 0) < target { b += 1 }
+            }
+            while true {
                 guard b < blockCount else {
                     isExhausted = true
                     return false
                 }
                 try load(block: b)
+                if blockDocs[blockLength - 1] >= target { break }
+                b += 1
             }
-        } else if block < 0 {
-            try load(block: 0)
         }
-        while true {
-            while index < blockLength {
-                let d = blockDocs[index]
-                if d >= target {
-                    doc = d
-                    return true
-                }
-                index += 1
-            }
-            let b = block + 1
-            guard b < blockCount else {
-                isExhausted = true
-                return false
-            }
-            try load(block: b)
+        // The block's last document is at or past the target, so the scan stops
+        // inside it: no bounds check per step. An intersection calls this for
+        // every document the other terms propose, a few documents apart.
+        let found = blockDocs.withUnsafeBufferPointer { docs in
+            var i = index
+            while docs[i] < target { i += 1 }
+            return i
         }
+        index = found
+        doc = blockDocs[found]
+        return true
     }
 
     /// Whether the term occurs in `target`, moving forward to it: for probing

@@ -8,7 +8,9 @@ public enum PostingsIntersection {
     /// Calls `visit` with every document all `cursors` hold, ascending, every
     /// cursor standing on it (so each one's `freq` is its count there). The
     /// rarest term first proposes the fewest documents. Nothing when `cursors`
-    /// is empty; one cursor's documents when it is alone.
+    /// is empty; one cursor's documents when it is alone. Inlinable, so that
+    /// `visit` is inlined into the loop at the caller: it runs for every shared document.
+    @inlinable
     public static func forEach(
         _ cursors: inout [PostingsCursor],
         _ visit: (UInt32, UnsafeMutableBufferPointer<PostingsCursor>) throws(IndexError) -> Void

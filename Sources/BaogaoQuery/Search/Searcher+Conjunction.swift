@@ -104,12 +104,12 @@ extension Searcher {
             // sums them, so that equal documents get equal scores.
             var base = 0.0
             for i in 0..<terms { base += bm25.score(idf: idf[i], count: try cs[slot[i]].frequency(), length: length) }
-            let ranked = RankedDoc(score: base, year: years[reportOf[Int(d)]], segment: s, doc: d)
             guard maxBoost > 1 else {
-                if base >= top.entryScore { top.offer(ranked) }
+                if base >= top.entryScore { top.offer(RankedDoc(score: base, year: years[reportOf[Int(d)]], segment: s, doc: d)) }
                 return
             }
-            floor.offer(ranked)
+            // A score equal to the floor's cannot raise it.
+            if base > floor.entryScore { floor.offer(RankedDoc(score: base, year: 0, segment: s, doc: d)) }
             if base * maxBoost < floor.entryScore { return }
             survivors.append((d, base))
             for i in 0..<terms { survivorCounts.append(try cs[slot[i]].frequency()) }
