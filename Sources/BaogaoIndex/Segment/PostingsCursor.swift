@@ -26,9 +26,9 @@ public struct PostingsCursor {
     private let docCount: Int
 
     @usableFromInline var block = -1
-    private var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    @usableFromInline var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     @usableFromInline var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var blockLength = 0
+    @usableFromInline var blockLength = 0
     @usableFromInline var index = 0
     /// The block whose frequencies are in `blockFreqs` (-1: none yet), and
     /// where the current block's packed frequencies start.
@@ -48,8 +48,10 @@ public struct PostingsCursor {
     private var positionCount = 0
 
     /// The current document, valid after `next()` or `advance(to:)` returned true.
-    public private(set) var doc: UInt32 = 0
-    public private(set) var isExhausted = false
+    @inlinable public var doc: UInt32 { current }
+    @inlinable public var isExhausted: Bool { exhausted }
+    @usableFromInline var current: UInt32 = 0
+    @usableFromInline var exhausted = false
 
     init(
         postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, file: String,
@@ -176,20 +178,32 @@ public struct PostingsCursor {
     /// lengthen up to 18 times: a bound well above any real frequency.
     private static let maxFreq: UInt32 = 1 << 18
 
-    /// Moves to the next document; false when there is none.
+    /// Moves to the next document; false when there is none. The step within
+    /// a block is inlined at the caller (every posting of a query passes
+    /// through it); moving to the next block is not.
+    @inlinable
     public mutating func next() throws(IndexError) -> Bool {
-        if isExhausted { return false }
+        if !exhausted && block >= 0 && index + 1 < blockLength {
+            index += 1
+            current = blockDocs[index]
+            return true
+        }
+        return try nextBlock()
+    }
+
+    @usableFromInline mutating func nextBlock() throws(IndexError) -> Bool {
+        if exhausted { return false }
         if block >= 0 && index + 1 < blockLength {
             index += 1
         } else {
             let b = block + 1
             guard b < blockCount else {
-                isExhausted = true
+                exhausted = true
                 return false
             }
             try load(block: b)
         }
-        doc = blockDocs[index]
+        current = blockDocs[index]
         return true
     }
 
@@ -203,7 +217,7 @@ public struct PostingsCursor {
         if block < 0 || start >= blockLength {
             let b = block + 1
             guard b < blockCount else {
-                isExhausted = true
+                exhausted = true
                 return false
             }
             try load(block: b)
@@ -215,40 +229,56 @@ public struct PostingsCursor {
         docs.append(contentsOf: blockDocs[start..<blockLength])
         freqs.append(contentsOf: blockFreqs[start..<blockLength])
         index = blockLength - 1
-        doc = blockDocs[index]
+        current = blockDocs[index]
         return true
     }
 
     /// Moves to the first document at or after `target`; false when there is none.
+    /// Within the current block it is inlined at the caller, a scan that stops
+    /// inside the block (its last document is at or past the target), without
+    /// a bounds check per step: an intersection calls it for every document the
+    /// other terms propose, a few documents apart.
+    @inlinable
     public mutating func advance(to target: UInt32) throws(IndexError) -> Bool {
-        if isExhausted { return false }
-        if block >= 0 && doc >= target { return true }
-        if block < 0 || blockDocs[blockLength - 1] < target {
-            // Skip whole blocks whose last document is before the target.
-            var b = block + 1
-            if skipStart >= 0 {
-                while b < blockCount, skipField(b, 0) < target { b += 1 }
+        if !exhausted && block >= 0 && blockDocs[blockLength - 1] >= target {
+            if current >= target { return true }
+            let found = blockDocs.withUnsafeBufferPointer { docs in
+                var i = index
+                while docs[i] < target { i += 1 }
+                return i
             }
-            while true {
-                guard b < blockCount else {
-                    isExhausted = true
-                    return false
-                }
-                try load(block: b)
-                if blockDocs[blockLength - 1] >= target { break }
-                b += 1
-            }
+            index = found
+            current = blockDocs[found]
+            return true
         }
-        // The block's last document is at or past the target, so the scan stops
-        // inside it: no bounds check per step. An intersection calls this for
-        // every document the other terms propose, a few documents apart.
+        return try advanceAcrossBlocks(to: target)
+    }
+
+    /// `advance(to:)` when the target is past the current block, or before the first.
+    @usableFromInline mutating func advanceAcrossBlocks(to target: UInt32) throws(IndexError) -> Bool {
+        if exhausted { return false }
+        if block >= 0 && current >= target { return true }
+        // Skip whole blocks whose last document is before the target.
+        var b = block + 1
+        if skipStart >= 0 {
+            while b < blockCount, skipField(b, 0) < target { b += 1 }
+        }
+        while true {
+            guard b < blockCount else {
+                exhausted = true
+                return false
+            }
+            try load(block: b)
+            if blockDocs[blockLength - 1] >= target { break }
+            b += 1
+        }
         let found = blockDocs.withUnsafeBufferPointer { docs in
-            var i = index
+            var i = 0
             while docs[i] < target { i += 1 }
             return i
         }
         index = found
-        doc = blockDocs[found]
+        current = blockDocs[found]
         return true
     }
 
