@@ -285,7 +285,7 @@ public final class Searcher: Sendable {
             do { text = try index.paragraph(segment: leader.segment, doc: Int(leader.doc)).text } catch {
                 throw .index(error)
             }
-            let normalized = analyzer.normalize(text).scalars
+            let normalized = MarkedText(analyzer.normalize(text).scalars, for: terms)
             let matches = terms.map { $0.ranges(in: normalized) }
             var best: Int?
             for a in 0..<matches.count {

@@ -18,8 +18,9 @@ public struct Snippet: Sendable, Equatable {
     /// (过“紧日子 for 过紧日子).
     static func highlights(of terms: [TermPattern], in normalized: NormalizedText) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        let text = MarkedText(normalized.scalars, for: terms)
         for term in terms where !term.isEmpty {
-            for match in term.ranges(in: normalized.scalars) {
+            for match in term.ranges(in: text) {
                 ranges.append(normalized.originalRange(of: match))
             }
         }
