@@ -11,7 +11,7 @@ import BaogaoIndex
 /// in the same order, so the ranking is the same to the last bit.
 extension Searcher {
     func conjunctionRanking(
-        _ query: Query, terms: [TermPattern], want: Int, analyzer: Analyzer
+        _ query: Query, terms: [TermPattern], want: Int, analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
         guard case .and(let children)? = query.root, children.count >= 2, terms.count >= 1 else { return nil }
         // Only terms and phrases: a NOT, a range, an OR or a NEAR take the general path.
@@ -54,7 +54,9 @@ extension Searcher {
             } catch { throw .index(error) }
         }
         let total = leaders.reduce(0) { $0 + $1.count }
-        return (total, try rerank(leaders.map(\.top), terms: terms, want: want, candidates: candidates, analyzer: analyzer))
+        let ranked = try rerank(
+            leaders.map(\.top), terms: terms, want: want, candidates: candidates, analyzer: analyzer, read: &read)
+        return (total, ranked)
     }
 
     /// How many documents of one segment hold every term and pass the mask,

@@ -171,21 +171,31 @@ public final class Searcher: Sendable {
         let terms = distinctPositiveTerms(query)
         let total: Int
         let ranked: [RankedDoc]
+        // The texts the proximity re-ranking read, for the hits shown.
+        var read = ReadParagraphs()
         if let evaluated {
             total = evaluated.reduce(0) { $0 + $1.matches.count }
-            ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer)
+            ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
         } else if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
             (total, ranked) = fast
-        } else if let fast = try conjunctionRanking(query, terms: terms, want: offset + limit, analyzer: analyzer) {
+        } else if let fast = try conjunctionRanking(
+            query, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
+        {
             (total, ranked) = fast
         } else {
-            (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
+            (total, ranked) = try evaluateAndRank(
+                query, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
         }
         var hits: [SearchHit] = []
         for r in ranked.dropFirst(offset).prefix(limit) {
             let paragraph: IndexedParagraph
-            do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
-            let normalized = analyzer.normalize(paragraph.text)
+            let normalized: NormalizedText
+            if let known = read.texts[ParagraphKey(segment: r.segment, doc: r.doc)] {
+                (paragraph, normalized) = known
+            } else {
+                do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
+                normalized = analyzer.normalize(paragraph.text)
+            }
             let highlights = Snippet.highlights(of: terms, in: normalized)
             hits.append(
                 SearchHit(
@@ -200,11 +210,11 @@ public final class Searcher: Sendable {
     /// The general path: every segment's matching documents, then BM25 over them.
     private func evaluateAndRank(
         _ query: Query, terms: [TermPattern], want: Int,
-        analyzer: Analyzer
+        analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> (Int, [RankedDoc]) {
         let evaluated = try evaluateAll(query)
         let total = evaluated.reduce(0) { $0 + $1.matches.count }
-        return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer))
+        return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer, read: &read))
     }
 
     /// One segment's matches, and each term's own matches for scoring.
@@ -241,7 +251,7 @@ public final class Searcher: Sendable {
     /// proximity when the query has several terms.
     private func rank(
         _ evaluated: [SegmentMatches], terms: [TermPattern], want: Int,
-        analyzer: Analyzer
+        analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         let bm25 = bm25Model()
@@ -252,7 +262,7 @@ public final class Searcher: Sendable {
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
         }
-        return try rerank(leaders, terms: terms, want: want, candidates: candidates, analyzer: analyzer)
+        return try rerank(leaders, terms: terms, want: want, candidates: candidates, analyzer: analyzer, read: &read)
     }
 
     /// How many leaders by BM25 a query's proximity re-ranking looks at: with
@@ -267,10 +277,11 @@ public final class Searcher: Sendable {
     /// The boost is at most `proximityBoost(gap: 0)` (×1.5), so once a leader
     /// could not reach the page even with it, neither can any after it (they
     /// score no higher): their texts are not read. Which leaders make the page,
-    /// and in what order, is what re-ranking every one of them gives.
+    /// and in what order, is what re-ranking every one of them gives. The texts
+    /// read are kept in `read`: the page's hits are among them.
     func rerank(
         _ leaders: [[RankedDoc]], terms: [TermPattern], want: Int, candidates: Int,
-        analyzer: Analyzer
+        analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         var top = TopK(capacity: candidates)
@@ -281,11 +292,13 @@ public final class Searcher: Sendable {
         var page = TopK(capacity: want)
         for var leader in ranked {
             if leader.score * maxBoost < page.entryScore { break }
-            let text: String
-            do { text = try index.paragraph(segment: leader.segment, doc: Int(leader.doc)).text } catch {
+            let paragraph: IndexedParagraph
+            do { paragraph = try index.paragraph(segment: leader.segment, doc: Int(leader.doc)) } catch {
                 throw .index(error)
             }
-            let normalized = MarkedText(analyzer.normalize(text).scalars, for: terms)
+            let normalizedText = analyzer.normalize(paragraph.text)
+            read.texts[ParagraphKey(segment: leader.segment, doc: leader.doc)] = (paragraph, normalizedText)
+            let normalized = MarkedText(normalizedText.scalars, for: terms)
             let matches = terms.map { $0.ranges(in: normalized) }
             var best: Int?
             for a in 0..<matches.count {
@@ -366,6 +379,18 @@ public final class Searcher: Sendable {
         let text = a.text(of: w)
         return TermKey.make(.word, w.kind == .number ? text.filter { $0 != "," } : text)
     }
+}
+
+/// A paragraph of one segment, as a key.
+struct ParagraphKey: Hashable {
+    var segment: Int
+    var doc: UInt32
+}
+
+/// Paragraphs a search has read and normalised (for the proximity re-ranking),
+/// which showing its hits need again.
+struct ReadParagraphs {
+    var texts: [ParagraphKey: (paragraph: IndexedParagraph, normalized: NormalizedText)] = [:]
 }
 
 /// One segment's matching documents and each term's own matches.
