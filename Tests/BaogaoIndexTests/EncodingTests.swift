@@ -45,6 +45,16 @@ final class EncodingTests: XCTestCase {
                 }
             }
             XCTAssertEqual(out, values, "width \(width)")
+            // With bytes after the block (the next block's), the 8-byte loads may
+            // read into them: the values are the same, and the reader stops at the block's end.
+            try withBytes(of: w.bytes + [UInt8](repeating: 0xFF, count: 9)) { raw throws(IndexError) in
+                var r = ByteReader(raw, file: "t")
+                try out.withUnsafeMutableBufferPointer { (p) throws(IndexError) in
+                    try BitPacking.unpack(&r, into: p.baseAddress!)
+                }
+                XCTAssertEqual(r.remaining, 9)
+            }
+            XCTAssertEqual(out, values, "width \(width), bytes after the block")
         }
     }
 

@@ -67,7 +67,7 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
                 guard !segment.isDeleted(d) else { continue }
                 let id = reader.paragraphID(segment: s, doc: d)
                 let positions = Array(try cursor.positions())
-                out[term, default: [:]][id] = positions.isEmpty ? [cursor.freq] : positions
+                out[term, default: [:]][id] = positions.isEmpty ? [try cursor.frequency()] : positions
             }
         }
     }

@@ -55,13 +55,16 @@ enum BitPacking {
         // end of the block, one unaligned 8-byte load holds all of it (shift ≤ 7,
         // w ≤ 32); the last few values are assembled byte by byte, so decoding
         // never touches memory past the block. Two loops, not a branch per value:
-        // this is the innermost loop of every query.
-        let wide = min(blockSize, (8 * (n - 8)) / w + 1)
+        // this is the innermost loop of every query. When the buffer holds 8 more
+        // bytes after the block (nearly always: the next block, the next term),
+        // the 8-byte loads may read into them and every value takes the first loop
+        // (the byte-by-byte tail was a third of a block's decoding).
+        let wide = reader.remaining >= 8 ? blockSize : min(blockSize, (8 * (n - 8)) / w + 1)
         var bitOffset = 0
         for i in 0..<wide {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bitOffset >> 3, as: UInt64.self))
-            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bitOffset & 7)) & mask)
-            bitOffset += w
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bitOffset &>> 3, as: UInt64.self))
+            out[i] = UInt32(truncatingIfNeeded: (word &>> UInt64(bitOffset & 7)) & mask)
+            bitOffset &+= w
         }
         for i in wide..<blockSize {
             let byteIndex = bitOffset >> 3

@@ -5,6 +5,11 @@
 /// Every query runs through these loops, so the decoding writes through
 /// pointers into the block arrays (one uniqueness check per block, not one per
 /// value) and reads the skip table with a single bounds check made at `init`.
+///
+/// A full block's frequencies are unpacked only when asked for (`frequency()`,
+/// `nextBatch`, positions): a cursor that is only probed for documents — a
+/// word's, for the whole-word boost — or that an intersection moves through
+/// blocks where the other terms are absent decodes half the bytes.
 public struct PostingsCursor {
     private let postings: UnsafeRawBufferPointer
     private let positionsBody: UnsafeRawBufferPointer
@@ -20,11 +25,15 @@ public struct PostingsCursor {
     /// block is caught here, before a document id can index a column past its end.
     private let docCount: Int
 
-    private var block = -1
-    private var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var blockLength = 0
-    private var index = 0
+    @usableFromInline var block = -1
+    @usableFromInline var blockDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    @usableFromInline var blockFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    @usableFromInline var blockLength = 0
+    @usableFromInline var index = 0
+    /// The block whose frequencies are in `blockFreqs` (-1: none yet), and
+    /// where the current block's packed frequencies start.
+    @usableFromInline var freqsBlock = -1
+    private var freqsOffset = 0
     // The current block's positions, decoded on demand, a group of 128 at a time
     // (see `positionsOfCurrentDoc`): `stamp` changes with every block, and a group
     // or document whose entry equals it is ready.
@@ -39,8 +48,10 @@ public struct PostingsCursor {
     private var positionCount = 0
 
     /// The current document, valid after `next()` or `advance(to:)` returned true.
-    public private(set) var doc: UInt32 = 0
-    public private(set) var isExhausted = false
+    @inlinable public var doc: UInt32 { current }
+    @inlinable public var isExhausted: Bool { exhausted }
+    @usableFromInline var current: UInt32 = 0
+    @usableFromInline var exhausted = false
 
     init(
         postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, file: String,
@@ -70,8 +81,13 @@ public struct PostingsCursor {
         }
     }
 
-    /// Frequency of the term in the current document.
-    public var freq: UInt32 { blockFreqs[index] }
+    /// Frequency of the term in the current document. Inlinable: scoring an
+    /// intersection asks it of every cursor for every shared document.
+    @inlinable
+    public mutating func frequency() throws(IndexError) -> UInt32 {
+        if freqsBlock != block { try loadFrequencies() }
+        return blockFreqs[index]
+    }
 
     /// Field `k` (0 last doc, 1 block offset, 2 positions offset) of skip entry `b`;
     /// `init` checked that the whole table lies inside the file.
@@ -80,6 +96,8 @@ public struct PostingsCursor {
         UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 12 + k * 4, as: UInt32.self))
     }
 
+    /// Decodes block `b`'s documents; a full block's frequencies wait for
+    /// `loadFrequencies` (a tail block's are read with its documents, varint by varint).
     private mutating func load(block b: Int) throws(IndexError) {
         var previousDoc: Int64 = -1
         var offset = blocksStart
@@ -92,16 +110,15 @@ public struct PostingsCursor {
         // A gap past the document count is damage; bounding each keeps the sum
         // far from overflowing Int64 however the bytes were damaged.
         let maxGap = UInt64(docCount)
+        let maxFreq = UInt64(Self.maxFreq)
         try blockDocs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
             try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
                 guard let d = docs.baseAddress, let f = freqs.baseAddress else { return }
                 if n == BitPacking.blockSize {
                     try BitPacking.unpack(&r, into: d)
-                    try BitPacking.unpack(&r, into: f)
                     for i in 0..<n {
                         previousDoc += Int64(d[i]) + 1
                         d[i] = UInt32(truncatingIfNeeded: previousDoc)
-                        f[i] &+= 1
                     }
                 } else {
                     for i in 0..<n {
@@ -109,49 +126,84 @@ public struct PostingsCursor {
                         guard v >> 1 < maxGap else { throw r.damaged("document gap \(v >> 1) out of range") }
                         previousDoc += Int64(v >> 1) + 1
                         d[i] = UInt32(truncatingIfNeeded: previousDoc)
-                        f[i] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.readVarint()) &+ 1
+                        if v & 1 == 1 {
+                            f[i] = 1
+                        } else {
+                            let more = try r.readVarint()
+                            guard more < maxFreq else { throw r.damaged("frequency \(more + 1) out of range") }
+                            f[i] = UInt32(more) + 1
+                        }
                     }
                 }
             }
         }
-        try checkBlock(n, lastDoc: previousDoc)
+        // Documents only grow within a block (gaps are not negative), so the
+        // last one, summed without truncation, below `docCount` bounds them all.
+        guard previousDoc < Int64(docCount) else {
+            throw .damaged(file: file, reason: "postings name document \(previousDoc), past the segment's \(docCount)")
+        }
         block = b
         blockLength = n
         index = 0
+        freqsOffset = r.offset
+        if n < BitPacking.blockSize { freqsBlock = b }
     }
 
-    /// Documents only grow within a block (gaps are not negative), so the last
-    /// one, summed without truncation, below `docCount` bounds them all; a
-    /// frequency is bounded so that a damaged one cannot ask
-    /// `prepareBlockPositions` for billions of positions.
-    private func checkBlock(_ n: Int, lastDoc: Int64) throws(IndexError) {
-        guard lastDoc < Int64(docCount) else {
-            throw .damaged(file: file, reason: "postings name document \(lastDoc), past the segment's \(docCount)")
+    /// Unpacks the current full block's frequencies. Each is bounded so that a
+    /// damaged one cannot ask `prepareBlockPositions` for billions of positions:
+    /// a width of at most 18 bits bounds them all at once (frequency − 1 is
+    /// what is packed), a wider one is checked value by value.
+    @usableFromInline mutating func loadFrequencies() throws(IndexError) {
+        var r = ByteReader(postings, offset: freqsOffset, file: file)
+        guard freqsOffset < postings.count else { throw r.damaged("unexpected end of data") }
+        let width = postings[freqsOffset]
+        try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
+            guard let f = freqs.baseAddress else { return }
+            try BitPacking.unpack(&r, into: f)
+            for i in 0..<BitPacking.blockSize { f[i] &+= 1 }
+            if width > Self.maxFreqWidth {
+                for i in 0..<BitPacking.blockSize where f[i] == 0 || f[i] > Self.maxFreq {
+                    throw .damaged(file: file, reason: "frequency \(f[i]) out of range")
+                }
+            }
         }
-        for i in 0..<n where blockFreqs[i] == 0 || blockFreqs[i] > Self.maxFreq {
-            throw .damaged(file: file, reason: "frequency \(blockFreqs[i]) out of range")
-        }
+        freqsBlock = block
     }
+
+    /// The widest packing of frequency − 1 whose every value is within `maxFreq`.
+    private static let maxFreqWidth: UInt8 = 18
 
     /// No paragraph holds more occurrences of a term than characters, and a
     /// paragraph is cut at 4,000 (`ParagraphSplitter.hard`), which NFKC can
     /// lengthen up to 18 times: a bound well above any real frequency.
     private static let maxFreq: UInt32 = 1 << 18
 
-    /// Moves to the next document; false when there is none.
+    /// Moves to the next document; false when there is none. The step within
+    /// a block is inlined at the caller (every posting of a query passes
+    /// through it); moving to the next block is not.
+    @inlinable
     public mutating func next() throws(IndexError) -> Bool {
-        if isExhausted { return false }
+        if !exhausted && block >= 0 && index + 1 < blockLength {
+            index += 1
+            current = blockDocs[index]
+            return true
+        }
+        return try nextBlock()
+    }
+
+    @usableFromInline mutating func nextBlock() throws(IndexError) -> Bool {
+        if exhausted { return false }
         if block >= 0 && index + 1 < blockLength {
             index += 1
         } else {
             let b = block + 1
             guard b < blockCount else {
-                isExhausted = true
+                exhausted = true
                 return false
             }
             try load(block: b)
         }
-        doc = blockDocs[index]
+        current = blockDocs[index]
         return true
     }
 
@@ -165,55 +217,69 @@ public struct PostingsCursor {
         if block < 0 || start >= blockLength {
             let b = block + 1
             guard b < blockCount else {
-                isExhausted = true
+                exhausted = true
                 return false
             }
             try load(block: b)
             start = 0
         }
+        if freqsBlock != block { try loadFrequencies() }
         docs.removeAll(keepingCapacity: true)
         freqs.removeAll(keepingCapacity: true)
         docs.append(contentsOf: blockDocs[start..<blockLength])
         freqs.append(contentsOf: blockFreqs[start..<blockLength])
         index = blockLength - 1
-        doc = blockDocs[index]
+        current = blockDocs[index]
         return true
     }
 
     /// Moves to the first document at or after `target`; false when there is none.
+    /// Within the current block it is inlined at the caller, a scan that stops
+    /// inside the block (its last document is at or past the target), without
+    /// a bounds check per step: an intersection calls it for every document the
+    /// other terms propose, a few documents apart.
+    @inlinable
     public mutating func advance(to target: UInt32) throws(IndexError) -> Bool {
-        if isExhausted { return false }
-        if block >= 0 && doc >= target { return true }
-        // Skip whole blocks whose last document is before the target.
-        if skipStart >= 0 {
-            if block < 0 || blockDocs[blockLength - 1] < target {
-                var b = block + 1
-                while b < blockCount, skipField(b, 0) < target { b += 1 }
-                guard b < blockCount else {
-                    isExhausted = true
-                    return false
-                }
-                try load(block: b)
+        if !exhausted && block >= 0 && blockDocs[blockLength - 1] >= target {
+            if current >= target { return true }
+            let found = blockDocs.withUnsafeBufferPointer { docs in
+                var i = index
+                while docs[i] < target { i += 1 }
+                return i
             }
-        } else if block < 0 {
-            try load(block: 0)
+            index = found
+            current = blockDocs[found]
+            return true
+        }
+        return try advanceAcrossBlocks(to: target)
+    }
+
+    /// `advance(to:)` when the target is past the current block, or before the first.
+    @usableFromInline mutating func advanceAcrossBlocks(to target: UInt32) throws(IndexError) -> Bool {
+        if exhausted { return false }
+        if block >= 0 && current >= target { return true }
+        // Skip whole blocks whose last document is before the target.
+        var b = block + 1
+        if skipStart >= 0 {
+            while b < blockCount, skipField(b, 0) < target { b += 1 }
         }
         while true {
-            while index < blockLength {
-                let d = blockDocs[index]
-                if d >= target {
-                    doc = d
-                    return true
-                }
-                index += 1
-            }
-            let b = block + 1
             guard b < blockCount else {
-                isExhausted = true
+                exhausted = true
                 return false
             }
             try load(block: b)
+            if blockDocs[blockLength - 1] >= target { break }
+            b += 1
         }
+        let found = blockDocs.withUnsafeBufferPointer { docs in
+            var i = 0
+            while docs[i] < target { i += 1 }
+            return i
+        }
+        index = found
+        current = blockDocs[found]
+        return true
     }
 
     /// Whether the term occurs in `target`, moving forward to it: for probing
@@ -283,6 +349,7 @@ public struct PostingsCursor {
     /// Lays out the current block's positions chunk: where each document's
     /// positions start, and the byte offset of each packed group.
     private mutating func prepareBlockPositions() throws(IndexError) {
+        if freqsBlock != block { try loadFrequencies() }
         stamp &+= 1
         var chunk = positionsStart
         if skipStart >= 0 { chunk += Int(skipField(block, 2)) }

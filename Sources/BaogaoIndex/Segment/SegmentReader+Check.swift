@@ -55,6 +55,8 @@ extension SegmentReader {
         var count = 0
         while try cursor.next() {
             count += 1
+            // Frequencies are decoded (and bounded) only when read: read each one.
+            _ = try cursor.frequency()
             census.positions += try cursor.positions().count
         }
         guard count == info.docFreq else {

@@ -12,6 +12,7 @@ public final class IndexSnapshot: Sendable {
     public let index: IndexReader
     let analyzers = AnalyzerPool()
     let wordTermCache = Mutex<[Int: [(text: String, key: [UInt8])]]>([:])
+    let joinedBigramCache = Mutex<[Int: Set<[UInt8]>]>([:])
     let labelCache = Mutex<[Int: FoldedLabels]>([:])
     /// `knownRegions`, read from every report once (every question needs them).
     let regionCache = Mutex<[String]?>(nil)

@@ -20,9 +20,8 @@ extension Searcher {
             // A bare pair that some paragraph splits with marks (过“紧) takes the
             // general path, which adds those.
             if pattern.acrossMarks, scalars.count == 2 {
-                for segment in index.segments {
-                    if try segment.docFreq(TermKey.make(.joinedBigram, folded)) > 0 { return nil }
-                }
+                let joined = TermKey.make(.joinedBigram, folded)
+                for s in index.segments.indices where try joinedBigrams(s).contains(joined) { return nil }
             }
             for segment in index.segments { docFreq += try segment.docFreq(key) }
         } catch { throw .index(error) }

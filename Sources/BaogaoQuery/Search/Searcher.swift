@@ -129,6 +129,17 @@ public final class Searcher: Sendable {
         return terms
     }
 
+    /// The keys of segment `s`'s joined bigrams (made on first use): a query
+    /// asks for the joined bigram of every pair of its runs, and nearly all of
+    /// them are absent, which a dictionary lookup found at the cost of a hit.
+    func joinedBigrams(_ s: Int) throws(IndexError) -> Set<[UInt8]> {
+        if let cached = snapshot.joinedBigramCache.withLock({ $0[s] }) { return cached }
+        let terms = try index.segments[s].terms(withPrefix: [TermKind.joinedBigram.rawValue])
+        let keys = Set(terms.filter { $0.1 > 0 }.map(\.0))
+        snapshot.joinedBigramCache.withLock { $0[s] = keys }
+        return keys
+    }
+
     private func run(
         _ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
         start: DispatchTime, evaluated: [SegmentMatches]?
@@ -137,19 +148,31 @@ public final class Searcher: Sendable {
         let terms = distinctPositiveTerms(query)
         let total: Int
         let ranked: [RankedDoc]
+        // The texts the proximity re-ranking read, for the hits shown.
+        var read = ReadParagraphs()
         if let evaluated {
             total = evaluated.reduce(0) { $0 + $1.matches.count }
-            ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer)
+            ranked = try rank(evaluated, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
         } else if let fast = try singleTermRanking(query, want: offset + limit, analyzer: analyzer) {
             (total, ranked) = fast
+        } else if let fast = try conjunctionRanking(
+            query, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
+        {
+            (total, ranked) = fast
         } else {
-            (total, ranked) = try evaluateAndRank(query, terms: terms, want: offset + limit, analyzer: analyzer)
+            (total, ranked) = try evaluateAndRank(
+                query, terms: terms, want: offset + limit, analyzer: analyzer, read: &read)
         }
         var hits: [SearchHit] = []
         for r in ranked.dropFirst(offset).prefix(limit) {
             let paragraph: IndexedParagraph
-            do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
-            let normalized = analyzer.normalize(paragraph.text)
+            let normalized: NormalizedText
+            if let known = read.texts[ParagraphKey(segment: r.segment, doc: r.doc)] {
+                (paragraph, normalized) = known
+            } else {
+                do { paragraph = try index.paragraph(segment: r.segment, doc: Int(r.doc)) } catch { throw .index(error) }
+                normalized = analyzer.normalize(paragraph.text)
+            }
             let highlights = Snippet.highlights(of: terms, in: normalized)
             hits.append(
                 SearchHit(
@@ -164,11 +187,11 @@ public final class Searcher: Sendable {
     /// The general path: every segment's matching documents, then BM25 over them.
     private func evaluateAndRank(
         _ query: Query, terms: [TermPattern], want: Int,
-        analyzer: Analyzer
+        analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> (Int, [RankedDoc]) {
         let evaluated = try evaluateAll(query)
         let total = evaluated.reduce(0) { $0 + $1.matches.count }
-        return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer))
+        return (total, try rank(evaluated, terms: terms, want: want, analyzer: analyzer, read: &read))
     }
 
     /// One segment's matches, and each term's own matches for scoring.
@@ -177,7 +200,8 @@ public final class Searcher: Sendable {
         let segment = index.segments[s]
         let matcher = SubstringMatcher(
             segment: segment, analyzer: analyzer, deadline: deadline,
-            wordTerms: { () throws(IndexError) in try self.wordTerms(s) })
+            wordTerms: { () throws(IndexError) in try self.wordTerms(s) },
+            joinedBigrams: { () throws(IndexError) in try self.joinedBigrams(s) })
         var evaluator = SegmentEvaluator(
             matcher: matcher,
             mask: FilterMask(
@@ -204,39 +228,65 @@ public final class Searcher: Sendable {
     /// proximity when the query has several terms.
     private func rank(
         _ evaluated: [SegmentMatches], terms: [TermPattern], want: Int,
-        analyzer: Analyzer
+        analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
         let bm25 = bm25Model()
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
         let scoring = TermScoring(
             terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0.text, analyzer: analyzer) }, bm25: bm25)
-        let candidates = terms.count > 1 ? max(want * 3, 50) : want
+        let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
         }
+        return try rerank(leaders, terms: terms, want: want, candidates: candidates, analyzer: analyzer, read: &read)
+    }
+
+    /// How many leaders by BM25 a query's proximity re-ranking looks at: with
+    /// several terms, a few times the page, so that a close pair can climb into it.
+    func rerankCandidates(terms: [TermPattern], want: Int) -> Int {
+        terms.count > 1 ? max(want * 3, 50) : want
+    }
+
+    /// The best `want` of every segment's leaders, by BM25 and, with several
+    /// terms, by how close the terms stand in each leader's text.
+    ///
+    /// The boost is at most `proximityBoost(gap: 0)` (×1.5), so once a leader
+    /// could not reach the page even with it, neither can any after it (they
+    /// score no higher): their texts are not read. Which leaders make the page,
+    /// and in what order, is what re-ranking every one of them gives. The texts
+    /// read are kept in `read`: the page's hits are among them.
+    func rerank(
+        _ leaders: [[RankedDoc]], terms: [TermPattern], want: Int, candidates: Int,
+        analyzer: Analyzer, read: inout ReadParagraphs
+    ) throws(SearchError) -> [RankedDoc] {
+        guard want > 0 else { return [] }
         var top = TopK(capacity: candidates)
         for list in leaders { for r in list { top.offer(r) } }
-        var ranked = top.sorted()
-        if terms.count > 1 {
-            for i in ranked.indices {
-                let text: String
-                do { text = try index.paragraph(segment: ranked[i].segment, doc: Int(ranked[i].doc)).text } catch {
-                    throw .index(error)
-                }
-                let normalized = analyzer.normalize(text).scalars
-                let matches = terms.map { $0.ranges(in: normalized) }
-                var best: Int?
-                for a in 0..<matches.count {
-                    for b in (a + 1)..<matches.count {
-                        if let g = Proximity.closest(matches[a], matches[b]) { best = min(best ?? g, g) }
-                    }
-                }
-                if let best { ranked[i].score *= BM25.proximityBoost(gap: best) }
+        let ranked = top.sorted()
+        guard terms.count > 1 else { return Array(ranked.prefix(want)) }
+        let maxBoost = BM25.proximityBoost(gap: 0)
+        var page = TopK(capacity: want)
+        for var leader in ranked {
+            if leader.score * maxBoost < page.entryScore { break }
+            let paragraph: IndexedParagraph
+            do { paragraph = try index.paragraph(segment: leader.segment, doc: Int(leader.doc)) } catch {
+                throw .index(error)
             }
-            ranked.sort(by: RankedDoc.before)
+            let normalizedText = analyzer.normalize(paragraph.text)
+            read.texts[ParagraphKey(segment: leader.segment, doc: leader.doc)] = (paragraph, normalizedText)
+            let normalized = MarkedText(normalizedText.scalars, for: terms)
+            let matches = terms.map { $0.ranges(in: normalized) }
+            var best: Int?
+            for a in 0..<matches.count {
+                for b in (a + 1)..<matches.count {
+                    if let g = Proximity.closest(matches[a], matches[b]) { best = min(best ?? g, g) }
+                }
+            }
+            if let best { leader.score *= BM25.proximityBoost(gap: best) }
+            page.offer(leader)
         }
-        return Array(ranked.prefix(want))
+        return page.sorted()
     }
 
     /// The best `keep` matches of one segment by BM25 with the word boost.
@@ -306,6 +356,18 @@ public final class Searcher: Sendable {
         let text = a.text(of: w)
         return TermKey.make(.word, w.kind == .number ? text.filter { $0 != "," } : text)
     }
+}
+
+/// A paragraph of one segment, as a key.
+struct ParagraphKey: Hashable {
+    var segment: Int
+    var doc: UInt32
+}
+
+/// Paragraphs a search has read and normalised (for the proximity re-ranking),
+/// which showing its hits need again.
+struct ReadParagraphs {
+    var texts: [ParagraphKey: (paragraph: IndexedParagraph, normalized: NormalizedText)] = [:]
 }
 
 /// One segment's matching documents and each term's own matches.

@@ -18,8 +18,9 @@ public struct Snippet: Sendable, Equatable {
     /// (过“紧日子 for 过紧日子).
     static func highlights(of terms: [TermPattern], in normalized: NormalizedText) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        let text = MarkedText(normalized.scalars, for: terms)
         for term in terms where !term.isEmpty {
-            for match in term.ranges(in: normalized.scalars) {
+            for match in term.ranges(in: text) {
                 ranges.append(normalized.originalRange(of: match))
             }
         }
@@ -37,6 +38,10 @@ public struct Snippet: Sendable, Equatable {
 
     /// A window of about `width` scalars of `original`, starting a little before the
     /// window that holds the most highlights; "…" marks cut ends.
+    ///
+    /// The window is cut from the string's own UTF-8 by scalar index, not
+    /// rebuilt scalar by scalar: appending scalars to a `String` one at a time
+    /// was a fifth of a rare term's search (callgrind, BENCHMARKS.md).
     static func make(original: String, highlights: [Range<Int>]) -> Snippet {
         // Scalars are counted and found through the UTF-8 bytes (a scalar is a
         // byte that does not continue another): an array of the paragraph's
@@ -49,9 +54,10 @@ public struct Snippet: Sendable, Equatable {
         var bestCount = -1
         for h in highlights {
             let start = max(0, h.lowerBound - 20)
-            let count = highlights.filter { $0.lowerBound >= start && $0.upperBound <= start + width }.count
-            if count > bestCount {
-                bestCount = count
+            var inWindow = 0
+            for g in highlights where g.lowerBound >= start && g.upperBound <= start + width { inWindow += 1 }
+            if inWindow > bestCount {
+                bestCount = inWindow
                 bestStart = start
             }
         }

@@ -26,6 +26,10 @@ struct SubstringMatcher {
     let deadline: Deadline
     /// The segment's word terms, for substring matches inside words (loaded on first use).
     let wordTerms: () throws(IndexError) -> [(text: String, key: [UInt8])]
+    /// The keys of the segment's joined bigrams (loaded on first use), when the
+    /// caller keeps them: most pairs of a run are never split by marks, and a
+    /// set answers "none here" without a dictionary lookup (nil: look each up).
+    var joinedBigrams: (() throws(IndexError) -> Set<[UInt8]>)? = nil
 
     /// With `allowed`, text that must be verified is verified only in the
     /// documents it allows.
@@ -44,14 +48,20 @@ struct SubstringMatcher {
 
     // MARK: CJK runs, from the index
 
-    /// `TermKey.make` of the scalars as a string, encoded straight from them: a
-    /// string built through a scalar view cost more than opening the cursor's
-    /// dictionary block (callgrind, a SEARCH on the server).
+    /// `TermKey.make(kind, text)`, encoded straight from the scalars (a
+    /// `String` built scalar by scalar cost more than the lookup it keys).
     private func key(_ kind: TermKind, _ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-        var key = [kind.rawValue]
-        key.reserveCapacity(1 + 4 * scalars.count)
-        for scalar in scalars { UTF8.encode(scalar) { key.append($0) } }
-        return key
+        var out: [UInt8] = [kind.rawValue]
+        out.reserveCapacity(1 + 4 * scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { out.append($0) } }
+        return out
+    }
+
+    /// The postings of the joined bigram of a pair, nil when the segment has none.
+    private func joinedPostings(_ pair: ArraySlice<Unicode.Scalar>) throws(IndexError) -> PostingsCursor? {
+        let k = key(.joinedBigram, pair)
+        if let known = try joinedBigrams?(), !known.contains(k) { return nil }
+        return try segment.postings(k)
     }
 
     /// The documents holding the run, with counts: as written, or with
@@ -59,11 +69,11 @@ struct SubstringMatcher {
     /// without them, `TermPattern.count`).
     func matchCJK(_ s: ArraySlice<Unicode.Scalar>, acrossMarks: Bool) throws(IndexError) -> DocSet {
         let s = Array(s)
-        if s.count == 1 { return try documents(key(.unigram, s[...])) }
+        if s.count == 1 { return try documents(try segment.postings(key(.unigram, s[...]))) }
         if s.count == 2 {
-            let plain = try documents(key(.bigram, s[...]))
+            let plain = try documents(try segment.postings(key(.bigram, s[...])))
             guard acrossMarks else { return plain }
-            let split = try documents(key(.joinedBigram, s[...]))
+            let split = try documents(try joinedPostings(s[...]))
             // Most pairs are never split: no copy of a common bigram's list then.
             // A joined and a plain bigram never sit at the same place.
             return split.isEmpty ? plain : plain.union(split)
@@ -83,14 +93,14 @@ struct SubstringMatcher {
             if !acrossMarks {
                 let chosen = Set(cover)
                 for o in 0..<all.count where !chosen.contains(o) {
-                    if let c = try segment.postings(key(.joinedBigram, s[o...o + 1])) { skipped.append((c, UInt32(o))) }
+                    if let c = try joinedPostings(s[o...o + 1]) { skipped.append((c, UInt32(o))) }
                 }
             }
             unbroken = try chains(cover.map { (cursor: all[$0], offset: UInt32($0)) }, unless: skipped)
         }
         guard acrossMarks else { return unbroken }
         var joined: [PostingsCursor?] = []
-        for o in 0..<(s.count - 1) { joined.append(try segment.postings(key(.joinedBigram, s[o...o + 1]))) }
+        for o in 0..<(s.count - 1) { joined.append(try joinedPostings(s[o...o + 1])) }
         guard joined.contains(where: { $0 != nil }) else { return unbroken }
         // The documents a split may be in are counted again, every match of
         // them: the plain chains' counts there are replaced.
@@ -98,8 +108,8 @@ struct SubstringMatcher {
     }
 
     /// Every document of one term, with its frequency (none when absent).
-    private func documents(_ key: [UInt8]) throws(IndexError) -> DocSet {
-        guard var cursor = try segment.postings(key) else { return DocSet() }
+    private func documents(_ postings: PostingsCursor?) throws(IndexError) -> DocSet {
+        guard var cursor = postings else { return DocSet() }
         var out = DocSet()
         out.docs.reserveCapacity(cursor.docFreq)
         out.counts.reserveCapacity(cursor.docFreq)
