@@ -19,18 +19,11 @@ extension Searcher {
             guard let pattern = TermPattern(child), !pattern.isEmpty else { return nil }
         }
         var keys: [[UInt8]] = []
-        for pattern in terms {
-            let scalars = pattern.scalars
-            guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
-            keys.append(TermKey.make(scalars.count == 1 ? .unigram : .bigram, pattern.text))
-        }
         var docFreqs = [Int](repeating: 0, count: terms.count)
         do throws(IndexError) {
-            // A bare pair that some paragraph splits with marks (过“紧) takes the
-            // general path, which adds those.
-            for pattern in terms where pattern.acrossMarks && pattern.scalars.count == 2 {
-                let joined = TermKey.make(.joinedBigram, pattern.text)
-                for s in index.segments.indices where try joinedBigrams(s).contains(joined) { return nil }
+            for pattern in terms {
+                guard let key = try directKey(pattern) else { return nil }
+                keys.append(key)
             }
             for segment in index.segments {
                 for i in keys.indices { docFreqs[i] += try segment.docFreq(keys[i]) }
@@ -45,10 +38,7 @@ extension Searcher {
         let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()
-            let segment = self.index.segments[s]
-            let mask = try self.withAnalyzer { a in
-                FilterMask(segment: segment, filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
-            }
+            let mask = try self.filterMask(query, segment: s)
             do throws(IndexError) {
                 return try self.rankIntersection(termKeys, segment: s, mask: mask, scoring: scoring, keep: candidates)
             } catch { throw .index(error) }

@@ -9,32 +9,21 @@ extension Searcher {
     func singleTermRanking(
         _ query: Query, want: Int, analyzer: Analyzer
     ) throws(SearchError) -> (total: Int, ranked: [RankedDoc])? {
-        guard let root = query.root else { return nil }
-        guard let pattern = TermPattern(root) else { return nil }
-        let scalars = pattern.scalars
-        let folded = pattern.text
-        guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
-        let key = TermKey.make(scalars.count == 1 ? .unigram : .bigram, folded)
+        guard let root = query.root, let pattern = TermPattern(root) else { return nil }
         var docFreq = 0
+        let key: [UInt8]
         do throws(IndexError) {
-            // A bare pair that some paragraph splits with marks (过“紧) takes the
-            // general path, which adds those.
-            if pattern.acrossMarks, scalars.count == 2 {
-                let joined = TermKey.make(.joinedBigram, folded)
-                for s in index.segments.indices where try joinedBigrams(s).contains(joined) { return nil }
-            }
+            guard let direct = try directKey(pattern) else { return nil }
+            key = direct
             for segment in index.segments { docFreq += try segment.docFreq(key) }
         } catch { throw .index(error) }
         let bm25 = bm25Model()
         let scoring = TermScoring(
             terms: [pattern], idf: [bm25.idf(docFreq: docFreq)],
-            wordKeys: [wordKey(for: folded, analyzer: analyzer)], bm25: bm25)
+            wordKeys: [wordKey(for: pattern.text, analyzer: analyzer)], bm25: bm25)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()
-            let segment = self.index.segments[s]
-            let mask = try self.withAnalyzer { a in
-                FilterMask(segment: segment, filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
-            }
+            let mask = try self.filterMask(query, segment: s)
             do throws(IndexError) {
                 return try self.rankPostings(key, segment: s, mask: mask, scoring: scoring, keep: want)
             } catch { throw .index(error) }
@@ -83,5 +72,26 @@ extension Searcher {
             }
         }
         return (count, top.sorted())
+    }
+
+    /// The unigram or bigram key a term of one or two CJK characters is read
+    /// from, straight from its postings; nil when the term needs the general
+    /// path — longer, not CJK, or a bare pair some paragraph splits with marks
+    /// (过“紧), whose joined bigram the general path adds.
+    func directKey(_ pattern: TermPattern) throws(IndexError) -> [UInt8]? {
+        let scalars = pattern.scalars
+        guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
+        if pattern.acrossMarks, scalars.count == 2 {
+            let joined = TermKey.make(.joinedBigram, pattern.text)
+            for s in index.segments.indices where try joinedBigrams(s).contains(joined) { return nil }
+        }
+        return TermKey.make(scalars.count == 1 ? .unigram : .bigram, pattern.text)
+    }
+
+    /// Segment `s`'s mask of the query's filters and deleted reports.
+    func filterMask(_ query: Query, segment s: Int) throws(SearchError) -> FilterMask {
+        try withAnalyzer { a in
+            FilterMask(segment: index.segments[s], filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
+        }
     }
 }

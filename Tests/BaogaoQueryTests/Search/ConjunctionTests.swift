@@ -50,27 +50,8 @@ final class ConjunctionTests: XCTestCase {
     /// After an update, the replaced report's paragraphs are still in the old
     /// segment's postings, masked as deleted: they must not be counted or returned.
     func testDeletedParagraphsAreNeitherCountedNorReturned() throws {
-        let corpus = NSTemporaryDirectory() + "baogao-and-" + UUID().uuidString
-        let index = corpus + "-index"
-        defer {
-            try? FileManager.default.removeItem(atPath: corpus)
-            try? FileManager.default.removeItem(atPath: index)
-        }
-        try FileManager.default.copyItem(atPath: sampleCorpus, toPath: corpus)
-        // One worker: every report in one segment, the changed one's paragraphs left in it, masked.
-        var options = IndexUpdater.Options(corpus: corpus, index: index)
-        options.workers = 1
-        _ = try IndexUpdater.update(options)
-        let changed = try XCTUnwrap(
-            try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: corpus + "/" + changed))
-        handle.seekToEndOfFile()
-        handle.write(Data("\n预算调整的说明。\n".utf8))
-        handle.closeFile()
-        _ = try IndexUpdater.update(options)
-        let after = Searcher(index: try IndexReader.open(path: index))
-        XCTAssertTrue(
-            after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
+        let (_, after, cleanUp) = try indexWithAMaskedReport("and")
+        defer { cleanUp() }
         for q in ["预算 收入", "预算 调整", "收入 支出 year:2024"] {
             let result = try after.search(q, limit: 1_000)
             let all = try ids(after, q)

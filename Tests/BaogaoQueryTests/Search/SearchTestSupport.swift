@@ -59,3 +59,32 @@ func ids(_ searcher: Searcher, _ query: String, file: StaticString = #filePath, 
     let refs = try searcher.allMatches(try searcher.parse(query))
     return Set(refs.map { searcher.index.paragraphID(segment: $0.segment, doc: $0.doc) })
 }
+
+/// The sample corpus indexed into one segment, then one report changed and
+/// indexed again: its old paragraphs stay behind in that segment, masked as
+/// deleted (with two workers its segment may hold it alone and be dropped
+/// whole). The searchers before and after the update; `cleanUp` removes both
+/// folders.
+func indexWithAMaskedReport(_ name: String) throws -> (before: Searcher, after: Searcher, cleanUp: () -> Void) {
+    let corpus = NSTemporaryDirectory() + "baogao-\(name)-" + UUID().uuidString
+    let index = corpus + "-index"
+    let cleanUp = {
+        try? FileManager.default.removeItem(atPath: corpus)
+        try? FileManager.default.removeItem(atPath: index)
+    }
+    try FileManager.default.copyItem(atPath: sampleCorpus, toPath: corpus)
+    var options = IndexUpdater.Options(corpus: corpus, index: index)
+    options.workers = 1
+    _ = try IndexUpdater.update(options)
+    let before = Searcher(index: try IndexReader.open(path: index))
+    let changed = try XCTUnwrap(
+        try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
+    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: corpus + "/" + changed))
+    handle.seekToEndOfFile()
+    handle.write(Data("\n预算调整的说明。\n".utf8))
+    handle.closeFile()
+    _ = try IndexUpdater.update(options)
+    let after = Searcher(index: try IndexReader.open(path: index))
+    XCTAssertTrue(after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
+    return (before, after, cleanUp)
+}

@@ -43,30 +43,8 @@ final class SingleTermTests: XCTestCase {
     /// After an update, the replaced report's paragraphs are still in the old
     /// segment's postings, masked as deleted: they must not be counted or returned.
     func testDeletedParagraphsAreNeitherCountedNorReturned() throws {
-        let corpus = NSTemporaryDirectory() + "baogao-single-" + UUID().uuidString
-        let index = corpus + "-index"
-        defer {
-            try? FileManager.default.removeItem(atPath: corpus)
-            try? FileManager.default.removeItem(atPath: index)
-        }
-        try FileManager.default.copyItem(atPath: sampleCorpus, toPath: corpus)
-        // One worker, so that every report is in one segment and the changed one's
-        // paragraphs stay behind in it, masked (with two, its segment may hold it alone
-        // and be dropped whole).
-        var options = IndexUpdater.Options(corpus: corpus, index: index)
-        options.workers = 1
-        _ = try IndexUpdater.update(options)
-        let before = Searcher(index: try IndexReader.open(path: index))
-        let changed = try XCTUnwrap(
-            try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: corpus + "/" + changed))
-        handle.seekToEndOfFile()
-        handle.write(Data("\n预算调整的说明。\n".utf8))
-        handle.closeFile()
-        _ = try IndexUpdater.update(options)
-        let after = Searcher(index: try IndexReader.open(path: index))
-        XCTAssertTrue(
-            after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
+        let (before, after, cleanUp) = try indexWithAMaskedReport("single")
+        defer { cleanUp() }
         for q in ["预", "预算", "调整", "预算 year:2024"] {
             let result = try after.search(q, limit: 1_000)
             let all = try ids(after, q)
