@@ -404,44 +404,41 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-/// The elements of one JSON array.
-struct ArrayContainer: UnkeyedEncodingContainer {
-    let sink: JSONSink
-    let frame: Int
+/// The leaf values an array's elements and a slot's one value share: each
+/// begins its value (`beginValue`: a comma between elements, or filling the
+/// slot), then writes it the same way.
+protocol LeafWriting {
+    var sink: JSONSink { get }
+    func beginValue()
+}
 
-    var codingPath: [any CodingKey] { [] }
-    var count: Int { sink.frames.indices.contains(frame) ? sink.frames[frame].count : 0 }
-
+extension LeafWriting {
     mutating func encodeNil() throws {
-        sink.beginElement(in: frame)
+        beginValue()
         sink.write(literal: "null")
     }
 
     mutating func encode(_ value: Bool) throws {
-        sink.beginElement(in: frame)
+        beginValue()
         sink.write(literal: value ? "true" : "false")
     }
 
     mutating func encode(_ value: String) throws {
-        sink.beginElement(in: frame)
+        beginValue()
         sink.write(string: value)
     }
 
     mutating func encode(_ value: Double) throws {
-        sink.beginElement(in: frame)
+        beginValue()
         try sink.write(float: value)
     }
 
     mutating func encode(_ value: Float) throws {
-        sink.beginElement(in: frame)
+        beginValue()
         try sink.write(float: value)
     }
 
-    mutating func encode(_ value: Int) throws {
-        sink.beginElement(in: frame)
-        sink.write(integer: value)
-    }
-
+    mutating func encode(_ value: Int) throws { encodeInteger(value) }
     mutating func encode(_ value: Int8) throws { encodeInteger(value) }
     mutating func encode(_ value: Int16) throws { encodeInteger(value) }
     mutating func encode(_ value: Int32) throws { encodeInteger(value) }
@@ -453,14 +450,25 @@ struct ArrayContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { encodeInteger(value) }
 
     private func encodeInteger(_ value: some FixedWidthInteger) {
-        sink.beginElement(in: frame)
+        beginValue()
         sink.write(integer: value)
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        sink.beginElement(in: frame)
+        beginValue()
         try sink.encodeValue(value)
     }
+}
+
+/// The elements of one JSON array.
+struct ArrayContainer: UnkeyedEncodingContainer, LeafWriting {
+    let sink: JSONSink
+    let frame: Int
+
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { sink.frames.indices.contains(frame) ? sink.frames[frame].count : 0 }
+
+    func beginValue() { sink.beginElement(in: frame) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         sink.beginElement(in: frame)
@@ -479,59 +487,11 @@ struct ArrayContainer: UnkeyedEncodingContainer {
 }
 
 /// The one value of a slot.
-struct ValueContainer: SingleValueEncodingContainer {
+struct ValueContainer: SingleValueEncodingContainer, LeafWriting {
     let sink: JSONSink
     let slot: Int
 
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws {
-        sink.begin(slot: slot)
-        sink.write(literal: "null")
-    }
-
-    mutating func encode(_ value: Bool) throws {
-        sink.begin(slot: slot)
-        sink.write(literal: value ? "true" : "false")
-    }
-
-    mutating func encode(_ value: String) throws {
-        sink.begin(slot: slot)
-        sink.write(string: value)
-    }
-
-    mutating func encode(_ value: Double) throws {
-        sink.begin(slot: slot)
-        try sink.write(float: value)
-    }
-
-    mutating func encode(_ value: Float) throws {
-        sink.begin(slot: slot)
-        try sink.write(float: value)
-    }
-
-    mutating func encode(_ value: Int) throws {
-        sink.begin(slot: slot)
-        sink.write(integer: value)
-    }
-
-    mutating func encode(_ value: Int8) throws { encodeInteger(value) }
-    mutating func encode(_ value: Int16) throws { encodeInteger(value) }
-    mutating func encode(_ value: Int32) throws { encodeInteger(value) }
-    mutating func encode(_ value: Int64) throws { encodeInteger(value) }
-    mutating func encode(_ value: UInt) throws { encodeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { encodeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { encodeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { encodeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { encodeInteger(value) }
-
-    private func encodeInteger(_ value: some FixedWidthInteger) {
-        sink.begin(slot: slot)
-        sink.write(integer: value)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        sink.begin(slot: slot)
-        try sink.encodeValue(value)
-    }
+    func beginValue() { sink.begin(slot: slot) }
 }
