@@ -1,3 +1,5 @@
+import BaogaoQuery
+
 /// One request of the line protocol, whichever form it came in (a text
 /// command line or a JSON object): what to do, on what, and the id to echo.
 public struct Request: Sendable, Equatable {
@@ -62,7 +64,7 @@ public struct RequestID: Sendable, Equatable, CustomStringConvertible {
     public let json: String
 
     public static func number(_ n: Int) -> RequestID { RequestID(json: String(n)) }
-    public static func string(_ s: String) -> RequestID { RequestID(json: JSONText.quote(s)) }
+    public static func string(_ s: String) -> RequestID { RequestID(json: StreamingJSONEncoder.quoted(s)) }
 
     public var description: String { json }
 }

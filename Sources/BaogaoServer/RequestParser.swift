@@ -1,4 +1,5 @@
 import BaogaoIngest
+import BaogaoQuery
 import Foundation
 
 /// Turns one request line (without its line ending) into a `Request`, or says
@@ -126,7 +127,8 @@ public enum RequestParser {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "the JSON request has no \"op\""), id: id))
         }
         guard let command = Command(rawValue: op.uppercased()) else {
-            return .failure(ParseFailure(error: ProtocolError(.unknownCommand, "unknown op \(JSONText.quote(op))"), id: id))
+            return .failure(
+                ParseFailure(error: ProtocolError(.unknownCommand, "unknown op \(StreamingJSONEncoder.quoted(op))"), id: id))
         }
         if let n = decoded.limit ?? decoded.offset, n < 0 {
             return .failure(ParseFailure(error: ProtocolError(.badRequest, "limit and offset must be ≥ 0"), id: id))

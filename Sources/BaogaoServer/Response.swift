@@ -61,7 +61,7 @@ public enum ResponseWriter {
             buffer.writeStaticString(",\"code\":\"")
             buffer.writeString(error.code.rawValue)
             buffer.writeStaticString("\",\"message\":")
-            buffer.writeString(JSONText.quote(error.message))
+            buffer.writeString(StreamingJSONEncoder.quoted(error.message))
             if let position = error.position {
                 buffer.writeStaticString(",\"position\":")
                 buffer.writeString(String(position))
@@ -91,18 +91,5 @@ public enum ResponseWriter {
         guard let id else { return }
         buffer.writeStaticString(",\"id\":")
         buffer.writeString(id.json)
-    }
-}
-
-/// The little JSON the envelope needs: its strings, escaped by the one JSON
-/// string writer the results go through (`StreamingJSONEncoder`), so an error
-/// message and a result's text are escaped alike.
-enum JSONText {
-    /// A JSON string literal: UTF-8 as is (Chinese stays readable, as in the
-    /// CLI's output), with quotes, backslashes and control characters escaped.
-    static func quote(_ s: String) -> String {
-        // Encoding a string cannot fail (only non-finite numbers are refused).
-        let bytes = (try? StreamingJSONEncoder().encode(s)) ?? Array("\"\"".utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

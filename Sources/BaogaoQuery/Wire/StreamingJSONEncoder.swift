@@ -33,6 +33,15 @@ public struct StreamingJSONEncoder {
         try sink.encodeValue(value)
     }
 
+    /// `s` as a JSON string literal, escaped as `encode` escapes strings: for
+    /// the few strings written outside any shape (the server's envelope: error
+    /// messages, request ids), with no encoding to set up.
+    public static func quoted(_ s: String) -> String {
+        let sink = JSONSink(sortedKeys: false)
+        sink.write(string: s)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)

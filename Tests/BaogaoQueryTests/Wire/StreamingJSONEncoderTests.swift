@@ -31,6 +31,19 @@ final class StreamingJSONEncoderTests: XCTestCase {
         }
     }
 
+    /// `quoted`, for the server's envelope, escapes as values are escaped, and
+    /// what it writes reads back as written and never breaks a line.
+    func testQuotedStringsAreTheEncodersOwn() throws {
+        for s in ["", "三保", "a\"b\\c", "line\nbreak\r\t", "\u{0}\u{1f}\u{7f}", "\u{2028}\u{2029}", "😀 𠀋", "/path"] {
+            let quoted = StreamingJSONEncoder.quoted(s)
+            XCTAssertEqual(Array(quoted.utf8), try StreamingJSONEncoder().encode(s), s)
+            XCTAssertFalse(quoted.utf8.contains(0x0A), quoted)
+            let back = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
+            XCTAssertEqual(back as? String, s)
+        }
+        XCTAssertEqual(StreamingJSONEncoder.quoted("unknown op \"X\"\n"), #""unknown op \"X\"\n""#)
+    }
+
     func testNumbersAsFoundationDoes() throws {
         try assertSameBytes([0, 1, -1, 42, Int.max, Int.min])
         try assertSameBytes([Int8.min, Int8.max])
