@@ -66,16 +66,9 @@ public enum UTF8Cursor {
     }
 
     /// The first occurrence of the UTF-8 of `s` at or after `from`.
-    public static func find(_ s: String, in b: [UInt8], from: Int = 0) -> Int? {
-        let u = Array(s.utf8)
-        guard let first = u.first, u.count <= b.count else { return nil }
-        var i = max(0, from)
-        let limit = b.count - u.count
-        while i <= limit {
-            if b[i] == first && b[i..<(i + u.count)].elementsEqual(u) { return i }
-            i += 1
-        }
-        return nil
+    static func find(_ s: String, in b: [UInt8], from: Int = 0) -> Int? {
+        var s = s
+        return b.withUnsafeBufferPointer { t in s.withUTF8 { w in firstIndex(of: w, in: t, from: from) } }
     }
 
     /// Whether `word` stands in `text`, compared byte by byte. A plain
@@ -84,15 +77,21 @@ public enum UTF8Cursor {
     /// call: a fifth of number extraction's, when it read each fact's relation.
     public static func contains(_ text: String, _ word: String) -> Bool {
         var text = text
-        return text.withUTF8 { t in
-            let w = Array(word.utf8)
-            guard let first = w.first, w.count <= t.count else { return w.isEmpty }
-            var i = 0
-            while i <= t.count - w.count {
-                if t[i] == first && t[i..<(i + w.count)].elementsEqual(w) { return true }
-                i += 1
-            }
-            return false
+        var word = word
+        return text.withUTF8 { t in word.withUTF8 { w in firstIndex(of: w, in: t, from: 0) != nil } }
+    }
+
+    /// Where `w` first stands in `t` at or after `from`; an empty `w` stands at `from`.
+    private static func firstIndex(
+        of w: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>, from: Int
+    ) -> Int? {
+        var i = max(0, from)
+        guard let first = w.first else { return i <= t.count ? i : nil }
+        guard w.count <= t.count else { return nil }
+        while i <= t.count - w.count {
+            if t[i] == first && t[i..<(i + w.count)].elementsEqual(w) { return i }
+            i += 1
         }
+        return nil
     }
 }

@@ -49,6 +49,8 @@ final class SimplifiedCharactersTests: XCTestCase {
         }
         XCTAssertEqual(table.count, expected.count)
         XCTAssertEqual(table, expected)
+        // And the look-up answers every pair (its flat table spans U+3000…U+9FFF).
+        for pair in table { XCTAssertEqual(SimplifiedCharacters.simplified(pair[0]), pair[1], String(pair[0], radix: 16)) }
     }
 
     func testLookUpsAnswerFromTheTable() {

@@ -16,6 +16,14 @@ final class UTF8CursorTests: XCTestCase {
         XCTAssertFalse(UTF8Cursor.contains("丁丁", "七"))
     }
 
+    func testFindGivesTheFirstPlaceAtOrAfterFrom() {
+        let b = Array("名词解释和名词".utf8)
+        XCTAssertEqual(UTF8Cursor.find("名词", in: b), 0)
+        XCTAssertEqual(UTF8Cursor.find("名词", in: b, from: 1), 15)
+        XCTAssertNil(UTF8Cursor.find("报告", in: b))
+        XCTAssertNil(UTF8Cursor.find("名词解释和名词还有", in: b))
+    }
+
     func testContainsAgreesWithStringContainsOnRandomText() {
         var rng = SystemRandomNumberGenerator()
         let alphabet = Array("增长下降比上年为预算的占a1%")
