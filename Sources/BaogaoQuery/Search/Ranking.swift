@@ -36,8 +36,39 @@ struct BM25 {
         return idf * tf * (Self.k1 + 1) / (tf + norm)
     }
 
+    /// The cut-off of `score(idf:count:length:) * factor` below a threshold,
+    /// for loops that score every document of a long list to keep ten.
+    func cutoff(idf: Double, factor: Double) -> ScoreCutoff {
+        ScoreCutoff(
+            numerator: idf * (Self.k1 + 1) * factor, normBase: Self.k1 * (1 - Self.b),
+            normPerLength: Self.k1 * Self.b / max(1, averageLength),
+            floorLength: Self.lengthFloor * averageLength)
+    }
+
     static func proximityBoost(gap: Int) -> Double {
         1 + 0.5 / (1 + Double(gap) / 5)
+    }
+}
+
+/// Tells, without a division, the documents whose score (times a factor, the
+/// word boost) is certainly below a threshold: most documents of a common term
+/// cannot enter the top ten, and the division of the score was the largest
+/// cost of ranking them. A score is `c · tf / (tf + norm)`, so `score · factor
+/// < t` is `c · factor · tf < t · (tf + norm)`. The norm is computed here in a
+/// different order than in `BM25.score`, so its last bits may differ: a
+/// document is excluded only when it is below by more than a billionth, and
+/// the caller decides the rest with the score itself.
+struct ScoreCutoff {
+    let numerator: Double
+    let normBase: Double
+    let normPerLength: Double
+    let floorLength: Double
+
+    @inline(__always)
+    func excludes(count: UInt32, length: Int, below threshold: Double) -> Bool {
+        let tf = Double(count)
+        let norm = normBase + normPerLength * max(Double(length), floorLength)
+        return numerator * tf < threshold * (tf + norm) * (1 - 1e-9)
     }
 }
 

@@ -53,7 +53,9 @@ extension Searcher {
         let lengths = segment.lengthColumn
         let reportOf = segment.reportColumn
         let years = segment.reportYears
+        let cutoff = bm25.cutoff(idf: idf, factor: BM25.wordBoost)
         var top = TopK(capacity: keep)
+        var entry = top.entryScore
         var count = 0
         var docs: [UInt32] = []
         var freqs: [UInt32] = []
@@ -62,13 +64,17 @@ extension Searcher {
                 let d = docs[k]
                 guard everything || mask.allows(d) else { continue }
                 count += 1
-                var score = bm25.score(idf: idf, count: freqs[k], length: lengths[Int(d)])
+                let length = lengths[Int(d)]
                 // Most documents cannot enter the top even with the word boost; they
-                // need neither the word lookup nor the heap. (Equal scores may still
-                // enter on the tie-breaks, so only a strictly lower bound is skipped.)
-                if score * BM25.wordBoost < top.entryScore { continue }
+                // need neither their score, the word lookup nor the heap. (Equal
+                // scores may still enter on the tie-breaks, so only a strictly
+                // lower bound is skipped.)
+                if cutoff.excludes(count: freqs[k], length: length, below: entry) { continue }
+                var score = bm25.score(idf: idf, count: freqs[k], length: length)
+                if score * BM25.wordBoost < entry { continue }
                 if words != nil, try words?.contains(d) == true { score *= BM25.wordBoost }
                 top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+                entry = top.entryScore
             }
         }
         return (count, top.sorted())

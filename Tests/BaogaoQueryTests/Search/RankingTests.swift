@@ -16,4 +16,31 @@ final class RankingTests: XCTestCase {
         // Below it, length no longer counts.
         XCTAssertEqual(bm25.score(idf: idf, count: 1, length: 5), bm25.score(idf: idf, count: 1, length: 60))
     }
+
+    /// The division-free cut-off may only exclude a document whose boosted score
+    /// is below the threshold: never one at or above it, whatever the rounding.
+    func testTheScoreCutoffNeverExcludesADocumentThatCouldEnter() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let bm25 = BM25(documents: Int.random(in: 1...100_000, using: &rng), averageLength: Double.random(in: 0...400, using: &rng))
+            let idf = bm25.idf(docFreq: Int.random(in: 1...bm25.documents, using: &rng))
+            let cutoff = bm25.cutoff(idf: idf, factor: BM25.wordBoost)
+            for _ in 0..<200 {
+                let count = UInt32.random(in: 1...40, using: &rng)
+                let length = Int.random(in: 0...4000, using: &rng)
+                let boosted = bm25.score(idf: idf, count: count, length: length) * BM25.wordBoost
+                // At the score itself, a hair below and above it.
+                for threshold in [boosted, boosted.nextDown, boosted.nextUp, boosted * 0.999_999_999_9] {
+                    if boosted >= threshold {
+                        XCTAssertFalse(cutoff.excludes(count: count, length: length, below: threshold))
+                    }
+                }
+                // Well above, it excludes: the cut-off does its job.
+                XCTAssertTrue(cutoff.excludes(count: count, length: length, below: boosted * 1.001))
+            }
+        }
+        // Before the top is full the threshold is minus infinity: nothing is excluded.
+        let bm25 = BM25(documents: 10, averageLength: 100)
+        XCTAssertFalse(bm25.cutoff(idf: 1, factor: 1).excludes(count: 1, length: 100, below: -.infinity))
+    }
 }
