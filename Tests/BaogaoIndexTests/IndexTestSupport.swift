@@ -60,8 +60,18 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
             return true
         }
         for key in keys {
-            guard var cursor = try segment.postings(key) else { continue }
             let term = String(decoding: key, as: UTF8.self)
+            if key.first == TermKind.word.rawValue {
+                // A word stored as flags (`WordFlags`) has documents alone, no counts.
+                guard var docs = try segment.wordDocs(key) else { continue }
+                while try docs.next() {
+                    guard !segment.isDeleted(Int(docs.doc)) else { continue }
+                    let frequency = try docs.frequency()
+                    out[term, default: [:]][reader.paragraphID(segment: s, doc: Int(docs.doc))] = frequency.map { [$0] } ?? []
+                }
+                continue
+            }
+            guard var cursor = try segment.postings(key) else { continue }
             while try cursor.next() {
                 let d = Int(cursor.doc)
                 guard !segment.isDeleted(d) else { continue }

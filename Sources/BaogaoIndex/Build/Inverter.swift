@@ -149,6 +149,17 @@ struct Inverter {
         UTF8.encode(scalar) { key.append($0) }
     }
 
+    /// A term's documents, ascending; after `invertBatch`, before `encodePostings`.
+    func documents(_ term: Int) -> [UInt32] {
+        postings.documents(term)
+    }
+
+    /// Writes a word's flags (`WordFlags`) in place of its postings, and frees them.
+    mutating func encodeFlags(_ term: Int, _ flags: [UInt8], with encoder: inout PostingsEncoder) -> TermInfo {
+        defer { postings.release(term) }
+        return encoder.encodeFlags(documents: Int(postings.docFreq[term]), flags)
+    }
+
     /// Encodes a term's postings with `encoder` and frees them; after `invertBatch`.
     mutating func encodePostings(
         _ term: Int, with encoder: inout PostingsEncoder,

@@ -67,6 +67,16 @@ final class SegmentBuilder {
         inverter.keys()
     }
 
+    /// A term's documents, ascending (for `WordFlags`).
+    func documents(ofTerm term: Int) -> [UInt32] {
+        inverter.documents(term)
+    }
+
+    /// Writes a word's flags in place of its postings, and frees them.
+    func encodeFlags(_ term: Int, _ flags: [UInt8], with encoder: inout PostingsEncoder) -> TermInfo {
+        inverter.encodeFlags(term, flags, with: &encoder)
+    }
+
     /// Encodes a term's postings with `encoder` and frees them.
     func encodePostings(
         _ term: Int, with encoder: inout PostingsEncoder,

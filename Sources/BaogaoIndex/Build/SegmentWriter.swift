@@ -12,11 +12,16 @@ enum SegmentWriter {
         let keys = builder.termKeys()
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
 
+        let flags = wordFlags(builder, keys: keys)
         var dictionary = TermDictionaryWriter()
         var encoder = PostingsEncoder()
         var decoded = DecodedPostings()
         for t in order {
-            dictionary.add(keys[t], builder.encodePostings(t, with: &encoder, decoded: &decoded))
+            if let f = flags[t] {
+                dictionary.add(keys[t], builder.encodeFlags(t, f, with: &encoder))
+            } else {
+                dictionary.add(keys[t], builder.encodePostings(t, with: &encoder, decoded: &decoded))
+            }
         }
         var post = ByteWriter(capacity: encoder.postings.count + 64)
         IndexFormat.writeHeader(.postings, into: &post)
@@ -52,6 +57,24 @@ enum SegmentWriter {
         return SegmentEntry(
             name: name, docs: builder.docCount,
             reports: builder.reports.map(\.source), deleted: [], files: entries)
+    }
+
+    /// The flags of every word stored as flags (`WordFlags`), by term id. Made
+    /// before any term is encoded: grams come before words in dictionary order,
+    /// and a term's postings are freed once encoded.
+    private static func wordFlags(_ builder: SegmentBuilder, keys: [[UInt8]]) -> [Int: [UInt8]] {
+        var gramIds: [[UInt8]: Int] = [:]
+        for (t, key) in keys.enumerated() where key.first == TermKind.unigram.rawValue || key.first == TermKind.bigram.rawValue {
+            gramIds[key] = t
+        }
+        var flags: [Int: [UInt8]] = [:]
+        for (t, key) in keys.enumerated() {
+            guard let gramKey = WordFlags.gramKey(ofWord: key) else { continue }
+            // Readers take such a word's bytes for flags by its key alone.
+            guard let g = gramIds[gramKey] else { preconditionFailure("a CJK word of one or two characters is always a gram") }
+            flags[t] = WordFlags.encode(word: builder.documents(ofTerm: t), gram: builder.documents(ofTerm: g))
+        }
+        return flags
     }
 
     /// Reads a file back once it is written and synced, checking its frame and

@@ -172,6 +172,25 @@ struct TermPostings {
         }
     }
 
+    /// A term's documents alone, ascending: what a word's flags are made from
+    /// (`WordFlags`), read before the term is encoded and released.
+    func documents(_ term: Int) -> [UInt32] {
+        let n = Int(docFreq[term])
+        let positions = hasPositions[term]
+        var out = [UInt32](repeating: 0, count: n)
+        bytes[term].withUnsafeBufferPointer { b in
+            var r = VarintReader(b)
+            var doc: UInt32 = 0 &- 1
+            for i in 0..<n {
+                doc = doc &+ r.read() &+ 1
+                let freq = r.read() + 1
+                out[i] = doc
+                if positions { _ = r.skip(Int(freq)) }
+            }
+        }
+        return out
+    }
+
     /// Releases a term's bytes once they are written out.
     mutating func release(_ term: Int) {
         heldBytes -= bytes[term].capacity

@@ -50,6 +50,8 @@ public struct PostingsCursor {
     /// The current document, valid after `next()` or `advance(to:)` returned true.
     @inlinable public var doc: UInt32 { current }
     @inlinable public var isExhausted: Bool { exhausted }
+    /// The current document's place among the term's documents, from 0.
+    public var ordinal: Int { block * BitPacking.blockSize + index }
     @usableFromInline var current: UInt32 = 0
     @usableFromInline var exhausted = false
 

@@ -24,6 +24,9 @@
 /// 0 and the bigram 紧日 at 1, as in 过紧日子. A plain bigram never spans a mark,
 /// so a phrase still tells 过紧日子 from 过“紧日子 by which kind sits at 0.
 ///
+/// A word of one or two CJK characters has no TermPostings: in its place in
+/// `.post` are its flags over its gram's documents (format 11, `WordFlags`).
+///
 /// Example: a term once in doc 3 and twice in doc 7 (positions 5; 0 and 4):
 /// postings `07 06 01` (gap 3 with freq 1; gap 3, then freq-1 = 1); positions
 /// `05 00 03`.
@@ -106,6 +109,13 @@ struct PostingsEncoder {
         let info = TermInfo(docFreq: documents, postingsOffset: postings.count, positionsOffset: positions.count)
         postings.write(tail)
         positions.write(chunk)
+        return info
+    }
+
+    /// A word's flags (`WordFlags`), in place of its postings; no positions.
+    mutating func encodeFlags(documents: Int, _ flags: [UInt8]) -> TermInfo {
+        let info = TermInfo(docFreq: documents, postingsOffset: postings.count, positionsOffset: positions.count)
+        postings.write(flags)
         return info
     }
 

@@ -35,7 +35,11 @@ extension SegmentReader {
             let kind = try Self.kind(of: key, file: name + ".terms")
             kinds[kind == .joinedBigram ? .bigram : kind, default: 0] += 1
             census.terms += 1
-            try walkPostings(info, kind: kind, census: &census)
+            if WordFlags.gramKey(ofWord: key) != nil {
+                try walkFlags(Array(key), info, census: &census)
+            } else {
+                try walkPostings(info, kind: kind, census: &census)
+            }
             return true
         }
         guard census.terms == dictionary.termCount, kinds == dictionary.kindCounts.filter({ $0.value > 0 }) else {
@@ -61,6 +65,18 @@ extension SegmentReader {
         }
         guard count == info.docFreq else {
             throw .damaged(file: name + ".post", reason: "a term holds \(count) documents, the dictionary says \(info.docFreq)")
+        }
+        census.postings += count
+    }
+
+    /// A word stored as flags: its gram is there, the flags are whole, and as
+    /// many documents hold the word as the dictionary says.
+    private func walkFlags(_ key: [UInt8], _ info: TermInfo, census: inout Census) throws(IndexError) {
+        guard var docs = try wordDocs(key) else { return }
+        let count = try docs.countAll()
+        guard count == info.docFreq else {
+            throw .damaged(
+                file: name + ".post", reason: "a word's flags hold \(count) documents, the dictionary says \(info.docFreq)")
         }
         census.postings += count
     }

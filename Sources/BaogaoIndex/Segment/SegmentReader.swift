@@ -89,9 +89,29 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// A cursor over the postings of `key`, or nil when the segment lacks the term.
+    /// Words are read with `wordDocs`: some are stored as flags, not postings.
     public func postings(_ key: [UInt8]) throws(IndexError) -> PostingsCursor? {
+        let kind = TermKind(rawValue: key.first ?? 0) ?? .word
+        precondition(kind != .word, "words are read with wordDocs")
         guard let info = try dictionary.lookup(key) else { return nil }
-        return try cursor(info, kind: TermKind(rawValue: key.first ?? 0) ?? .word)
+        return try cursor(info, kind: kind)
+    }
+
+    /// The documents holding word `key` (`TermKey` of kind `.word`), or nil when
+    /// the segment lacks it: from its postings, or from its gram's postings and
+    /// its flags (`WordFlags`).
+    public func wordDocs(_ key: [UInt8]) throws(IndexError) -> WordDocs? {
+        guard let info = try dictionary.lookup(key) else { return nil }
+        guard let gramKey = WordFlags.gramKey(ofWord: key) else {
+            return WordDocs(postings: try cursor(info, kind: .word))
+        }
+        guard let gram = try dictionary.lookup(gramKey) else {
+            throw .damaged(
+                file: name + ".terms", reason: "the word \(String(decoding: key.dropFirst(), as: UTF8.self)) has no gram")
+        }
+        let kind: TermKind = gramKey.first == TermKind.unigram.rawValue ? .unigram : .bigram
+        return try WordDocs(
+            gram: try cursor(gram, kind: kind), postings: postingsBody, offset: info.postingsOffset, file: name + ".post")
     }
 
     func cursor(_ info: TermInfo, kind: TermKind) throws(IndexError) -> PostingsCursor {

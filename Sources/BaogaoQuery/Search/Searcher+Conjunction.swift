@@ -67,8 +67,8 @@ extension Searcher {
         cursors = order.map { cursors[$0] }
         var slot = [Int](repeating: 0, count: keys.count)
         for (k, i) in order.enumerated() { slot[i] = k }
-        var words: [PostingsCursor?] = []
-        for key in scoring.wordKeys { words.append(try key.flatMap { (k) throws(IndexError) in try segment.postings(k) }) }
+        var words: [WordDocs?] = []
+        for key in scoring.wordKeys { words.append(try key.flatMap { (k) throws(IndexError) in try segment.wordDocs(k) }) }
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn

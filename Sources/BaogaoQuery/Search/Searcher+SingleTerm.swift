@@ -45,8 +45,8 @@ extension Searcher {
     ) throws(IndexError) -> (count: Int, top: [RankedDoc]) {
         let segment = index.segments[s]
         guard var cursor = try segment.postings(key) else { return (0, []) }
-        var words: PostingsCursor?
-        if let word = scoring.wordKeys[0] { words = try segment.postings(word) }
+        var words: WordDocs?
+        if let word = scoring.wordKeys[0] { words = try segment.wordDocs(word) }
         let idf = scoring.idf[0]
         let bm25 = scoring.bm25
         let everything = mask.allowsEverything

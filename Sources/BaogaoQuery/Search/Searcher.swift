@@ -317,9 +317,9 @@ public final class Searcher: Sendable {
                 base[k] += scoring.bm25.score(idf: scoring.idf[i], count: counts[j], length: lengths[Int(d)])
             }
         }
-        var words: [PostingsCursor?] = []
+        var words: [WordDocs?] = []
         do {
-            for key in scoring.wordKeys { words.append(try key.flatMap { (k) throws(IndexError) in try segment.postings(k) }) }
+            for key in scoring.wordKeys { words.append(try key.flatMap { (k) throws(IndexError) in try segment.wordDocs(k) }) }
         } catch { throw .index(error) }
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         var probes = [Int](repeating: 0, count: sets.count)

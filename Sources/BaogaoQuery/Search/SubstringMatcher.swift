@@ -286,9 +286,9 @@ struct SubstringMatcher {
             // which cost a pass over the whole result per word.
             var marked = [Bool](repeating: false, count: segment.docCount)
             for (term, key) in try wordTerms() where term.contains(word) {
-                guard var cursor = try segment.postings(key) else { continue }
-                while try cursor.next() {
-                    if Int(cursor.doc) < marked.count { marked[Int(cursor.doc)] = true }
+                guard var docs = try segment.wordDocs(key) else { continue }
+                while try docs.next() {
+                    if Int(docs.doc) < marked.count { marked[Int(docs.doc)] = true }
                 }
             }
             var docs = DocSet()

@@ -22,7 +22,8 @@ final class RankingTests: XCTestCase {
     func testTheScoreCutoffNeverExcludesADocumentThatCouldEnter() {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let bm25 = BM25(documents: Int.random(in: 1...100_000, using: &rng), averageLength: Double.random(in: 0...400, using: &rng))
+            let bm25 = BM25(
+                documents: Int.random(in: 1...100_000, using: &rng), averageLength: Double.random(in: 0...400, using: &rng))
             let idf = bm25.idf(docFreq: Int.random(in: 1...bm25.documents, using: &rng))
             let cutoff = bm25.cutoff(idf: idf, factor: BM25.wordBoost)
             for _ in 0..<200 {
