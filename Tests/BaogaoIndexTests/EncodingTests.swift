@@ -36,7 +36,8 @@ final class EncodingTests: XCTestCase {
             values[0] = UInt32(truncatingIfNeeded: limit)  // the width is exactly `width`
             var w = ByteWriter()
             values.withUnsafeBufferPointer { BitPacking.pack($0, into: &w) }
-            XCTAssertEqual(w.count, 1 + 16 * width)
+            // Never longer than the values at the widest one's width.
+            XCTAssertLessThanOrEqual(w.count, 1 + 16 * width)
             var out = [UInt32](repeating: 7, count: 128)
             try withBytes(of: w.bytes) { raw throws(IndexError) in
                 var r = ByteReader(raw, file: "t")
@@ -56,6 +57,59 @@ final class EncodingTests: XCTestCase {
             }
             XCTAssertEqual(out, values, "width \(width), bytes after the block")
         }
+    }
+
+    /// A few wide values among narrow ones are kept apart (format 12): the block
+    /// is packed at the narrow width, and reads back exactly.
+    func testAFewWideValuesAreExceptionsAndReadBackExactly() throws {
+        var rng = SystemRandomNumberGenerator()
+        for wide in [1, 3, 7, 20] {
+            var values = (0..<128).map { _ in UInt32.random(in: 0...5, using: &rng) }
+            for i in (0..<wide).map({ _ in Int.random(in: 0..<128, using: &rng) }) {
+                values[i] = UInt32.random(in: 200...1000, using: &rng)
+            }
+            var w = ByteWriter()
+            values.withUnsafeBufferPointer { BitPacking.pack($0, into: &w) }
+            XCTAssertLessThan(w.count, 1 + 16 * 10, "\(wide) wide values")
+            XCTAssertEqual(w.bytes[0] & BitPacking.exceptionsFlag, BitPacking.exceptionsFlag)
+            XCTAssertEqual(try unpacked(w.bytes), values)
+            XCTAssertEqual(BitPacking.blockLength(UnsafeRawBufferPointer(start: nil, count: 0), at: 0), nil)
+            try withBytes(of: w.bytes) { raw throws(IndexError) in XCTAssertEqual(BitPacking.blockLength(raw, at: 0), w.count) }
+        }
+        // The example of BitPacking's documentation.
+        var example = [UInt32](repeating: 0, count: 128)
+        example[0] = 1
+        example[2] = 300
+        example[3] = 1
+        var w = ByteWriter()
+        example.withUnsafeBufferPointer { BitPacking.pack($0, into: &w) }
+        XCTAssertEqual(Array(w.bytes.prefix(5)), [0x81, 0x01, 0x02, 0x96, 0b1001])
+        XCTAssertEqual(try unpacked(w.bytes), example)
+    }
+
+    /// Damaged tokens and exceptions are refused, never read past the block or
+    /// shifted past 32 bits.
+    func testDamagedExceptionsAreRefused() {
+        let packed16 = [UInt8](repeating: 0, count: 16)
+        for bytes in [
+            [0x41] + packed16,  // bit 6 set
+            [0x81, 0x00] + packed16,  // the flag with no exceptions
+            [0x81, 0x01, 0x80, 0x01] + packed16,  // index 128
+            [0x80 | 32, 0x01, 0x00, 0x01] + [UInt8](repeating: 0, count: 16 * 32),  // width 32 with exceptions
+            [0x80 | 30, 0x01, 0x00, 0xFF] + [UInt8](repeating: 0, count: 16 * 30),  // 255 << 30 past 32 bits
+            [0x81, 0x05, 0x00, 0x01]  // exceptions past the end
+        ] {
+            XCTAssertThrowsError(try unpacked(bytes), "\(bytes.prefix(4))")
+        }
+    }
+
+    private func unpacked(_ bytes: [UInt8]) throws -> [UInt32] {
+        var out = [UInt32](repeating: 7, count: 128)
+        try withBytes(of: bytes) { raw throws(IndexError) in
+            var r = ByteReader(raw, file: "t")
+            try out.withUnsafeMutableBufferPointer { (p) throws(IndexError) in try BitPacking.unpack(&r, into: p.baseAddress!) }
+        }
+        return out
     }
 
     func testPostingsRoundTripThroughBlocksAndSkips() throws {

@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-11 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  0B 00 00 00  00 00 00 00`.
+/// Example: the header of a version-12 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  0C 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -34,10 +34,12 @@ public enum IndexFormat {
     /// (`FactRelation`), read once at analysis. Version 10: words keep no positions
     /// in `.pos` (no query read them). Version 11: a word of one or two CJK
     /// characters is stored in `.post` as flags over its gram's documents
-    /// (`WordFlags`), not as postings of its own.
-    public static let version: UInt32 = 11
+    /// (`WordFlags`), not as postings of its own. Version 12: packed blocks of
+    /// `.post` and `.pos` keep the few values wider than the rest apart, as
+    /// exceptions (`BitPacking`).
+    public static let version: UInt32 = 12
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 11
+    public static let oldestReadable: UInt32 = 12
 
     static let headerSize = 16
     static let footerSize = 16

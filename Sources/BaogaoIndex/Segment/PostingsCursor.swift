@@ -158,7 +158,7 @@ public struct PostingsCursor {
     @usableFromInline mutating func loadFrequencies() throws(IndexError) {
         var r = ByteReader(postings, offset: freqsOffset, file: file)
         guard freqsOffset < postings.count else { throw r.damaged("unexpected end of data") }
-        let width = postings[freqsOffset]
+        let width = BitPacking.maxWidth(token: postings[freqsOffset])
         try blockFreqs.withUnsafeMutableBufferPointer { (freqs) throws(IndexError) in
             guard let f = freqs.baseAddress else { return }
             try BitPacking.unpack(&r, into: f)
@@ -173,7 +173,7 @@ public struct PostingsCursor {
     }
 
     /// The widest packing of frequency − 1 whose every value is within `maxFreq`.
-    private static let maxFreqWidth: UInt8 = 18
+    private static let maxFreqWidth = 18
 
     /// No paragraph holds more occurrences of a term than characters, and a
     /// paragraph is cut at 4,000 (`ParagraphSplitter.hard`), which NFKC can
@@ -364,7 +364,7 @@ public struct PostingsCursor {
             total += Int(blockFreqs[i])
         }
         positionStarts[blockLength] = total
-        // Every packed group of 128 gaps takes at least its width byte: more
+        // Every packed group of 128 gaps takes at least its token byte: more
         // positions than that are damage, not something to allocate room for.
         guard total / BitPacking.blockSize <= positionsBody.count - chunk else {
             throw .damaged(file: file, reason: "\(total) positions cannot fit the bytes left at \(chunk)")
@@ -378,16 +378,14 @@ public struct PostingsCursor {
             groupOffsets = [Int](repeating: 0, count: fullGroups + 1)
             groupReady = [Int](repeating: 0, count: fullGroups + 1)
         }
-        // Each packed group is a width byte and 16 × width bytes; the varint tail follows.
+        // Each packed group is a `BitPacking` block; the varint tail follows.
         var offset = chunk
         for g in 0..<fullGroups {
-            guard offset >= 0, offset < positionsBody.count else {
-                throw .damaged(file: file, reason: "positions chunk past the end at byte \(offset)")
-            }
             groupOffsets[g] = offset
-            let width = Int(positionsBody[offset])
-            guard width <= 32 else { throw .damaged(file: file, reason: "bit width \(width) out of range at byte \(offset)") }
-            offset += 1 + BitPacking.packedBytes(width: width)
+            guard let length = BitPacking.blockLength(positionsBody, at: offset) else {
+                throw .damaged(file: file, reason: "positions chunk damaged or past the end at byte \(offset)")
+            }
+            offset += length
         }
         groupOffsets[fullGroups] = offset
         positionsBlock = block

@@ -17,7 +17,8 @@
 ///                    then a varint tail; count = the sum of the block's freqs
 ///     positionGap  = position - previousPosition - 1, previousPosition = -1 at each doc
 ///
-/// Packed is `BitPacking`: a width byte and 16 × width bytes. Only bigrams and
+/// Packed is a `BitPacking` block: a token with the width w, its exceptions
+/// (values wider than w, their high bits apart; format 12), and 16 × w bytes. Only bigrams and
 /// joined bigrams have positions (words lost theirs in format 10: no query read
 /// them); they are (format 7) character offsets in the normalised text *with its inline marks removed*
 /// (`InlineMarks.withoutInlineMarks`): in 过“紧日子 the joined bigram 过紧 is at
