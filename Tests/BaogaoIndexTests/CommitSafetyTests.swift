@@ -192,7 +192,7 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 11, checksums right — is rebuilt by `baogao index` with no
+    /// framed as version 12, checksums right — is rebuilt by `baogao index` with no
     /// flag, and the rebuilt one has what versions 6 to 9 added: where lines start,
     /// joined bigrams with positions in the text without its inline marks, the page
     /// starts of a PDF, each fact's relation kind.
@@ -204,7 +204,7 @@ final class CommitSafetyTests: XCTestCase {
         try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 11)
+        XCTAssertEqual(previous, 12)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -226,7 +226,7 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 11")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 12")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
         // ¶48 writes 政府过“紧日子”要求 and 政府过“紧日子”换来.

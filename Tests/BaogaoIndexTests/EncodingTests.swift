@@ -160,4 +160,64 @@ final class EncodingTests: XCTestCase {
             }
         }
     }
+
+    /// A long term read by jumps (format 13: the skip table's lengths are summed
+    /// as the cursor moves forward), its positions asked in some blocks only,
+    /// after several terms before it in the same files: what every jump finds
+    /// is what a walk finds.
+    func testJumpsThroughALongTermFindWhatAWalkFinds() throws {
+        var rng = SystemRandomNumberGenerator()
+        var encoder = PostingsEncoder()
+        var terms: [(info: TermInfo, docs: [UInt32], positions: [[UInt32]], hasPositions: Bool)] = []
+        for t in 0..<4 {
+            var decoded = DecodedPostings()
+            decoded.hasPositions = t != 2
+            var positions: [[UInt32]] = []
+            var doc: UInt32 = 0
+            for _ in 0..<Int.random(in: 129...3000, using: &rng) {
+                doc += UInt32.random(in: 1...(t == 3 ? 400 : 9), using: &rng)
+                // Mostly small, now and then very wide: blocks with exceptions.
+                let count = Int.random(in: 1...3, using: &rng) + (Int.random(in: 0..<50, using: &rng) == 0 ? 300 : 0)
+                var p: UInt32 = 0
+                let here = (0..<count).map { _ in
+                    p += UInt32.random(in: 1...(Int.random(in: 0..<40, using: &rng) == 0 ? 5000 : 20), using: &rng)
+                    return p
+                }
+                decoded.docs.append(doc)
+                decoded.freqs.append(UInt32(count))
+                if decoded.hasPositions {
+                    var previous: Int64 = -1
+                    for x in here {
+                        decoded.positionGaps.append(UInt32(Int64(x) - previous - 1))
+                        previous = Int64(x)
+                    }
+                }
+                positions.append(here)
+            }
+            terms.append((encoder.encode(decoded), decoded.docs, positions, decoded.hasPositions))
+        }
+        try withBytes(of: encoder.postings.bytes) { p throws(IndexError) in
+            try withBytes(of: encoder.positions.bytes) { q throws(IndexError) in
+                for term in terms {
+                    for _ in 0..<20 {
+                        var cursor = try PostingsCursor(
+                            postings: p, positions: q, file: "t", info: term.info, hasPositions: term.hasPositions,
+                            docCount: Int(UInt32.max))
+                        var target: UInt32 = 0
+                        while true {
+                            target += UInt32.random(in: 0...UInt32(term.docs.last! / 8 + 1), using: &rng)
+                            let i = term.docs.firstIndex { $0 >= target }
+                            XCTAssertEqual(try cursor.advance(to: target), i != nil)
+                            guard let i else { break }
+                            XCTAssertEqual(cursor.doc, term.docs[i])
+                            XCTAssertEqual(try cursor.frequency(), UInt32(term.positions[i].count))
+                            if term.hasPositions, Bool.random(using: &rng) {
+                                XCTAssertEqual(Array(try cursor.positions()), term.positions[i], "doc \(term.docs[i])")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -18,8 +18,19 @@ public struct PostingsCursor {
     private let hasPositions: Bool
     private let positionsStart: Int
     private let blockCount: Int
+    /// Where the skip table's last documents, block lengths and chunk lengths
+    /// start (-1 without a skip table), and the blocks.
     private let skipStart: Int
+    private let lengthsStart: Int
+    private let chunkLengthsStart: Int
     private let blocksStart: Int
+    /// A block whose start is known, and its start: offsets from the blocks'
+    /// start in `.post` and from the term's first byte in `.pos`. The cursor
+    /// only moves forward, so the next start is summed from here.
+    private var knownBlock = 0
+    private var knownBlockOffset = 0
+    private var knownChunk = 0
+    private var knownChunkOffset = 0
     /// The segment's document count: every decoded document must be below it.
     /// Open no longer reads every byte's CRC (see `IndexReader`), so a damaged
     /// block is caught here, before a document id can index a column past its end.
@@ -73,9 +84,13 @@ public struct PostingsCursor {
         blockCount = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
         if info.docFreq > BitPacking.blockSize {
             skipStart = info.postingsOffset
-            blocksStart = info.postingsOffset + blockCount * 12
+            lengthsStart = skipStart + blockCount * 4
+            chunkLengthsStart = lengthsStart + (blockCount - 1) * 2
+            blocksStart = chunkLengthsStart + (hasPositions ? (blockCount - 1) * 4 : 0)
         } else {
             skipStart = -1
+            lengthsStart = -1
+            chunkLengthsStart = -1
             blocksStart = info.postingsOffset
         }
         guard info.postingsOffset >= 0, blocksStart <= postings.count else {
@@ -91,11 +106,34 @@ public struct PostingsCursor {
         return blockFreqs[index]
     }
 
-    /// Field `k` (0 last doc, 1 block offset, 2 positions offset) of skip entry `b`;
-    /// `init` checked that the whole table lies inside the file.
+    /// The last document of block `b`; `init` checked that the skip table
+    /// lies inside the file.
     @inline(__always)
-    private func skipField(_ b: Int, _ k: Int) -> UInt32 {
-        UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 12 + k * 4, as: UInt32.self))
+    private func lastDoc(ofBlock b: Int) -> UInt32 {
+        UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 4, as: UInt32.self))
+    }
+
+    /// Where block `b` starts, from the blocks' start: summed forward from the
+    /// last block asked for (`b` never goes back).
+    private mutating func blockOffset(_ b: Int) -> Int {
+        while knownBlock < b {
+            let length = UInt16(
+                littleEndian: postings.loadUnaligned(fromByteOffset: lengthsStart + knownBlock * 2, as: UInt16.self))
+            knownBlockOffset += Int(length)
+            knownBlock += 1
+        }
+        return knownBlockOffset
+    }
+
+    /// Where block `b`'s positions chunk starts, from the term's first positions byte.
+    private mutating func chunkOffset(_ b: Int) -> Int {
+        while knownChunk < b {
+            let length = UInt32(
+                littleEndian: postings.loadUnaligned(fromByteOffset: chunkLengthsStart + knownChunk * 4, as: UInt32.self))
+            knownChunkOffset += Int(length)
+            knownChunk += 1
+        }
+        return knownChunkOffset
     }
 
     /// Decodes block `b`'s documents; a full block's frequencies wait for
@@ -104,8 +142,8 @@ public struct PostingsCursor {
         var previousDoc: Int64 = -1
         var offset = blocksStart
         if skipStart >= 0 {
-            offset = blocksStart + Int(skipField(b, 1))
-            if b > 0 { previousDoc = Int64(skipField(b - 1, 0)) }
+            offset = blocksStart + blockOffset(b)
+            if b > 0 { previousDoc = Int64(lastDoc(ofBlock: b - 1)) }
         }
         var r = ByteReader(postings, offset: offset, file: file)
         let n = min(BitPacking.blockSize, docFreq - b * BitPacking.blockSize)
@@ -263,7 +301,7 @@ public struct PostingsCursor {
         // Skip whole blocks whose last document is before the target.
         var b = block + 1
         if skipStart >= 0 {
-            while b < blockCount, skipField(b, 0) < target { b += 1 }
+            while b < blockCount, lastDoc(ofBlock: b) < target { b += 1 }
         }
         while true {
             guard b < blockCount else {
@@ -354,7 +392,7 @@ public struct PostingsCursor {
         if freqsBlock != block { try loadFrequencies() }
         stamp &+= 1
         var chunk = positionsStart
-        if skipStart >= 0 { chunk += Int(skipField(block, 2)) }
+        if skipStart >= 0 { chunk += chunkOffset(block) }
         guard chunk >= 0, chunk <= positionsBody.count else {
             throw .damaged(file: file, reason: "positions offset \(chunk) past the end")
         }

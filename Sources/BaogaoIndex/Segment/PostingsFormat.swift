@@ -3,9 +3,11 @@
 /// term's document frequency and where its postings and positions start.
 ///
 ///     TermPostings = [SkipTable if docFreq > 128] · Block*
-///     SkipTable    = blockCount × (lastDoc u32 · blockOffset u32 · positionsOffset u32)
-///                    -- blockOffset: from the end of the skip table; positionsOffset:
-///                       from the term's first positions byte to the block's chunk
+///     SkipTable    = blockCount × lastDoc u32 · (blockCount − 1) × blockLength u16
+///                    · [(blockCount − 1) × chunkLength u32, for kinds with positions]
+///                    -- the lengths of every block but the last, and of its positions
+///                       chunk (format 13; were three u32 offsets a block): a cursor only
+///                       moves forward, so it sums them as it goes
 ///     Block        = full (128 docs):  Packed(docGap × 128) · Packed(freq-1 × 128)
 ///                  | last (< 128 docs): Tail × n
 ///     Tail         = varint (docGap << 1 | 1) when freq = 1, else varint (docGap << 1) · freq-1 varint
@@ -92,10 +94,12 @@ struct PostingsEncoder {
                 positionCursor += count
             }
         }
-        for (lastDoc, blockOffset, positionsOffset) in skip {
-            postings.writeU32(lastDoc)
-            postings.writeU32(blockOffset)
-            postings.writeU32(positionsOffset)
+        for entry in skip { postings.writeU32(entry.lastDoc) }
+        // Each block's length but the last's: a full block of documents and
+        // frequencies is at most 2 × (2 + 2 × 128 + 16 × 32) bytes, so 16 bits hold it.
+        for b in 1..<skip.count { postings.writeU16(UInt16(skip[b].blockOffset - skip[b - 1].blockOffset)) }
+        if decoded.hasPositions {
+            for b in 1..<skip.count { postings.writeU32(skip[b].positionsOffset - skip[b - 1].positionsOffset) }
         }
         postings.write(blocks.bytes)
         return info
