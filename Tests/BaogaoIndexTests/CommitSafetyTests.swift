@@ -252,9 +252,10 @@ final class CommitSafetyTests: XCTestCase {
         XCTAssertEqual(try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts.count, 13)
         var kinds: [FactRelation: Int] = [:]
         for segment in reader.segments {
-            for i in 0..<segment.facts.count {
-                let kind = segment.facts.relationKind(i)
-                XCTAssertEqual(kind, FactRelation(segment.facts.relation(i)), "fact \(i): stored as read")
+            let facts = try segment.facts
+            for i in 0..<facts.count {
+                let kind = facts.relationKind(i)
+                XCTAssertEqual(kind, FactRelation(facts.relation(i)), "fact \(i): stored as read")
                 kinds[kind, default: 0] += 1
             }
         }

@@ -65,7 +65,7 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
             while try cursor.next() {
                 let d = Int(cursor.doc)
                 guard !segment.isDeleted(d) else { continue }
-                let id = reader.paragraphID(segment: s, doc: d)
+                let id = try reader.paragraphID(segment: s, doc: d)
                 let positions = Array(try cursor.positions())
                 out[term, default: [:]][id] = positions.isEmpty ? [try cursor.frequency()] : positions
             }

@@ -10,26 +10,39 @@ extension SegmentReader {
         return y == 0 ? nil : y
     }
 
+    /// The report and section of a paragraph, as indexes into the tables below:
+    /// in range once the segment's report table (`reportYears`, `report(_:)`,
+    /// `docs(ofReport:)`) or section table (`sectionPaths`, `sectionPath(_:)`) has
+    /// been read, which checks every paragraph's — index only those with them.
     @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
     @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
 
-    /// Normalised lengths and report indexes as columns, for loops over many documents.
+    /// Normalised lengths and report indexes as columns, for loops over many
+    /// documents (report indexes: see `reportIndex`).
     public var lengthColumn: DocColumn { docs.lengthColumn }
     public var reportColumn: DocColumn { docs.reportColumn }
-    /// `reportYear` for every report.
-    public var reportYears: [Int] { docs.reportYears }
+    /// `reportYear` for every report, read without decoding a record.
+    public var reportYears: [Int] {
+        get throws(IndexError) { try docs.reportDirectory().years }
+    }
 
-    public var reportCount: Int { docs.reports.count }
+    public var reportCount: Int { docs.reportCount }
     /// The newest year a report speaks of (its budget year), for tie-breaks; 0 when unknown.
-    @inline(__always) public func reportYear(_ index: Int) -> Int { docs.reportYears[index] }
-    public func report(_ index: Int) -> IndexedReport { IndexedReport(record: docs.reports[index]) }
+    public func reportYear(_ index: Int) throws(IndexError) -> Int { try docs.reportDirectory().years[index] }
+    /// Report `index` (below `reportCount`), its record decoded on first use.
+    public func report(_ index: Int) throws(IndexError) -> IndexedReport {
+        IndexedReport(record: try docs.record(index))
+    }
     /// The documents of report `index`: its paragraphs, in order.
-    public func docs(ofReport index: Int) -> Range<Int> {
-        let r = docs.reports[index]
-        return Int(r.firstDoc)..<Int(r.firstDoc) + Int(r.paragraphCount)
+    public func docs(ofReport index: Int) throws(IndexError) -> Range<Int> {
+        try docs.reportDirectory().docs[index]
     }
     /// Every distinct section path of the segment, by section index.
-    public var sectionPaths: [[String]] { docs.sections }
+    public var sectionPaths: [[String]] {
+        get throws(IndexError) { try (0..<docs.sectionCount).map { (k) throws(IndexError) in try docs.section(k) } }
+    }
+    /// Section path `index` (below the section count), decoded on first use.
+    public func sectionPath(_ index: Int) throws(IndexError) -> [String] { try docs.section(index) }
 
     /// A reader of stored paragraph texts that keeps the last decompressed block,
     /// so that reading documents in ascending order decompresses each block once.

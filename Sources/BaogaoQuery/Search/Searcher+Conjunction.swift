@@ -72,8 +72,9 @@ extension Searcher {
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn
+        // The years first: reading them checks every paragraph's report index.
+        let years = try segment.reportYears
         let reportOf = segment.reportColumn
-        let years = segment.reportYears
         let bm25 = scoring.bm25
         let idf = scoring.idf
         var top = TopK(capacity: keep)

@@ -51,8 +51,9 @@ extension Searcher {
         let bm25 = scoring.bm25
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn
+        // The years first: reading them checks every paragraph's report index.
+        let years = try segment.reportYears
         let reportOf = segment.reportColumn
-        let years = segment.reportYears
         var top = TopK(capacity: keep)
         var count = 0
         var docs: [UInt32] = []
@@ -90,8 +91,10 @@ extension Searcher {
 
     /// Segment `s`'s mask of the query's filters and deleted reports.
     func filterMask(_ query: Query, segment s: Int) throws(SearchError) -> FilterMask {
-        try withAnalyzer { a in
-            FilterMask(segment: index.segments[s], filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
+        try withAnalyzer { a throws(SearchError) in
+            try FilterMask(
+                segment: index.segments[s], filters: query.filters,
+                labels: { () throws(SearchError) in try self.foldedLabels(s, analyzer: a) })
         }
     }
 }
