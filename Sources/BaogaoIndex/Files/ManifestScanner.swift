@@ -267,19 +267,46 @@ struct ManifestScanner {
         return v
     }
 
-    /// Steps over any value, checking its syntax but making nothing of it.
+    /// Steps over any value, making nothing of it.
     private mutating func skipValue() throws(Malformed) {
         skipSpace()
         guard at < bytes.count else { throw malformed("expected a value") }
         switch bytes[at] {
-        case UInt8(ascii: "{"): try object { (s, _) throws(Malformed) in try s.skipValue() }
-        case UInt8(ascii: "["): try array { (s) throws(Malformed) in try s.skipValue() }
+        case UInt8(ascii: "{"), UInt8(ascii: "["): try skipNested()
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         default: try skipNumber()
         }
+    }
+
+    /// Steps over an object or array by counting its brackets outside strings,
+    /// in one flat pass (a recursive descent that read every key was as slow as
+    /// Foundation's). Its inside is checked no further: the manifest's CRC vouched
+    /// for its bytes, and whatever decodes them (the whole `Manifest`) checks them.
+    private mutating func skipNested() throws(Malformed) {
+        let end: Int? = bytes.withUnsafeBufferPointer { b in
+            var i = at
+            var depth = 0
+            while i < b.count {
+                switch b[i] {
+                case UInt8(ascii: "\""):
+                    // A string: to its closing quote, escapes stepped over whole.
+                    i += 1
+                    while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return i + 1 }
+                default: break
+                }
+                i += 1
+            }
+            return nil
+        }
+        guard let end else { throw malformed("an unterminated object or array") }
+        at = end
     }
 
     /// A string's bytes up to its closing quote, escapes stepped over whole.
