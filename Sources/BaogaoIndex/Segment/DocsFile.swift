@@ -108,7 +108,8 @@ enum DocsFile {
 /// benchmark index. Each table's first use walks it once — every record's
 /// bounds, and every paragraph's report or section index against its count —
 /// so that what it hands out is in range, or the whole table is
-/// `IndexError.damaged` naming the file to whoever reads it.
+/// `IndexError.damaged` naming the file to whoever reads it. It reads its
+/// segment's mapping: valid while its `SegmentReader` is alive.
 struct DocsTable: @unchecked Sendable {
     let analyzer: String
     let docCount: Int
@@ -198,6 +199,9 @@ struct DocsTable: @unchecked Sendable {
             return try Self.readRecord(&reader, docCount: docCount)
         }
     }
+
+    /// How many records are decoded: what a test of a lazy open asks.
+    var decodedRecordCount: Int { tables.records.decodedCount }
 
     /// Every report record, in table order. For a reader opened with
     /// `verifyChecksums`, whose tables `decodeAll` read at open, this cannot
