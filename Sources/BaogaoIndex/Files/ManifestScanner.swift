@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the head of a manifest's JSON (`ManifestHead`) in one pass, stepping
 /// over the report and skipped-file records — most of the bytes — without
 /// decoding them. Foundation's `JSONDecoder` builds a value for every element it
@@ -292,9 +298,9 @@ struct ManifestScanner {
             while i < b.count {
                 switch b[i] {
                 case UInt8(ascii: "\""):
-                    // A string: to its closing quote, escapes stepped over whole.
-                    i += 1
-                    while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                    // A string (most of the bytes): to its closing quote.
+                    guard let close = Self.closingQuote(b, after: i) else { return nil }
+                    i = close
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
@@ -307,6 +313,22 @@ struct ManifestScanner {
         }
         guard let end else { throw malformed("an unterminated object or array") }
         at = end
+    }
+
+    /// Where the string opened by the quote at `open` closes: the next quote
+    /// (found with memchr) with an even run of backslashes before it.
+    private static func closingQuote(_ b: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        var from = open + 1
+        while from < b.count {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "\"")), b.count - from) else { return nil }
+            let q = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            var backslashes = 0
+            while q - backslashes - 1 > open, b[q - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return q }
+            from = q + 1
+        }
+        return nil
     }
 
     /// A string's bytes up to its closing quote, escapes stepped over whole.
