@@ -159,7 +159,7 @@ public final class IndexReader: Sendable {
         return IndexedParagraph(
             segment: s, doc: d, report: IndexedReport(record: record),
             number: d - Int(record.firstDoc) + 1, text: stored.text,
-            section: try segment.sectionPath(segment.sectionIndex(d)),
+            section: try segment.sectionPath(ofDoc: d),
             firstLine: stored.firstLine, lastLine: stored.lastLine, lineStarts: stored.lineStarts,
             year: year == 0 ? nil : year, kind: stored.kind, table: stored.table, originalOffsets: stored.originalOffsets)
     }

@@ -159,9 +159,16 @@ final class LazyTablesTests: XCTestCase {
         assertDamaged(name + ".docs", { _ = try segment.report(0) }, missingReport)
         try damage(scratch, name + ".docs", at: 16 + report, with: [0x00, 0x00, 0x00, 0x00])
         try damage(scratch, name + ".docs", at: 16 + report + docCount * 4, with: [0x00, 0x00, 0x01, 0x00])
-        segment = try IndexReader.open(path: scratch.index).segments[0]
+        let damaged = try IndexReader.open(path: scratch.index)
+        segment = damaged.segments[0]
         XCTAssertNoThrow(try segment.reportYears)
-        assertDamaged(name + ".docs", { _ = try segment.sectionPath(0) }, "refers to a missing section")
+        // One paragraph's section is checked when it is read; every section, by the whole column.
+        let missingSection = "document \(docCount - 1) refers to a missing section"
+        XCTAssertNoThrow(try segment.sectionPath(ofDoc: 0))
+        assertDamaged(name + ".docs", { _ = try segment.sectionPath(ofDoc: docCount - 1) }, missingSection)
+        assertDamaged(name + ".docs", { _ = try damaged.paragraph(segment: 0, doc: docCount - 1) }, missingSection)
+        assertDamaged(name + ".docs", { _ = try segment.sectionPaths }, missingSection)
+        assertDamaged(name + ".docs", { _ = try segment.sectionPath(65536) }, "no section 65536")
     }
 
     /// Where the report records start in the `.docs` body of segment `name`.

@@ -12,8 +12,9 @@ extension SegmentReader {
 
     /// The report and section of a paragraph, as indexes into the tables below:
     /// in range once the segment's report table (`reportYears`, `report(_:)`,
-    /// `docs(ofReport:)`) or section table (`sectionPaths`, `sectionPath(_:)`) has
-    /// been read, which checks every paragraph's — index only those with them.
+    /// `docs(ofReport:)`) or every section (`sectionPaths`) has been read, which
+    /// checks every paragraph's — index only those with them (or read one
+    /// paragraph's section with `sectionPath(ofDoc:)`, which checks its own).
     @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
     @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
 
@@ -39,10 +40,12 @@ extension SegmentReader {
     }
     /// Every distinct section path of the segment, by section index.
     public var sectionPaths: [[String]] {
-        get throws(IndexError) { try (0..<docs.sectionCount).map { (k) throws(IndexError) in try docs.section(k) } }
+        get throws(IndexError) { try docs.allSections() }
     }
-    /// Section path `index` (below the section count), decoded on first use.
+    /// Section path `index`, decoded on first use; an index past the table is damage.
     public func sectionPath(_ index: Int) throws(IndexError) -> [String] { try docs.section(index) }
+    /// The section path of paragraph `doc`, decoded on first use.
+    public func sectionPath(ofDoc doc: Int) throws(IndexError) -> [String] { try docs.section(ofDoc: doc) }
 
     /// A reader of stored paragraph texts that keeps the last decompressed block,
     /// so that reading documents in ascending order decompresses each block once.

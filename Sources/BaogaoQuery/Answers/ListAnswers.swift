@@ -57,7 +57,7 @@ extension Answerer {
                 // The row holds the joined path; this is one of its headings.
                 let segment = index.segments[row.segment]
                 let section = try SearchError.reading { () throws(IndexError) in
-                    try segment.sectionPath(segment.sectionIndex(row.doc))
+                    try segment.sectionPath(ofDoc: row.doc)
                 }
                 guard section.contains(where: { $0.contains(budget) }) else { continue }
             }
