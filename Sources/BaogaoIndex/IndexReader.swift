@@ -133,14 +133,12 @@ public final class IndexReader: Sendable {
 
     /// The report a document belongs to.
     public func report(segment s: Int, doc d: Int) throws(IndexError) -> IndexedReport {
-        let segment = segments[s]
-        return try segment.report(segment.reportIndex(d))
+        try segments[s].report(ofDoc: d)
     }
 
     /// The stable id (`<doc>#<paragraph number>`) of a document, without reading the store.
     public func paragraphID(segment s: Int, doc d: Int) throws(IndexError) -> String {
-        let segment = segments[s]
-        let record = try segment.docs.record(segment.reportIndex(d))
+        let record = try segments[s].docs.record(ofDoc: d)
         return "\(record.source.path)#\(d - Int(record.firstDoc) + 1)"
     }
 
@@ -154,7 +152,7 @@ public final class IndexReader: Sendable {
     /// Every paragraph of the store block holding `doc` (cheap neighbours for context).
     func makeParagraph(segment s: Int, doc d: Int, stored: StoredParagraph) throws(IndexError) -> IndexedParagraph {
         let segment = segments[s]
-        let record = try segment.docs.record(segment.reportIndex(d))
+        let record = try segment.docs.record(ofDoc: d)
         let year = segment.docs.year(d)
         return IndexedParagraph(
             segment: s, doc: d, report: IndexedReport(record: record),

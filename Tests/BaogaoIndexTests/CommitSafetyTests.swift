@@ -116,7 +116,7 @@ final class CommitSafetyTests: XCTestCase {
                         for d in 0..<seg.docCount { _ = try reader.paragraph(segment: s, doc: d) }
                         // The tables read on first use, not at open.
                         _ = try seg.reportYears
-                        for r in 0..<seg.reportCount { _ = try seg.report(r) }
+                        _ = try seg.reports
                         _ = try seg.sectionPaths
                         _ = try seg.facts
                     }

@@ -153,10 +153,17 @@ final class LazyTablesTests: XCTestCase {
         // The last paragraph's report index (reports column after lengths and years), then its section.
         let report = columns + docCount * 4 + (docCount - 1) * 4
         try damage(scratch, name + ".docs", at: 16 + report, with: [0x00, 0x00, 0x01, 0x00])
-        var segment = try IndexReader.open(path: scratch.index).segments[0]
+        let withReport = try IndexReader.open(path: scratch.index)
+        var segment = withReport.segments[0]
+        // One paragraph's report is checked when it is read; every report, by the whole column.
         let missingReport = "document \(docCount - 1) refers to a missing report"
-        assertDamaged(name + ".docs", { _ = try segment.reportYears }, missingReport)
-        assertDamaged(name + ".docs", { _ = try segment.report(0) }, missingReport)
+        XCTAssertNoThrow(try segment.report(0))
+        XCTAssertEqual(try segment.reportYears.ofDoc(0), try segment.reportYear(segment.reportIndex(0)))
+        assertDamaged(name + ".docs", { _ = try segment.reportYears.ofDoc(docCount - 1) }, missingReport)
+        assertDamaged(name + ".docs", { _ = try segment.report(ofDoc: docCount - 1) }, missingReport)
+        assertDamaged(name + ".docs", { _ = try withReport.paragraph(segment: 0, doc: docCount - 1) }, missingReport)
+        assertDamaged(name + ".docs", { _ = try segment.reports }, missingReport)
+        assertDamaged(name + ".docs", { _ = try segment.report(segment.reportCount) }, "no report")
         try damage(scratch, name + ".docs", at: 16 + report, with: [0x00, 0x00, 0x00, 0x00])
         try damage(scratch, name + ".docs", at: 16 + report + docCount * 4, with: [0x00, 0x00, 0x01, 0x00])
         let damaged = try IndexReader.open(path: scratch.index)

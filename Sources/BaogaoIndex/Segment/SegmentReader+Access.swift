@@ -11,10 +11,10 @@ extension SegmentReader {
     }
 
     /// The report and section of a paragraph, as indexes into the tables below:
-    /// in range once the segment's report table (`reportYears`, `report(_:)`,
-    /// `docs(ofReport:)`) or every section (`sectionPaths`) has been read, which
-    /// checks every paragraph's — index only those with them (or read one
-    /// paragraph's section with `sectionPath(ofDoc:)`, which checks its own).
+    /// in range once every report (`reports`) or every section (`sectionPaths`)
+    /// has been read, which checks every paragraph's — index only those with
+    /// them. One paragraph's are read with `report(ofDoc:)`, `sectionPath(ofDoc:)`
+    /// and `reportYears.ofDoc`, which check their own.
     @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
     @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
 
@@ -22,9 +22,9 @@ extension SegmentReader {
     /// documents (report indexes: see `reportIndex`).
     public var lengthColumn: DocColumn { docs.lengthColumn }
     public var reportColumn: DocColumn { docs.reportColumn }
-    /// `reportYear` for every report, read without decoding a record.
-    public var reportYears: [Int] {
-        get throws(IndexError) { try docs.reportDirectory().years }
+    /// Each document's report's year (`reportYear`), read without decoding a record.
+    public var reportYears: ReportYears {
+        get throws(IndexError) { ReportYears(years: try docs.reportDirectory().years, docs: docs) }
     }
 
     public var reportCount: Int { docs.reportCount }
@@ -33,6 +33,14 @@ extension SegmentReader {
     /// Report `index` (below `reportCount`), its record decoded on first use.
     public func report(_ index: Int) throws(IndexError) -> IndexedReport {
         IndexedReport(record: try docs.record(index))
+    }
+    /// The report of paragraph `doc`, its record decoded on first use.
+    public func report(ofDoc doc: Int) throws(IndexError) -> IndexedReport {
+        IndexedReport(record: try docs.record(ofDoc: doc))
+    }
+    /// Every report, by report index.
+    public var reports: [IndexedReport] {
+        get throws(IndexError) { try docs.allRecords().map(IndexedReport.init) }
     }
     /// The documents of report `index`: its paragraphs, in order.
     public func docs(ofReport index: Int) throws(IndexError) -> Range<Int> {
@@ -57,6 +65,27 @@ extension SegmentReader {
         try dictionary.terms(withPrefix: [TermKind.word.rawValue]).map { (key, _) in
             (String(decoding: key.dropFirst(), as: UTF8.self), key)
         }
+    }
+}
+
+/// The year of each document's report, for ranking's tie-break: one load and
+/// a bounds check a document, so that no paragraph's report index is read
+/// unchecked and none is checked that a search does not rank.
+public struct ReportYears: @unchecked Sendable {
+    /// Per report: its budget year, else its execution year, else 0.
+    public let years: [Int]
+    private let docs: DocsTable
+
+    init(years: [Int], docs: DocsTable) {
+        self.years = years
+        self.docs = docs
+    }
+
+    /// The year of document `doc`'s report.
+    @inline(__always) public func ofDoc(_ doc: Int) throws(IndexError) -> Int {
+        let r = Int(docs.reportIndex(doc))
+        guard r < years.count else { throw docs.missingReport(doc) }
+        return years[r]
     }
 }
 

@@ -56,7 +56,8 @@ extension Searcher {
     ) throws(IndexError) -> [FactRow] {
         var rows: [FactRow] = []
         let segment = index.segments[s]
-        let reports = try (0..<segment.reportCount).map { (r) throws(IndexError) in try segment.report(r) }
+        // Every report, which checks every paragraph's report index: rows index them by it.
+        let reports = try segment.reports
         let facts = try segment.facts
         // Read and joined once per section, not once per fact, and only for sections with rows.
         var sections: [Int: String] = [:]

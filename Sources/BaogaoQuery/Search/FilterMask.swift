@@ -74,7 +74,7 @@ struct FoldedLabels: Sendable {
     let sections: [[Unicode.Scalar]]
 
     init(segment: SegmentReader, fold: (String) -> String) throws(IndexError) {
-        let reports = try (0..<segment.reportCount).map { (r) throws(IndexError) in try segment.report(r) }
+        let reports = try segment.reports
         regions = reports.map { Array(fold($0.region ?? "").unicodeScalars) }
         regionChains = reports.map { r in
             guard let code = r.metadata.regionCode, let d = Gazetteer.shared.division(code: code) else { return [] }

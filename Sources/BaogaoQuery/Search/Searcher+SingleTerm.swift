@@ -51,9 +51,7 @@ extension Searcher {
         let bm25 = scoring.bm25
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn
-        // The years first: reading them checks every paragraph's report index.
         let years = try segment.reportYears
-        let reportOf = segment.reportColumn
         var top = TopK(capacity: keep)
         var count = 0
         var docs: [UInt32] = []
@@ -69,7 +67,7 @@ extension Searcher {
                 // enter on the tie-breaks, so only a strictly lower bound is skipped.)
                 if score * BM25.wordBoost < top.entryScore { continue }
                 if words != nil, try words?.contains(d) == true { score *= BM25.wordBoost }
-                top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+                top.offer(RankedDoc(score: score, year: try years.ofDoc(Int(d)), segment: s, doc: d))
             }
         }
         return (count, top.sorted())

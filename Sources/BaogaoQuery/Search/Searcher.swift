@@ -326,9 +326,7 @@ public final class Searcher: Sendable {
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         var probes = [Int](repeating: 0, count: sets.count)
         var top = TopK(capacity: keep)
-        // The years first: reading them checks every paragraph's report index.
         let years = try SearchError.reading { () throws(IndexError) in try segment.reportYears }
-        let reportOf = segment.reportColumn
         for k in 0..<docs.count {
             let d = docs[k]
             if base[k] * maxBoost < top.entryScore { continue }
@@ -347,7 +345,9 @@ public final class Searcher: Sendable {
                     score += contribution
                 }
             }
-            top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+            let year: Int
+            do { year = try years.ofDoc(Int(d)) } catch { throw .index(error) }
+            top.offer(RankedDoc(score: score, year: year, segment: s, doc: d))
         }
         return top.sorted()
     }
