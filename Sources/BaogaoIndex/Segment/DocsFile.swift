@@ -206,7 +206,7 @@ struct DocsTable: @unchecked Sendable {
     func record(_ r: Int) throws(IndexError) -> ReportRecord {
         guard r >= 0, r < reportCount else { throw .damaged(file: file, reason: "no report \(r) of \(reportCount)") }
         let directory = try reportDirectory()
-        return try tables.records.value(r, count: reportCount) { () throws(IndexError) in
+        return try tables.records.value(r) { () throws(IndexError) in
             var reader = ByteReader(body, offset: directory.offsets[r], file: file)
             return try Self.readRecord(&reader, docCount: docCount)
         }
@@ -263,7 +263,7 @@ struct DocsTable: @unchecked Sendable {
     func section(_ k: Int) throws(IndexError) -> [String] {
         guard k >= 0, k < sectionCount else { throw .damaged(file: file, reason: "no section \(k) of \(sectionCount)") }
         let offsets = try sectionDirectory()
-        return try tables.paths.value(k, count: sectionCount) { () throws(IndexError) in
+        return try tables.paths.value(k) { () throws(IndexError) in
             var r = ByteReader(body, offset: offsets[k], file: file)
             let n = try r.readCount(max: r.remaining)
             var path: [String] = []

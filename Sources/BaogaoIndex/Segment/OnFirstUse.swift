@@ -25,18 +25,17 @@ final class OnFirstUse<Value: Sendable>: Sendable {
 }
 
 /// The same for each of a table's records, decoded one at a time: a search
-/// reads the records of the few hits it shows, of thousands.
+/// reads the records of the few hits it shows, of thousands. Kept by index in
+/// a dictionary, so that what is held grows with what is read, not with the table.
 final class OnFirstUseEach<Value: Sendable>: Sendable {
-    private let state = Mutex<[Result<Value, IndexError>?]>([])
+    private let state = Mutex<[Int: Result<Value, IndexError>]>([:])
 
     /// How many records are decoded (or found damaged), for tests.
-    var decodedCount: Int { state.withLock { $0.count { $0 != nil } } }
+    var decodedCount: Int { state.withLock { $0.count } }
 
-    /// Record `i` of `count` (the table's length: `i` must be below it), made by
-    /// `make` if nobody has made it yet.
-    func value(_ i: Int, count: Int, _ make: () throws(IndexError) -> Value) throws(IndexError) -> Value {
+    /// Record `i`, made by `make` if nobody has made it yet.
+    func value(_ i: Int, _ make: () throws(IndexError) -> Value) throws(IndexError) -> Value {
         let result = state.withLock { state -> Result<Value, IndexError> in
-            if state.isEmpty { state = Array(repeating: nil, count: count) }
             if let known = state[i] { return known }
             let made: Result<Value, IndexError>
             do throws(IndexError) { made = .success(try make()) } catch { made = .failure(error) }
