@@ -107,8 +107,8 @@ public final class IndexReader: Sendable {
         self.path = path
         self.manifestJSON = json
         self.head = head
-        // Segments are opened side by side: decoding their report tables and
-        // facts, or with `verify` their every byte, is most of what opening costs.
+        // Segments are opened side by side: with `verify`, reading and decoding
+        // their every byte is most of what opening costs (without, their frames).
         let entries = head.segments
         let opened = Mutex<[Result<SegmentReader, IndexError>?]>(Array(repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in

@@ -70,7 +70,8 @@ extension SegmentReader {
 
 /// The year of each document's report, for ranking's tie-break: one load and
 /// a bounds check a document, so that no paragraph's report index is read
-/// unchecked and none is checked that a search does not rank.
+/// unchecked and none is checked that a search does not rank. Valid while its
+/// `SegmentReader` is alive.
 public struct ReportYears: @unchecked Sendable {
     /// Per report: its budget year, else its execution year, else 0.
     public let years: [Int]
