@@ -8,10 +8,11 @@ import Synchronization
 /// not disturb it (open a new reader to see the new commit).
 ///
 /// Opening is lazy, as Lucene's is: it checks every file's header, footer and
-/// length against the manifest and decodes the tables a query consults for every
-/// hit (reports, sections; facts' attributes and where each paragraph's facts
-/// start), but reads none of the postings, positions or stored text (87 % of the
-/// bytes of the 200 MiB benchmark index): its cost and memory do not grow with them. The full
+/// length against the manifest and reads the counts of the `.docs` file, but
+/// decodes no table: the report and section tables are read on first use and
+/// record by record, the facts on first use (a search never reads them), and
+/// postings, positions and stored text as queries reach them. Its cost and
+/// memory do not grow with the index, bar the manifest's bytes. The full
 /// CRC-32 of every byte is checked where bytes are known to be right or are read
 /// anyway — when a commit is written (`SegmentWriter`), when `baogao index`
 /// builds on a segment, by `baogao check` (`IndexCheck`) — and every decoder
@@ -106,8 +107,8 @@ public final class IndexReader: Sendable {
         self.path = path
         self.manifestJSON = json
         self.head = head
-        // Segments are opened side by side: decoding their report tables and
-        // facts, or with `verify` their every byte, is most of what opening costs.
+        // Segments are opened side by side: with `verify`, reading and decoding
+        // their every byte is most of what opening costs (without, their frames).
         let entries = head.segments
         let opened = Mutex<[Result<SegmentReader, IndexError>?]>(Array(repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
@@ -131,16 +132,13 @@ public final class IndexReader: Sendable {
     public var liveDocCount: Int { segments.reduce(0) { $0 + $1.liveDocCount } }
 
     /// The report a document belongs to.
-    public func report(segment s: Int, doc d: Int) -> IndexedReport {
-        let segment = segments[s]
-        let r = segment.docs.reports[Int(segment.docs.reportIndex(d))]
-        return IndexedReport(record: r)
+    public func report(segment s: Int, doc d: Int) throws(IndexError) -> IndexedReport {
+        try segments[s].report(ofDoc: d)
     }
 
     /// The stable id (`<doc>#<paragraph number>`) of a document, without reading the store.
-    public func paragraphID(segment s: Int, doc d: Int) -> String {
-        let segment = segments[s]
-        let record = segment.docs.reports[Int(segment.docs.reportIndex(d))]
+    public func paragraphID(segment s: Int, doc d: Int) throws(IndexError) -> String {
+        let record = try segments[s].docs.record(ofDoc: d)
         return "\(record.source.path)#\(d - Int(record.firstDoc) + 1)"
     }
 
@@ -148,29 +146,30 @@ public final class IndexReader: Sendable {
     public func paragraph(segment s: Int, doc d: Int) throws(IndexError) -> IndexedParagraph {
         let segment = segments[s]
         let stored = try segment.store.paragraph(d)
-        return makeParagraph(segment: s, doc: d, stored: stored)
+        return try makeParagraph(segment: s, doc: d, stored: stored)
     }
 
     /// Every paragraph of the store block holding `doc` (cheap neighbours for context).
-    func makeParagraph(segment s: Int, doc d: Int, stored: StoredParagraph) -> IndexedParagraph {
+    func makeParagraph(segment s: Int, doc d: Int, stored: StoredParagraph) throws(IndexError) -> IndexedParagraph {
         let segment = segments[s]
-        let record = segment.docs.reports[Int(segment.docs.reportIndex(d))]
+        let record = try segment.docs.record(ofDoc: d)
         let year = segment.docs.year(d)
         return IndexedParagraph(
             segment: s, doc: d, report: IndexedReport(record: record),
             number: d - Int(record.firstDoc) + 1, text: stored.text,
-            section: segment.docs.sections[Int(segment.docs.sectionIndex(d))],
+            section: try segment.sectionPath(ofDoc: d),
             firstLine: stored.firstLine, lastLine: stored.lastLine, lineStarts: stored.lineStarts,
             year: year == 0 ? nil : year, kind: stored.kind, table: stored.table, originalOffsets: stored.originalOffsets)
     }
 
     /// Finds the document of paragraph `number` of the report at corpus path `doc`.
-    public func locate(doc: String, paragraph number: Int) -> (segment: Int, doc: Int)? {
+    public func locate(doc: String, paragraph number: Int) throws(IndexError) -> (segment: Int, doc: Int)? {
         for (s, segment) in segments.enumerated() {
-            for (r, record) in segment.docs.reports.enumerated() where record.source.path == doc {
+            for r in 0..<segment.reportCount {
+                let record = try segment.docs.record(r)
+                guard record.source.path == doc else { continue }
                 let d = Int(record.firstDoc) + number - 1
                 guard number >= 1, number <= Int(record.paragraphCount), !segment.isDeleted(d) else { continue }
-                _ = r
                 return (s, d)
             }
         }

@@ -54,7 +54,7 @@ extension IndexReader {
                 )
                 return true
             }
-            facts += segment.facts.count
+            facts += try segment.facts.count
             for (ext, file) in segment.entry.files { bytes[ext, default: 0] += file.bytes }
             let dead = Set(segment.entry.deleted)
             reports += segment.entry.reportCount - dead.count

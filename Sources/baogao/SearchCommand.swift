@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
                 print(FactsTable.render(facts, color: colors.enabled, width: Terminal.tableWidth))
             } else {
                 print(SearchPrinter.render(result, color: colors.enabled))
-                if result.total == 0, let hint = engine.regionHint(for: text) { print(hint) }
+                if result.total == 0, let hint = try Terminal.orFail({ try engine.regionHint(for: text) }) { print(hint) }
             }
         }
         try Status.finish(found: result.total > 0 || (result.facts?.total ?? 0) > 0)

@@ -33,9 +33,9 @@ final class CatalogueIndexTests: XCTestCase {
         var out: [String: ReportMetadata] = [:]
         for (s, segment) in reader.segments.enumerated() {
             for r in 0..<segment.reportCount {
-                let docs = segment.docs(ofReport: r)
+                let docs = try segment.docs(ofReport: r)
                 if reader.segments[s].isDeleted(docs.lowerBound) { continue }
-                out[segment.report(r).doc] = segment.report(r).metadata
+                out[try segment.report(r).doc] = try segment.report(r).metadata
             }
         }
         return out

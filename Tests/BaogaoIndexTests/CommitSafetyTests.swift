@@ -94,7 +94,8 @@ final class CommitSafetyTests: XCTestCase {
 
     /// Without the CRC pass at open, damaged bytes reach the decoders: wherever a
     /// byte is flipped, opening and reading every term, posting, position and
-    /// paragraph either works or throws `IndexError.damaged` naming the file —
+    /// paragraph, and every table a segment reads on first use (reports,
+    /// sections, facts), either works or throws `IndexError.damaged` naming the file —
     /// never a crash, a trap or another error. (What still decodes after a flip
     /// may read differently: that is what `baogao check` is for.)
     func testAFlippedByteAnywhereIsDamageWhenReadNeverACrash() throws {
@@ -113,6 +114,11 @@ final class CommitSafetyTests: XCTestCase {
                     for (s, seg) in reader.segments.enumerated() {
                         _ = try seg.checkStructure()
                         for d in 0..<seg.docCount { _ = try reader.paragraph(segment: s, doc: d) }
+                        // The tables read on first use, not at open.
+                        _ = try seg.reportYears
+                        _ = try seg.reports
+                        _ = try seg.sectionPaths
+                        _ = try seg.facts
                     }
                 } catch let error as IndexError {
                     guard case .damaged(let file, _) = error else { return XCTFail("\(ext) byte \(at): \(error)") }
@@ -252,9 +258,10 @@ final class CommitSafetyTests: XCTestCase {
         XCTAssertEqual(try reader.paragraph(segment: s, doc: d).report.metadata.pageStarts.count, 13)
         var kinds: [FactRelation: Int] = [:]
         for segment in reader.segments {
-            for i in 0..<segment.facts.count {
-                let kind = segment.facts.relationKind(i)
-                XCTAssertEqual(kind, FactRelation(segment.facts.relation(i)), "fact \(i): stored as read")
+            let facts = try segment.facts
+            for i in 0..<facts.count {
+                let kind = facts.relationKind(i)
+                XCTAssertEqual(kind, FactRelation(facts.relation(i)), "fact \(i): stored as read")
                 kinds[kind, default: 0] += 1
             }
         }

@@ -67,7 +67,7 @@ final class IndexContentTests: XCTestCase {
         for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus) {
             let report = try ReportReader.read(fileAt: sampleCorpus + "/" + name)
             for p in report.paragraphs {
-                guard let (s, d) = reader.locate(doc: name, paragraph: p.number) else {
+                guard let (s, d) = try reader.locate(doc: name, paragraph: p.number) else {
                     XCTFail("\(name)#\(p.number) not found")
                     continue
                 }

@@ -67,7 +67,7 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
                 while try docs.next() {
                     guard !segment.isDeleted(Int(docs.doc)) else { continue }
                     let frequency = try docs.frequency()
-                    out[term, default: [:]][reader.paragraphID(segment: s, doc: Int(docs.doc))] = frequency.map { [$0] } ?? []
+                    out[term, default: [:]][try reader.paragraphID(segment: s, doc: Int(docs.doc))] = frequency.map { [$0] } ?? []
                 }
                 continue
             }
@@ -75,7 +75,7 @@ func snapshot(_ reader: IndexReader) throws -> [String: [String: [UInt32]]] {
             while try cursor.next() {
                 let d = Int(cursor.doc)
                 guard !segment.isDeleted(d) else { continue }
-                let id = reader.paragraphID(segment: s, doc: d)
+                let id = try reader.paragraphID(segment: s, doc: d)
                 let positions = Array(try cursor.positions())
                 out[term, default: [:]][id] = positions.isEmpty ? [try cursor.frequency()] : positions
             }

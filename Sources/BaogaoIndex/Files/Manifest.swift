@@ -78,22 +78,37 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// The JSON line of a manifest file, once its three lines and its CRC are
     /// checked: what both the whole manifest and its head (`ManifestHead`) decode.
     static func json(_ bytes: [UInt8], file: String) throws(IndexError) -> [UInt8] {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == firstLine else {
+        // The line ends found with memchr: splitting 724 KB into lines byte by
+        // byte was 7 M instructions of a one-shot search.
+        let lf = UInt8(ascii: "\n")
+        guard let first = offset(of: lf, in: bytes, from: 0), let second = offset(of: lf, in: bytes, from: first + 1),
+            String(decoding: bytes[..<first], as: UTF8.self) == firstLine
+        else {
             throw .damaged(file: file, reason: "not a Baogao manifest")
         }
         // Exactly three lines, each ending in LF: bytes after the checksum line
         // are damage too, not something to ignore.
-        guard lines.count == 4, lines[3].isEmpty else {
+        guard let third = offset(of: lf, in: bytes, from: second + 1), third == bytes.count - 1 else {
             throw .damaged(file: file, reason: "\(bytes.count) bytes: data after the checksum line, or its LF missing")
         }
-        let json = Array(lines[1])
-        let crcLine = String(decoding: lines[2], as: UTF8.self)
+        let json = Array(bytes[first + 1..<second])
+        let crcLine = String(decoding: bytes[second + 1..<third], as: UTF8.self)
         let crc = json.withUnsafeBufferPointer { bg_crc32(0, $0.baseAddress, UInt64($0.count)) }
         guard crcLine.hasPrefix("crc32 "), UInt32(crcLine.dropFirst(6), radix: 16) == crc else {
             throw .damaged(file: file, reason: "checksum mismatch")
         }
         return json
+    }
+
+    /// Where the first `byte` at or after `start` is in `bytes`.
+    private static func offset(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base + start, Int32(byte), raw.count - start) else {
+                return nil
+            }
+            return UnsafeRawPointer(found) - base
+        }
     }
 
     /// The live report for each corpus path: where it is and its fingerprint.

@@ -100,98 +100,61 @@ enum DocsFile {
     }
 }
 
-/// Reads a `.docs` body: the columns in place, the tables into arrays.
+/// Reads a `.docs` body. Open reads its counts and finds its columns, which are
+/// read in place; the report and section tables are read on first use, and
+/// only as far as asked: a one-shot search reads the years of every report
+/// (its tie-break) and the records and sections of the ten hits it shows, and
+/// decoding every record at open was a third of its instructions on the 200 MiB
+/// benchmark index. Each table's first use walks it once — every record's
+/// bounds, and every paragraph's report or section index against its count —
+/// so that what it hands out is in range, or the whole table is
+/// `IndexError.damaged` naming the file to whoever reads it. It reads its
+/// segment's mapping: valid while its `SegmentReader` is alive.
 struct DocsTable: @unchecked Sendable {
     let analyzer: String
     let docCount: Int
+    let reportCount: Int
+    let sectionCount: Int
     let totalLength: UInt64
-    let reports: [ReportRecord]
-    /// Per report: its budget year, else its execution year, else 0 (ranking's tie-break).
-    let reportYears: [Int]
-    let sections: [[String]]
+    private let body: UnsafeRawBufferPointer
+    private let file: String
+    /// Where the first report record starts in `body`.
+    private let recordsAt: Int
     private let lengthsAt: UnsafeRawPointer
     private let yearsAt: UnsafeRawPointer
     private let reportsAt: UnsafeRawPointer
     private let sectionsAt: UnsafeRawPointer
     private let kindsAt: UnsafeRawPointer
+    private let tables = DocsTables()
 
     init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
         var r = ByteReader(body, file: file)
         analyzer = try r.readString()
         docCount = Int(try r.readU32())
-        let reportCount = Int(try r.readU32())
-        let sectionCount = Int(try r.readU32())
+        reportCount = Int(try r.readU32())
+        sectionCount = Int(try r.readU32())
         totalLength = try r.readU64()
         guard docCount * 13 <= r.remaining, reportCount <= r.remaining, sectionCount <= r.remaining,
             let base = body.baseAddress
         else {
             throw .damaged(file: file, reason: "document columns past the end")
         }
+        self.body = body
+        self.file = file
         lengthsAt = base + r.offset
         yearsAt = lengthsAt + docCount * 2
         reportsAt = yearsAt + docCount * 2
         sectionsAt = reportsAt + docCount * 4
         kindsAt = sectionsAt + docCount * 4
-        r.offset += docCount * 13
-        var reports: [ReportRecord] = []
-        for _ in 0..<reportCount {
-            let source = SourceFile(
-                path: try r.readString(), fingerprint: try r.readString(),
-                bytes: try r.readCount(max: Int(Int64.max)))
-            let title = try r.readString()
-            let region = try r.readString()
-            let date = try r.readString()
-            let execution = try r.readCount(max: 9999)
-            let budget = try r.readCount(max: 9999)
-            let code = try r.readString()
-            let level = try r.readString()
-            let kind = try r.readString()
-            let period = try r.readString()
-            var sources = ReportMetadata.Sources()
-            var all: [ReportMetadata.Source] = []
-            for _ in 0..<6 {
-                let b = Int(try r.readByte())
-                guard b < ReportMetadata.Source.allCases.count else { throw r.damaged("unknown metadata source \(b)") }
-                all.append(ReportMetadata.Source.allCases[b])
-            }
-            sources.all = all
-            let address = try r.readString()
-            let pageCount = try r.readCount(max: r.remaining)
-            var pageStarts: [Int] = []
-            pageStarts.reserveCapacity(pageCount)
-            for _ in 0..<pageCount { pageStarts.append((pageStarts.last ?? 0) + (try r.readCount(max: Int(Int32.max)))) }
-            let metadata = ReportMetadata(
-                title: title, region: region.isEmpty ? nil : region,
-                executionYear: execution == 0 ? nil : execution,
-                budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
-                regionCode: code.isEmpty ? nil : code,
-                level: ReportMetadata.Level(rawValue: level),
-                kind: ReportMetadata.Kind(rawValue: kind),
-                period: period.isEmpty ? nil : period,
-                source: address.isEmpty ? nil : address, sources: sources, pageStarts: pageStarts)
-            let first = try r.readCount(max: docCount)
-            let count = try r.readCount(max: docCount)
-            guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
-            reports.append(
-                ReportRecord(
-                    source: source, metadata: metadata,
-                    firstDoc: UInt32(first), paragraphCount: UInt32(count)))
-        }
-        var sections: [[String]] = []
-        for _ in 0..<sectionCount {
-            let n = try r.readCount(max: r.remaining)
-            var path: [String] = []
-            for _ in 0..<n { path.append(try r.readString()) }
-            sections.append(path)
-        }
-        self.reports = reports
-        self.reportYears = reports.map { $0.metadata.budgetYear ?? $0.metadata.executionYear ?? 0 }
-        self.sections = sections
-        for d in 0..<docCount {
-            guard Int(reportIndex(d)) < reports.count, Int(sectionIndex(d)) < sections.count else {
-                throw .damaged(file: file, reason: "document \(d) refers to a missing report or section")
-            }
-        }
+        recordsAt = r.offset + docCount * 13
+    }
+
+    /// Reads both tables whole, as open did before they were lazy: for a
+    /// verified reader (`baogao check`, a merge, the segments an update builds
+    /// on), which must find any damage before it reads on.
+    func decodeAll() throws(IndexError) {
+        _ = try allRecords()
+        _ = try allSections()
     }
 
     var lengthColumn: DocColumn { DocColumn(base: lengthsAt, width: 2) }
@@ -203,14 +166,244 @@ struct DocsTable: @unchecked Sendable {
     @inline(__always) func year(_ d: Int) -> Int {
         Int(UInt16(littleEndian: yearsAt.loadUnaligned(fromByteOffset: d * 2, as: UInt16.self)))
     }
+    /// Below `reportCount` once `allRecords()` has returned (it checks every
+    /// one); `record(ofDoc:)` and `ReportYears` check the one they read.
     @inline(__always) func reportIndex(_ d: Int) -> UInt32 {
         UInt32(littleEndian: reportsAt.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self))
     }
+    /// Below `sectionCount` once `allSections()` has returned (it checks every
+    /// one); `section(ofDoc:)` checks the one it reads.
     @inline(__always) func sectionIndex(_ d: Int) -> UInt32 {
         UInt32(littleEndian: sectionsAt.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self))
     }
     @inline(__always) func kind(_ d: Int) -> Paragraph.Kind {
         ParagraphKindCode.kind(kindsAt.load(fromByteOffset: d, as: UInt8.self))
+    }
+
+    // MARK: The report table
+
+    /// Where each record is, with what a search reads of every report, found
+    /// on first use without decoding a string.
+    func reportDirectory() throws(IndexError) -> ReportDirectory {
+        try tables.reports.value { () throws(IndexError) in
+            try ReportDirectory.walk(body: body, from: recordsAt, count: reportCount, docCount: docCount, file: file)
+        }
+    }
+
+    /// The report record of document `d`, decoded on first use. Its report
+    /// index is checked here, not the whole column (2.4 M instructions and
+    /// 2.5 MB of the mapping on the 200 MiB index, for a search's ten hits).
+    func record(ofDoc d: Int) throws(IndexError) -> ReportRecord {
+        guard Int(reportIndex(d)) < reportCount else { throw missingReport(d) }
+        return try record(Int(reportIndex(d)))
+    }
+
+    func missingReport(_ d: Int) -> IndexError {
+        .damaged(file: file, reason: "document \(d) refers to a missing report")
+    }
+
+    /// Report record `r`, decoded on first use; an `r` past the table is damage.
+    func record(_ r: Int) throws(IndexError) -> ReportRecord {
+        guard r >= 0, r < reportCount else { throw .damaged(file: file, reason: "no report \(r) of \(reportCount)") }
+        let directory = try reportDirectory()
+        return try tables.records.value(r) { () throws(IndexError) in
+            var reader = ByteReader(body, offset: directory.offsets[r], file: file)
+            return try Self.readRecord(&reader, docCount: docCount)
+        }
+    }
+
+    /// How many records are decoded: what a test of a lazy open asks.
+    var decodedRecordCount: Int { tables.records.decodedCount }
+
+    /// Every report record, in table order. For a reader opened with
+    /// `verifyChecksums`, whose tables `decodeAll` read at open, this cannot
+    /// fail; the lazily opened reader's callers use `record(_:)`, which throws.
+    var reports: [ReportRecord] { (try? allRecords()) ?? [] }
+
+    /// Every report record, in table order, once every paragraph's report index
+    /// is checked: what lets a reader index a table of reports with them.
+    func allRecords() throws(IndexError) -> [ReportRecord] {
+        try tables.reportColumn.value { () throws(IndexError) in
+            try checkColumn(reportsAt, below: reportCount, what: "report")
+        }
+        return try (0..<reportCount).map { (r) throws(IndexError) in try record(r) }
+    }
+
+    // MARK: The section table
+
+    /// Where each section path starts (after the last report record), found on first use.
+    func sectionDirectory() throws(IndexError) -> [Int] {
+        let start = try reportDirectory().offsets[reportCount]
+        return try tables.sections.value { () throws(IndexError) in
+            var r = ByteReader(body, offset: start, file: file)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(sectionCount + 1)
+            for _ in 0..<sectionCount {
+                offsets.append(r.offset)
+                let n = try r.readCount(max: r.remaining)
+                for _ in 0..<n { try r.skipString() }
+            }
+            offsets.append(r.offset)
+            return offsets
+        }
+    }
+
+    /// The section path of document `d`, decoded on first use. Its index is
+    /// checked here, not the whole column: a search reads the sections of the
+    /// ten hits it shows, and checking every paragraph's was 2.4 M instructions
+    /// and 2.5 MB of the mapping on the 200 MiB index.
+    func section(ofDoc d: Int) throws(IndexError) -> [String] {
+        guard Int(sectionIndex(d)) < sectionCount else {
+            throw .damaged(file: file, reason: "document \(d) refers to a missing section")
+        }
+        return try section(Int(sectionIndex(d)))
+    }
+
+    /// Section path `k`, decoded on first use; a `k` past the table is damage.
+    func section(_ k: Int) throws(IndexError) -> [String] {
+        guard k >= 0, k < sectionCount else { throw .damaged(file: file, reason: "no section \(k) of \(sectionCount)") }
+        let offsets = try sectionDirectory()
+        return try tables.paths.value(k) { () throws(IndexError) in
+            var r = ByteReader(body, offset: offsets[k], file: file)
+            let n = try r.readCount(max: r.remaining)
+            var path: [String] = []
+            for _ in 0..<n { path.append(try r.readString()) }
+            return path
+        }
+    }
+
+    /// Every section path, by section index, once every paragraph's section
+    /// index is checked: what lets filters index a table of sections with them.
+    func allSections() throws(IndexError) -> [[String]] {
+        try tables.sectionColumn.value { () throws(IndexError) in
+            try checkColumn(sectionsAt, below: sectionCount, what: "section")
+        }
+        return try (0..<sectionCount).map { (k) throws(IndexError) in try section(k) }
+    }
+
+    /// Every section path; see `reports` for when it cannot fail.
+    var sections: [[String]] { (try? allSections()) ?? [] }
+
+    /// Every paragraph's entry of a u32 column below `limit`: what lets readers
+    /// index the tables with them unchecked. One pass over the column, made once.
+    private func checkColumn(_ column: UnsafeRawPointer, below limit: Int, what: String) throws(IndexError) {
+        var largest: UInt32 = 0
+        for d in 0..<docCount {
+            largest = max(largest, UInt32(littleEndian: column.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self)))
+        }
+        guard docCount == 0 || Int(largest) < limit else {
+            let d = (0..<docCount).first {
+                Int(UInt32(littleEndian: column.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) >= limit
+            }
+            throw .damaged(file: file, reason: "document \(d ?? 0) refers to a missing \(what)")
+        }
+    }
+
+    private static func readRecord(_ r: inout ByteReader, docCount: Int) throws(IndexError) -> ReportRecord {
+        let source = SourceFile(
+            path: try r.readString(), fingerprint: try r.readString(),
+            bytes: try r.readCount(max: Int(Int64.max)))
+        let title = try r.readString()
+        let region = try r.readString()
+        let date = try r.readString()
+        let execution = try r.readCount(max: 9999)
+        let budget = try r.readCount(max: 9999)
+        let code = try r.readString()
+        let level = try r.readString()
+        let kind = try r.readString()
+        let period = try r.readString()
+        var sources = ReportMetadata.Sources()
+        var all: [ReportMetadata.Source] = []
+        for _ in 0..<6 {
+            let b = Int(try r.readByte())
+            guard b < ReportMetadata.Source.allCases.count else { throw r.damaged("unknown metadata source \(b)") }
+            all.append(ReportMetadata.Source.allCases[b])
+        }
+        sources.all = all
+        let address = try r.readString()
+        let pageCount = try r.readCount(max: r.remaining)
+        var pageStarts: [Int] = []
+        pageStarts.reserveCapacity(pageCount)
+        for _ in 0..<pageCount { pageStarts.append((pageStarts.last ?? 0) + (try r.readCount(max: Int(Int32.max)))) }
+        let metadata = ReportMetadata(
+            title: title, region: region.isEmpty ? nil : region,
+            executionYear: execution == 0 ? nil : execution,
+            budgetYear: budget == 0 ? nil : budget, date: date.isEmpty ? nil : date,
+            regionCode: code.isEmpty ? nil : code,
+            level: ReportMetadata.Level(rawValue: level),
+            kind: ReportMetadata.Kind(rawValue: kind),
+            period: period.isEmpty ? nil : period,
+            source: address.isEmpty ? nil : address, sources: sources, pageStarts: pageStarts)
+        let first = try r.readCount(max: docCount)
+        let count = try r.readCount(max: docCount)
+        guard first + count <= docCount else { throw r.damaged("report paragraphs past the last document") }
+        return ReportRecord(source: source, metadata: metadata, firstDoc: UInt32(first), paragraphCount: UInt32(count))
+    }
+}
+
+/// Where each report record of a `.docs` file starts, and what every search
+/// reads of each report: its year (ranking's tie-break) and its documents.
+struct ReportDirectory: Sendable {
+    /// `offsets[r]` is where record `r` starts in the body; `offsets[reportCount]`
+    /// where the section table starts.
+    let offsets: [Int]
+    /// Per report: its budget year, else its execution year, else 0.
+    let years: [Int]
+    /// Per report: its documents, `firstDoc ..< firstDoc + paragraphCount`.
+    let docs: [Range<Int>]
+
+    /// One pass over the records, skipping their strings: the fields a record
+    /// holds are bounded here as `DocsTable.readRecord` bounds them.
+    static func walk(
+        body: UnsafeRawBufferPointer, from start: Int, count: Int, docCount: Int, file: String
+    ) throws(IndexError) -> ReportDirectory {
+        var r = ByteReader(body, offset: start, file: file)
+        var offsets: [Int] = []
+        var years: [Int] = []
+        var docs: [Range<Int>] = []
+        offsets.reserveCapacity(count + 1)
+        years.reserveCapacity(count)
+        docs.reserveCapacity(count)
+        for _ in 0..<count {
+            offsets.append(r.offset)
+            try r.skipString()  // path
+            try r.skipString()  // fingerprint
+            _ = try r.readCount(max: Int(Int64.max))
+            for _ in 0..<3 { try r.skipString() }  // title, region, date
+            let execution = try r.readCount(max: 9999)
+            let budget = try r.readCount(max: 9999)
+            for _ in 0..<4 { try r.skipString() }  // region code, level, kind, period
+            _ = try r.readBytes(6)  // field sources, checked when the record is decoded
+            try r.skipString()  // source address
+            let pages = try r.readCount(max: r.remaining)
+            for _ in 0..<pages { _ = try r.readCount(max: Int(Int32.max)) }
+            let first = try r.readCount(max: docCount)
+            let n = try r.readCount(max: docCount)
+            guard first + n <= docCount else { throw r.damaged("report paragraphs past the last document") }
+            years.append(budget != 0 ? budget : execution)
+            docs.append(first..<first + n)
+        }
+        offsets.append(r.offset)
+        return ReportDirectory(offsets: offsets, years: years, docs: docs)
+    }
+}
+
+/// What a `.docs` table has decoded so far, shared by every copy of the table
+/// (and so by every thread reading its segment).
+private final class DocsTables: Sendable {
+    let reports = OnFirstUse<ReportDirectory>()
+    let records = OnFirstUseEach<ReportRecord>()
+    let sections = OnFirstUse<[Int]>()
+    let sectionColumn = OnFirstUse<Void>()
+    let reportColumn = OnFirstUse<Void>()
+    let paths = OnFirstUseEach<[String]>()
+}
+
+extension ByteReader {
+    /// Steps over a string (its varint length and bytes), checking that it ends inside the data.
+    fileprivate mutating func skipString() throws(IndexError) {
+        let n = try readCount(max: remaining)
+        offset += n
     }
 }
 

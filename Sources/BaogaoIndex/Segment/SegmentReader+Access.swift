@@ -10,26 +10,50 @@ extension SegmentReader {
         return y == 0 ? nil : y
     }
 
+    /// The report and section of a paragraph, as indexes into the tables below:
+    /// in range once every report (`reports`) or every section (`sectionPaths`)
+    /// has been read, which checks every paragraph's — index only those with
+    /// them. One paragraph's are read with `report(ofDoc:)`, `sectionPath(ofDoc:)`
+    /// and `reportYears.ofDoc`, which check their own.
     @inline(__always) public func reportIndex(_ doc: Int) -> Int { Int(docs.reportIndex(doc)) }
     @inline(__always) public func sectionIndex(_ doc: Int) -> Int { Int(docs.sectionIndex(doc)) }
 
-    /// Normalised lengths and report indexes as columns, for loops over many documents.
+    /// Normalised lengths and report indexes as columns, for loops over many
+    /// documents (report indexes: see `reportIndex`).
     public var lengthColumn: DocColumn { docs.lengthColumn }
     public var reportColumn: DocColumn { docs.reportColumn }
-    /// `reportYear` for every report.
-    public var reportYears: [Int] { docs.reportYears }
+    /// Each document's report's year (`reportYear`), read without decoding a record.
+    public var reportYears: ReportYears {
+        get throws(IndexError) { ReportYears(years: try docs.reportDirectory().years, docs: docs) }
+    }
 
-    public var reportCount: Int { docs.reports.count }
+    public var reportCount: Int { docs.reportCount }
     /// The newest year a report speaks of (its budget year), for tie-breaks; 0 when unknown.
-    @inline(__always) public func reportYear(_ index: Int) -> Int { docs.reportYears[index] }
-    public func report(_ index: Int) -> IndexedReport { IndexedReport(record: docs.reports[index]) }
+    public func reportYear(_ index: Int) throws(IndexError) -> Int { try docs.reportDirectory().years[index] }
+    /// Report `index` (below `reportCount`), its record decoded on first use.
+    public func report(_ index: Int) throws(IndexError) -> IndexedReport {
+        IndexedReport(record: try docs.record(index))
+    }
+    /// The report of paragraph `doc`, its record decoded on first use.
+    public func report(ofDoc doc: Int) throws(IndexError) -> IndexedReport {
+        IndexedReport(record: try docs.record(ofDoc: doc))
+    }
+    /// Every report, by report index.
+    public var reports: [IndexedReport] {
+        get throws(IndexError) { try docs.allRecords().map(IndexedReport.init) }
+    }
     /// The documents of report `index`: its paragraphs, in order.
-    public func docs(ofReport index: Int) -> Range<Int> {
-        let r = docs.reports[index]
-        return Int(r.firstDoc)..<Int(r.firstDoc) + Int(r.paragraphCount)
+    public func docs(ofReport index: Int) throws(IndexError) -> Range<Int> {
+        try docs.reportDirectory().docs[index]
     }
     /// Every distinct section path of the segment, by section index.
-    public var sectionPaths: [[String]] { docs.sections }
+    public var sectionPaths: [[String]] {
+        get throws(IndexError) { try docs.allSections() }
+    }
+    /// Section path `index`, decoded on first use; an index past the table is damage.
+    public func sectionPath(_ index: Int) throws(IndexError) -> [String] { try docs.section(index) }
+    /// The section path of paragraph `doc`, decoded on first use.
+    public func sectionPath(ofDoc doc: Int) throws(IndexError) -> [String] { try docs.section(ofDoc: doc) }
 
     /// A reader of stored paragraph texts that keeps the last decompressed block,
     /// so that reading documents in ascending order decompresses each block once.
@@ -41,6 +65,28 @@ extension SegmentReader {
         try dictionary.terms(withPrefix: [TermKind.word.rawValue]).map { (key, _) in
             (String(decoding: key.dropFirst(), as: UTF8.self), key)
         }
+    }
+}
+
+/// The year of each document's report, for ranking's tie-break: one load and
+/// a bounds check a document, so that no paragraph's report index is read
+/// unchecked and none is checked that a search does not rank. Valid while its
+/// `SegmentReader` is alive.
+public struct ReportYears: @unchecked Sendable {
+    /// Per report: its budget year, else its execution year, else 0.
+    public let years: [Int]
+    private let docs: DocsTable
+
+    init(years: [Int], docs: DocsTable) {
+        self.years = years
+        self.docs = docs
+    }
+
+    /// The year of document `doc`'s report.
+    @inline(__always) public func ofDoc(_ doc: Int) throws(IndexError) -> Int {
+        let r = Int(docs.reportIndex(doc))
+        guard r < years.count else { throw docs.missingReport(doc) }
+        return years[r]
     }
 }
 

@@ -9,8 +9,9 @@ public final class SegmentReader: @unchecked Sendable {
     let dictionary: TermDictionary
     let docs: DocsTable
     let store: StoreReader
-    /// The segment's number facts.
-    public let facts: FactsTable
+    /// The `.facts` body, decoded on first use (`facts`): a search never reads it.
+    private let factsBody: UnsafeRawBufferPointer
+    private let factsTable = OnFirstUse<FactsTable>()
     private let postingsBody: UnsafeRawBufferPointer
     private let positionsBody: UnsafeRawBufferPointer
     /// `deleted[d]` is true for documents of replaced or removed reports; empty when none are.
@@ -54,21 +55,22 @@ public final class SegmentReader: @unchecked Sendable {
         dictionary = try TermDictionary(body: body(.terms), file: entry.name + ".terms")
         docs = try DocsTable(body: body(.docs), file: entry.name + ".docs")
         store = try StoreReader(body: body(.store), file: entry.name + ".store")
-        facts = try FactsTable(body: body(.facts), file: entry.name + ".facts", docCount: docs.docCount)
+        factsBody = body(.facts)
         postingsBody = body(.postings)
         positionsBody = body(.positions)
-        guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reports.count == entry.reportCount else {
+        guard docs.docCount == entry.docs, store.docCount == entry.docs, docs.reportCount == entry.reportCount else {
             throw .damaged(file: entry.name + ".docs", reason: "document count differs from the manifest's")
         }
         if entry.deleted.isEmpty {
             deleted = []
             liveDocCount = docs.docCount
         } else {
+            // Only a segment with deleted reports reads where reports are at open.
+            let reports = try docs.reportDirectory().docs
             var mask = [Bool](repeating: false, count: docs.docCount)
             var live = docs.docCount
-            for r in entry.deleted where r >= 0 && r < docs.reports.count {
-                let report = docs.reports[r]
-                for d in Int(report.firstDoc)..<Int(report.firstDoc + report.paragraphCount) where !mask[d] {
+            for r in entry.deleted where r >= 0 && r < reports.count {
+                for d in reports[r] where !mask[d] {
                     mask[d] = true
                     live -= 1
                 }
@@ -76,7 +78,28 @@ public final class SegmentReader: @unchecked Sendable {
             deleted = mask
             liveDocCount = live
         }
+        if verifyChecksums {
+            // A verified reader (check, merge, the segments an update builds on)
+            // reads every table now, as every open once did.
+            try docs.decodeAll()
+            _ = try facts
+        }
     }
+
+    /// The segment's number facts, decoded and checked (every fact's paragraph
+    /// and attribute, where each paragraph's facts start) the first time they
+    /// are read: `IndexError.damaged` naming the `.facts` file, to every reader,
+    /// when they are not whole.
+    public var facts: FactsTable {
+        get throws(IndexError) {
+            try factsTable.value { () throws(IndexError) in
+                try FactsTable(body: factsBody, file: name + ".facts", docCount: docs.docCount)
+            }
+        }
+    }
+
+    /// Whether the facts were decoded yet: what a test of a lazy open asks.
+    var factsDecoded: Bool { factsTable.isDecoded }
 
     public var docCount: Int { docs.docCount }
     public var totalLength: UInt64 { docs.totalLength }

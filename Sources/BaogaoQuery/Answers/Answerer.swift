@@ -22,7 +22,7 @@ public struct Answerer: SearcherFeature {
         try InputLimits.check(text, limit: InputLimits.question, what: "a question")
         let start = DispatchTime.now()
         let folded = snapshot.analyzers.with { $0.normalize(text).string }
-        let question = QuestionParser.parse(folded, indexRegions: snapshot.indexRegions)
+        let question = QuestionParser.parse(folded, indexRegions: try snapshot.indexRegions)
         var result = AskResult(question: text, parsed: question, answer: nil, alternatives: [], message: nil, tookMs: 0)
         result.explaining = explain
         switch question {
@@ -58,9 +58,9 @@ public struct Answerer: SearcherFeature {
     /// they are few, else the eight closest — the regions inside the place asked
     /// for (重庆 → its districts), then those sharing most characters with its name
     /// (an index of a whole province has hundreds).
-    func unknownRegionMessage(_ place: String, inside: [String] = []) -> String {
+    func unknownRegionMessage(_ place: String, inside: [String] = []) throws(SearchError) -> String {
         // Sorted: which segment a report landed in must not change the message.
-        let regions = snapshot.knownRegions.sorted()
+        let regions = try snapshot.knownRegions.sorted()
         let head = "no answer found: no report of \(place) in the index"
         guard regions.count > 8 else { return head + " (regions: \(regions.joined(separator: "、")))" }
         let asked = Set(place)
@@ -76,7 +76,7 @@ public struct Answerer: SearcherFeature {
     private func answerValue(_ q: FigureQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = unknownRegionMessage(place, inside: q.regionsInside)
+            result.message = try unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
         guard let asked = q.label.map({ snapshot.foldForAnswers($0) }), !asked.isEmpty else {
@@ -87,10 +87,8 @@ public struct Answerer: SearcherFeature {
         // (`本级财政收入拟调整为134000万元`: 财政收入 is that report's item), or the rest of
         // the question leaves one item of the kind (`县本级支出`, `年末结余`).
         var item = asked
-        if Self.kindWords.contains(asked),
-            q.region == nil || searcher.factRows(region: q.region, keep: { self.snapshot.foldForAnswers($0) == asked }).isEmpty
-        {
-            guard let only = onlyItem(of: asked, q) else { return try askBackItem(asked, q, result) }
+        if Self.kindWords.contains(asked), try !regionLabels(asked, q) {
+            guard let only = try onlyItem(of: asked, q) else { return try askBackItem(asked, q, result) }
             item = only
         }
         let label = item
@@ -105,18 +103,18 @@ public struct Answerer: SearcherFeature {
             return LabelMatch.score(asked: label, fact: f) >= LabelMatch.threshold || (f.count >= 2 && label.hasSuffix(f))
                 || (q.metric == .share && !f.isEmpty && label.hasPrefix(Self.shareStem(f) ?? f))
         }
-        scan(searcher.factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
+        scan(try searcher.factRows(region: q.region, keep: keep), label: label, q, &accepted, &near)
         try deadline.check()
         if accepted.isEmpty, q.region != nil {
             near = []
-            scan(searcher.factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
+            scan(try searcher.factRows(region: nil, keep: keep), label: label, q, &accepted, &near)
             try deadline.check()
         }
         accepted.sort { $0.rank.beats($1.rank) }
         accepted = verified(accepted, q, &near)
         dropUnmarkedBudgets(&accepted, q, &near)
         dropYearSpans(&accepted, &near)
-        if q.region == nil, Set(snapshot.knownRegions).count > 1, !accepted.isEmpty {
+        if q.region == nil, Set(try snapshot.knownRegions).count > 1, !accepted.isEmpty {
             return askBackRegion(accepted, result)
         }
         guard let best = accepted.first else {
@@ -327,14 +325,23 @@ public struct Answerer: SearcherFeature {
     /// The folded text of a fact's sentence before the fact, and of its clause (from
     /// the last comma) before it.
     func textBefore(_ row: FactRow) -> (sentence: String, clause: String)? {
-        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
-        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        // A row's facts were read to make it: they cannot be damaged here.
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc),
+            let facts = try? index.segments[row.segment].facts
+        else { return nil }
+        let fact = facts.fact(row.fact, paragraphText: p.text)
         let scalars = Array(p.text.unicodeScalars)
         let range = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         guard range.lowerBound <= fact.start, fact.start <= scalars.count else { return nil }
         let before = snapshot.foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
         let clause = before.split(whereSeparator: { "，,、".contains($0) }).last.map(String.init) ?? before
         return (before, clause)
+    }
+
+    /// Whether the region asked about labels a figure with `item` itself.
+    private func regionLabels(_ item: String, _ q: FigureQuestion) throws(SearchError) -> Bool {
+        guard q.region != nil else { return false }
+        return try !searcher.factRows(region: q.region, keep: { self.snapshot.foldForAnswers($0) == item }).isEmpty
     }
 
     /// Words that name a kind of figure, not one: `收入` alone could be any of a
@@ -346,7 +353,7 @@ public struct Answerer: SearcherFeature {
     private func askBackItem(_ kind: String, _ q: FigureQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         var counts: [String: Int] = [:]
-        for row in searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
+        for row in try searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count }) {
             counts[row.label, default: 0] += 1
         }
         try deadline.check()
@@ -363,10 +370,10 @@ public struct Answerer: SearcherFeature {
     /// year's end when that is asked (`县本级支出` is 一般公共预算支出 where 县本级 has no
     /// other 支出; `年末结余` where 年末结余 is the only 结余 at the end of the year); nil
     /// when the question narrows nothing or several items remain, which are asked back.
-    private func onlyItem(of kind: String, _ q: FigureQuestion) -> String? {
+    private func onlyItem(of kind: String, _ q: FigureQuestion) throws(SearchError) -> String? {
         guard q.region != nil, q.scope != nil || q.place != nil || q.period == .yearEnd else { return nil }
         var items = Set<String>()
-        for row in searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
+        for row in try searcher.factRows(region: q.region, keep: { $0.hasSuffix(kind) && $0.count > kind.count })
         where row.kind == .amount && !row.relationKind.isChange {
             if let target = FactRanker.targetYear(q.year, row.report), row.year != target { continue }
             if let scope = q.scope, !(row.scope.map { FactRanker.sameScope(scope, $0) } ?? false) { continue }
@@ -474,8 +481,11 @@ public struct Answerer: SearcherFeature {
     /// 上半年 for both, and months in an aside after it (`（取自《…1-5月…通报》）`) are
     /// not its period. Nil when the paragraph cannot be read.
     func foldedContext(_ row: FactRow) -> (statement: String, leadUp: String)? {
-        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc) else { return nil }
-        let fact = index.segments[row.segment].facts.fact(row.fact, paragraphText: p.text)
+        // A row's facts were read to make it: they cannot be damaged here.
+        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc),
+            let facts = try? index.segments[row.segment].facts
+        else { return nil }
+        let fact = facts.fact(row.fact, paragraphText: p.text)
         let scalars = Array(p.text.unicodeScalars)
         let statement = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         let end = min(max(0, fact.end), scalars.count)

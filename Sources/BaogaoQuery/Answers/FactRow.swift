@@ -43,25 +43,27 @@ extension Searcher {
     func factRows(
         region: String?, reports accept: (@Sendable (IndexedReport) -> Bool)? = nil,
         keep: @Sendable (String) -> Bool = { _ in true }
-    ) -> [FactRow] {
-        SegmentFanOut.map(index.segments.count, parallel: fansOut) { s in
-            self.factRows(segment: s, region: region, accept: accept, keep: keep)
+    ) throws(SearchError) -> [FactRow] {
+        try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
+            try SearchError.reading { () throws(IndexError) in
+                try self.factRows(segment: s, region: region, accept: accept, keep: keep)
+            }
         }.flatMap { $0 }
     }
 
     private func factRows(
         segment s: Int, region: String?, accept: ((IndexedReport) -> Bool)?, keep: (String) -> Bool
-    ) -> [FactRow] {
+    ) throws(IndexError) -> [FactRow] {
         var rows: [FactRow] = []
         let segment = index.segments[s]
-        let reports = (0..<segment.reportCount).map { segment.report($0) }
-        let facts = segment.facts
-        // Joined once per section, not once per fact, and only for sections with rows.
-        let paths = segment.sectionPaths
+        // Every report, which checks every paragraph's report index: rows index them by it.
+        let reports = try segment.reports
+        let facts = try segment.facts
+        // Read and joined once per section, not once per fact, and only for sections with rows.
         var sections: [Int: String] = [:]
-        func section(_ k: Int) -> String {
+        func section(_ k: Int) throws(IndexError) -> String {
             if let known = sections[k] { return known }
-            let joined = paths[k].joined(separator: " › ")
+            let joined = try segment.sectionPath(k).joined(separator: " › ")
             sections[k] = joined
             return joined
         }
@@ -74,8 +76,8 @@ extension Searcher {
             let chosen = (0..<segment.reportCount).filter { r in
                 (region == nil || reports[r].region == region) && (accept?(reports[r]) ?? true)
             }
-            runs = chosen.map { r in
-                let docs = segment.docs(ofReport: r)
+            runs = try chosen.map { (r) throws(IndexError) in
+                let docs = try segment.docs(ofReport: r)
                 guard let first = docs.first, let last = docs.last else { return 0..<0 }
                 return facts.facts(ofDoc: first).lowerBound..<facts.facts(ofDoc: last).upperBound
             }
@@ -102,7 +104,7 @@ extension Searcher {
                     relation: f.relation, relationKind: f.relationKind,
                     scope: f.scope, year: f.year ?? segment.year(d) ?? report.budgetYear,
                     kind: f.kind, value: f.value, unit: f.unit,
-                    section: section(segment.sectionIndex(d)),
+                    section: try section(segment.sectionIndex(d)),
                     factsInParagraph: facts.facts(ofDoc: d).count,
                     parentRelation: parent?.relation, parentKind: parent?.kind))
         }
@@ -114,7 +116,7 @@ extension Searcher {
     func answer(for row: FactRow, withRelated: Bool) throws(SearchError) -> Answer {
         let paragraph: IndexedParagraph
         do { paragraph = try index.paragraph(segment: row.segment, doc: row.doc) } catch { throw .index(error) }
-        let facts = index.segments[row.segment].facts
+        let facts = try SearchError.reading { () throws(IndexError) in try index.segments[row.segment].facts }
         let fact = facts.fact(row.fact, paragraphText: paragraph.text)
         let scalars = Array(paragraph.text.unicodeScalars)
         let sentence = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)

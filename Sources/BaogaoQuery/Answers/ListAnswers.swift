@@ -22,7 +22,7 @@ extension Answerer {
     func answerList(_ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         if let place = q.unknownRegion {
-            result.message = unknownRegionMessage(place, inside: q.regionsInside)
+            result.message = try unknownRegionMessage(place, inside: q.regionsInside)
             return result
         }
         if case .unreadable(let text) = q.threshold {
@@ -32,7 +32,8 @@ extension Answerer {
         let range = q.threshold.range
         if let whole = q.whole { return try answerParts(of: whole, q, result) }
         let named = q.label
-        let rows = searcher.factRows(region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
+        let rows = try searcher.factRows(
+            region: q.region, keep: { label in named.map { label.contains($0) } ?? Self.isItem(label) })
         try deadline.check()
         let lines = named == nil ? Self.budgetLineDocs(rows) : []
         var items: [AnswerItem] = []
@@ -53,7 +54,11 @@ extension Answerer {
             if let kind = q.itemKind, !(row.label.hasSuffix(kind) || (kind == "支出" && row.label == "预备费")) { continue }
             if let scope = q.scope, let s = row.scope, !FactRanker.sameScope(scope, s) { continue }
             if let budget = q.budget {
-                let section = index.segments[row.segment].sectionPaths[index.segments[row.segment].sectionIndex(row.doc)]
+                // The row holds the joined path; this is one of its headings.
+                let segment = index.segments[row.segment]
+                let section = try SearchError.reading { () throws(IndexError) in
+                    try segment.sectionPath(ofDoc: row.doc)
+                }
                 guard section.contains(where: { $0.contains(budget) }) else { continue }
             }
             let wantsPercent = range?.kind == .percent || range?.relation != nil
@@ -61,7 +66,8 @@ extension Answerer {
             sawLines = true
             if let range {
                 // Taken out and put back, so the dictionary never shares (and copies) its tables.
-                var matcher = matchers.removeValue(forKey: row.segment) ?? RangeMatcher(range, index.segments[row.segment].facts)
+                let facts = try SearchError.reading { () throws(IndexError) in try index.segments[row.segment].facts }
+                var matcher = matchers.removeValue(forKey: row.segment) ?? RangeMatcher(range, facts)
                 let ok = matcher.matches(row.fact)
                 matchers[row.segment] = matcher
                 if !ok { continue }

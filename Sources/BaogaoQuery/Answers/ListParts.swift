@@ -13,7 +13,7 @@ extension Answerer {
     func answerParts(of whole: String, _ q: ListQuestion, _ base: AskResult) throws(SearchError) -> AskResult {
         var result = base
         let asked = snapshot.foldForAnswers(whole)
-        let rows = searcher.factRows(region: q.region)
+        let rows = try searcher.factRows(region: q.region)
         try deadline.check()
         // The whole: the best label match of the region and year, first in reading order.
         var best: (score: Double, row: FactRow)?
@@ -31,7 +31,7 @@ extension Answerer {
         // 收入总量为610,013万元`) or after it (`…资金49,980万元,其中：…`).
         let paragraph: IndexedParagraph
         do { paragraph = try index.paragraph(segment: whole.segment, doc: whole.doc) } catch { throw .index(error) }
-        let facts = index.segments[whole.segment].facts
+        let facts = try SearchError.reading { () throws(IndexError) in try index.segments[whole.segment].facts }
         let scalars = Array(paragraph.text.unicodeScalars)
         let w = facts.fact(whole.fact, paragraphText: paragraph.text)
         let sentence = SentenceBoundaries.statement(in: scalars, around: w.start..<w.end)

@@ -32,17 +32,20 @@ extension Answerer {
         var sentences: [(text: String, candidates: [SentenceCandidate])] = []
         for s in index.segments.indices {
             let segment = index.segments[s]
-            let facts = segment.facts
-            for r in 0..<segment.reportCount where segment.report(r).region == region {
-                let report = segment.report(r)
-                for d in segment.docs(ofReport: r) where !segment.isDeleted(d) {
+            let facts = try SearchError.reading { () throws(IndexError) in try segment.facts }
+            for r in 0..<segment.reportCount {
+                let (report, docs) = try SearchError.reading { () throws(IndexError) in
+                    (try segment.report(r), try segment.docs(ofReport: r))
+                }
+                guard report.region == region else { continue }
+                for d in docs where !segment.isDeleted(d) {
                     let range = facts.facts(ofDoc: d)
                     guard !range.isEmpty else { continue }
                     try deadline.check()
-                    let rows = range.map { i in sentenceRow(s, i, d, report) }
+                    let rows = range.map { i in sentenceRow(s, facts, i, d, report) }
                     guard rows.contains(where: { fitsAskedKindCheap($0, q) }) else { continue }
                     guard let p = try? index.paragraph(segment: s, doc: d) else { continue }
-                    sentences += candidates(in: p, facts: range, rows: rows, q, label: label)
+                    sentences += candidates(in: p, table: facts, facts: range, rows: rows, q, label: label)
                 }
             }
         }
@@ -76,9 +79,9 @@ extension Answerer {
         return (a, nil)
     }
 
-    private func sentenceRow(_ s: Int, _ i: Int, _ d: Int, _ report: IndexedReport) -> FactRow {
+    private func sentenceRow(_ s: Int, _ facts: FactsTable, _ i: Int, _ d: Int, _ report: IndexedReport) -> FactRow {
         let segment = index.segments[s]
-        let f = segment.facts.fact(i, paragraphText: "")
+        let f = facts.fact(i, paragraphText: "")
         return FactRow(
             segment: s, fact: i, doc: d, report: report, label: f.label ?? "", labelID: 0,
             relation: f.relation, relationKind: f.relationKind, scope: f.scope,
@@ -156,10 +159,9 @@ extension Answerer {
 
     /// The sentences of paragraph `p` with their candidate figures and windows.
     private func candidates(
-        in p: IndexedParagraph, facts range: Range<Int>, rows: [FactRow], _ q: FigureQuestion,
+        in p: IndexedParagraph, table: FactsTable, facts range: Range<Int>, rows: [FactRow], _ q: FigureQuestion,
         label: String
     ) -> [(text: String, candidates: [SentenceCandidate])] {
-        let table = index.segments[rows[0].segment].facts
         let all = range.map { table.fact($0, paragraphText: p.text) }
         let scalars = Array(p.text.unicodeScalars)
         var bySentence: [Range<Int>: [SentenceCandidate]] = [:]

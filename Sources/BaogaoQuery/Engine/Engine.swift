@@ -44,8 +44,8 @@ public struct Engine: Sendable {
 
     /// Why a search that found nothing may have: a `region:` filter naming no
     /// region of the index, with the closest ones; nil when there is no such filter.
-    public func regionHint(for text: String) -> String? {
-        searcher(.never).regionHint(for: text)
+    public func regionHint(for text: String) throws(SearchError) -> String? {
+        try searcher(.never).regionHint(for: text)
     }
 
     /// A page of the number facts `text` selects; a blank `text` lists every
@@ -96,8 +96,10 @@ public struct Engine: Sendable {
     /// of the caller's choosing; nil when the index has no such paragraph.
     public func paragraph(_ id: ParagraphID, deadline: Deadline) throws(SearchError) -> ParagraphJSON? {
         try deadline.check()
-        guard let place = index.locate(doc: id.doc, paragraph: id.number) else { return nil }
-        do { return ParagraphJSON(try index.paragraph(segment: place.segment, doc: place.doc)) } catch { throw .index(error) }
+        do {
+            guard let place = try index.locate(doc: id.doc, paragraph: id.number) else { return nil }
+            return ParagraphJSON(try index.paragraph(segment: place.segment, doc: place.doc))
+        } catch { throw .index(error) }
     }
 
     /// A hit's whole paragraph between the paragraphs before and after it in its
@@ -107,7 +109,7 @@ public struct Engine: Sendable {
         try deadline.check()
         let p = hit.paragraph
         func fetch(_ number: Int) -> IndexedParagraph? {
-            guard let at = index.locate(doc: p.report.doc, paragraph: number) else { return nil }
+            guard let at = try? index.locate(doc: p.report.doc, paragraph: number) else { return nil }
             return try? index.paragraph(segment: at.segment, doc: at.doc)
         }
         return OpenedParagraphJSON(hit: hit, before: fetch(p.number - 1), after: fetch(p.number + 1))

@@ -48,13 +48,14 @@ public struct FactFinder: SearcherFeature {
         try deadline.check()
 
         if terms.isEmpty {
-            let (page, total) = bestInRange(refs, ranges: ranges, want: want)
+            let (page, total) = try bestInRange(refs, ranges: ranges, want: want)
             return try result(query, page: page, total: total, limit: limit, offset: offset, start: start)
         }
         // The segments' facts side by side, each with its own analyzer for the labels.
-        let parts = SegmentFanOut.map(refs, parallel: searcher.fansOut) { s, refs in
-            self.snapshot.analyzers.with { analyzer in
-                self.collect(s, refs, ranges: ranges, terms: terms, analyzer: analyzer)
+        let parts = try SegmentFanOut.map(refs, parallel: searcher.fansOut) { (s, refs) throws(SearchError) in
+            let facts = try SearchError.reading { () throws(IndexError) in try self.index.segments[s].facts }
+            return self.snapshot.analyzers.with { analyzer in
+                self.collect(s, facts, refs, ranges: ranges, terms: terms, analyzer: analyzer)
             }
         }
         let ordered: Result<(page: [FactCandidate], total: Int), SearchError> = snapshot.analyzers.with { analyzer in
@@ -106,12 +107,12 @@ public struct FactFinder: SearcherFeature {
     private func bestInRange(
         _ refs: [IndexedParagraphRef], ranges: [NumberRange],
         want: Int
-    ) -> (page: [FactCandidate], total: Int) {
+    ) throws(SearchError) -> (page: [FactCandidate], total: Int) {
         let byValue = !ranges.isEmpty
-        let kept = SegmentFanOut.map(refs, parallel: searcher.fansOut) { s, refs in
+        let kept = try SegmentFanOut.map(refs, parallel: searcher.fansOut) { (s, refs) throws(SearchError) in
+            let facts = try SearchError.reading { () throws(IndexError) in try self.index.segments[s].facts }
             // An analyzer for the whole scan: a range's label is folded as the facts' labels are.
-            self.snapshot.analyzers.with { analyzer in
-                let facts = self.index.segments[s].facts
+            return self.snapshot.analyzers.with { analyzer in
                 var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
                 var heap = TopHeap(capacity: want, before: FactCandidate.order(byValue: byValue))
                 var count = 0
@@ -135,13 +136,11 @@ public struct FactFinder: SearcherFeature {
     ) throws(SearchError) -> FactsResult {
         var hits: [FactHit] = []
         for c in page.dropFirst(max(0, offset)) {
-            let segment = index.segments[c.segment]
-            let paragraph: IndexedParagraph
-            do { paragraph = try index.paragraph(segment: c.segment, doc: segment.facts.doc(c.fact)) } catch {
-                throw .index(error)
+            let (facts, paragraph) = try SearchError.reading { () throws(IndexError) in
+                let facts = try index.segments[c.segment].facts
+                return (facts, try index.paragraph(segment: c.segment, doc: facts.doc(c.fact)))
             }
-            hits.append(
-                FactHit(fact: segment.facts.fact(c.fact, paragraphText: paragraph.text), paragraph: paragraph, tier: c.tier))
+            hits.append(FactHit(fact: facts.fact(c.fact, paragraphText: paragraph.text), paragraph: paragraph, tier: c.tier))
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return FactsResult(
@@ -156,12 +155,11 @@ public struct FactFinder: SearcherFeature {
     /// The facts of the paragraphs `refs` in segment `s` that satisfy a range, split
     /// into those whose label holds every term (there is at least one) and the rest.
     private func collect(
-        _ s: Int, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [TermPattern],
+        _ s: Int, _ facts: FactsTable, _ refs: [IndexedParagraphRef], ranges: [NumberRange], terms: [TermPattern],
         analyzer: Analyzer
     ) -> (labelled: [FactCandidate], rest: [FactCandidate]) {
         var labelled: [FactCandidate] = []
         var rest: [FactCandidate] = []
-        let facts = index.segments[s].facts
         var matchers = ranges.map { RangeMatcher($0, facts, fold: { analyzer.normalize($0).string }) }
         var labelHolds = [Int8](repeating: -1, count: facts.stringCount)
         for ref in refs {
@@ -228,7 +226,7 @@ struct SentenceChecker {
     }
 
     mutating func contains(_ c: FactCandidate) throws(SearchError) -> Bool {
-        let facts = index.segments[c.segment].facts
+        let facts = try SearchError.reading { () throws(IndexError) in try index.segments[c.segment].facts }
         let ref = IndexedParagraphRef(segment: c.segment, doc: facts.doc(c.fact))
         let text: NormalizedText
         if let known = texts[ref] {

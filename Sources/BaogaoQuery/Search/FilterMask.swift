@@ -11,14 +11,20 @@ struct FilterMask {
     private let reportAllowed: [Bool]?
     private let sectionAllowed: [Bool]?
 
-    init(segment: SegmentReader, filters: Filters, labels: () -> FoldedLabels) {
+    /// `labels` are the segment's folded labels: reading them reads the report
+    /// and section tables, which checks every paragraph's indexes into them.
+    init(segment: SegmentReader, filters: Filters, labels: () throws(SearchError) -> FoldedLabels) throws(SearchError) {
         self.segment = segment
         years = filters.years
         let needsReports = filters.concernsReports
-        let folded: FoldedLabels? = needsReports || !filters.sections.isEmpty ? labels() : nil
+        let folded: FoldedLabels? = needsReports || !filters.sections.isEmpty ? try labels() : nil
         if needsReports, let folded {
             let filter = ReportFilter(filters)
-            reportAllowed = (0..<segment.reportCount).map { r in filter.allows(r, segment: segment, labels: folded) }
+            reportAllowed = try SearchError.reading { () throws(IndexError) in
+                try (0..<segment.reportCount).map { (r) throws(IndexError) in
+                    try filter.allows(r, segment: segment, labels: folded)
+                }
+            }
         } else {
             reportAllowed = nil
         }
@@ -67,15 +73,15 @@ struct FoldedLabels: Sendable {
     let docs: [[Unicode.Scalar]]
     let sections: [[Unicode.Scalar]]
 
-    init(segment: SegmentReader, fold: (String) -> String) {
-        let reports = (0..<segment.reportCount).map { segment.report($0) }
+    init(segment: SegmentReader, fold: (String) -> String) throws(IndexError) {
+        let reports = try segment.reports
         regions = reports.map { Array(fold($0.region ?? "").unicodeScalars) }
         regionChains = reports.map { r in
             guard let code = r.metadata.regionCode, let d = Gazetteer.shared.division(code: code) else { return [] }
             return Set(Gazetteer.shared.chain(of: d).map(\.code))
         }
         docs = reports.map { Array(fold($0.doc).unicodeScalars) }
-        sections = segment.sectionPaths.map { Array(fold($0.joined(separator: " › ")).unicodeScalars) }
+        sections = try segment.sectionPaths.map { Array(fold($0.joined(separator: " › ")).unicodeScalars) }
     }
 
     static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {

@@ -34,36 +34,41 @@ public final class IndexSnapshot: Sendable {
 extension IndexSnapshot {
     /// The regions of the index's reports, as their metadata names them.
     public var knownRegions: [String] {
-        if let known = regionCache.withLock({ $0 }) { return known }
-        let regions = readRegions()
-        regionCache.withLock { $0 = regions }
-        return regions
+        get throws(SearchError) {
+            if let known = regionCache.withLock({ $0 }) { return known }
+            let regions = try readRegions()
+            regionCache.withLock { $0 = regions }
+            return regions
+        }
     }
 
     /// The regions of the index's reports with their gazetteer codes, for reading
     /// the places questions name (`QuestionRegions`).
     public var indexRegions: [IndexRegion] {
-        if let known = indexRegionCache.withLock({ $0 }) { return known }
-        var seen = Set<IndexRegion>()
-        var out: [IndexRegion] = []
-        for segment in index.segments {
-            for r in 0..<segment.reportCount {
-                let report = segment.report(r)
-                guard let name = report.region else { continue }
-                let region = IndexRegion(name: name, code: report.metadata.regionCode)
-                if seen.insert(region).inserted { out.append(region) }
+        get throws(SearchError) {
+            if let known = indexRegionCache.withLock({ $0 }) { return known }
+            var seen = Set<IndexRegion>()
+            var out: [IndexRegion] = []
+            for segment in index.segments {
+                for r in 0..<segment.reportCount {
+                    let report = try SearchError.reading { () throws(IndexError) in try segment.report(r) }
+                    guard let name = report.region else { continue }
+                    let region = IndexRegion(name: name, code: report.metadata.regionCode)
+                    if seen.insert(region).inserted { out.append(region) }
+                }
             }
+            indexRegionCache.withLock { $0 = out }
+            return out
         }
-        indexRegionCache.withLock { $0 = out }
-        return out
     }
 
-    private func readRegions() -> [String] {
+    private func readRegions() throws(SearchError) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for segment in index.segments {
             for r in 0..<segment.reportCount {
-                if let region = segment.report(r).region, seen.insert(region).inserted { out.append(region) }
+                let report = try SearchError.reading { () throws(IndexError) in try segment.report(r) }
+                if let region = report.region, seen.insert(region).inserted { out.append(region) }
             }
         }
         return out

@@ -8,14 +8,17 @@ extension Searcher {
     /// For each `region:` filter of `text` that matches no region of the index (a
     /// filter matches a region containing it, as the filter does), a line naming it
     /// and the index's closest regions by shared characters; nil when there is none.
-    public func regionHint(for text: String) -> String? {
+    /// Throws only for a damaged report table.
+    public func regionHint(for text: String) throws(SearchError) -> String? {
         guard let query = try? parse(text), !query.filters.regions.isEmpty else { return nil }
-        let regions = snapshot.knownRegions.sorted()
+        let regions = try snapshot.knownRegions.sorted()
         let folded = snapshot.analyzers.with { a in regions.map { a.normalize($0).string } }
         // A division of the gazetteer above some report's region is a region of the index
         // too (`region:贵州` with reports of 黄平县), though no region contains its text.
-        let chains = snapshot.analyzers.with { a in
-            index.segments.indices.flatMap { foldedLabels($0, analyzer: a).regionChains }
+        let chains = try withAnalyzer { a throws(SearchError) in
+            var chains: [Set<String>] = []
+            for s in index.segments.indices { chains += try foldedLabels(s, analyzer: a).regionChains }
+            return chains
         }
         let unknown = query.filters.regions.filter { filter in
             !folded.contains { $0.contains(filter.folded) } && !ReportFilter.names(filter, anyOf: chains)

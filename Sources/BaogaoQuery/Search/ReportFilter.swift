@@ -26,7 +26,7 @@ struct ReportFilter {
     }
 
     /// Whether report `r` of `segment` passes; `labels` are the segment's folded labels.
-    func allows(_ r: Int, segment: SegmentReader, labels: FoldedLabels) -> Bool {
+    func allows(_ r: Int, segment: SegmentReader, labels: FoldedLabels) throws(IndexError) -> Bool {
         if !regions.isEmpty,
             !regions.contains(where: { f in
                 FoldedLabels.contains(labels.regions[r], f.text) || !f.codes.isDisjoint(with: labels.regionChains[r])
@@ -36,7 +36,7 @@ struct ReportFilter {
         }
         if !docs.isEmpty, !docs.contains(where: { FoldedLabels.contains(labels.docs[r], $0) }) { return false }
         if !kinds.isEmpty || !levels.isEmpty {
-            let m = segment.report(r).metadata
+            let m = try segment.report(r).metadata
             if !kinds.isEmpty, !(m.kind.map(kinds.contains) ?? false) { return false }
             if !levels.isEmpty, !(m.level.map(levels.contains) ?? false) { return false }
         }

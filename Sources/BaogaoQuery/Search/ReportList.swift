@@ -39,28 +39,38 @@ extension Searcher {
         var out: [ReportListing] = []
         for (s, segment) in index.segments.enumerated() {
             try deadline.check()
-            let labels = snapshot.analyzers.with { a in foldedLabels(s, analyzer: a) }
-            for r in 0..<segment.reportCount {
-                let docs = segment.docs(ofReport: r)
-                // A replaced or removed report's paragraphs are all deleted.
-                if !docs.isEmpty, segment.isDeleted(docs.lowerBound) { continue }
-                guard filter.allows(r, segment: segment, labels: labels) else { continue }
-                let report = segment.report(r)
-                let m = report.metadata
-                if !filters.years.isEmpty {
-                    let years = [m.executionYear, m.budgetYear].compactMap { $0 }
-                    guard years.contains(where: { y in filters.years.contains { $0.contains(y) } }) else { continue }
+            let labels = try withAnalyzer { a throws(SearchError) in try foldedLabels(s, analyzer: a) }
+            try SearchError.reading { () throws(IndexError) in
+                for r in 0..<segment.reportCount {
+                    if let listing = try listing(r, of: segment, filter: filter, years: filters.years, labels: labels) {
+                        out.append(listing)
+                    }
                 }
-                let facts =
-                    docs.isEmpty
-                    ? 0
-                    : segment.facts.facts(ofDoc: docs.upperBound - 1).upperBound
-                        - segment.facts.facts(ofDoc: docs.lowerBound).lowerBound
-                out.append(ReportListing(doc: report.doc, metadata: m, paragraphs: report.paragraphCount, facts: facts))
             }
         }
         out.sort { $0.doc < $1.doc }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return ReportsResult(query: text, reports: out, tookMs: took)
+    }
+
+    /// Report `r` of `segment` as listed, or nil when it is deleted or the filters refuse it.
+    private func listing(
+        _ r: Int, of segment: SegmentReader, filter: ReportFilter, years: [ClosedRange<Int>], labels: FoldedLabels
+    ) throws(IndexError) -> ReportListing? {
+        let docs = try segment.docs(ofReport: r)
+        // A replaced or removed report's paragraphs are all deleted.
+        if !docs.isEmpty, segment.isDeleted(docs.lowerBound) { return nil }
+        guard try filter.allows(r, segment: segment, labels: labels) else { return nil }
+        let report = try segment.report(r)
+        let m = report.metadata
+        if !years.isEmpty {
+            let own = [m.executionYear, m.budgetYear].compactMap { $0 }
+            guard own.contains(where: { y in years.contains { $0.contains(y) } }) else { return nil }
+        }
+        let facts = try segment.facts
+        let count =
+            docs.isEmpty
+            ? 0 : facts.facts(ofDoc: docs.upperBound - 1).upperBound - facts.facts(ofDoc: docs.lowerBound).lowerBound
+        return ReportListing(doc: report.doc, metadata: m, paragraphs: report.paragraphCount, facts: count)
     }
 }

@@ -18,3 +18,11 @@ public enum SearchError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension SearchError {
+    /// `body`, a read of the index, with its damage as a search error: for the
+    /// tables a segment decodes on first use (reports, sections, facts).
+    static func reading<T>(_ body: () throws(IndexError) -> T) throws(SearchError) -> T {
+        do { return try body() } catch { throw .index(error) }
+    }
+}

@@ -72,8 +72,7 @@ extension Searcher {
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn
-        let reportOf = segment.reportColumn
-        let years = segment.reportYears
+        let years = try segment.reportYears
         let bm25 = scoring.bm25
         let idf = scoring.idf
         var top = TopK(capacity: keep)
@@ -97,7 +96,7 @@ extension Searcher {
             var base = 0.0
             for i in 0..<terms { base += bm25.score(idf: idf[i], count: try cs[slot[i]].frequency(), length: length) }
             guard maxBoost > 1 else {
-                if base >= top.entryScore { top.offer(RankedDoc(score: base, year: years[reportOf[Int(d)]], segment: s, doc: d)) }
+                if base >= top.entryScore { top.offer(RankedDoc(score: base, year: try years.ofDoc(Int(d)), segment: s, doc: d)) }
                 return
             }
             // A score equal to the floor's cannot raise it.
@@ -116,7 +115,7 @@ extension Searcher {
                 if words[i] != nil, try words[i]?.contains(d) == true { contribution *= BM25.wordBoost }
                 score += contribution
             }
-            top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+            top.offer(RankedDoc(score: score, year: try years.ofDoc(Int(d)), segment: s, doc: d))
         }
         return (count, top.sorted())
     }

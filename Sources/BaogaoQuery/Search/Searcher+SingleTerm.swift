@@ -51,8 +51,7 @@ extension Searcher {
         let bm25 = scoring.bm25
         let everything = mask.allowsEverything
         let lengths = segment.lengthColumn
-        let reportOf = segment.reportColumn
-        let years = segment.reportYears
+        let years = try segment.reportYears
         let cutoff = bm25.cutoff(idf: idf, factor: BM25.wordBoost)
         var top = TopK(capacity: keep)
         var entry = top.entryScore
@@ -73,7 +72,7 @@ extension Searcher {
                 var score = bm25.score(idf: idf, count: freqs[k], length: length)
                 if score * BM25.wordBoost < entry { continue }
                 if words != nil, try words?.contains(d) == true { score *= BM25.wordBoost }
-                top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+                top.offer(RankedDoc(score: score, year: try years.ofDoc(Int(d)), segment: s, doc: d))
                 entry = top.entryScore
             }
         }
@@ -96,8 +95,10 @@ extension Searcher {
 
     /// Segment `s`'s mask of the query's filters and deleted reports.
     func filterMask(_ query: Query, segment s: Int) throws(SearchError) -> FilterMask {
-        try withAnalyzer { a in
-            FilterMask(segment: index.segments[s], filters: query.filters, labels: { self.foldedLabels(s, analyzer: a) })
+        try withAnalyzer { a throws(SearchError) in
+            try FilterMask(
+                segment: index.segments[s], filters: query.filters,
+                labels: { () throws(SearchError) in try self.foldedLabels(s, analyzer: a) })
         }
     }
 }

@@ -115,9 +115,11 @@ public final class Searcher: Sendable {
     }
 
     /// Segment `s`'s regions, file names and sections folded for filters (made on first use).
-    func foldedLabels(_ s: Int, analyzer: Analyzer) -> FoldedLabels {
+    func foldedLabels(_ s: Int, analyzer: Analyzer) throws(SearchError) -> FoldedLabels {
         if let cached = snapshot.labelCache.withLock({ $0[s] }) { return cached }
-        let labels = FoldedLabels(segment: index.segments[s], fold: { analyzer.normalize($0).string })
+        let labels = try SearchError.reading { () throws(IndexError) in
+            try FoldedLabels(segment: index.segments[s], fold: { analyzer.normalize($0).string })
+        }
         snapshot.labelCache.withLock { $0[s] = labels }
         return labels
     }
@@ -204,9 +206,9 @@ public final class Searcher: Sendable {
             joinedBigrams: { () throws(IndexError) in try self.joinedBigrams(s) })
         var evaluator = SegmentEvaluator(
             matcher: matcher,
-            mask: FilterMask(
+            mask: try FilterMask(
                 segment: segment, filters: query.filters,
-                labels: { self.foldedLabels(s, analyzer: analyzer) }),
+                labels: { () throws(SearchError) in try self.foldedLabels(s, analyzer: analyzer) }),
             analyzer: analyzer)
         let matches = try evaluator.evaluate(query.root)
         return SegmentMatches(matches: matches, termMatches: evaluator.termMatches)
@@ -324,8 +326,7 @@ public final class Searcher: Sendable {
         let maxBoost = words.contains { $0 != nil } ? BM25.wordBoost : 1
         var probes = [Int](repeating: 0, count: sets.count)
         var top = TopK(capacity: keep)
-        let reportOf = segment.reportColumn
-        let years = segment.reportYears
+        let years = try SearchError.reading { () throws(IndexError) in try segment.reportYears }
         for k in 0..<docs.count {
             let d = docs[k]
             if base[k] * maxBoost < top.entryScore { continue }
@@ -344,7 +345,9 @@ public final class Searcher: Sendable {
                     score += contribution
                 }
             }
-            top.offer(RankedDoc(score: score, year: years[reportOf[Int(d)]], segment: s, doc: d))
+            let year: Int
+            do { year = try years.ofDoc(Int(d)) } catch { throw .index(error) }
+            top.offer(RankedDoc(score: score, year: year, segment: s, doc: d))
         }
         return top.sorted()
     }

@@ -46,12 +46,12 @@ struct SegmentEvaluator {
             // A range beside other conditions is checked only on their documents,
             // not by scanning every fact of the segment.
             if positives.isEmpty, let first = ranges.first {
-                positives.append(rangeMatches(first))
+                positives.append(try rangeMatches(first))
                 ranges.removeFirst()
             }
             var result = positives.first ?? mask.all()
             for p in positives.dropFirst() { result = result.intersecting(p) }
-            for r in ranges { result = rangeMatches(r, among: result) }
+            for r in ranges { result = try rangeMatches(r, among: result) }
             for n in negatives { result = result.subtracting(n) }
             return result
         case .or(let children):
@@ -63,13 +63,13 @@ struct SegmentEvaluator {
         case .near(let a, let b, let distance):
             return try near(a, b, distance: distance)
         case .range(let range):
-            return rangeMatches(range)
+            return try rangeMatches(range)
         }
     }
 
     /// Paragraphs holding at least one fact in the range; the count is how many.
-    private func rangeMatches(_ range: NumberRange) -> DocSet {
-        let facts = matcher.segment.facts
+    private func rangeMatches(_ range: NumberRange) throws(SearchError) -> DocSet {
+        let facts = try SearchError.reading { () throws(IndexError) in try self.matcher.segment.facts }
         var matcher = RangeMatcher(range, facts, fold: { analyzer.normalize($0).string })
         var out = DocSet()
         for i in 0..<facts.count where matcher.matches(i) {
@@ -80,8 +80,8 @@ struct SegmentEvaluator {
     }
 
     /// The documents of `docs` holding a fact in the range.
-    private func rangeMatches(_ range: NumberRange, among docs: DocSet) -> DocSet {
-        let facts = matcher.segment.facts
+    private func rangeMatches(_ range: NumberRange, among docs: DocSet) throws(SearchError) -> DocSet {
+        let facts = try SearchError.reading { () throws(IndexError) in try self.matcher.segment.facts }
         var matcher = RangeMatcher(range, facts, fold: { analyzer.normalize($0).string })
         var out = DocSet()
         for d in docs.docs {

@@ -52,7 +52,7 @@ extension Answerer {
     /// not one (then `ask` answers it as usual).
     func answerAcross(_ folded: String, _ base: AskResult) throws(SearchError) -> AskResult? {
         guard let (across, rest) = AcrossQuestion.read(folded) else { return nil }
-        let parsed = QuestionParser.parse(rest, indexRegions: snapshot.indexRegions)
+        let parsed = QuestionParser.parse(rest, indexRegions: try snapshot.indexRegions)
         guard case .figure(let q) = parsed, q.metric == .amount, let label = q.label, !label.isEmpty else { return nil }
         var result = base
         result.parsed = parsed
@@ -109,7 +109,7 @@ extension Answerer {
     /// The paragraph a figure cites, for front ends that print a full citation
     /// line; nil when it cannot be read (the citation itself still stands).
     private func citedParagraph(_ c: AnswerCitation) -> IndexedParagraph? {
-        guard let at = index.locate(doc: c.doc, paragraph: c.paragraph) else { return nil }
+        guard let at = try? index.locate(doc: c.doc, paragraph: c.paragraph) else { return nil }
         return try? index.paragraph(segment: at.segment, doc: at.doc)
     }
 }

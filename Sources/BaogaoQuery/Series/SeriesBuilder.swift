@@ -119,7 +119,7 @@ public struct SeriesBuilder: SearcherFeature {
         if Answerer.kindWords.contains(asked) {
             throw .unsupported(position: 0, message: "\(asked) names no one item; name one, such as 一般公共预算\(asked)")
         }
-        let (allowed, regions, years) = seriesReports(filters)
+        let (allowed, regions, years) = try seriesReports(filters)
         let keep = { @Sendable (factLabel: String) -> Bool in
             let f = self.snapshot.foldForAnswers(factLabel)
             // A label shorter than the item (专项债务 for 专项债务余额) needs its
@@ -130,7 +130,7 @@ public struct SeriesBuilder: SearcherFeature {
         // One year (compare): only reports whose years are within one of it state it.
         let near: (@Sendable (IndexedReport) -> Bool)? = only.map { y in Self.reportNear(year: y) }
         let rows =
-            allowed?.isEmpty == true
+            try allowed?.isEmpty == true
             ? [] : searcher.factRows(region: regions.count == 1 ? regions.first : nil, reports: near, keep: keep)
         try deadline.check()
         let unasked = FigureQuestion(text: "")
@@ -183,17 +183,19 @@ public struct SeriesBuilder: SearcherFeature {
 
     /// The reports the filters allow (nil: every report), their regions, and the
     /// years the filters ask for.
-    func seriesReports(_ f: Filters) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
+    func seriesReports(_ f: Filters) throws(SearchError) -> (Set<String>?, Set<String>, [ClosedRange<Int>]) {
         guard !f.regions.isEmpty || !f.docs.isEmpty || !f.kinds.isEmpty || !f.levels.isEmpty else { return (nil, [], f.years) }
         let filter = ReportFilter(f)
         var allowed = Set<String>()
         var regions = Set<String>()
         for (s, segment) in index.segments.enumerated() {
-            let labels = snapshot.analyzers.with { a in searcher.foldedLabels(s, analyzer: a) }
-            for r in 0..<segment.reportCount where filter.allows(r, segment: segment, labels: labels) {
-                let report = segment.report(r)
-                allowed.insert(report.doc)
-                regions.insert(report.region ?? "")
+            let labels = try searcher.withAnalyzer { a throws(SearchError) in try searcher.foldedLabels(s, analyzer: a) }
+            try SearchError.reading { () throws(IndexError) in
+                for r in 0..<segment.reportCount where try filter.allows(r, segment: segment, labels: labels) {
+                    let report = try segment.report(r)
+                    allowed.insert(report.doc)
+                    regions.insert(report.region ?? "")
+                }
             }
         }
         return (allowed, regions, f.years)

@@ -59,7 +59,11 @@ extension Repl {
         // A query with a number range answers with the facts it found, as `baogao search` does.
         var text =
             result.facts.map { FactsTable.render($0, color: color, width: width) } ?? SearchPrinter.render(result, color: color)
-        if result.total == 0, let hint = engine?.regionHint(for: result.query) { text += "\n" + hint }
+        if result.total == 0, let engine {
+            do {
+                if let hint = try engine.regionHint(for: result.query) { text += "\n" + hint }
+            } catch { text += "\n" + error.description }
+        }
         if result.facts == nil, options.interactive, let p = pages, !p.exhausted {
             text +=
                 "\n"

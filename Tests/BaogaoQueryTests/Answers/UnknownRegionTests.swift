@@ -15,7 +15,7 @@ final class UnknownRegionTests: XCTestCase {
 
     func testManyRegionsAreNarrowedToTheClosest() throws {
         let generated = SharedIndex.generated
-        let regions = generated.snapshot.knownRegions
+        let regions = try generated.snapshot.knownRegions
         XCTAssertGreaterThan(regions.count, 8)
         let r = try Answerer(generated).ask("2023年江津区一般公共预算收入是多少？")
         XCTAssertNil(r.answer)

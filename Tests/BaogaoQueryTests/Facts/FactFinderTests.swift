@@ -7,10 +7,10 @@ import XCTest
 /// exact total: checked against a plain walk over every stored fact.
 final class FactFinderTests: XCTestCase {
     /// Every live fact of the index whose kind and value satisfy `keep`, largest first.
-    private func naive(_ searcher: Searcher, _ keep: (NumberFact.Kind, Double) -> Bool) -> [Double] {
+    private func naive(_ searcher: Searcher, _ keep: (NumberFact.Kind, Double) -> Bool) throws -> [Double] {
         var values: [Double] = []
         for segment in searcher.index.segments {
-            let facts = segment.facts
+            let facts = try segment.facts
             for i in 0..<facts.count where !segment.isDeleted(facts.doc(i)) && keep(facts.kind(i), facts.value(i)) {
                 values.append(facts.value(i))
             }
@@ -20,7 +20,7 @@ final class FactFinderTests: XCTestCase {
 
     func testABareRangeListsEveryFactInRangeLargestFirst() throws {
         let searcher = SharedIndex.sample
-        let expected = naive(searcher) { $0 == .amount && $1 > 1e8 }
+        let expected = try naive(searcher) { $0 == .amount && $1 > 1e8 }
         XCTAssertGreaterThan(expected.count, 20, "the sample reports hold many amounts over 1亿元")
 
         let all = try FactFinder(searcher).facts(">1亿元", limit: expected.count + 10)

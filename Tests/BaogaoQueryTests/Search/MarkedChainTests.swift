@@ -64,7 +64,7 @@ final class MarkedChainTests: XCTestCase {
                     for (s, matcher) in matchers.enumerated() {
                         let set = try matcher.match(TermPattern(term, acrossMarks: acrossMarks))
                         for (d, n) in zip(set.docs, set.counts) {
-                            actual[index.paragraphID(segment: s, doc: Int(d))] = n
+                            actual[try index.paragraphID(segment: s, doc: Int(d))] = n
                         }
                     }
                     var expected: [String: UInt32] = [:]

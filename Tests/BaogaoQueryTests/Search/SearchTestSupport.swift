@@ -57,7 +57,7 @@ func normalizedParagraphs(_ searcher: Searcher) throws -> [(id: String, text: [U
 
 func ids(_ searcher: Searcher, _ query: String, file: StaticString = #filePath, line: UInt = #line) throws -> Set<String> {
     let refs = try searcher.allMatches(try searcher.parse(query))
-    return Set(refs.map { searcher.index.paragraphID(segment: $0.segment, doc: $0.doc) })
+    return Set(try refs.map { try searcher.index.paragraphID(segment: $0.segment, doc: $0.doc) })
 }
 
 /// The sample corpus indexed into one segment, then one report changed and
