@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-10 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  0A 00 00 00  00 00 00 00`.
+/// Example: the header of a version-11 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  0B 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -32,10 +32,12 @@ public enum IndexFormat {
     /// Version 8: report records in `.docs` carry the line each page of a PDF starts on.
     /// Version 9: each fact attribute in `.facts` ends with its relation's kind
     /// (`FactRelation`), read once at analysis. Version 10: words keep no positions
-    /// in `.pos` (no query read them).
-    public static let version: UInt32 = 10
+    /// in `.pos` (no query read them). Version 11: phrase terms (`p`), each
+    /// segment's frequent runs of 3–8 CJK characters with their own postings, and
+    /// their count in the term dictionary's trailer.
+    public static let version: UInt32 = 11
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 10
+    public static let oldestReadable: UInt32 = 11
 
     static let headerSize = 16
     static let footerSize = 16
