@@ -13,7 +13,7 @@ final class IndexContentTests: XCTestCase {
         try buildIndex(corpus: scratch.corpus(), index: scratch.index) { $0.workers = 1 }
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(reader.segments.count, 1)
-        let actual = try snapshot(reader)
+        let actual = try snapshot(reader, phrases: true)
         // Phrase terms (format 11): whichever runs the segment chose, each one's
         // postings are its unbroken occurrences in the normalised text.
         let phrases = actual.keys.filter { $0.hasPrefix("p") }.map { Array($0.unicodeScalars.dropFirst()) }

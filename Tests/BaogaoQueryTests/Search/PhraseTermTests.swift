@@ -124,7 +124,7 @@ final class PhraseTermTests: XCTestCase {
         let searcher = Self.build(Self.randomLines(seed: 19, count: 180), name: "phrase-random", phrases: Self.everyRun)
         let paragraphs = try normalizedParagraphs(searcher)
         let chosen = try phraseTerms(searcher)
-        XCTAssertGreaterThan(chosen.map(\.count).reduce(0, +), 1000, "the dense corpus chooses many phrases")
+        XCTAssertGreaterThan(chosen.map(\.count).reduce(0, +), 500, "the dense corpus chooses many phrases")
         let withTerms = matchers(searcher, phraseTerms: true)
         let withoutTerms = matchers(searcher, phraseTerms: false)
         let ids = paragraphs.map(\.id)
@@ -148,7 +148,7 @@ final class PhraseTermTests: XCTestCase {
                 XCTAssertEqual(byParagraph, expected, acrossMarks ? name : "\"\(name)\"")
             }
         }
-        XCTAssertGreaterThan(answeredByTerms, 1000, "most runs were answered from phrase terms")
+        XCTAssertGreaterThan(answeredByTerms, 500, "many runs were answered from phrase terms")
     }
 
     /// Overlaps, a mark inside the phrase, the phrase at a paragraph's start and end.
