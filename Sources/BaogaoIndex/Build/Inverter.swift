@@ -96,8 +96,10 @@ struct Inverter {
     /// their first bigram was found.
     @inline(__always)
     private mutating func countPhrases(_ group: Int32, in scalars: [Unicode.Scalar], at start: Int) {
-        for phrase in phrases.groups[Int(group)] where phrases.occurs(Int(phrase), in: scalars, at: start) {
-            count(phraseId(Int(phrase)))
+        guard start + 2 < scalars.count else { return }
+        for m in phrases.candidates(in: group, third: scalars[start + 2].value) {
+            let phrase = phrases.member(m)
+            if phrases.occurs(phrase, in: scalars, at: start) { count(phraseId(phrase)) }
         }
     }
 
