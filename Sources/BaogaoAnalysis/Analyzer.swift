@@ -34,8 +34,9 @@ import CICU
 public final class Analyzer {
     /// Bumped whenever analysis output changes for the same input; stored in the
     /// index so that an index built by another analyzer is rebuilt. 2: joined
-    /// bigrams across inline marks (`InlineMarks`).
-    public static let version = 2
+    /// bigrams across inline marks (`InlineMarks`). 3: phrase terms, each
+    /// segment's frequent runs of CJK characters (`PhraseMiner` in BaogaoIndex).
+    public static let version = 3
 
     /// `baogao-analyzer/<version> ingest/<ReportReader.version> facts/<NumberExtractor.version>
     /// icu/<ICU version>`: ICU's word breaks and transliteration rules change between ICU

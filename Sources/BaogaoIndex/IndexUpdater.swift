@@ -23,6 +23,9 @@ public enum IndexUpdater {
         /// the memory one file can take (see `ReportReader.defaultSizeLimit`).
         public var fileSizeLimit = ReportReader.defaultSizeLimit
         public var mergePolicy = MergePolicy()
+        /// How each new segment chooses its phrase terms (`PhraseMiner`); merges
+        /// choose by the same rule (`MergePolicy.phrases`, set from this).
+        public var phrases = PhrasePolicy()
         public var sink: FileSink = .system
 
         public init(corpus: String, index: String) {
@@ -204,7 +207,9 @@ public enum IndexUpdater {
         summary.segmentsWritten = outcome.segments.count
 
         manifest.segments.removeAll { Set($0.deleted).count >= $0.reports.count }
-        summary.segmentsMerged = try options.mergePolicy.apply(to: &manifest, folder: folder, sink: options.sink)
+        var merges = options.mergePolicy
+        merges.phrases = options.phrases
+        summary.segmentsMerged = try merges.apply(to: &manifest, folder: folder, sink: options.sink)
 
         // An update that changed nothing commits nothing: readers keep their files.
         if manifest != committed {

@@ -24,7 +24,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func render(_ s: IndexStats) -> String {
-        let kinds = ["unigram", "bigram", "word"].map { "\($0) \(s.terms[$0] ?? 0)" }.joined(separator: ", ")
+        let kinds = ["unigram", "bigram", "phrase", "word"].map { "\($0) \(s.terms[$0] ?? 0)" }.joined(separator: ", ")
         let files = ["terms", "post", "pos", "docs", "store", "facts", "manifest"]
             .map { "\($0) \(Format.megabytes(s.bytes[$0] ?? 0))" }.joined(separator: ", ")
         var lines = [
@@ -34,7 +34,7 @@ struct StatsCommand: ParsableCommand {
             "segments      \(s.segments)",
             "terms         \(kinds)",
             "postings      \(s.postings): "
-                + ["unigram", "bigram", "word"]
+                + ["unigram", "bigram", "phrase", "word"]
                 .map {
                     "\($0) \(Format.megabytes(s.postingBytesByKind[$0] ?? 0))"
                         + (s.positionBytesByKind[$0].map { " + positions \(Format.megabytes($0))" } ?? "")

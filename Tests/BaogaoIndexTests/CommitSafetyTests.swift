@@ -198,10 +198,10 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 12, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what versions 6 to 9 added: where lines start,
+    /// framed as version 13, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what versions 6 to 14 added: where lines start,
     /// joined bigrams with positions in the text without its inline marks, the page
-    /// starts of a PDF, each fact's relation kind.
+    /// starts of a PDF, each fact's relation kind, phrase terms.
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
         let scratch = Scratch()
         let corpus = scratch.corpus(["000_d12f06acd0fd881e.txt", "002_b5c26ff8d3e05e66.txt"])
@@ -210,7 +210,7 @@ final class CommitSafetyTests: XCTestCase {
         try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 12)
+        XCTAssertEqual(previous, 13)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -232,9 +232,11 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 12")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 13")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
+        // Version 11: the segments chose phrase terms.
+        XCTAssertGreaterThan(reader.segments.map(\.phraseTermCount).reduce(0, +), 0)
         // ¶48 writes 政府过“紧日子”要求 and 政府过“紧日子”换来.
         let report = try ReportReader.read(fileAt: corpus + "/002_b5c26ff8d3e05e66.txt")
         let p48 = try XCTUnwrap(report.paragraphs.first { $0.number == 48 })

@@ -9,9 +9,15 @@ import XCTest
 final class IndexContentTests: XCTestCase {
     func testPostingsAgreeWithANaiveScanForEveryTerm() throws {
         let scratch = Scratch()
-        try buildIndex(corpus: scratch.corpus(), index: scratch.index)
+        // One segment, so that its phrase terms hold every paragraph.
+        try buildIndex(corpus: scratch.corpus(), index: scratch.index) { $0.workers = 1 }
         let reader = try IndexReader.open(path: scratch.index)
-        let actual = try snapshot(reader)
+        XCTAssertEqual(reader.segments.count, 1)
+        let actual = try snapshot(reader, phrases: true)
+        // Phrase terms (format 14): whichever runs the segment chose, each one's
+        // postings are its unbroken occurrences in the normalised text.
+        let phrases = actual.keys.filter { $0.hasPrefix("p") }.map { Array($0.unicodeScalars.dropFirst()) }
+        XCTAssertGreaterThan(phrases.count, 20, "the sample corpus has frequent phrases")
 
         // The same analysis, inverted the slow obvious way.
         let analyzer = Analyzer()
@@ -49,6 +55,12 @@ final class IndexContentTests: XCTestCase {
                 for (key, positions) in words {
                     let flagged = WordFlags.gramKey(ofWord: Array(key.utf8)) != nil
                     expected[key, default: [:]][id] = flagged ? [] : [UInt32(positions.count)]
+                }
+                let text = a.normalized.scalars
+                for phrase in phrases {
+                    var n: UInt32 = 0
+                    for i in text.indices where text[i...].starts(with: phrase) { n += 1 }
+                    if n > 0 { expected["p" + String(String.UnicodeScalarView(phrase)), default: [:]][id] = [n] }
                 }
             }
         }

@@ -19,10 +19,23 @@ struct Inverter {
     private var unpositionedCounts: [UInt32] = []
     private var paragraphUnpositioned: [Int32] = []
 
+    /// The segment's phrase terms, once chosen (`choosePhrases`); empty before.
+    private var phrases = PhraseTable()
+    /// The term id of each phrase of `phrases`, -1 until its first occurrence.
+    private var phraseTerms: [Int32] = []
+
     // Terms, by id.
     private(set) var termKinds: [TermKind] = []
-    private var termGramKeys: [UInt64] = []  // 0 for words
-    private var termWordIndex: [Int32] = []  // -1 for grams
+    private var termGramKeys: [UInt64] = []  // 0 for words and phrases
+    private var termWordIndex: [Int32] = []  // a word's index in `words`, a phrase's in `phrases`; -1 for grams
+    /// Per term id, the group of phrases starting with that bigram (`PhraseTable`),
+    /// -1 for none and for every other kind.
+    private var phraseGroupOfTerm: [Int32] = []
+    /// One bit per term id: whether it is a bigram that starts phrases. This is what
+    /// every pair of CJK characters reads: a bit per term stays in the cache (40 KB for
+    /// 300,000 terms) where `phraseGroupOfTerm`, 32 bits per term, cost a cache miss
+    /// a pair (a tenth of `add` in the profile).
+    private var phraseStartBits: [UInt64] = []
 
     var termCount: Int { termKinds.count }
     var heldBytes: Int { postings.heldBytes + termKinds.count * 96 + batch.heldBytes }
@@ -48,7 +61,9 @@ struct Inverter {
             }
             count(gramId(TermKey.gram(c, nil), .unigram))
             if previousIsCJK {
-                batch.append(term: gramId(TermKey.gram(scalars[i - 1], c), .bigram), position: i - 1 - skipped)
+                let bigram = gramId(TermKey.gram(scalars[i - 1], c), .bigram)
+                batch.append(term: bigram, position: i - 1 - skipped)
+                if startsPhrases(bigram) { countPhrases(phraseGroupOfTerm[Int(bigram)], in: scalars, at: i - 1) }
             } else if joinsFrom >= 0 {
                 skipped += i - joinsFrom - 1
                 let joined = gramId(TermKey.gram(scalars[joinsFrom], c, joined: true), .joinedBigram)
@@ -67,13 +82,79 @@ struct Inverter {
                 }
             }
         }
+        endParagraph(span: span + 1)
+    }
+
+    /// Batches the counts of the paragraph's terms without positions and ends it.
+    private mutating func endParagraph(span: Int) {
         for term in paragraphUnpositioned {
             batch.append(term: term, frequency: Int(unpositionedCounts[Int(term)]))
             unpositionedCounts[Int(term)] = 0
         }
         paragraphUnpositioned.removeAll(keepingCapacity: true)
-        batch.endParagraph(span: span + 1)
+        batch.endParagraph(span: span)
         if batch.isFull { invertBatch() }
+    }
+
+    /// Counts the phrases of `group` that stand in `scalars` from `start`, where
+    /// their first bigram was found.
+    @inline(__always)
+    private mutating func countPhrases(_ group: Int32, in scalars: [Unicode.Scalar], at start: Int) {
+        guard start + 2 < scalars.count else { return }
+        for m in phrases.candidates(in: group, third: scalars[start + 2].value) {
+            let phrase = phrases.member(m)
+            if phrases.occurs(phrase, in: scalars, at: start) { count(phraseId(phrase)) }
+        }
+    }
+
+    @inline(__always)
+    private func startsPhrases(_ term: Int32) -> Bool {
+        phraseStartBits[Int(term) >> 6] & (1 << (UInt64(term) & 63)) != 0
+    }
+
+    private mutating func setGroup(_ group: Int32, ofTerm t: Int) {
+        phraseGroupOfTerm[t] = group
+        if group >= 0 { phraseStartBits[t >> 6] |= 1 << UInt64(t & 63) }
+    }
+
+    private mutating func phraseId(_ phrase: Int) -> Int32 {
+        let known = phraseTerms[phrase]
+        if known >= 0 { return known }
+        let id = Int32(termKinds.count)
+        register(.phrase, gram: 0, word: Int32(phrase))
+        phraseTerms[phrase] = id
+        return id
+    }
+
+    var hasChosenPhrases: Bool { !phrases.isEmpty }
+
+    /// Sets the segment's phrase terms. Paragraphs added before are not counted
+    /// in them: the caller adds their phrases alone (`addPhrases`) next.
+    mutating func choosePhrases(_ runs: [[Unicode.Scalar]]) {
+        phrases = PhraseTable(runs)
+        phraseTerms = [Int32](repeating: -1, count: phrases.count)
+        for t in 0..<termCount where termKinds[t] == .bigram {
+            setGroup(phrases.group(startingWith: termGramKeys[t]), ofTerm: t)
+        }
+    }
+
+    /// Records only the phrase occurrences of paragraphs `firstDoc…` added before
+    /// the phrases were chosen, one text each, in order; nothing else of them.
+    /// Their other terms were inverted when they were added, so this goes in a
+    /// batch of its own, which holds the phrase terms' first documents.
+    mutating func addPhrases(of texts: [[Unicode.Scalar]], firstDoc: Int32) {
+        guard !phrases.isEmpty, !texts.isEmpty else { return }
+        invertBatch()
+        for (k, scalars) in texts.enumerated() {
+            if batch.isEmpty { batch.reset(firstDoc: firstDoc + Int32(k)) }
+            for i in scalars.indices.dropFirst() where CJKGrams.isCJK(scalars[i - 1]) && CJKGrams.isCJK(scalars[i]) {
+                let bigram = gramId(TermKey.gram(scalars[i - 1], scalars[i]), .bigram)
+                if startsPhrases(bigram) { countPhrases(phraseGroupOfTerm[Int(bigram)], in: scalars, at: i - 1) }
+            }
+            // Frequencies stand in for positions: a phrase's count is below the length.
+            endParagraph(span: scalars.count + 1)
+        }
+        invertBatch()
     }
 
     /// One more occurrence in this paragraph of a term without positions (a unigram or a word).
@@ -123,6 +204,9 @@ struct Inverter {
         termKinds.append(kind)
         termGramKeys.append(gram)
         termWordIndex.append(word)
+        phraseGroupOfTerm.append(-1)
+        if termKinds.count > phraseStartBits.count * 64 { phraseStartBits.append(0) }
+        if kind == .bigram, !phrases.isEmpty { setGroup(phrases.group(startingWith: gram), ofTerm: termKinds.count - 1) }
         unpositionedCounts.append(0)
         postings.add(hasPositions: kind.hasPositions)
     }
@@ -134,6 +218,8 @@ struct Inverter {
             var key: [UInt8] = [termKinds[t].rawValue]
             if termKinds[t] == .word {
                 words.forEachScalar(ofWord: Int(termWordIndex[t])) { Self.appendUTF8($0, to: &key) }
+            } else if termKinds[t] == .phrase {
+                phrases.forEachScalar(ofPhrase: Int(termWordIndex[t])) { Self.appendUTF8($0, to: &key) }
             } else {
                 let gram = termGramKeys[t]
                 if termKinds[t] != .unigram { Self.appendUTF8(UInt32((gram >> 21) & 0x1F_FFFF), to: &key) }

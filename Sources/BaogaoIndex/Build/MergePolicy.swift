@@ -20,6 +20,8 @@ public struct MergePolicy: Sendable {
     public var maxSegments = 8
     public var mergedCount = 4
     public var purgeRatio = 0.5
+    /// How a merged segment chooses its phrase terms: from its own paragraphs.
+    public var phrases = PhrasePolicy()
 
     public init() {}
 
@@ -35,7 +37,7 @@ public struct MergePolicy: Sendable {
         }
         guard !chosen.isEmpty else { return 0 }
 
-        let builder = SegmentBuilder(analyzer: Analyzer())
+        let builder = SegmentBuilder(analyzer: Analyzer(), phrases: phrases)
         for entry in manifest.segments where chosen.contains(entry.name) {
             let segment = try SegmentReader(folder: folder, entry: entry, verifyChecksums: true)
             for (report, source) in try segment.liveReports() {

@@ -5,9 +5,20 @@ import BaogaoIngest
 /// extracts its number facts, analyses its text for the `Inverter`, and keeps
 /// its columns and stored text. Not thread-safe: indexing runs one builder per
 /// worker thread.
+///
+/// The normalised text of the segment's first paragraphs is held as the sample
+/// its phrase terms are chosen from (`PhraseMiner`); once it is full, or when the
+/// segment ends, the phrases are chosen, the held paragraphs' phrase occurrences
+/// recorded, and every later paragraph's recorded as it is inverted. Merges build
+/// through here too, so a merged segment chooses again from its own paragraphs.
 final class SegmentBuilder {
     private let analyzer: Analyzer
+    private let phrasePolicy: PhrasePolicy
     private var inverter = Inverter()
+    /// The normalised text of documents 0… while the phrases are not chosen.
+    private var sample: [[Unicode.Scalar]] = []
+    private var sampleCharacters = 0
+    private var phrasesChosen: Bool
 
     private(set) var docs = DocColumns()
     private(set) var reports: [ReportRecord] = []
@@ -15,15 +26,19 @@ final class SegmentBuilder {
     private(set) var store = StoreWriter()
     private(set) var facts = FactsWriter()
 
-    init(analyzer: Analyzer) {
+    init(analyzer: Analyzer, phrases: PhrasePolicy = PhrasePolicy()) {
         self.analyzer = analyzer
+        self.phrasePolicy = phrases
+        phrasesChosen = phrases.isOff
     }
 
     var docCount: Int { docs.count }
     var isEmpty: Bool { reports.isEmpty }
     var termCount: Int { inverter.termCount }
     /// The memory the builder holds, roughly: what decides when to flush a segment.
-    var memoryEstimate: Int { inverter.heldBytes + store.byteCount + docs.count * 16 + facts.byteCount }
+    var memoryEstimate: Int {
+        inverter.heldBytes + store.byteCount + docs.count * 16 + facts.byteCount + sampleCharacters * 4
+    }
 
     /// Adds every paragraph of `report`, read from the corpus file described by `source`.
     /// Each paragraph is let go once added, so that a long report's text is not held
@@ -50,6 +65,11 @@ final class SegmentBuilder {
         }
         let analyzed = analyzer.analyze(paragraph.text)
         inverter.add(analyzed, doc: Int32(docs.count))
+        if !phrasesChosen {
+            sample.append(analyzed.normalized.scalars)
+            sampleCharacters += analyzed.normalized.scalars.count
+            if sampleCharacters >= phrasePolicy.sampleCharacters { choosePhrases() }
+        }
         let section = sections.id(for: paragraph.section)
         docs.append(
             length: analyzed.normalized.count, year: paragraph.year, report: report,
@@ -59,7 +79,17 @@ final class SegmentBuilder {
 
     /// Inverts what is still batched; the writer calls it before reading postings.
     func finishPostings() {
+        if !phrasesChosen { choosePhrases() }
         inverter.invertBatch()
+    }
+
+    /// Chooses the phrase terms from the sample and records their occurrences in it.
+    private func choosePhrases() {
+        phrasesChosen = true
+        inverter.choosePhrases(PhraseMiner.choose(from: sample, policy: phrasePolicy))
+        inverter.addPhrases(of: sample, firstDoc: 0)
+        sample = []
+        sampleCharacters = 0
     }
 
     /// The dictionary key of every term, by term id.

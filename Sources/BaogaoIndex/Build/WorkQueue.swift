@@ -104,7 +104,7 @@ final class WorkQueue: Sendable {
 
     private func work(folder: IndexFolder) {
         let analyzer = Analyzer()
-        var builder = SegmentBuilder(analyzer: analyzer)
+        var builder = SegmentBuilder(analyzer: analyzer, phrases: options.phrases)
         while let i = claim() {
             let entry = entries[i]
             let bytes: [UInt8]
@@ -156,7 +156,7 @@ final class WorkQueue: Sendable {
             }
             if builder.memoryEstimate > options.segmentBudget {
                 flush(builder, folder: folder)
-                builder = SegmentBuilder(analyzer: analyzer)
+                builder = SegmentBuilder(analyzer: analyzer, phrases: options.phrases)
             }
         }
         if !builder.isEmpty { flush(builder, folder: folder) }

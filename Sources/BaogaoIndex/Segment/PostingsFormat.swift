@@ -22,7 +22,8 @@
 /// Packed is a `BitPacking` block: a token with the width w, its exceptions
 /// (values wider than w, their high bits apart; format 12), and 16 × w bytes. Only bigrams and
 /// joined bigrams have positions (words lost theirs in format 10: no query read
-/// them); they are (format 7) character offsets in the normalised text *with its inline marks removed*
+/// them; phrase terms, format 14, never had any — a frequency is their count of
+/// unbroken occurrences); they are (format 7) character offsets in the normalised text *with its inline marks removed*
 /// (`InlineMarks.withoutInlineMarks`): in 过“紧日子 the joined bigram 过紧 is at
 /// 0 and the bigram 紧日 at 1, as in 过紧日子. A plain bigram never spans a mark,
 /// so a phrase still tells 过紧日子 from 过“紧日子 by which kind sits at 0.

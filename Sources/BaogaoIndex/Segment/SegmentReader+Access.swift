@@ -66,6 +66,10 @@ extension SegmentReader {
             (String(decoding: key.dropFirst(), as: UTF8.self), key)
         }
     }
+
+    /// How many phrase terms (`TermKind.phrase`) the segment chose: with none, a
+    /// run of CJK characters need not look one up.
+    public var phraseTermCount: Int { dictionary.kindCounts[.phrase] ?? 0 }
 }
 
 /// The year of each document's report, for ranking's tie-break: one load and

@@ -13,8 +13,10 @@
 ///                                                         -- positions only for kinds that keep them:
 ///                                                            every kind but `u` (format 7: `j` too)
 ///     BlockIndex = blockCount × u64 offset of the block in the body
-///     Trailer  = blockCount u32 · termCount u32 · unigrams u32 · bigrams u32 · words u32
-///                -- joined bigrams (`j`) are counted with the bigrams
+///     Trailer  = blockCount u32 · termCount u32 · unigrams u32 · bigrams u32 · words u32 ·
+///                phrases u32
+///                -- joined bigrams (`j`) are counted with the bigrams; phrases (`p`,
+///                   format 14) have their own count, 0 in a segment that chose none
 ///
 /// Example: `b财政` then `b财务` in one block: `07 62 E8 B4 A2 E6 94 BF …` then
 /// `04 03 E5 8A A1 …` (4 shared bytes, 3-byte suffix 务).
@@ -71,6 +73,7 @@ struct TermDictionaryWriter {
         w.writeU32(UInt32(kindCounts[.unigram] ?? 0))
         w.writeU32(UInt32(kindCounts[.bigram] ?? 0))
         w.writeU32(UInt32(kindCounts[.word] ?? 0))
+        w.writeU32(UInt32(kindCounts[.phrase] ?? 0))
         IndexFormat.writeFooter(.terms, into: &w)
         return w.bytes
     }
@@ -84,16 +87,20 @@ struct TermDictionary: @unchecked Sendable {
     let termCount: Int
     let kindCounts: [TermKind: Int]
     private let indexStart: Int
+    private static let trailerSize = 24
 
     init(body: UnsafeRawBufferPointer, file: String) throws(IndexError) {
         self.body = body
         self.file = file
-        guard body.count >= 20 else { throw .damaged(file: file, reason: "term dictionary too short") }
-        var t = ByteReader(body, offset: body.count - 20, file: file)
+        guard body.count >= Self.trailerSize else { throw .damaged(file: file, reason: "term dictionary too short") }
+        var t = ByteReader(body, offset: body.count - Self.trailerSize, file: file)
         blockCount = Int(try t.readU32())
         termCount = Int(try t.readU32())
-        kindCounts = [.unigram: Int(try t.readU32()), .bigram: Int(try t.readU32()), .word: Int(try t.readU32())]
-        indexStart = body.count - 20 - blockCount * 8
+        kindCounts = [
+            .unigram: Int(try t.readU32()), .bigram: Int(try t.readU32()), .word: Int(try t.readU32()),
+            .phrase: Int(try t.readU32())
+        ]
+        indexStart = body.count - Self.trailerSize - blockCount * 8
         guard indexStart >= 0, blockCount <= termCount, termCount <= blockCount * TermDictionaryWriter.blockSize else {
             throw .damaged(file: file, reason: "bad term dictionary trailer")
         }

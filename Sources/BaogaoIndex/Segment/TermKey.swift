@@ -5,6 +5,7 @@
 ///     'u' 0x75  CJK unigram    u财        = 75 E8 B4 A2
 ///     'b' 0x62  CJK bigram     b财政      = 62 E8 B4 A2 E6 94 BF
 ///     'j' 0x6A  joined bigram  j过紧      = 6A E8 BF 87 E7 B4 A7   (from 过“紧)
+///     'p' 0x70  common phrase  p调入资金  = 70 E8 B0 83 E5 85 A5 E8 B5 84 E9 87 91
 ///     'w' 0x77  ICU word       w预算 / wgdp / w8.57 (numbers without separators)
 public enum TermKind: UInt8, Sendable, CaseIterable {
     case bigram = 0x62
@@ -12,6 +13,12 @@ public enum TermKind: UInt8, Sendable, CaseIterable {
     /// `InlineMarks`): a key of its own, so that the bigrams, and the phrases
     /// found through them, stay exact.
     case joinedBigram = 0x6A
+    /// A run of 3 to `maxPhraseLength` CJK characters frequent in its segment
+    /// (format 14, `PhraseMiner`): documents and counts of every place the run
+    /// stands unbroken in the normalised text, so that a frequent phrase is one
+    /// list, not a positional join of frequent bigrams. Only some segments hold
+    /// a given phrase; a query falls back to the bigram chains where one does not.
+    case phrase = 0x70
     case unigram = 0x75
     case word = 0x77
 
@@ -24,12 +31,16 @@ public enum TermKind: UInt8, Sendable, CaseIterable {
     /// its highlights are found in the text of the few hits shown.
     var hasPositions: Bool { self == .bigram || self == .joinedBigram }
 
+    /// The longest phrase term (`phrase`), in characters; the shortest is 3.
+    public static let maxPhraseLength = 8
+
     public var name: String {
         switch self {
         case .unigram: return "unigram"
         // Counted with the bigrams (the term dictionary's trailer and `stats`):
         // they are bigrams, read across marks.
         case .bigram, .joinedBigram: return "bigram"
+        case .phrase: return "phrase"
         case .word: return "word"
         }
     }

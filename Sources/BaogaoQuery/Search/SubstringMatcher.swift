@@ -7,7 +7,9 @@ import BaogaoIndex
 /// - A run of CJK characters is answered from the index alone, exactly: one
 ///   character by its unigram postings, two by their bigram, more by bigrams
 ///   that cover every character (the cheapest such set, see `BigramCover`)
-///   and must sit at their offsets from one start.
+///   and must sit at their offsets from one start — or, where the segment
+///   chose the run as a phrase term (format 14, `PhraseMiner`), by that term's
+///   postings, which hold exactly what those chains find.
 /// - A bare term also matches across inline marks (`TermPattern`), still from
 ///   the index alone: bigram positions count the text without its inline
 ///   marks, where a mark-split pair is a joined bigram (过紧 for 过“紧), so a
@@ -30,6 +32,9 @@ struct SubstringMatcher {
     /// caller keeps them: most pairs of a run are never split by marks, and a
     /// set answers "none here" without a dictionary lookup (nil: look each up).
     var joinedBigrams: (() throws(IndexError) -> Set<[UInt8]>)? = nil
+    /// Whether a segment's phrase terms answer the runs they spell (false: always
+    /// the bigram chains, which the tests compare them with).
+    var usesPhraseTerms = true
 
     /// With `allowed`, text that must be verified is verified only in the
     /// documents it allows.
@@ -78,33 +83,58 @@ struct SubstringMatcher {
             // A joined and a plain bigram never sit at the same place.
             return split.isEmpty ? plain : plain.union(split)
         }
-        var plain: [PostingsCursor?] = []
-        for o in 0..<(s.count - 1) { plain.append(try segment.postings(key(.bigram, s[o...o + 1]))) }
         // Chains of plain bigrams: every match of a phrase, and of a bare term
         // every match in a document that holds none of the run's joined bigrams.
-        var unbroken = DocSet()
-        if plain.allSatisfy({ $0 != nil }) {
-            let all = plain.compactMap { $0 }
-            let cover = BigramCover.cheapest(docFreqs: all.map(\.docFreq))
-            // Positions count the text without inline marks, so a phrase must
-            // also find no joined bigram where its cover skips a pair (要过“紧日
-            // has 要过 and 紧日 where "要过紧日" wants them).
-            var skipped: [(cursor: PostingsCursor, offset: UInt32)] = []
-            if !acrossMarks {
-                let chosen = Set(cover)
-                for o in 0..<all.count where !chosen.contains(o) {
-                    if let c = try joinedPostings(s[o...o + 1]) { skipped.append((c, UInt32(o))) }
-                }
-            }
-            unbroken = try chains(cover.map { (cursor: all[$0], offset: UInt32($0)) }, unless: skipped)
+        // A phrase term holds the same documents and counts in one list.
+        let phrase = try phrasePostings(s)
+        var unbroken = try documents(phrase)
+        var plain: [PostingsCursor?] = []
+        if phrase == nil {
+            plain = try bigrams(of: s)
+            unbroken = try plainChains(s, plain, acrossMarks: acrossMarks)
         }
         guard acrossMarks else { return unbroken }
         var joined: [PostingsCursor?] = []
         for o in 0..<(s.count - 1) { joined.append(try joinedPostings(s[o...o + 1])) }
         guard joined.contains(where: { $0 != nil }) else { return unbroken }
+        if phrase != nil { plain = try bigrams(of: s) }
         // The documents a split may be in are counted again, every match of
         // them: the plain chains' counts there are replaced.
         return unbroken.updating(with: try splitChains(plain, joined))
+    }
+
+    /// The postings of the run's bigrams, by offset (nil where the segment has none).
+    private func bigrams(of s: [Unicode.Scalar]) throws(IndexError) -> [PostingsCursor?] {
+        var plain: [PostingsCursor?] = []
+        for o in 0..<(s.count - 1) { plain.append(try segment.postings(key(.bigram, s[o...o + 1]))) }
+        return plain
+    }
+
+    /// The chains of the run's plain bigrams (`plain`, by offset), with their counts.
+    private func plainChains(
+        _ s: [Unicode.Scalar], _ plain: [PostingsCursor?], acrossMarks: Bool
+    ) throws(IndexError) -> DocSet {
+        guard plain.allSatisfy({ $0 != nil }) else { return DocSet() }
+        let all = plain.compactMap { $0 }
+        let cover = BigramCover.cheapest(docFreqs: all.map(\.docFreq))
+        // Positions count the text without inline marks, so a phrase must
+        // also find no joined bigram where its cover skips a pair (要过“紧日
+        // has 要过 and 紧日 where "要过紧日" wants them).
+        var skipped: [(cursor: PostingsCursor, offset: UInt32)] = []
+        if !acrossMarks {
+            let chosen = Set(cover)
+            for o in 0..<all.count where !chosen.contains(o) {
+                if let c = try joinedPostings(s[o...o + 1]) { skipped.append((c, UInt32(o))) }
+            }
+        }
+        return try chains(cover.map { (cursor: all[$0], offset: UInt32($0)) }, unless: skipped)
+    }
+
+    /// The postings of the run's phrase term, nil when the segment has none (or
+    /// the matcher is told not to use them).
+    private func phrasePostings(_ s: [Unicode.Scalar]) throws(IndexError) -> PostingsCursor? {
+        guard usesPhraseTerms, s.count <= TermKind.maxPhraseLength, segment.phraseTermCount > 0 else { return nil }
+        return try segment.postings(key(.phrase, s[...]))
     }
 
     /// Every document of one term, with its frequency (none when absent).
