@@ -50,11 +50,12 @@ public struct PostingsCursor {
     // or document whose entry equals it is ready.
     private var positionsBlock = -1
     private var stamp = 0
-    private var positionStarts = [Int](repeating: 0, count: BitPacking.blockSize + 1)
+    // Made on the first positions asked for: most cursors are never asked.
+    private var positionStarts: [Int] = []
     private var positionValues: [UInt32] = []
     private var groupOffsets: [Int] = []
     private var groupReady: [Int] = []
-    private var docReady = [Int](repeating: 0, count: BitPacking.blockSize)
+    private var docReady: [Int] = []
     private var fullGroups = 0
     private var positionCount = 0
 
@@ -390,6 +391,10 @@ public struct PostingsCursor {
     /// positions start, and the byte offset of each packed group.
     private mutating func prepareBlockPositions() throws(IndexError) {
         if freqsBlock != block { try loadFrequencies() }
+        if positionStarts.isEmpty {
+            positionStarts = [Int](repeating: 0, count: BitPacking.blockSize + 1)
+            docReady = [Int](repeating: 0, count: BitPacking.blockSize)
+        }
         stamp &+= 1
         var chunk = positionsStart
         if skipStart >= 0 { chunk += chunkOffset(block) }

@@ -136,15 +136,61 @@ struct TermDictionary: @unchecked Sendable {
         return found
     }
 
+    /// The entry of `key`, nil when the segment lacks it. Every query term
+    /// starts here, so its block is walked without building the entries' keys:
+    /// with front coding, how many bytes an entry shares with the one before
+    /// tells how it compares with `key`, once it is known how many bytes the one
+    /// before shares with `key` (`matched`).
     func lookup(_ key: [UInt8]) throws(IndexError) -> TermInfo? {
         guard blockCount > 0 else { return nil }
-        var result: TermInfo?
-        try scan(fromBlock: try block(for: key)) { (k, info) in
-            let c = compare(k, key)
-            if c == 0 { result = info }
-            return c < 0
+        let b = try block(for: key)
+        var r = ByteReader(body, offset: try blockOffset(b), file: file)
+        let count = min(TermDictionaryWriter.blockSize, termCount - b * TermDictionaryWriter.blockSize)
+        var matched = 0
+        var kindByte: UInt8 = 0
+        var postings = 0
+        var positions = 0
+        for i in 0..<count {
+            let shared = i == 0 ? 0 : try r.readCount(max: 1 << 20)
+            let n = try r.readCount(max: 1 << 20)
+            let suffix = try r.readBytes(n)
+            if shared == 0 {
+                guard n > 0 else { throw r.damaged("an empty term") }
+                kindByte = suffix[0]
+            }
+            // The entry against `key`: -1 below, 0 equal, 1 above.
+            let order: Int
+            if shared < matched {
+                // It leaves the previous key where that key still equalled `key`,
+                // at a larger byte (keys ascend): it and all after it are above.
+                return nil
+            } else if shared > matched {
+                // It keeps the previous key's byte where that key went below `key`.
+                order = -1
+            } else {
+                let more = Self.commonPrefix(suffix, key, from: shared)
+                matched = shared + more
+                if more < n {
+                    order = matched == key.count || suffix[more] > key[matched] ? 1 : -1
+                } else {
+                    order = matched == key.count ? 0 : -1
+                }
+            }
+            let docFreq = try r.readCount(max: Int(UInt32.max))
+            postings += try r.readCount(max: Int(Int32.max))
+            if TermKind(rawValue: kindByte)?.hasPositions == true { positions += try r.readCount(max: Int(Int32.max)) }
+            if order == 0 { return TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions) }
+            if order > 0 { return nil }
         }
-        return result
+        return nil
+    }
+
+    /// How many bytes from the start of `bytes` equal `key`'s from `start` on.
+    @inline(__always)
+    private static func commonPrefix(_ bytes: UnsafeRawBufferPointer, _ key: [UInt8], from start: Int) -> Int {
+        var j = 0
+        while j < bytes.count, start + j < key.count, bytes[j] == key[start + j] { j += 1 }
+        return j
     }
 
     /// Every term whose key starts with `prefix`, in key order.
