@@ -34,7 +34,7 @@ extension Searcher {
         let termKeys = keys
         let scoring = TermScoring(
             terms: terms, idf: docFreqs.map { bm25.idf(docFreq: $0) },
-            wordKeys: terms.map { wordKey(for: $0.text, analyzer: analyzer) }, bm25: bm25)
+            wordKeys: try terms.map { (t) throws(SearchError) in try wordKey(for: t.text, analyzer: analyzer) }, bm25: bm25)
         let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()

@@ -20,7 +20,7 @@ extension Searcher {
         let bm25 = bm25Model()
         let scoring = TermScoring(
             terms: [pattern], idf: [bm25.idf(docFreq: docFreq)],
-            wordKeys: [wordKey(for: pattern.text, analyzer: analyzer)], bm25: bm25)
+            wordKeys: [try wordKey(for: pattern.text, analyzer: analyzer)], bm25: bm25)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()
             let mask = try self.filterMask(query, segment: s)
@@ -88,7 +88,7 @@ extension Searcher {
         guard (1...2).contains(scalars.count), scalars.allSatisfy(CJKGrams.isCJK) else { return nil }
         if pattern.acrossMarks, scalars.count == 2 {
             let joined = TermKey.make(.joinedBigram, pattern.text)
-            for s in index.segments.indices where try joinedBigrams(s).contains(joined) { return nil }
+            for s in index.segments.indices where try holdsJoinedBigram(s, joined) { return nil }
         }
         return TermKey.make(scalars.count == 1 ? .unigram : .bigram, pattern.text)
     }

@@ -142,6 +142,15 @@ public final class Searcher: Sendable {
         return keys
     }
 
+    /// Whether segment `s` holds the joined bigram `key`: from the set when
+    /// another query has read it, else by one lookup, which a one- or two-
+    /// character term needs alone (reading the set costs a scan of every joined
+    /// bigram of the segment, a cost that grows with the index).
+    func holdsJoinedBigram(_ s: Int, _ key: [UInt8]) throws(IndexError) -> Bool {
+        if let cached = snapshot.joinedBigramCache.withLock({ $0[s] }) { return cached.contains(key) }
+        return try index.segments[s].hasTerm(key)
+    }
+
     private func run(
         _ query: Query, limit: Int, offset: Int, analyzer: Analyzer,
         start: DispatchTime, evaluated: [SegmentMatches]?
@@ -236,7 +245,9 @@ public final class Searcher: Sendable {
         let bm25 = bm25Model()
         let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
         let scoring = TermScoring(
-            terms: terms, idf: idf, wordKeys: terms.map { wordKey(for: $0.text, analyzer: analyzer) }, bm25: bm25)
+            terms: terms, idf: idf,
+            wordKeys: try terms.map { (t) throws(SearchError) in try wordKey(for: t.text, analyzer: analyzer) },
+            bm25: bm25)
         let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
@@ -353,7 +364,21 @@ public final class Searcher: Sendable {
     }
 
     /// The word-dictionary key of a term that is exactly one ICU word, else nil.
-    func wordKey(for term: String, analyzer: Analyzer) -> [UInt8]? {
+    ///
+    /// A term no segment holds as a word gets no whole-word boost anywhere, so
+    /// it needs no word breaking: building ICU's dictionary-based breaker for
+    /// Chinese was the largest part of a one-shot search's own work.
+    func wordKey(for term: String, analyzer: Analyzer) throws(SearchError) -> [UInt8]? {
+        let normalized = analyzer.normalize(term).string
+        var candidates = [TermKey.make(.word, normalized)]
+        if normalized.contains(",") { candidates.append(TermKey.make(.word, normalized.filter { $0 != "," })) }
+        var held = false
+        do throws(IndexError) {
+            for segment in index.segments where !held {
+                for key in candidates where try segment.hasTerm(key) { held = true }
+            }
+        } catch { throw .index(error) }
+        guard held else { return nil }
         let a = analyzer.analyze(term)
         guard a.words.count == 1, let w = a.words.first, w.start == 0, Int(w.end) == a.normalized.count else { return nil }
         let text = a.text(of: w)

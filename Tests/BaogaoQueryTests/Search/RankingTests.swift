@@ -1,3 +1,5 @@
+import BaogaoAnalysis
+import BaogaoIndex
 import XCTest
 
 @testable import BaogaoQuery
@@ -43,5 +45,32 @@ final class RankingTests: XCTestCase {
         // Before the top is full the threshold is minus infinity: nothing is excluded.
         let bm25 = BM25(documents: 10, averageLength: 100)
         XCTAssertFalse(bm25.cutoff(idf: 1, factor: 1).excludes(count: 1, length: 100, below: -.infinity))
+    }
+
+    /// The whole-word boost's key is looked for in the index before the term is
+    /// broken into words: it must be the key word breaking gives whenever any
+    /// segment holds that word, and nil only where none does.
+    func testTheWordKeyIsTheWordBreakersWheneverTheIndexHoldsTheWord() throws {
+        let searcher = SharedIndex.sample
+        let analyzer = Analyzer()
+        var terms: Set<String> = ["预算", "三保", "的", "一般公共预算", "2024", "1,564", "gdp", "过紧日子", "乡村振兴"]
+        for (_, text) in try normalizedParagraphs(searcher).prefix(40) {
+            for i in stride(from: 0, to: max(0, text.count - 3), by: 3) {
+                for n in 1...3 { terms.insert(String(String.UnicodeScalarView(text[i..<(i + n)]))) }
+            }
+        }
+        var boosted = 0
+        for term in terms {
+            let a = analyzer.analyze(term)
+            var broken: [UInt8]?
+            if a.words.count == 1, let w = a.words.first, w.start == 0, Int(w.end) == a.normalized.count {
+                let text = a.text(of: w)
+                broken = TermKey.make(.word, w.kind == .number ? text.filter { $0 != "," } : text)
+            }
+            let held = try broken.map { key in try searcher.index.segments.contains { try $0.hasTerm(key) } } ?? false
+            XCTAssertEqual(try searcher.wordKey(for: term, analyzer: analyzer), held ? broken : nil, term)
+            if held { boosted += 1 }
+        }
+        XCTAssertGreaterThan(boosted, 20, "terms the index holds as words")
     }
 }
