@@ -61,6 +61,7 @@ enum PhraseMiner {
             // Only the newest level's positions are read again: the sample's size
             // in memory once, not once per level.
             levels[levels.count - 1].ids = []
+            levels[levels.count - 1].starts = []
             levels.append(next)
         }
         var candidates: [(run: [Unicode.Scalar], count: Int32)] = []
@@ -108,9 +109,15 @@ private struct FlatRuns {
 
 /// The frequent runs of one length: `ids[p]` is the id of the run starting at
 /// position p of the flat text (-1 when it is not frequent or crosses a run's end),
-/// `counts[id]` its occurrences, `examples[id]` its first start.
+/// `starts` the positions where one starts, ascending, `counts[id]` its
+/// occurrences, `examples[id]` its first start.
+///
+/// The next level visits `starts` alone: frequent runs grow rarer with their
+/// length, and a pass over every position of the sample at every level had
+/// cost more than the counting.
 private struct Level {
     var ids: [Int32]
+    var starts: [Int32] = []
     var counts: [Int32] = []
     var examples: [Int32] = []
     /// Per run, the ids of its prefix and suffix one character shorter (to find
@@ -119,24 +126,30 @@ private struct Level {
 
     static func characters(_ text: FlatRuns, minimum: Int) -> Level {
         var counter = RunCounter(capacity: 1 << 14)
-        var raw = [Int32](repeating: -1, count: text.scalars.count)
+        var seen = Occurrences()
+        seen.reserve(text.scalars.count)
         for (p, c) in text.scalars.enumerated() where c != 0 {
-            raw[p] = counter.add(UInt64(c), at: Int32(p))
+            seen.append(Int32(p), counter.add(UInt64(c), at: Int32(p)))
         }
-        return counter.frequent(raw, minimum: minimum)
+        return counter.frequent(seen, positions: text.scalars.count, minimum: minimum)
     }
 
     /// The frequent runs one character longer.
     func next(minimum: Int) -> Level {
         var counter = RunCounter(capacity: max(1 << 10, counts.count * 4))
-        var raw = [Int32](repeating: -1, count: ids.count)
-        for p in 0..<max(0, ids.count - 1) {
-            let prefix = ids[p]
-            let suffix = ids[p + 1]
-            guard prefix >= 0, suffix >= 0 else { continue }
-            raw[p] = counter.add(UInt64(UInt32(prefix)) << 32 | UInt64(UInt32(suffix)), at: Int32(p))
+        var seen = Occurrences()
+        seen.reserve(starts.count)
+        ids.withUnsafeBufferPointer { ids in
+            for p in starts {
+                let next = Int(p) + 1
+                guard next < ids.count else { continue }
+                let suffix = ids[next]
+                guard suffix >= 0 else { continue }
+                let prefix = ids[Int(p)]
+                seen.append(p, counter.add(UInt64(UInt32(prefix)) << 32 | UInt64(UInt32(suffix)), at: p))
+            }
         }
-        return counter.frequent(raw, minimum: minimum)
+        return counter.frequent(seen, positions: ids.count, minimum: minimum)
     }
 
     /// Per run of the level below (`shorterCount` of them), the count of its most
@@ -148,6 +161,23 @@ private struct Level {
             largest[Int(parent.suffix)] = max(largest[Int(parent.suffix)], counts[g])
         }
         return largest
+    }
+}
+
+/// The runs counted at one level, in position order: where each starts and its raw id.
+private struct Occurrences {
+    var positions: [Int32] = []
+    var raw: [Int32] = []
+
+    mutating func reserve(_ n: Int) {
+        positions.reserveCapacity(n)
+        raw.reserveCapacity(n)
+    }
+
+    @inline(__always)
+    mutating func append(_ position: Int32, _ id: Int32) {
+        positions.append(position)
+        raw.append(id)
     }
 }
 
@@ -208,11 +238,11 @@ private struct RunCounter {
         }
     }
 
-    /// The level of the runs counted at least `minimum` times, renumbered densely;
-    /// `raw` maps positions to raw ids.
-    func frequent(_ raw: [Int32], minimum: Int) -> Level {
+    /// The level of the runs counted at least `minimum` times, renumbered densely,
+    /// over a text of `positions` positions; `seen` says where each run was counted.
+    func frequent(_ seen: Occurrences, positions: Int, minimum: Int) -> Level {
         var dense = [Int32](repeating: -1, count: rawKeys.count)
-        var level = Level(ids: [])
+        var level = Level(ids: [Int32](repeating: -1, count: positions))
         for r in rawKeys.indices where Int(rawCounts[r]) >= minimum {
             dense[r] = Int32(level.counts.count)
             level.counts.append(rawCounts[r])
@@ -220,7 +250,18 @@ private struct RunCounter {
             let key = rawKeys[r]
             level.parents.append((Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)))
         }
-        level.ids = raw.map { $0 >= 0 ? dense[Int($0)] : -1 }
+        level.starts.reserveCapacity(seen.positions.count)
+        dense.withUnsafeBufferPointer { dense in
+            level.ids.withUnsafeMutableBufferPointer { ids in
+                for k in seen.positions.indices {
+                    let id = dense[Int(seen.raw[k])]
+                    guard id >= 0 else { continue }
+                    let p = seen.positions[k]
+                    ids[Int(p)] = id
+                    level.starts.append(p)
+                }
+            }
+        }
         return level
     }
 }
