@@ -198,8 +198,8 @@ final class CommitSafetyTests: XCTestCase {
     }
 
     /// An index as the previous version wrote it — manifest and every segment file
-    /// framed as version 13, checksums right — is rebuilt by `baogao index` with no
-    /// flag, and the rebuilt one has what versions 6 to 14 added: where lines start,
+    /// framed as version 14, checksums right — is rebuilt by `baogao index` with no
+    /// flag, and the rebuilt one has what versions 6 to 15 added: where lines start,
     /// joined bigrams with positions in the text without its inline marks, the page
     /// starts of a PDF, each fact's relation kind, phrase terms.
     func testAnIndexOfThePreviousVersionIsRebuiltByItself() throws {
@@ -210,7 +210,7 @@ final class CommitSafetyTests: XCTestCase {
         try Data(pdf).write(to: URL(fileURLWithPath: corpus + "/jiangjin.pdf"))
         try buildIndex(corpus: corpus, index: scratch.index)
         let previous = IndexFormat.version - 1
-        XCTAssertEqual(previous, 13)
+        XCTAssertEqual(previous, 14)
         let folder = IndexFolder(path: scratch.index)
         var manifest = try IndexReader.readManifest(folder)
         manifest.format = previous
@@ -232,7 +232,7 @@ final class CommitSafetyTests: XCTestCase {
         }
 
         let summary = try buildIndex(corpus: corpus, index: scratch.index)
-        XCTAssertEqual(summary.rebuildReason, "the index has old format version 13")
+        XCTAssertEqual(summary.rebuildReason, "the index has old format version 14")
         let reader = try IndexReader.open(path: scratch.index)
         XCTAssertEqual(try IndexReader.readManifest(folder).format, IndexFormat.version)
         // Version 11: the segments chose phrase terms.

@@ -9,8 +9,8 @@ import CDeflate
 ///     Footer (16 bytes) = CRC-32 of every byte before the footer (u32 LE) ·
 ///                         kind (4 bytes) · format version (u32 LE) · magic "BGND"
 ///
-/// Example: the header of a version-14 term dictionary is
-/// `42 47 41 4F  54 45 52 4D  0E 00 00 00  00 00 00 00`.
+/// Example: the header of a version-15 term dictionary is
+/// `42 47 41 4F  54 45 52 4D  0F 00 00 00  00 00 00 00`.
 ///
 /// Readers check the header and footer magic, kind and version and the file
 /// length on open, and the CRC of the whole file (see `IndexReader` for when).
@@ -40,10 +40,12 @@ public enum IndexFormat {
     /// last document, and the lengths of its blocks and positions chunks (were
     /// three u32 offsets a block). Version 14: phrase terms (`p`), each segment's
     /// frequent runs of 3–8 CJK characters with their own postings, and their
-    /// count in the term dictionary's trailer.
-    public static let version: UInt32 = 14
+    /// count in the term dictionary's trailer. Version 15: `.facts` holds a record
+    /// of varints a fact (document gap, attribute, value as m / 10^k, span), not
+    /// four fixed columns of 18 bytes.
+    public static let version: UInt32 = 15
     /// Older versions are rebuilt, not read: a reader keeps one layout per file.
-    public static let oldestReadable: UInt32 = 14
+    public static let oldestReadable: UInt32 = 15
 
     static let headerSize = 16
     static let footerSize = 16

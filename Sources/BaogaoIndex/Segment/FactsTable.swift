@@ -1,21 +1,20 @@
 import BaogaoAnalysis
 
-/// Reads a `.facts` body (format in FactsFile.swift): the four per-fact columns
-/// in place, the attributes and strings into arrays (a few thousand of each).
+/// Reads a `.facts` body (format in FactsFile.swift) into columns: its records
+/// are decoded once, the first time a command reads facts, and the attributes and
+/// strings into arrays (a few thousand of each).
 public struct FactsTable: @unchecked Sendable {
     public let count: Int
     // Inlinable column reads: range queries call them for every fact of a segment.
-    @usableFromInline let docsAt: UnsafeRawPointer, valuesAt: UnsafeRawPointer
-    @usableFromInline let attributeIDsAt: UnsafeRawPointer
-    private let spansAt: UnsafeRawPointer
-    /// Attribute ids are u32, not u16 (see `FactsWriter.attributeIDWidth`).
-    @usableFromInline let wideAttributeIDs: Bool
+    @usableFromInline let docs: [UInt32]
+    @usableFromInline let values: [Double]
+    @usableFromInline let attributeIDs: [UInt32]
+    private let spans: [UInt32]
     private let attributes: [FactAttribute]
     private let strings: [String]
-    /// `docStarts[d]..<docStarts[d + 1]` are the facts of document `d`, built at
-    /// open in one pass over the doc column (4 bytes a document; about 1 ms for
-    /// 1.4 million facts): range queries ask for the facts of every paragraph a
-    /// term matches.
+    /// `docStarts[d]..<docStarts[d + 1]` are the facts of document `d`, built as
+    /// the records are read (4 bytes a document): range queries ask for the facts
+    /// of every paragraph a term matches.
     @usableFromInline let docStarts: [UInt32]
 
     /// `docCount`: the segment's documents; every fact's must be one of them.
@@ -24,78 +23,47 @@ public struct FactsTable: @unchecked Sendable {
         count = Int(try r.readU32())
         let attributeCount = Int(try r.readU32())
         let stringCount = Int(try r.readU32())
-        let idWidth = FactsWriter.attributeIDWidth(attributeCount: attributeCount)
-        wideAttributeIDs = idWidth == 4
-        let fixed = count * (4 + 8 + idWidth + 4)
-        guard fixed <= r.remaining, let base = body.baseAddress else {
-            throw .damaged(file: file, reason: "fact columns past the end")
+        // Every record takes at least five bytes: a count past that is damage,
+        // not something to make room for.
+        guard count <= r.remaining / 5, count == 0 || attributeCount > 0 else {
+            throw .damaged(file: file, reason: "fact records past the end, or without attributes")
         }
-        docsAt = base + r.offset
-        valuesAt = docsAt + count * 4
-        attributeIDsAt = valuesAt + count * 8
-        spansAt = attributeIDsAt + count * idWidth
-        r.offset += fixed
+        var columns = FactColumns(count: count, docCount: docCount)
+        try columns.decode(body, from: &r.offset, attributeCount: attributeCount, file: file)
         var attributes: [FactAttribute] = []
         attributes.reserveCapacity(min(attributeCount, r.remaining / 9))
         for _ in 0..<attributeCount { attributes.append(try FactAttribute.read(&r)) }
         var strings: [String] = []
         for _ in 0..<stringCount { strings.append(try r.readString()) }
+        docs = columns.docs
+        values = columns.values
+        attributeIDs = columns.attributeIDs
+        spans = columns.spans
         self.attributes = attributes
         self.strings = strings
-        docStarts = try Self.docStarts(docsAt, count: count, docCount: docCount, file: file)
+        docStarts = columns.starts
         try check(file: file)
     }
 
-    /// Where each document's facts start, checking that facts are in document
-    /// order and name documents of the segment.
-    private static func docStarts(
-        _ docsAt: UnsafeRawPointer, count: Int, docCount: Int,
-        file: String
-    ) throws(IndexError) -> [UInt32] {
-        var starts = [UInt32](repeating: UInt32(count), count: docCount + 1)
-        var next = 0  // the first document whose start is not yet known
-        for i in 0..<count {
-            let d = Int(UInt32(littleEndian: docsAt.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
-            guard d < docCount else { throw .damaged(file: file, reason: "fact \(i) names document \(d) of \(docCount)") }
-            guard d + 1 >= next else { throw .damaged(file: file, reason: "fact \(i) is out of document order") }
-            while next <= d {
-                starts[next] = UInt32(i)
-                next += 1
-            }
-        }
-        return starts
-    }
-
-    /// Every id in range, so that accessors need no checks.
+    /// Every string id in range, so that accessors need no checks (attribute
+    /// ids were checked as they were read).
     private func check(file: String) throws(IndexError) {
         for (n, a) in attributes.enumerated() where a.stringIDs.contains(where: { Int($0) >= max(1, strings.count) }) {
             throw .damaged(file: file, reason: "fact attribute \(n) names a missing string")
         }
-        for i in 0..<count where attributeID(i) >= attributes.count {
-            throw .damaged(file: file, reason: "fact \(i) names a missing attribute")
-        }
     }
 
-    @inlinable @inline(__always) func u32(_ p: UnsafeRawPointer, _ i: Int) -> UInt32 {
-        UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
-    }
     @inline(__always) private func attribute(_ i: Int) -> FactAttribute { attributes[attributeID(i)] }
     private func string(_ id: UInt32) -> String? { id == 0 || Int(id) >= strings.count ? nil : strings[Int(id)] }
 
-    @inlinable @inline(__always) public func doc(_ i: Int) -> Int { Int(u32(docsAt, i)) }
-    @inlinable @inline(__always) public func value(_ i: Int) -> Double {
-        Double(bitPattern: UInt64(littleEndian: valuesAt.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
-    }
-    @inline(__always) public func start(_ i: Int) -> Int { FactSpan.start(u32(spansAt, i)) }
-    @inline(__always) public func end(_ i: Int) -> Int { FactSpan.end(u32(spansAt, i)) }
+    @inlinable @inline(__always) public func doc(_ i: Int) -> Int { Int(docs[i]) }
+    @inlinable @inline(__always) public func value(_ i: Int) -> Double { values[i] }
+    @inline(__always) public func start(_ i: Int) -> Int { FactSpan.start(spans[i]) }
+    @inline(__always) public func end(_ i: Int) -> Int { FactSpan.end(spans[i]) }
 
     /// The id of a fact's attributes (kind, unit, relation, label, …): facts with
     /// the same id agree on all of them, so a scan can decide once per id.
-    @inlinable @inline(__always) public func attributeID(_ i: Int) -> Int {
-        wideAttributeIDs
-            ? Int(u32(attributeIDsAt, i))
-            : Int(UInt16(littleEndian: attributeIDsAt.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)))
-    }
+    @inlinable @inline(__always) public func attributeID(_ i: Int) -> Int { Int(attributeIDs[i]) }
     /// Attribute ids run from 0 to `attributeCount - 1`.
     public var attributeCount: Int { attributes.count }
 
@@ -146,5 +114,116 @@ public struct FactsTable: @unchecked Sendable {
     @inlinable @inline(__always) public func facts(ofDoc doc: Int) -> Range<Int> {
         guard doc >= 0, doc + 1 < docStarts.count else { return count..<count }
         return Int(docStarts[doc])..<Int(docStarts[doc + 1])
+    }
+}
+
+/// The per-fact columns of a `FactsTable`, decoded from the records of a
+/// `.facts` body in one pass. Every command that reads facts decodes all of a
+/// segment's (1.4 million on the 200 MiB corpus), so the loop reads varints
+/// through a pointer and writes the columns through theirs.
+private struct FactColumns {
+    var docs: [UInt32]
+    var values: [Double]
+    var attributeIDs: [UInt32]
+    var spans: [UInt32]
+    /// Where each document's facts start (see `FactsTable.docStarts`).
+    var starts: [UInt32]
+
+    init(count: Int, docCount: Int) {
+        docs = [UInt32](repeating: 0, count: count)
+        values = [Double](repeating: 0, count: count)
+        attributeIDs = [UInt32](repeating: 0, count: count)
+        spans = [UInt32](repeating: 0, count: count)
+        starts = [UInt32](repeating: UInt32(count), count: docCount + 1)
+    }
+
+    mutating func decode(
+        _ body: UnsafeRawBufferPointer, from offset: inout Int, attributeCount: Int, file: String
+    ) throws(IndexError) {
+        var input = RawVarints(body, offset: offset, file: file)
+        let docCount = starts.count - 1
+        try docs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
+            try values.withUnsafeMutableBufferPointer { (values) throws(IndexError) in
+                try attributeIDs.withUnsafeMutableBufferPointer { (ids) throws(IndexError) in
+                    try spans.withUnsafeMutableBufferPointer { (spans) throws(IndexError) in
+                        try starts.withUnsafeMutableBufferPointer { (starts) throws(IndexError) in
+                            var doc = 0
+                            var next = 0  // the first document whose start is not yet known
+                            var start = 0
+                            for i in 0..<docs.count {
+                                let gap = try input.next()
+                                if i == 0 || gap > 0 { start = 0 }
+                                guard gap < UInt64(docCount - doc) else {
+                                    throw .damaged(
+                                        file: file, reason: "fact \(i) names document \(UInt64(doc) &+ gap) of \(docCount)")
+                                }
+                                doc += Int(gap)
+                                while next <= doc {
+                                    starts[next] = UInt32(i)
+                                    next += 1
+                                }
+                                docs[i] = UInt32(doc)
+                                let id = try input.next()
+                                guard id < UInt64(attributeCount) else {
+                                    throw input.damaged("fact \(i) names a missing attribute")
+                                }
+                                ids[i] = UInt32(id)
+                                values[i] = try FactValue.read(try input.next(), from: &input)
+                                start += Int(FactValue.unzigzag(try input.next()))
+                                let length = try input.next()
+                                guard start >= 0, start <= FactSpan.maxStart, length <= UInt64(FactSpan.maxLength) else {
+                                    throw input.damaged("fact \(i)'s span out of range")
+                                }
+                                spans[i] = UInt32(start) << FactSpan.lengthBits | UInt32(length)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        offset = input.offset
+    }
+}
+
+/// Varints read through a pointer, each read checked against the end.
+struct RawVarints {
+    private let base: UnsafeRawPointer?
+    private let end: Int
+    private(set) var offset: Int
+    private let file: String
+
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int, file: String) {
+        base = bytes.baseAddress
+        end = bytes.count
+        self.offset = offset
+        self.file = file
+    }
+
+    func damaged(_ what: String) -> IndexError {
+        .damaged(file: file, reason: "\(what) at byte \(offset)")
+    }
+
+    @inline(__always)
+    mutating func next() throws(IndexError) -> UInt64 {
+        guard let base else { throw damaged("unexpected end of data") }
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < end {
+            let b = base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+            guard shift < 64 else { throw damaged("varint too long") }
+        }
+        throw damaged("unexpected end of data in varint")
+    }
+
+    /// The next eight bytes, little-endian.
+    @inline(__always)
+    mutating func u64() throws(IndexError) -> UInt64 {
+        guard let base, offset <= end - 8 else { throw damaged("unexpected end of data") }
+        defer { offset += 8 }
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }
