@@ -122,9 +122,9 @@ enum FactValue {
 
     /// The value whose varint is `v`, reading its eight bytes from `input` when it has them.
     @inline(__always)
-    static func read(_ v: UInt64, from input: inout RawVarints) throws(IndexError) -> Double {
+    static func read(_ v: UInt64, from input: inout ByteReader) throws(IndexError) -> Double {
         let k = Int(v & 7)
-        if UInt64(k) == whole { return Double(bitPattern: try input.u64()) }
+        if UInt64(k) == whole { return Double(bitPattern: try input.readU64()) }
         guard k < powers.count, v >> 3 < 1 << 54 else { throw input.damaged("a fact value out of range") }
         return read(unzigzag(v >> 3), k)
     }

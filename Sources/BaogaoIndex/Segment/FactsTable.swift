@@ -29,7 +29,7 @@ public struct FactsTable: @unchecked Sendable {
             throw .damaged(file: file, reason: "fact records past the end, or without attributes")
         }
         var columns = FactColumns(count: count, docCount: docCount)
-        try columns.decode(body, from: &r.offset, attributeCount: attributeCount, file: file)
+        try columns.decode(&r, attributeCount: attributeCount, file: file)
         var attributes: [FactAttribute] = []
         attributes.reserveCapacity(min(attributeCount, r.remaining / 9))
         for _ in 0..<attributeCount { attributes.append(try FactAttribute.read(&r)) }
@@ -119,8 +119,8 @@ public struct FactsTable: @unchecked Sendable {
 
 /// The per-fact columns of a `FactsTable`, decoded from the records of a
 /// `.facts` body in one pass. Every command that reads facts decodes all of a
-/// segment's (1.4 million on the 200 MiB corpus), so the loop reads varints
-/// through a pointer and writes the columns through theirs.
+/// segment's (1.4 million on the 200 MiB corpus), so the loop writes the
+/// columns through their pointers.
 private struct FactColumns {
     var docs: [UInt32]
     var values: [Double]
@@ -138,9 +138,8 @@ private struct FactColumns {
     }
 
     mutating func decode(
-        _ body: UnsafeRawBufferPointer, from offset: inout Int, attributeCount: Int, file: String
+        _ input: inout ByteReader, attributeCount: Int, file: String
     ) throws(IndexError) {
-        var input = RawVarints(body, offset: offset, file: file)
         let docCount = starts.count - 1
         try docs.withUnsafeMutableBufferPointer { (docs) throws(IndexError) in
             try values.withUnsafeMutableBufferPointer { (values) throws(IndexError) in
@@ -151,7 +150,7 @@ private struct FactColumns {
                             var next = 0  // the first document whose start is not yet known
                             var start = 0
                             for i in 0..<docs.count {
-                                let gap = try input.next()
+                                let gap = try input.readVarint()
                                 if i == 0 || gap > 0 { start = 0 }
                                 guard gap < UInt64(docCount - doc) else {
                                     throw .damaged(
@@ -163,14 +162,14 @@ private struct FactColumns {
                                     next += 1
                                 }
                                 docs[i] = UInt32(doc)
-                                let id = try input.next()
+                                let id = try input.readVarint()
                                 guard id < UInt64(attributeCount) else {
                                     throw input.damaged("fact \(i) names a missing attribute")
                                 }
                                 ids[i] = UInt32(id)
-                                values[i] = try FactValue.read(try input.next(), from: &input)
-                                start += Int(FactValue.unzigzag(try input.next()))
-                                let length = try input.next()
+                                values[i] = try FactValue.read(try input.readVarint(), from: &input)
+                                start += Int(FactValue.unzigzag(try input.readVarint()))
+                                let length = try input.readVarint()
                                 guard start >= 0, start <= FactSpan.maxStart, length <= UInt64(FactSpan.maxLength) else {
                                     throw input.damaged("fact \(i)'s span out of range")
                                 }
@@ -181,49 +180,5 @@ private struct FactColumns {
                 }
             }
         }
-        offset = input.offset
-    }
-}
-
-/// Varints read through a pointer, each read checked against the end.
-struct RawVarints {
-    private let base: UnsafeRawPointer?
-    private let end: Int
-    private(set) var offset: Int
-    private let file: String
-
-    init(_ bytes: UnsafeRawBufferPointer, offset: Int, file: String) {
-        base = bytes.baseAddress
-        end = bytes.count
-        self.offset = offset
-        self.file = file
-    }
-
-    func damaged(_ what: String) -> IndexError {
-        .damaged(file: file, reason: "\(what) at byte \(offset)")
-    }
-
-    @inline(__always)
-    mutating func next() throws(IndexError) -> UInt64 {
-        guard let base else { throw damaged("unexpected end of data") }
-        var v: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < end {
-            let b = base.load(fromByteOffset: offset, as: UInt8.self)
-            offset += 1
-            v |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return v }
-            shift += 7
-            guard shift < 64 else { throw damaged("varint too long") }
-        }
-        throw damaged("unexpected end of data in varint")
-    }
-
-    /// The next eight bytes, little-endian.
-    @inline(__always)
-    mutating func u64() throws(IndexError) -> UInt64 {
-        guard let base, offset <= end - 8 else { throw damaged("unexpected end of data") }
-        defer { offset += 8 }
-        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }
