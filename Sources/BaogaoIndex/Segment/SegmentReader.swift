@@ -120,11 +120,6 @@ public final class SegmentReader: @unchecked Sendable {
         return try cursor(info, kind: kind)
     }
 
-    /// Whether the segment holds term `key`, of any kind.
-    public func hasTerm(_ key: [UInt8]) throws(IndexError) -> Bool {
-        try dictionary.lookup(key) != nil
-    }
-
     /// The documents holding word `key` (`TermKey` of kind `.word`), or nil when
     /// the segment lacks it: from its postings, or from its gram's postings and
     /// its flags (`WordFlags`).

@@ -30,11 +30,8 @@ extension Searcher {
             }
         } catch { throw .index(error) }
         // idf from each term's own documents, as the general path counts them.
-        let bm25 = bm25Model()
         let termKeys = keys
-        let scoring = TermScoring(
-            terms: terms, idf: docFreqs.map { bm25.idf(docFreq: $0) },
-            wordKeys: try terms.map { (t) throws(SearchError) in try wordKey(for: t.text, analyzer: analyzer) }, bm25: bm25)
+        let scoring = try termScoring(terms, docFreqs: docFreqs, analyzer: analyzer)
         let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()

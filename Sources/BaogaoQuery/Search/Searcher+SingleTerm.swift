@@ -17,10 +17,7 @@ extension Searcher {
             key = direct
             for segment in index.segments { docFreq += try segment.docFreq(key) }
         } catch { throw .index(error) }
-        let bm25 = bm25Model()
-        let scoring = TermScoring(
-            terms: [pattern], idf: [bm25.idf(docFreq: docFreq)],
-            wordKeys: [try wordKey(for: pattern.text, analyzer: analyzer)], bm25: bm25)
+        let scoring = try termScoring([pattern], docFreqs: [docFreq], analyzer: analyzer)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.deadline.check()
             let mask = try self.filterMask(query, segment: s)

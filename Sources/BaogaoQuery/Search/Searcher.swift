@@ -148,7 +148,7 @@ public final class Searcher: Sendable {
     /// bigram of the segment, a cost that grows with the index).
     func holdsJoinedBigram(_ s: Int, _ key: [UInt8]) throws(IndexError) -> Bool {
         if let cached = snapshot.joinedBigramCache.withLock({ $0[s] }) { return cached.contains(key) }
-        return try index.segments[s].hasTerm(key)
+        return try index.segments[s].docFreq(key) > 0
     }
 
     private func run(
@@ -223,6 +223,17 @@ public final class Searcher: Sendable {
         return SegmentMatches(matches: matches, termMatches: evaluator.termMatches)
     }
 
+    /// How the terms of a query score: idf from each term's documents, and the
+    /// key of its whole-word boost. One recipe for every ranking path, so that
+    /// they agree on a document's score.
+    func termScoring(_ terms: [TermPattern], docFreqs: [Int], analyzer: Analyzer) throws(SearchError) -> TermScoring {
+        let bm25 = bm25Model()
+        return TermScoring(
+            terms: terms, idf: docFreqs.map { bm25.idf(docFreq: $0) },
+            wordKeys: try terms.map { (t) throws(SearchError) in try wordKey(for: t.text, analyzer: analyzer) },
+            bm25: bm25)
+    }
+
     /// BM25 with this index's document count and average length.
     func bm25Model() -> BM25 {
         let totalLength = index.segments.reduce(0.0) { $0 + Double($1.totalLength) }
@@ -242,12 +253,9 @@ public final class Searcher: Sendable {
         analyzer: Analyzer, read: inout ReadParagraphs
     ) throws(SearchError) -> [RankedDoc] {
         guard want > 0 else { return [] }
-        let bm25 = bm25Model()
-        let idf = terms.map { t in bm25.idf(docFreq: evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) }) }
-        let scoring = TermScoring(
-            terms: terms, idf: idf,
-            wordKeys: try terms.map { (t) throws(SearchError) in try wordKey(for: t.text, analyzer: analyzer) },
-            bm25: bm25)
+        let scoring = try termScoring(
+            terms, docFreqs: terms.map { t in evaluated.reduce(0) { $0 + ($1.termMatches[t]?.count ?? 0) } },
+            analyzer: analyzer)
         let candidates = rerankCandidates(terms: terms, want: want)
         let leaders = try SegmentFanOut.map(index.segments.count, parallel: fansOut) { s throws(SearchError) in
             try self.rank(evaluated[s], segment: s, scoring: scoring, keep: candidates)
@@ -375,7 +383,7 @@ public final class Searcher: Sendable {
         var held = false
         do throws(IndexError) {
             for segment in index.segments where !held {
-                for key in candidates where try segment.hasTerm(key) { held = true }
+                for key in candidates where try segment.docFreq(key) > 0 { held = true }
             }
         } catch { throw .index(error) }
         guard held else { return nil }
