@@ -322,15 +322,19 @@ public struct Answerer: SearcherFeature {
         }
     }
 
-    /// The folded text of a fact's sentence before the fact, and of its clause (from
-    /// the last comma) before it.
-    func textBefore(_ row: FactRow) -> (sentence: String, clause: String)? {
-        // A row's facts were read to make it: they cannot be damaged here.
+    /// A row's fact and the scalars of its paragraph's text; nil when the paragraph
+    /// cannot be read. A row's facts were read to make it: they cannot be damaged here.
+    private func factInText(_ row: FactRow) -> (fact: NumberFact, scalars: [Unicode.Scalar])? {
         guard let p = try? index.paragraph(segment: row.segment, doc: row.doc),
             let facts = try? index.segments[row.segment].facts
         else { return nil }
-        let fact = facts.fact(row.fact, paragraphText: p.text)
-        let scalars = Array(p.text.unicodeScalars)
+        return (facts.fact(row.fact, paragraphText: p.text), Array(p.text.unicodeScalars))
+    }
+
+    /// The folded text of a fact's sentence before the fact, and of its clause (from
+    /// the last comma) before it.
+    func textBefore(_ row: FactRow) -> (sentence: String, clause: String)? {
+        guard let (fact, scalars) = factInText(row) else { return nil }
         let range = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         guard range.lowerBound <= fact.start, fact.start <= scalars.count else { return nil }
         let before = snapshot.foldForAnswers(String(String.UnicodeScalarView(scalars[range.lowerBound..<fact.start])))
@@ -481,12 +485,7 @@ public struct Answerer: SearcherFeature {
     /// 上半年 for both, and months in an aside after it (`（取自《…1-5月…通报》）`) are
     /// not its period. Nil when the paragraph cannot be read.
     func foldedContext(_ row: FactRow) -> (statement: String, leadUp: String)? {
-        // A row's facts were read to make it: they cannot be damaged here.
-        guard let p = try? index.paragraph(segment: row.segment, doc: row.doc),
-            let facts = try? index.segments[row.segment].facts
-        else { return nil }
-        let fact = facts.fact(row.fact, paragraphText: p.text)
-        let scalars = Array(p.text.unicodeScalars)
+        guard let (fact, scalars) = factInText(row) else { return nil }
         let statement = SentenceBoundaries.statement(in: scalars, around: fact.start..<fact.end)
         let end = min(max(0, fact.end), scalars.count)
         var start = min(max(0, fact.start), end)
