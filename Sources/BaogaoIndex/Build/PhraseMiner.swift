@@ -126,7 +126,7 @@ private struct Level {
 
     static func characters(_ text: FlatRuns, minimum: Int) -> Level {
         var counter = RunCounter(capacity: 1 << 14)
-        var seen = Occurrences()
+        var seen = CountedRuns()
         seen.reserve(text.scalars.count)
         for (p, c) in text.scalars.enumerated() where c != 0 {
             seen.append(Int32(p), counter.add(UInt64(c), at: Int32(p)))
@@ -137,7 +137,7 @@ private struct Level {
     /// The frequent runs one character longer.
     func next(minimum: Int) -> Level {
         var counter = RunCounter(capacity: max(1 << 10, counts.count * 4))
-        var seen = Occurrences()
+        var seen = CountedRuns()
         seen.reserve(starts.count)
         ids.withUnsafeBufferPointer { ids in
             for p in starts {
@@ -165,7 +165,7 @@ private struct Level {
 }
 
 /// The runs counted at one level, in position order: where each starts and its raw id.
-private struct Occurrences {
+private struct CountedRuns {
     var positions: [Int32] = []
     var raw: [Int32] = []
 
@@ -240,7 +240,7 @@ private struct RunCounter {
 
     /// The level of the runs counted at least `minimum` times, renumbered densely,
     /// over a text of `positions` positions; `seen` says where each run was counted.
-    func frequent(_ seen: Occurrences, positions: Int, minimum: Int) -> Level {
+    func frequent(_ seen: CountedRuns, positions: Int, minimum: Int) -> Level {
         var dense = [Int32](repeating: -1, count: rawKeys.count)
         var level = Level(ids: [Int32](repeating: -1, count: positions))
         for r in rawKeys.indices where Int(rawCounts[r]) >= minimum {

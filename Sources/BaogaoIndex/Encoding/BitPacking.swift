@@ -30,9 +30,7 @@ enum BitPacking {
 
     static func pack(_ values: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
         precondition(values.count == blockSize)
-        let w = patchedWidth(values)
-        var exceptions = 0
-        for v in values where w < 32 && v >> UInt32(w) != 0 { exceptions += 1 }
+        let (w, exceptions) = patchedWidth(values)
         out.write(UInt8(w) | (exceptions > 0 ? exceptionsFlag : 0))
         if exceptions > 0 {
             out.write(UInt8(exceptions))
@@ -66,8 +64,9 @@ enum BitPacking {
 
     /// The width of the fewest bytes: that of the widest value, or up to
     /// `maxExceptionBits` less with the values wider than it as exceptions.
-    /// On a tie, the wider (fewer exceptions to patch).
-    static func patchedWidth(_ values: UnsafeBufferPointer<UInt32>) -> Int {
+    /// On a tie, the wider (fewer exceptions to patch). Also how many values are
+    /// wider than it.
+    static func patchedWidth(_ values: UnsafeBufferPointer<UInt32>) -> (width: Int, exceptions: Int) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { byWidth in
             byWidth.initialize(repeating: 0)
             var full = 0
@@ -76,7 +75,7 @@ enum BitPacking {
                 byWidth[width] += 1
                 full = max(full, width)
             }
-            var best = full
+            var best = (width: full, exceptions: 0)
             var bestBytes = packedBytes(width: full)
             var wider = 0  // values wider than w
             var w = full - 1
@@ -84,7 +83,7 @@ enum BitPacking {
                 wider += byWidth[w + 1]
                 let bytes = packedBytes(width: w) + 1 + 2 * wider
                 if bytes < bestBytes {
-                    best = w
+                    best = (w, wider)
                     bestBytes = bytes
                 }
                 w -= 1

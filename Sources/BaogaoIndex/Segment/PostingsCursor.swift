@@ -24,13 +24,11 @@ public struct PostingsCursor {
     private let lengthsStart: Int
     private let chunkLengthsStart: Int
     private let blocksStart: Int
-    /// A block whose start is known, and its start: offsets from the blocks'
-    /// start in `.post` and from the term's first byte in `.pos`. The cursor
-    /// only moves forward, so the next start is summed from here.
-    private var knownBlock = 0
-    private var knownBlockOffset = 0
-    private var knownChunk = 0
-    private var knownChunkOffset = 0
+    /// Where the blocks start (from the blocks' start in `.post`) and their
+    /// positions chunks (from the term's first byte in `.pos`), summed from the
+    /// skip table's lengths as the cursor moves forward.
+    private var blockStarts = LengthSums()
+    private var chunkStarts = LengthSums()
     /// The segment's document count: every decoded document must be below it.
     /// Open no longer reads every byte's CRC (see `IndexReader`), so a damaged
     /// block is caught here, before a document id can index a column past its end.
@@ -114,27 +112,14 @@ public struct PostingsCursor {
         UInt32(littleEndian: postings.loadUnaligned(fromByteOffset: skipStart + b * 4, as: UInt32.self))
     }
 
-    /// Where block `b` starts, from the blocks' start: summed forward from the
-    /// last block asked for (`b` never goes back).
+    /// Where block `b` starts, from the blocks' start (`b` never goes back).
     private mutating func blockOffset(_ b: Int) -> Int {
-        while knownBlock < b {
-            let length = UInt16(
-                littleEndian: postings.loadUnaligned(fromByteOffset: lengthsStart + knownBlock * 2, as: UInt16.self))
-            knownBlockOffset += Int(length)
-            knownBlock += 1
-        }
-        return knownBlockOffset
+        blockStarts.start(of: b, lengths: postings, at: lengthsStart, width: 2)
     }
 
     /// Where block `b`'s positions chunk starts, from the term's first positions byte.
     private mutating func chunkOffset(_ b: Int) -> Int {
-        while knownChunk < b {
-            let length = UInt32(
-                littleEndian: postings.loadUnaligned(fromByteOffset: chunkLengthsStart + knownChunk * 4, as: UInt32.self))
-            knownChunkOffset += Int(length)
-            knownChunk += 1
-        }
-        return knownChunkOffset
+        chunkStarts.start(of: b, lengths: postings, at: chunkLengthsStart, width: 4)
     }
 
     /// Decodes block `b`'s documents; a full block's frequencies wait for
@@ -449,5 +434,25 @@ public struct PostingsCursor {
             }
         }
         groupReady[g] = stamp
+    }
+}
+
+/// The start of item `b` of a run whose lengths a skip table lists (format 13),
+/// summed forward from the last item asked for: a cursor never goes back.
+private struct LengthSums {
+    private var item = 0
+    private var start = 0
+
+    /// `init` checked that the skip table lies inside the file. `width` is 2 or 4 bytes, little-endian.
+    mutating func start(of b: Int, lengths bytes: UnsafeRawBufferPointer, at table: Int, width: Int) -> Int {
+        while item < b {
+            let at = table + item * width
+            start +=
+                width == 2
+                ? Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)))
+                : Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+            item += 1
+        }
+        return start
     }
 }
