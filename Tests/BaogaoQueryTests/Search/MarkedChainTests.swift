@@ -31,16 +31,6 @@ final class MarkedChainTests: XCTestCase {
         return SharedIndex.build(corpus: corpus, name: "marked")
     }()
 
-    private func overlapping(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
-        guard needle.count <= text.count else { return 0 }
-        var n = 0
-        outer: for i in 0...(text.count - needle.count) {
-            for k in 0..<needle.count where text[i + k] != needle[k] { continue outer }
-            n += 1
-        }
-        return n
-    }
-
     func testEveryTermOfUpToFiveCharactersCountsAsTheTextSays() throws {
         let searcher = Self.searcher
         let index = searcher.index

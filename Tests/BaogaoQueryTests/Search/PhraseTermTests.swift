@@ -101,16 +101,6 @@ final class PhraseTermTests: XCTestCase {
         return out
     }
 
-    private func overlapping(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
-        guard needle.count <= text.count else { return 0 }
-        var n = 0
-        outer: for i in 0...(text.count - needle.count) {
-            for k in 0..<needle.count where text[i + k] != needle[k] { continue outer }
-            n += 1
-        }
-        return n
-    }
-
     /// The phrase terms of every segment, as text.
     private func phraseTerms(_ searcher: Searcher) throws -> [Set<String>] {
         try searcher.index.segments.map { segment in

@@ -88,3 +88,15 @@ func indexWithAMaskedReport(_ name: String) throws -> (before: Searcher, after: 
     XCTAssertTrue(after.index.segments.contains { $0.liveDocCount < $0.docCount }, "the update leaves a deleted report behind")
     return (before, after, cleanUp)
 }
+
+/// How many times `needle` starts in `text`, overlapping starts too: what a term
+/// counts in a paragraph, found by plain comparison.
+func overlapping(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
+    guard needle.count <= text.count else { return 0 }
+    var n = 0
+    outer: for i in 0...(text.count - needle.count) {
+        for k in 0..<needle.count where text[i + k] != needle[k] { continue outer }
+        n += 1
+    }
+    return n
+}
